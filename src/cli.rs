@@ -1,0 +1,277 @@
+//! The command line: argument definitions and what each subcommand prints.
+//!
+//! Each command writes to any `impl Write`, so tests read its output without a process.
+//! Errors are returned, never printed here: `main` prints each once, on stderr.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+
+use crate::model::{Observation, format_value};
+use crate::store::query::{CatalogueEntry, SeriesFilter};
+use crate::store::{SCHEMA_VERSION, Store, sample};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "chiso",
+    version,
+    about = "Offline dashboard for social-welfare indicators"
+)]
+pub struct Args {
+    /// The Chiso database to open in the window (default: your copy of the sample database)
+    pub file: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create an empty Chiso database, or a copy of the sample with --sample
+    New {
+        file: PathBuf,
+        /// Fill it with the sample data (Viet Nam's headline indicators and their sources)
+        #[arg(long)]
+        sample: bool,
+    },
+    /// Schema version, counts, sources and an integrity check
+    Info { file: PathBuf },
+    /// Each indicator with its latest value, year, unit and source
+    List { file: PathBuf },
+    /// The figures of one indicator, as CSV on standard output
+    Series {
+        file: PathBuf,
+        /// Indicator code, as `chiso list` shows it (e.g. U5MR)
+        code: String,
+        /// Only this area (code, e.g. VNM)
+        #[arg(long)]
+        area: Option<String>,
+        /// Only this subgroup (code, e.g. T for total)
+        #[arg(long)]
+        subgroup: Option<String>,
+        /// Only this source (code, as `chiso info` lists them)
+        #[arg(long)]
+        source: Option<String>,
+    },
+}
+
+/// Opens a file for a command that only reads, saying on `notes` when it is read-only.
+fn open_for_reading(path: &Path, notes: &mut impl Write) -> anyhow::Result<Store> {
+    let store = Store::open_read_only(path)?;
+    if let Some(reason) = store
+        .read_only()
+        .filter(|r| **r != crate::store::ReadOnlyReason::Requested)
+    {
+        writeln!(notes, "note: {}: {reason}", path.display())?;
+    }
+    Ok(store)
+}
+
+/// `chiso new FILE [--sample]`.
+pub fn new(file: &Path, with_sample: bool, out: &mut impl Write) -> anyhow::Result<()> {
+    if with_sample {
+        sample::create_sample(file)?;
+        writeln!(out, "Created {} with the sample data", file.display())?;
+    } else {
+        Store::create(file)?;
+        writeln!(out, "Created {} (empty)", file.display())?;
+    }
+    Ok(())
+}
+
+/// `chiso info FILE`. Fails when the integrity check finds a problem.
+pub fn info(file: &Path, out: &mut impl Write, notes: &mut impl Write) -> anyhow::Result<()> {
+    let store = open_for_reading(file, notes)?;
+    let summary = store.summary()?;
+    writeln!(out, "File:            {}", file.display())?;
+    writeln!(
+        out,
+        "Schema version:  {} (this Chiso knows up to {SCHEMA_VERSION})",
+        summary.schema_version
+    )?;
+    let writable = std::fs::metadata(file).is_ok_and(|m| !m.permissions().readonly());
+    writeln!(
+        out,
+        "Access:          {}",
+        if writable && summary.schema_version <= SCHEMA_VERSION {
+            "read-write"
+        } else {
+            "read-only"
+        }
+    )?;
+    for (table, count) in &summary.counts {
+        writeln!(out, "{:<16} {count}", format!("{}:", plural(table)))?;
+    }
+    writeln!(out, "Sources:")?;
+    for s in &summary.sources {
+        let edition = if s.edition.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", s.edition)
+        };
+        writeln!(
+            out,
+            "  {:<18} {} — {}{edition} ({})",
+            s.code, s.publisher, s.title, s.published
+        )?;
+    }
+    let ok = summary.integrity == ["ok"];
+    writeln!(out, "Integrity check: {}", summary.integrity.join("; "))?;
+    if !ok {
+        bail!(
+            "{}: the integrity check found problems (see above)",
+            file.display()
+        );
+    }
+    Ok(())
+}
+
+fn plural(table: &str) -> String {
+    match table {
+        "audit_log" => "Audit entries".to_owned(),
+        "saved_view" => "Saved views".to_owned(),
+        other => {
+            let mut name = other[..1].to_uppercase() + &other[1..];
+            name.push('s');
+            name
+        }
+    }
+}
+
+/// The latest figure as a person reads it: "about 11 %", "more than 100,000 apartments".
+pub fn latest_text(entry: &CatalogueEntry) -> String {
+    match &entry.latest {
+        Some(o) => format!(
+            "{}{}",
+            o.qualifier.prefix(),
+            format_value(o.value, entry.indicator.decimals)
+        ),
+        None => "no figures".to_owned(),
+    }
+}
+
+/// `chiso list FILE`.
+pub fn list(file: &Path, out: &mut impl Write, notes: &mut impl Write) -> anyhow::Result<()> {
+    let store = open_for_reading(file, notes)?;
+    let catalogue = store.catalogue()?;
+    let sources = store.sources()?;
+    let source_name = |code: &str| {
+        sources
+            .iter()
+            .find(|s| s.code == code)
+            .map_or(code.to_owned(), |s| s.short_name.clone())
+    };
+    let rows: Vec<[String; 6]> = catalogue
+        .iter()
+        .map(|entry| {
+            let latest: Option<&Observation> = entry.latest.as_ref();
+            [
+                entry.indicator.code.clone(),
+                entry.indicator.name.clone(),
+                latest_text(entry),
+                entry.indicator.unit.symbol.clone(),
+                latest.map_or(String::new(), |o| o.period.to_string()),
+                latest.map_or(String::new(), |o| {
+                    let area = if o.area_code == "VNM" {
+                        String::new()
+                    } else {
+                        format!(" [{}]", o.area_code)
+                    };
+                    format!("{}{area}", source_name(&o.source_code))
+                }),
+            ]
+        })
+        .collect();
+    let header = ["CODE", "INDICATOR", "LATEST", "UNIT", "PERIOD", "SOURCE"];
+    let mut widths = header.map(|h| h.chars().count());
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    widths[1] = widths[1].min(48);
+    let line = |cells: [&str; 6]| {
+        let mut text = String::new();
+        for (i, (cell, w)) in cells.iter().zip(widths).enumerate() {
+            let cell: String = if cell.chars().count() > w {
+                cell.chars().take(w - 1).chain(['…']).collect()
+            } else {
+                (*cell).to_owned()
+            };
+            let pad = w - cell.chars().count();
+            if i == 2 {
+                text.push_str(&" ".repeat(pad));
+                text.push_str(&cell);
+            } else {
+                text.push_str(&cell);
+                if i + 1 < cells.len() {
+                    text.push_str(&" ".repeat(pad));
+                }
+            }
+            if i + 1 < cells.len() {
+                text.push_str("  ");
+            }
+        }
+        text
+    };
+    writeln!(out, "{}", line(header))?;
+    for row in &rows {
+        writeln!(out, "{}", line(row.each_ref().map(String::as_str)))?;
+    }
+    Ok(())
+}
+
+/// `chiso series FILE CODE`: CSV, one row per figure.
+pub fn series(
+    file: &Path,
+    code: &str,
+    filter: &SeriesFilter,
+    out: &mut impl Write,
+    notes: &mut impl Write,
+) -> anyhow::Result<()> {
+    let store = open_for_reading(file, notes)?;
+    let figures = store
+        .series(code, filter)
+        .with_context(|| format!("{}", file.display()))?;
+    let mut csv = csv::Writer::from_writer(out);
+    csv.write_record([
+        "indicator",
+        "area",
+        "subgroup",
+        "year",
+        "period",
+        "value",
+        "status",
+        "qualifier",
+        "footnote",
+        "source",
+    ])?;
+    for o in &figures {
+        csv.write_record([
+            spreadsheet_safe(&o.indicator_code).as_ref(),
+            &spreadsheet_safe(&o.area_code),
+            &spreadsheet_safe(&o.subgroup_code),
+            &o.period.year.to_string(),
+            &o.period.to_string(),
+            &o.value.to_string(),
+            o.status.as_str(),
+            o.qualifier.as_str(),
+            &spreadsheet_safe(&o.footnote),
+            &spreadsheet_safe(&o.source_code),
+        ])?;
+    }
+    csv.flush()?;
+    Ok(())
+}
+
+/// Text that a spreadsheet would run as a formula gets a leading apostrophe, which
+/// spreadsheets show as plain text. Numbers are written as numbers and never pass here.
+pub fn spreadsheet_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}

@@ -1,0 +1,22 @@
+//! Chiso: an offline dashboard for national social-welfare indicators.
+//!
+//! | module   | holds                                                            |
+//! |----------|------------------------------------------------------------------|
+//! | `model`  | plain values: indicators, figures, flags, periods                |
+//! | `store`  | the SQLite file: schema, safe opening, queries, edits, audit     |
+//! | `import` | readers of figure files (Chiso's long CSV, publishers' formats)  |
+//! | `chart`  | pure: figures → chart description, headline card, table          |
+//! | `workspace` | the open file and the selection, as the window shows them     |
+//! | `ui`     | egui only: the window, drawing the workspace                     |
+//! | `cli`    | the command line: what each subcommand prints                    |
+//!
+//! Layers look down only: `store` and `import` know nothing of the command line or the window.
+
+pub mod chart;
+pub mod cli;
+pub mod import;
+pub mod model;
+pub mod store;
+pub mod text;
+pub mod ui;
+pub mod workspace;

@@ -1,0 +1,71 @@
+//! `chiso`: the command line, and the window when no subcommand is given.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use chiso::cli::{self, Args, Command};
+use chiso::store::query::SeriesFilter;
+use chiso::store::{Store, sample};
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            // Broken pipes (`chiso series … | head`) are not worth a message.
+            if error
+                .downcast_ref::<io::Error>()
+                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            {
+                return ExitCode::SUCCESS;
+            }
+            let _ = writeln!(io::stderr(), "chiso: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: Args) -> anyhow::Result<()> {
+    let (mut out, mut err) = (io::stdout().lock(), io::stderr().lock());
+    match args.command {
+        Some(Command::New { file, sample }) => cli::new(&file, sample, &mut out),
+        Some(Command::Info { file }) => cli::info(&file, &mut out, &mut err),
+        Some(Command::List { file }) => cli::list(&file, &mut out, &mut err),
+        Some(Command::Series {
+            file,
+            code,
+            area,
+            subgroup,
+            source,
+        }) => {
+            let filter = SeriesFilter {
+                area,
+                subgroup,
+                source,
+            };
+            cli::series(&file, &code, &filter, &mut out, &mut err)
+        }
+        None => {
+            drop((out, err));
+            match args.file {
+                Some(file) => {
+                    // Refuse a file that cannot be opened here, with a message and a non-zero
+                    // exit, instead of a window that only shows the error.
+                    Store::open(&file)?;
+                    chiso::ui::run(Some(file), None)
+                }
+                None => {
+                    let path = sample::default_sample_path().ok_or_else(|| {
+                        anyhow::anyhow!(
+                            "no home folder to keep the sample database in; give a FILE"
+                        )
+                    })?;
+                    sample::open_or_create_sample(&path)?;
+                    chiso::ui::run(None, Some(path))
+                }
+            }
+        }
+    }
+}

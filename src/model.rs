@@ -1,0 +1,310 @@
+//! The plain values Chiso works with: indicators, figures and their flags.
+//!
+//! Nothing here knows of SQLite or egui; the store fills these, the chart and the UI read them.
+
+use std::fmt;
+
+/// Whether a rising value is good news.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    HigherIsBetter,
+    LowerIsBetter,
+    Neutral,
+}
+
+/// SDMX-style observation status.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    Normal,
+    Estimated,
+    Provisional,
+    Forecast,
+    /// The series changes method here: do not read the step as a change.
+    Break,
+}
+
+/// How exactly a figure is meant: "about 11%", "more than 100,000".
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    #[default]
+    Exact,
+    About,
+    MoreThan,
+    LessThan,
+    AtLeast,
+    AtMost,
+}
+
+/// Ties each enum to the word stored in the database and written in CSV files.
+macro_rules! stored_words {
+    ($ty:ident { $($variant:ident => $word:literal),+ $(,)? }) => {
+        impl $ty {
+            pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
+
+            /// The word stored in the database.
+            pub fn as_str(self) -> &'static str {
+                match self { $($ty::$variant => $word),+ }
+            }
+
+            /// Parses the stored word; `None` for anything else.
+            pub fn from_word(word: &str) -> Option<Self> {
+                match word { $($word => Some($ty::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+
+stored_words!(Direction {
+    HigherIsBetter => "higher_is_better",
+    LowerIsBetter => "lower_is_better",
+    Neutral => "neutral",
+});
+stored_words!(Status {
+    Normal => "normal",
+    Estimated => "estimated",
+    Provisional => "provisional",
+    Forecast => "forecast",
+    Break => "break",
+});
+stored_words!(Qualifier {
+    Exact => "",
+    About => "about",
+    MoreThan => "more_than",
+    LessThan => "less_than",
+    AtLeast => "at_least",
+    AtMost => "at_most",
+});
+
+impl Qualifier {
+    /// The words put before a figure: "about 11 %".
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "",
+            Qualifier::About => "about ",
+            Qualifier::MoreThan => "more than ",
+            Qualifier::LessThan => "less than ",
+            Qualifier::AtLeast => "at least ",
+            Qualifier::AtMost => "at most ",
+        }
+    }
+}
+
+impl Status {
+    /// Figures that are not final and are drawn differently.
+    pub fn is_tentative(self) -> bool {
+        matches!(
+            self,
+            Status::Estimated | Status::Provisional | Status::Forecast
+        )
+    }
+}
+
+/// A unit of measure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unit {
+    pub code: String,
+    pub name: String,
+    pub symbol: String,
+}
+
+/// An indicator with what is needed to show and check its figures.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Indicator {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub short_name: String,
+    pub unit: Unit,
+    pub decimals: u8,
+    pub direction: Direction,
+    pub valid_range: (Option<f64>, Option<f64>),
+    pub plausible_range: (Option<f64>, Option<f64>),
+    pub description: String,
+    pub theme: String,
+    pub sdg_target: String,
+}
+
+/// A place figures are about: the country, a region, a province.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Area {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub parent_code: Option<String>,
+    pub level: String,
+}
+
+/// A part of the population: total, female, rural, ethnic minority…
+#[derive(Clone, Debug, PartialEq)]
+pub struct Subgroup {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub dimension: String,
+}
+
+/// Where figures come from. A new edition of a publication is a new source.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Source {
+    pub id: i64,
+    pub code: String,
+    pub short_name: String,
+    pub publisher: String,
+    pub title: String,
+    pub edition: String,
+    pub published: String,
+    pub url: String,
+    pub citation: String,
+    pub licence: String,
+}
+
+/// When a figure is for: a year, or a multi-year period ending in `year`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Period {
+    pub year: i32,
+    /// Empty for a calendar year; "2021–2025" for a multi-year period.
+    pub label: String,
+}
+
+impl Period {
+    pub fn year(year: i32) -> Self {
+        Period {
+            year,
+            label: String::new(),
+        }
+    }
+
+    /// Reads "2023", "2021-2025" or "2021–2025"; a range is filed under its last year.
+    pub fn parse(text: &str) -> Option<Period> {
+        let text = text.trim();
+        let year = |t: &str| {
+            let t = t.trim();
+            (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| t.parse::<i32>().ok())
+                .flatten()
+        };
+        if let Some(y) = year(text) {
+            return Some(Period::year(y));
+        }
+        let (first, last) = text.split_once(['-', '–', '/'])?;
+        let (first, last) = (year(first)?, year(last)?);
+        (first < last).then(|| Period {
+            year: last,
+            label: format!("{first}–{last}"),
+        })
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.label.is_empty() {
+            write!(f, "{}", self.year)
+        } else {
+            f.write_str(&self.label)
+        }
+    }
+}
+
+/// One figure with its flags and where it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Observation {
+    pub id: i64,
+    pub indicator_code: String,
+    pub area_code: String,
+    pub subgroup_code: String,
+    pub source_code: String,
+    pub period: Period,
+    pub value: f64,
+    pub status: Status,
+    pub qualifier: Qualifier,
+    pub footnote: String,
+    pub updated_at: String,
+    pub updated_by: String,
+}
+
+/// A goal for an indicator, with the baseline progress is measured from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Target {
+    pub indicator_code: String,
+    pub area_code: String,
+    pub subgroup_code: String,
+    pub baseline: Option<(i32, f64)>,
+    pub target_year: i32,
+    pub target_value: f64,
+    pub reference: String,
+}
+
+/// Formats `value` with `decimals` places and thousands separators: 334000 → "334,000".
+pub fn format_value(value: f64, decimals: u8) -> String {
+    let text = format!("{:.*}", decimals as usize, value.abs());
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let mut grouped = String::with_capacity(text.len() + whole.len() / 3 + 1);
+    if value < 0.0 && text.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+        grouped.push('-');
+    }
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    if !fraction.is_empty() {
+        grouped.push('.');
+        grouped.push_str(fraction);
+    }
+    grouped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_parse_years_and_ranges() {
+        assert_eq!(Period::parse("2023"), Some(Period::year(2023)));
+        let range = Period::parse("2021-2025").unwrap();
+        assert_eq!((range.year, range.label.as_str()), (2025, "2021–2025"));
+        assert_eq!(Period::parse("2021–2025"), Some(range));
+        assert_eq!(Period::parse("2025-2021"), None);
+        assert_eq!(Period::parse("23"), None);
+        assert_eq!(Period::parse("abcd"), None);
+    }
+
+    #[test]
+    fn values_get_thousands_separators_and_decimals() {
+        assert_eq!(format_value(334000.0, 0), "334,000");
+        assert_eq!(format_value(0.766, 3), "0.766");
+        assert_eq!(format_value(-1234.5, 1), "-1,234.5");
+        assert_eq!(format_value(-0.01, 1), "0.0");
+        assert_eq!(format_value(16.9, 1), "16.9");
+    }
+
+    #[test]
+    fn stored_words_round_trip() {
+        for s in Status::ALL {
+            assert_eq!(Status::from_word(s.as_str()), Some(*s));
+        }
+        for q in Qualifier::ALL {
+            assert_eq!(Qualifier::from_word(q.as_str()), Some(*q));
+        }
+        assert_eq!(Direction::from_word("sideways"), None);
+    }
+}

@@ -1,0 +1,347 @@
+//! The indicator store: a Chiso SQLite file, opened safely, read and written in transactions.
+//!
+//! | module   | holds                                                        |
+//! |----------|--------------------------------------------------------------|
+//! | `schema` | tables, audit triggers, forward migrations                   |
+//! | `error`  | what can go wrong, in words a user can act on                |
+//! | `query`  | the catalogue, series, sources, targets and file summary     |
+//! | `sample` | the sample database, built from the text in `fixtures/`      |
+//!
+//! Opening never changes a file that is not a Chiso file: a file is first looked at through
+//! its header bytes and a read-only connection, and only a Chiso file that may be written is
+//! reopened for writing.
+
+pub mod edit;
+mod error;
+pub mod query;
+pub mod sample;
+pub mod schema;
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::config::DbConfig;
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+pub use error::{OpenError, ReadOnlyReason, StoreError};
+pub use schema::{APPLICATION_ID, OUTSIDE_EDITOR, SCHEMA_VERSION};
+
+/// How long a write waits for another process's write to finish before saying "busy".
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// An open Chiso database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    read_only: Option<ReadOnlyReason>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("path", &self.path)
+            .field("read_only", &self.read_only)
+            .finish()
+    }
+}
+
+impl Store {
+    /// Opens an existing Chiso file: for writing when the file allows it and its schema is
+    /// known (older schemas are migrated forward), for reading otherwise.
+    pub fn open(path: &Path) -> Result<Store, OpenError> {
+        Self::open_with(path, false)
+    }
+
+    /// Opens an existing Chiso file for reading only; the file is never written.
+    pub fn open_read_only(path: &Path) -> Result<Store, OpenError> {
+        Self::open_with(path, true)
+    }
+
+    fn open_with(path: &Path, read_only_requested: bool) -> Result<Store, OpenError> {
+        let path = path.to_path_buf();
+        let file_read_only = check_file(&path)?;
+        let probe = connect(&path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        let version = inspect(&probe, &path)?;
+
+        let read_only = if version > SCHEMA_VERSION {
+            Some(ReadOnlyReason::NewerSchema {
+                found: version,
+                known: SCHEMA_VERSION,
+            })
+        } else if file_read_only {
+            Some(ReadOnlyReason::FileReadOnly)
+        } else if read_only_requested {
+            Some(ReadOnlyReason::Requested)
+        } else {
+            None
+        };
+        if read_only.is_some() {
+            return Ok(Store {
+                conn: probe,
+                path,
+                read_only,
+            });
+        }
+        drop(probe);
+
+        let mut conn = connect(&path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        if version < SCHEMA_VERSION {
+            let tx = conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(|e| sqlite_open_error(&path, e))?;
+            schema::migrate(&tx, version, SCHEMA_VERSION)
+                .and_then(|()| tx.commit())
+                .map_err(|e| sqlite_open_error(&path, e))?;
+        }
+        Ok(Store {
+            conn,
+            path,
+            read_only: None,
+        })
+    }
+
+    /// Creates a new, empty Chiso file. Refuses to touch a path that already exists.
+    pub fn create(path: &Path) -> Result<Store, OpenError> {
+        let path = path.to_path_buf();
+        if fs::symlink_metadata(&path).is_ok() {
+            return Err(OpenError::AlreadyExists { path });
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
+        let mut conn = connect(&path, flags)?;
+        let result = conn
+            .pragma_update(None, "journal_mode", "wal")
+            .and_then(|()| {
+                let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+                schema::migrate(&tx, 0, SCHEMA_VERSION)?;
+                tx.commit()
+            });
+        if let Err(e) = result {
+            drop(conn);
+            remove_database_files(&path);
+            return Err(sqlite_open_error(&path, e));
+        }
+        Ok(Store {
+            conn,
+            path,
+            read_only: None,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Why the file is open for reading only, or `None` when it may be edited.
+    pub fn read_only(&self) -> Option<&ReadOnlyReason> {
+        self.read_only.as_ref()
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one immediate transaction, with `editor` named in the audit log of every
+    /// change it makes. Either all of it lands or none of it does.
+    pub fn write<T>(
+        &mut self,
+        editor: &str,
+        f: impl FnOnce(&Transaction) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        if let Some(reason) = &self.read_only {
+            return Err(StoreError::ReadOnly(reason.clone()));
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
+            "UPDATE audit_context SET editor = ?1 WHERE id = 1",
+            [editor],
+        )?;
+        let value = f(&tx)?;
+        tx.execute("UPDATE audit_context SET editor = NULL WHERE id = 1", [])?;
+        tx.commit()?;
+        Ok(value)
+    }
+}
+
+/// Looks at the path before SQLite does: returns whether the file is read-only.
+fn check_file(path: &Path) -> Result<bool, OpenError> {
+    let meta = match fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(OpenError::Missing { path: path.into() });
+        }
+        Err(e) => {
+            return Err(OpenError::Unreadable {
+                path: path.into(),
+                detail: e.to_string(),
+            });
+        }
+    };
+    if meta.is_dir() {
+        return Err(OpenError::Directory { path: path.into() });
+    }
+    if meta.len() == 0 {
+        return Err(OpenError::Empty { path: path.into() });
+    }
+    let mut header = [0u8; 16];
+    let read = fs::File::open(path).and_then(|mut f| f.read(&mut header));
+    match read {
+        Ok(n) if n == header.len() && &header == b"SQLite format 3\0" => {}
+        Ok(n) => {
+            return Err(OpenError::NotSqlite {
+                path: path.into(),
+                looks_like: describe_header(&header[..n]),
+            });
+        }
+        Err(e) => {
+            return Err(OpenError::Unreadable {
+                path: path.into(),
+                detail: e.to_string(),
+            });
+        }
+    }
+    // The permission bits, not a write attempt: root may write a read-only file, and a user
+    // who made a file read-only meant it.
+    Ok(meta.permissions().readonly())
+}
+
+/// A guess at what a non-SQLite file is, to make the message concrete.
+fn describe_header(header: &[u8]) -> &'static str {
+    const KNOWN: &[(&[u8], &str)] = &[
+        (b"\x89PNG", "it is a PNG image"),
+        (b"%PDF", "it is a PDF document"),
+        (
+            b"PK\x03\x04",
+            "it is a ZIP archive, such as an .xlsx or .docx file",
+        ),
+        (
+            b"\xD0\xCF\x11\xE0",
+            "it is an old Office document, such as an .xls file",
+        ),
+        (b"\xFF\xD8\xFF", "it is a JPEG image"),
+        (b"SQLite format", "its header is damaged"),
+    ];
+    if let Some((_, what)) = KNOWN.iter().find(|(magic, _)| header.starts_with(magic)) {
+        return what;
+    }
+    // The first bytes may end inside a multi-byte character: judge the complete ones.
+    let complete = match std::str::from_utf8(header) {
+        Ok(t) => Some(t),
+        Err(e) if e.error_len().is_none() => std::str::from_utf8(&header[..e.valid_up_to()]).ok(),
+        Err(_) => None,
+    };
+    let text = complete.is_some_and(|t| {
+        !t.is_empty()
+            && t.chars()
+                .all(|c| !c.is_control() || c.is_ascii_whitespace())
+    });
+    if text {
+        "it looks like a text file"
+    } else if header.len() < 16 {
+        "it is too short to be a database"
+    } else {
+        "its contents are not a database"
+    }
+}
+
+/// Opens a connection with Chiso's safety settings.
+fn connect(path: &Path, flags: OpenFlags) -> Result<Connection, OpenError> {
+    let flags = flags | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_EXRESCODE;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| sqlite_open_error(path, e))?;
+    configure(&conn).map_err(|e| sqlite_open_error(path, e))?;
+    Ok(conn)
+}
+
+/// Safety settings for every connection: a file's schema is data, not code.
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    Ok(())
+}
+
+/// Reads the file's identity through a read-only connection; returns its schema version.
+fn inspect(conn: &Connection, path: &Path) -> Result<i64, OpenError> {
+    let read = || -> rusqlite::Result<(i32, i64, Vec<String>)> {
+        let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let mut stmt = conn.prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
+             ORDER BY name",
+        )?;
+        let tables = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok((app_id, version, tables))
+    };
+    let (app_id, version, tables) = read().map_err(|e| sqlite_open_error(path, e))?;
+    if app_id != APPLICATION_ID {
+        let mut listed: Vec<&str> = tables.iter().take(6).map(String::as_str).collect();
+        if tables.len() > listed.len() {
+            listed.push("…");
+        }
+        let tables = if listed.is_empty() {
+            "none".to_owned()
+        } else {
+            listed.join(", ")
+        };
+        return Err(OpenError::Foreign {
+            path: path.into(),
+            tables,
+        });
+    }
+    if version <= SCHEMA_VERSION {
+        let missing: Vec<&str> = schema::CORE_TABLES
+            .iter()
+            .filter(|t| version >= 1 && !tables.iter().any(|have| have == *t))
+            .copied()
+            .collect();
+        if !missing.is_empty() {
+            return Err(OpenError::Corrupt {
+                path: path.into(),
+                detail: format!("tables missing: {}", missing.join(", ")),
+            });
+        }
+    }
+    Ok(version)
+}
+
+fn sqlite_open_error(path: &Path, error: rusqlite::Error) -> OpenError {
+    use rusqlite::ErrorCode;
+    let path = path.to_path_buf();
+    match error.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => OpenError::NotSqlite {
+            path,
+            looks_like: "its contents are not a database",
+        },
+        Some(ErrorCode::DatabaseCorrupt) => OpenError::Corrupt {
+            path,
+            detail: error.to_string(),
+        },
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => OpenError::Locked { path },
+        Some(ErrorCode::PermissionDenied | ErrorCode::CannotOpen | ErrorCode::ReadOnly) => {
+            OpenError::Unreadable {
+                path,
+                detail: error.to_string(),
+            }
+        }
+        _ => OpenError::Sqlite {
+            path,
+            detail: error.to_string(),
+        },
+    }
+}
+
+/// Removes a database this process failed to create, with its side files.
+pub(crate) fn remove_database_files(path: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        // Best effort: the file may never have been made.
+        let _ = fs::remove_file(PathBuf::from(name));
+    }
+}

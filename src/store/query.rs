@@ -1,0 +1,479 @@
+//! Reading the store: the catalogue, series of figures, sources, targets and a summary.
+
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::{Store, StoreError};
+use crate::model::{
+    Area, Direction, Indicator, Observation, Period, Qualifier, Source, Status, Subgroup, Target,
+    Unit,
+};
+
+/// An indicator with its headline figure: the latest one for the country as a whole.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CatalogueEntry {
+    pub indicator: Indicator,
+    /// The latest figure of the headline series, if the indicator has any figures.
+    pub latest: Option<Observation>,
+    /// The figure before `latest` in the same series (same area, subgroup and source).
+    pub previous: Option<Observation>,
+    /// How many figures the indicator has in all.
+    pub observation_count: i64,
+}
+
+/// Which figures of one indicator to read; `None` means all.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SeriesFilter {
+    pub area: Option<String>,
+    pub subgroup: Option<String>,
+    pub source: Option<String>,
+}
+
+/// What `chiso info` prints.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    pub schema_version: i64,
+    /// (table, rows), in schema order.
+    pub counts: Vec<(&'static str, i64)>,
+    pub sources: Vec<Source>,
+    /// "ok", or the problems `PRAGMA integrity_check` found.
+    pub integrity: Vec<String>,
+}
+
+const INDICATOR_COLUMNS: &str = "i.id, i.code, i.name, i.short_name, u.code, u.name, u.symbol, \
+    i.decimals, i.direction, i.valid_min, i.valid_max, i.plausible_min, i.plausible_max, \
+    i.description, i.theme, i.sdg_target";
+
+fn indicator_from_row(row: &Row) -> rusqlite::Result<Indicator> {
+    let direction: String = row.get(8)?;
+    let decimals: i64 = row.get(7)?;
+    Ok(Indicator {
+        id: row.get(0)?,
+        code: row.get(1)?,
+        name: row.get(2)?,
+        short_name: row.get(3)?,
+        unit: Unit {
+            code: row.get(4)?,
+            name: row.get(5)?,
+            symbol: row.get(6)?,
+        },
+        decimals: decimals.clamp(0, 6) as u8,
+        direction: Direction::from_word(&direction).unwrap_or(Direction::Neutral),
+        valid_range: (row.get(9)?, row.get(10)?),
+        plausible_range: (row.get(11)?, row.get(12)?),
+        description: row.get(13)?,
+        theme: row.get(14)?,
+        sdg_target: row.get(15)?,
+    })
+}
+
+const OBSERVATION_COLUMNS: &str = "o.id, i.code, a.code, g.code, s.code, o.year, o.period_label, \
+    o.value, o.status, o.qualifier, o.footnote, o.updated_at, o.updated_by";
+
+const OBSERVATION_JOINS: &str = "observation o \
+    JOIN indicator i ON i.id = o.indicator_id \
+    JOIN area a ON a.id = o.area_id \
+    JOIN subgroup g ON g.id = o.subgroup_id \
+    JOIN source s ON s.id = o.source_id";
+
+fn observation_from_row(row: &Row) -> rusqlite::Result<Observation> {
+    let status: String = row.get(8)?;
+    let qualifier: String = row.get(9)?;
+    Ok(Observation {
+        id: row.get(0)?,
+        indicator_code: row.get(1)?,
+        area_code: row.get(2)?,
+        subgroup_code: row.get(3)?,
+        source_code: row.get(4)?,
+        period: Period {
+            year: row.get(5)?,
+            label: row.get(6)?,
+        },
+        value: row.get(7)?,
+        // The schema's CHECKs keep these to known words; a file edited past them reads as plain.
+        status: Status::from_word(&status).unwrap_or_default(),
+        qualifier: Qualifier::from_word(&qualifier).unwrap_or_default(),
+        footnote: row.get(10)?,
+        updated_at: row.get(11)?,
+        updated_by: row.get(12)?,
+    })
+}
+
+const SOURCE_COLUMNS: &str =
+    "id, code, short_name, publisher, title, edition, published, url, citation, licence";
+
+fn source_from_row(row: &Row) -> rusqlite::Result<Source> {
+    Ok(Source {
+        id: row.get(0)?,
+        code: row.get(1)?,
+        short_name: row.get(2)?,
+        publisher: row.get(3)?,
+        title: row.get(4)?,
+        edition: row.get(5)?,
+        published: row.get(6)?,
+        url: row.get(7)?,
+        citation: row.get(8)?,
+        licence: row.get(9)?,
+    })
+}
+
+impl Store {
+    /// Every indicator, by theme then name.
+    pub fn indicators(&self) -> Result<Vec<Indicator>, StoreError> {
+        let sql = format!(
+            "SELECT {INDICATOR_COLUMNS} FROM indicator i JOIN unit u ON u.id = i.unit_id \
+             ORDER BY i.theme, i.name, i.code"
+        );
+        let mut stmt = self.conn().prepare(&sql)?;
+        let rows = stmt.query_map([], indicator_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The indicator with `code`.
+    pub fn indicator(&self, code: &str) -> Result<Indicator, StoreError> {
+        let sql = format!(
+            "SELECT {INDICATOR_COLUMNS} FROM indicator i JOIN unit u ON u.id = i.unit_id \
+             WHERE i.code = ?1"
+        );
+        self.conn()
+            .query_row(&sql, [code], indicator_from_row)
+            .optional()?
+            .ok_or_else(|| StoreError::UnknownIndicator(code.to_owned()))
+    }
+
+    /// The catalogue: every indicator with its latest headline figure.
+    ///
+    /// The headline series of an indicator is the one of its national (or highest-level) area
+    /// and total subgroup that has the latest figure; between sources with figures for the
+    /// same latest year, the most recently published wins. The entry names that source: other
+    /// sources are not merged into it.
+    pub fn catalogue(&self) -> Result<Vec<CatalogueEntry>, StoreError> {
+        let indicators = self.indicators()?;
+        let mut latest_stmt = self.conn().prepare(&format!(
+            "SELECT {OBSERVATION_COLUMNS} FROM {OBSERVATION_JOINS} \
+             WHERE o.indicator_id = ?1 \
+             ORDER BY CASE a.level WHEN 'country' THEN 0 WHEN 'world' THEN 1 \
+                      WHEN 'aggregate' THEN 2 WHEN 'region' THEN 3 ELSE 4 END, \
+                      (g.dimension = 'total') DESC, o.year DESC, s.published DESC, s.id \
+             LIMIT 1"
+        ))?;
+        let mut previous_stmt = self.conn().prepare(&format!(
+            "SELECT {OBSERVATION_COLUMNS} FROM {OBSERVATION_JOINS} \
+             WHERE o.indicator_id = ?1 AND a.code = ?2 AND g.code = ?3 AND s.code = ?4 \
+               AND o.year < ?5 \
+             ORDER BY o.year DESC LIMIT 1"
+        ))?;
+        let mut count_stmt = self
+            .conn()
+            .prepare("SELECT count(*) FROM observation WHERE indicator_id = ?1")?;
+        let mut entries = Vec::with_capacity(indicators.len());
+        for indicator in indicators {
+            let latest = latest_stmt
+                .query_row([indicator.id], observation_from_row)
+                .optional()?;
+            let previous = match &latest {
+                Some(l) => previous_stmt
+                    .query_row(
+                        params![
+                            indicator.id,
+                            l.area_code,
+                            l.subgroup_code,
+                            l.source_code,
+                            l.period.year
+                        ],
+                        observation_from_row,
+                    )
+                    .optional()?,
+                None => None,
+            };
+            let observation_count = count_stmt.query_row([indicator.id], |r| r.get(0))?;
+            entries.push(CatalogueEntry {
+                indicator,
+                latest,
+                previous,
+                observation_count,
+            });
+        }
+        Ok(entries)
+    }
+
+    /// The figures of one indicator, by area, subgroup, source and year.
+    pub fn series(
+        &self,
+        indicator_code: &str,
+        filter: &SeriesFilter,
+    ) -> Result<Vec<Observation>, StoreError> {
+        let indicator = self.indicator(indicator_code)?;
+        if let Some(area) = &filter.area {
+            self.area(area)?;
+        }
+        if let Some(subgroup) = &filter.subgroup {
+            self.subgroup(subgroup)?;
+        }
+        if let Some(source) = &filter.source {
+            self.source(source)?;
+        }
+        let sql = format!(
+            "SELECT {OBSERVATION_COLUMNS} FROM {OBSERVATION_JOINS} \
+             WHERE o.indicator_id = ?1 \
+               AND (?2 IS NULL OR a.code = ?2) \
+               AND (?3 IS NULL OR g.code = ?3) \
+               AND (?4 IS NULL OR s.code = ?4) \
+             ORDER BY a.code, g.code, s.code, o.year, o.period_label"
+        );
+        let mut stmt = self.conn().prepare(&sql)?;
+        let rows = stmt.query_map(
+            params![indicator.id, filter.area, filter.subgroup, filter.source],
+            observation_from_row,
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The area with `code`.
+    pub fn area(&self, code: &str) -> Result<Area, StoreError> {
+        self.conn()
+            .query_row(
+                "SELECT a.id, a.code, a.name, p.code, a.level FROM area a \
+                 LEFT JOIN area p ON p.id = a.parent_id WHERE a.code = ?1",
+                [code],
+                |r| {
+                    Ok(Area {
+                        id: r.get(0)?,
+                        code: r.get(1)?,
+                        name: r.get(2)?,
+                        parent_code: r.get(3)?,
+                        level: r.get(4)?,
+                    })
+                },
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::UnknownArea(code.to_owned()))
+    }
+
+    /// The subgroup with `code`.
+    pub fn subgroup(&self, code: &str) -> Result<Subgroup, StoreError> {
+        self.conn()
+            .query_row(
+                "SELECT id, code, name, dimension FROM subgroup WHERE code = ?1",
+                [code],
+                |r| {
+                    Ok(Subgroup {
+                        id: r.get(0)?,
+                        code: r.get(1)?,
+                        name: r.get(2)?,
+                        dimension: r.get(3)?,
+                    })
+                },
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::UnknownSubgroup(code.to_owned()))
+    }
+
+    /// The source with `code`.
+    pub fn source(&self, code: &str) -> Result<Source, StoreError> {
+        self.conn()
+            .query_row(
+                &format!("SELECT {SOURCE_COLUMNS} FROM source WHERE code = ?1"),
+                [code],
+                source_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::UnknownSource(code.to_owned()))
+    }
+
+    /// Every source, newest publication first.
+    pub fn sources(&self) -> Result<Vec<Source>, StoreError> {
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {SOURCE_COLUMNS} FROM source ORDER BY published DESC, code"
+        ))?;
+        let rows = stmt.query_map([], source_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The targets set for an indicator, earliest target year first.
+    pub fn targets(&self, indicator_code: &str) -> Result<Vec<Target>, StoreError> {
+        let mut stmt = self.conn().prepare(
+            "SELECT i.code, a.code, g.code, t.baseline_year, t.baseline_value, t.target_year, \
+                    t.target_value, t.reference \
+             FROM target t JOIN indicator i ON i.id = t.indicator_id \
+             JOIN area a ON a.id = t.area_id JOIN subgroup g ON g.id = t.subgroup_id \
+             WHERE i.code = ?1 ORDER BY t.target_year, a.code, g.code",
+        )?;
+        let rows = stmt.query_map([indicator_code], |r| {
+            let baseline_year: Option<i32> = r.get(3)?;
+            let baseline_value: Option<f64> = r.get(4)?;
+            Ok(Target {
+                indicator_code: r.get(0)?,
+                area_code: r.get(1)?,
+                subgroup_code: r.get(2)?,
+                baseline: baseline_year.zip(baseline_value),
+                target_year: r.get(5)?,
+                target_value: r.get(6)?,
+                reference: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Schema version, row counts, sources and the result of SQLite's integrity check.
+    pub fn summary(&self) -> Result<Summary, StoreError> {
+        let schema_version = self
+            .conn()
+            .pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let mut counts = Vec::new();
+        for table in [
+            "indicator",
+            "unit",
+            "area",
+            "subgroup",
+            "source",
+            "observation",
+            "target",
+            "saved_view",
+            "audit_log",
+        ] {
+            // Table names come from the list above, never from the file.
+            let n = self
+                .conn()
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+                .optional()
+                .unwrap_or(None)
+                .unwrap_or(0);
+            counts.push((table, n));
+        }
+        let mut stmt = self.conn().prepare("PRAGMA integrity_check")?;
+        let integrity = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(Summary {
+            schema_version,
+            counts,
+            sources: self.sources()?,
+            integrity,
+        })
+    }
+
+    /// The latest audit entries, newest first.
+    pub fn audit_log(&self, limit: usize) -> Result<Vec<AuditEntry>, StoreError> {
+        let mut stmt = self.conn().prepare(
+            "SELECT id, at, editor, table_name, row_id, action, old_values, new_values \
+             FROM audit_log ORDER BY id DESC LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([limit as i64], |r| {
+            Ok(AuditEntry {
+                id: r.get(0)?,
+                at: r.get(1)?,
+                editor: r.get(2)?,
+                table: r.get(3)?,
+                row_id: r.get(4)?,
+                action: r.get(5)?,
+                old_values: r.get(6)?,
+                new_values: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// One recorded change.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub at: String,
+    pub editor: String,
+    pub table: String,
+    pub row_id: i64,
+    pub action: String,
+    /// JSON object of the row before the change (none for an insert).
+    pub old_values: Option<String>,
+    /// JSON object of the row after the change (none for a delete).
+    pub new_values: Option<String>,
+}
+
+/// A series that exists for an indicator: one area, subgroup and source, with its size.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SeriesInfo {
+    pub area: String,
+    pub subgroup: String,
+    pub source: String,
+    pub figures: i64,
+    pub first_year: i32,
+    pub last_year: i32,
+}
+
+impl Store {
+    /// Every series the indicator has figures in, by area, subgroup and source.
+    pub fn series_list(&self, indicator_code: &str) -> Result<Vec<SeriesInfo>, StoreError> {
+        let indicator = self.indicator(indicator_code)?;
+        let mut stmt = self.conn().prepare(
+            "SELECT a.code, g.code, s.code, count(*), min(o.year), max(o.year) \
+             FROM observation o JOIN area a ON a.id = o.area_id \
+             JOIN subgroup g ON g.id = o.subgroup_id JOIN source s ON s.id = o.source_id \
+             WHERE o.indicator_id = ?1 \
+             GROUP BY o.area_id, o.subgroup_id, o.source_id ORDER BY a.code, g.code, s.code",
+        )?;
+        let rows = stmt.query_map([indicator.id], |r| {
+            Ok(SeriesInfo {
+                area: r.get(0)?,
+                subgroup: r.get(1)?,
+                source: r.get(2)?,
+                figures: r.get(3)?,
+                first_year: r.get(4)?,
+                last_year: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every area, by level then name.
+    pub fn areas(&self) -> Result<Vec<Area>, StoreError> {
+        let mut stmt = self.conn().prepare(
+            "SELECT a.id, a.code, a.name, p.code, a.level FROM area a \
+             LEFT JOIN area p ON p.id = a.parent_id ORDER BY a.level, a.name",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Area {
+                id: r.get(0)?,
+                code: r.get(1)?,
+                name: r.get(2)?,
+                parent_code: r.get(3)?,
+                level: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every subgroup, by dimension then name.
+    pub fn subgroups(&self) -> Result<Vec<Subgroup>, StoreError> {
+        let mut stmt = self.conn().prepare(
+            "SELECT id, code, name, dimension FROM subgroup \
+             ORDER BY dimension <> 'total', dimension, name",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Subgroup {
+                id: r.get(0)?,
+                code: r.get(1)?,
+                name: r.get(2)?,
+                dimension: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every target, of every indicator.
+    pub fn all_targets(&self) -> Result<Vec<Target>, StoreError> {
+        let codes: Vec<String> = self.indicators()?.into_iter().map(|i| i.code).collect();
+        let mut all = Vec::new();
+        for code in codes {
+            all.extend(self.targets(&code)?);
+        }
+        Ok(all)
+    }
+
+    /// A number that changes whenever any connection commits a change to the file, so a
+    /// window can notice edits made by another process and reload.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn()
+            .pragma_query_value(None, "data_version", |r| r.get(0))?)
+    }
+}

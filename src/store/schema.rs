@@ -1,0 +1,291 @@
+//! The schema of a Chiso file and its forward migrations.
+//!
+//! A Chiso file is marked by `PRAGMA application_id` ([`APPLICATION_ID`]) and carries its
+//! schema version in `PRAGMA user_version`. Migrations only ever move forward, each in the
+//! transaction that applies it, so a file is always at one version or the next, never between.
+//! The SQL of a released version never changes: a change of schema is a new migration.
+
+use rusqlite::Transaction;
+
+/// `PRAGMA application_id` of every Chiso file: "CHSO" in ASCII.
+pub const APPLICATION_ID: i32 = 0x4348_534F;
+
+/// Each entry takes a file from version `index` to `index + 1`.
+const MIGRATIONS: &[fn(&Transaction) -> rusqlite::Result<()>] = &[migrate_to_1, migrate_to_2];
+
+/// The newest schema this build knows.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Applies every migration after `from` up to `to`, each with its own version bump.
+pub(crate) fn migrate(tx: &Transaction, from: i64, to: i64) -> rusqlite::Result<()> {
+    debug_assert!(0 <= from && from <= to && to <= SCHEMA_VERSION);
+    if from == 0 {
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    }
+    for version in from..to {
+        MIGRATIONS[version as usize](tx)?;
+        tx.pragma_update(None, "user_version", version + 1)?;
+    }
+    Ok(())
+}
+
+/// [`migrate`] for tests that need a file at an older version.
+#[doc(hidden)]
+pub fn migrate_for_tests(tx: &Transaction, from: i64, to: i64) -> rusqlite::Result<()> {
+    migrate(tx, from, to)
+}
+
+/// Version 1: the indicator × area × subgroup × period × source cube.
+fn migrate_to_1(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        r#"
+CREATE TABLE unit (
+    id      INTEGER PRIMARY KEY,
+    code    TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 64),
+    name    TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    symbol  TEXT NOT NULL DEFAULT '' CHECK (length(symbol) <= 32)
+);
+
+CREATE TABLE indicator (
+    id            INTEGER PRIMARY KEY,
+    code          TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 64),
+    name          TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 500),
+    short_name    TEXT NOT NULL CHECK (length(short_name) BETWEEN 1 AND 120),
+    unit_id       INTEGER NOT NULL REFERENCES unit (id) ON DELETE RESTRICT,
+    decimals      INTEGER NOT NULL DEFAULT 1 CHECK (decimals BETWEEN 0 AND 6),
+    direction     TEXT NOT NULL DEFAULT 'neutral'
+                  CHECK (direction IN ('higher_is_better', 'lower_is_better', 'neutral')),
+    valid_min     REAL,
+    valid_max     REAL,
+    plausible_min REAL,
+    plausible_max REAL,
+    description   TEXT NOT NULL DEFAULT '',
+    theme         TEXT NOT NULL DEFAULT '',
+    sdg_target    TEXT NOT NULL DEFAULT '',
+    CHECK (valid_min IS NULL OR valid_max IS NULL OR valid_min <= valid_max),
+    CHECK (plausible_min IS NULL OR plausible_max IS NULL OR plausible_min <= plausible_max)
+);
+
+CREATE TABLE area (
+    id        INTEGER PRIMARY KEY,
+    code      TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 64),
+    name      TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    parent_id INTEGER REFERENCES area (id) ON DELETE RESTRICT,
+    level     TEXT NOT NULL DEFAULT 'country'
+              CHECK (level IN ('world', 'aggregate', 'country', 'region', 'province', 'district', 'commune'))
+);
+
+CREATE TABLE subgroup (
+    id        INTEGER PRIMARY KEY,
+    code      TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 64),
+    name      TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    dimension TEXT NOT NULL DEFAULT 'total' CHECK (length(dimension) BETWEEN 1 AND 64)
+);
+
+CREATE TABLE source (
+    id          INTEGER PRIMARY KEY,
+    code        TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 64),
+    short_name  TEXT NOT NULL CHECK (length(short_name) BETWEEN 1 AND 200),
+    publisher   TEXT NOT NULL DEFAULT '',
+    title       TEXT NOT NULL DEFAULT '',
+    edition     TEXT NOT NULL DEFAULT '',
+    published   TEXT NOT NULL DEFAULT '',
+    url         TEXT NOT NULL DEFAULT '',
+    citation    TEXT NOT NULL DEFAULT '',
+    licence     TEXT NOT NULL DEFAULT '',
+    file_sha256 TEXT NOT NULL DEFAULT ''
+);
+
+-- One figure per indicator × area × subgroup × source × period. Two sources for one cell are
+-- two rows. `year` is the period's last year; `period_label` names a multi-year period.
+CREATE TABLE observation (
+    id           INTEGER PRIMARY KEY,
+    indicator_id INTEGER NOT NULL REFERENCES indicator (id) ON DELETE RESTRICT,
+    area_id      INTEGER NOT NULL REFERENCES area (id) ON DELETE RESTRICT,
+    subgroup_id  INTEGER NOT NULL REFERENCES subgroup (id) ON DELETE RESTRICT,
+    source_id    INTEGER NOT NULL REFERENCES source (id) ON DELETE RESTRICT,
+    year         INTEGER NOT NULL CHECK (typeof(year) = 'integer' AND year BETWEEN 1000 AND 9999),
+    period_label TEXT NOT NULL DEFAULT '' CHECK (length(period_label) <= 40),
+    value        REAL NOT NULL CHECK (typeof(value) IN ('real', 'integer') AND value BETWEEN -1e300 AND 1e300),
+    status       TEXT NOT NULL DEFAULT 'normal'
+                 CHECK (status IN ('normal', 'estimated', 'provisional', 'forecast', 'break')),
+    qualifier    TEXT NOT NULL DEFAULT ''
+                 CHECK (qualifier IN ('', 'about', 'more_than', 'less_than', 'at_least', 'at_most')),
+    footnote     TEXT NOT NULL DEFAULT '',
+    updated_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    updated_by   TEXT NOT NULL DEFAULT '',
+    UNIQUE (indicator_id, area_id, subgroup_id, source_id, year, period_label)
+);
+CREATE INDEX observation_by_source ON observation (source_id);
+CREATE INDEX observation_by_area ON observation (area_id);
+CREATE INDEX observation_by_subgroup ON observation (subgroup_id);
+"#,
+    )
+}
+
+/// Version 2: targets, saved chart views and the audit log.
+fn migrate_to_2(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        r#"
+CREATE TABLE target (
+    id             INTEGER PRIMARY KEY,
+    indicator_id   INTEGER NOT NULL REFERENCES indicator (id) ON DELETE RESTRICT,
+    area_id        INTEGER NOT NULL REFERENCES area (id) ON DELETE RESTRICT,
+    subgroup_id    INTEGER NOT NULL REFERENCES subgroup (id) ON DELETE RESTRICT,
+    baseline_year  INTEGER CHECK (baseline_year BETWEEN 1000 AND 9999),
+    baseline_value REAL,
+    target_year    INTEGER NOT NULL CHECK (target_year BETWEEN 1000 AND 9999),
+    target_value   REAL NOT NULL,
+    reference      TEXT NOT NULL DEFAULT '',
+    UNIQUE (indicator_id, area_id, subgroup_id, target_year)
+);
+
+CREATE TABLE saved_view (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 200),
+    position   INTEGER NOT NULL DEFAULT 0,
+    spec       TEXT NOT NULL CHECK (json_valid(spec)),
+    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+
+-- Who is editing, for the audit triggers. Chiso fills the one row at the start of each of its
+-- write transactions and empties it before commit, so an edit made with another tool is
+-- recorded as such instead of being credited to Chiso's last editor.
+CREATE TABLE audit_context (
+    id     INTEGER PRIMARY KEY CHECK (id = 1),
+    editor TEXT
+);
+INSERT INTO audit_context (id, editor) VALUES (1, NULL);
+
+CREATE TABLE audit_log (
+    id         INTEGER PRIMARY KEY,
+    at         TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    editor     TEXT NOT NULL,
+    table_name TEXT NOT NULL,
+    row_id     INTEGER NOT NULL,
+    action     TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
+    old_values TEXT,
+    new_values TEXT
+);
+CREATE INDEX audit_log_by_row ON audit_log (table_name, row_id);
+"#,
+    )?;
+    for (table, columns) in AUDITED_TABLES {
+        tx.execute_batch(&audit_triggers(table, columns))?;
+    }
+    Ok(())
+}
+
+/// Tables whose every insert, update and delete the triggers record, with the columns recorded.
+const AUDITED_TABLES: &[(&str, &[&str])] = &[
+    ("unit", &["code", "name", "symbol"]),
+    (
+        "indicator",
+        &[
+            "code",
+            "name",
+            "short_name",
+            "unit_id",
+            "decimals",
+            "direction",
+            "valid_min",
+            "valid_max",
+            "plausible_min",
+            "plausible_max",
+            "description",
+            "theme",
+            "sdg_target",
+        ],
+    ),
+    ("area", &["code", "name", "parent_id", "level"]),
+    ("subgroup", &["code", "name", "dimension"]),
+    (
+        "source",
+        &[
+            "code",
+            "short_name",
+            "publisher",
+            "title",
+            "edition",
+            "published",
+            "url",
+            "citation",
+            "licence",
+            "file_sha256",
+        ],
+    ),
+    (
+        "observation",
+        &[
+            "indicator_id",
+            "area_id",
+            "subgroup_id",
+            "source_id",
+            "year",
+            "period_label",
+            "value",
+            "status",
+            "qualifier",
+            "footnote",
+            "updated_at",
+            "updated_by",
+        ],
+    ),
+    (
+        "target",
+        &[
+            "indicator_id",
+            "area_id",
+            "subgroup_id",
+            "baseline_year",
+            "baseline_value",
+            "target_year",
+            "target_value",
+            "reference",
+        ],
+    ),
+    ("saved_view", &["name", "position", "spec"]),
+];
+
+/// What the audit log names as the editor of a change made outside Chiso.
+pub const OUTSIDE_EDITOR: &str = "(outside Chiso)";
+
+/// The three triggers that record changes to `table` in `audit_log`.
+fn audit_triggers(table: &str, columns: &[&str]) -> String {
+    let json = |row: &str| {
+        let pairs: Vec<String> = columns
+            .iter()
+            .map(|c| format!("'{c}', {row}.{c}"))
+            .collect();
+        format!("json_object({})", pairs.join(", "))
+    };
+    let editor =
+        format!("coalesce((SELECT editor FROM audit_context WHERE id = 1), '{OUTSIDE_EDITOR}')");
+    let (old, new) = (json("OLD"), json("NEW"));
+    format!(
+        r#"
+CREATE TRIGGER {table}_audit_insert AFTER INSERT ON {table} BEGIN
+    INSERT INTO audit_log (editor, table_name, row_id, action, new_values)
+    VALUES ({editor}, '{table}', NEW.id, 'insert', {new});
+END;
+CREATE TRIGGER {table}_audit_update AFTER UPDATE ON {table} BEGIN
+    INSERT INTO audit_log (editor, table_name, row_id, action, old_values, new_values)
+    VALUES ({editor}, '{table}', NEW.id, 'update', {old}, {new});
+END;
+CREATE TRIGGER {table}_audit_delete AFTER DELETE ON {table} BEGIN
+    INSERT INTO audit_log (editor, table_name, row_id, action, old_values)
+    VALUES ({editor}, '{table}', OLD.id, 'delete', {old});
+END;
+"#
+    )
+}
+
+/// The tables a file must hold to be taken for a Chiso file, whatever its version.
+pub(crate) const CORE_TABLES: &[&str] = &[
+    "unit",
+    "indicator",
+    "area",
+    "subgroup",
+    "source",
+    "observation",
+];

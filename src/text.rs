@@ -1,0 +1,51 @@
+//! Text matching for people: search that ignores accents and case.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Folds text for accent- and case-insensitive matching: "Hà Giang" → "ha giang",
+/// "Việt Nam" → "viet nam", "Đắk Lắk" → "dak lak".
+pub fn fold(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            // Đ is a letter of its own, not D with a mark: NFD leaves it whole.
+            'đ' | 'Đ' => 'd',
+            other => other,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether every word of `query` appears in one of `fields`, ignoring accents and case.
+pub fn matches(query: &str, fields: &[&str]) -> bool {
+    let haystack: Vec<String> = fields.iter().map(|f| fold(f)).collect();
+    fold(query)
+        .split_whitespace()
+        .all(|word| haystack.iter().any(|h| h.contains(word)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_vietnamese() {
+        assert_eq!(fold("Hà Giang"), "ha giang");
+        assert_eq!(fold("Việt Nam"), "viet nam");
+        assert_eq!(fold("Đắk Lắk"), "dak lak");
+        assert_eq!(fold("Xín Chải"), "xin chai");
+    }
+
+    #[test]
+    fn matches_words_anywhere() {
+        assert!(matches("viet nam", &["Việt Nam"]));
+        assert!(matches("ha giang", &["Hà Giang"]));
+        assert!(matches(
+            "mortality u5",
+            &["Under-five mortality rate", "U5MR"]
+        ));
+        assert!(!matches("poverty", &["Under-five mortality rate", "U5MR"]));
+        assert!(matches("", &["anything"]));
+    }
+}

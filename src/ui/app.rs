@@ -1,0 +1,360 @@
+//! `ChisoApp`: what is kept between runs, what the user asked for, and the frame's layout.
+//!
+//! Widgets push [`Command`]s during the frame; [`ChisoApp::apply`] runs them afterwards, so
+//! every change of state goes through one place and can be tested without a window.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::{card, catalogue, chart_view, sources, table};
+use crate::chart::{ChartSpec, SeriesKey, Transform};
+use crate::store::query::SeriesInfo;
+use crate::workspace::Workspace;
+
+/// How many files the File → Open recent menu remembers.
+const RECENT_FILES: usize = 8;
+
+/// How often the window looks for changes made to the file by other programs.
+const RELOAD_CHECK_SECS: f64 = 1.0;
+
+/// What is kept between runs (eframe persistence).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct State {
+    pub recent_files: Vec<PathBuf>,
+    pub dark: bool,
+    pub filter: String,
+    pub tab: Tab,
+    /// The last chart shown, restored when the same file opens again.
+    pub last_file: Option<PathBuf>,
+    pub last_spec: Option<ChartSpec>,
+    pub last_indicator: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Tab {
+    #[default]
+    Chart,
+    Table,
+}
+
+/// What the user asked for during a frame.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    Open(PathBuf),
+    SelectIndicator(String),
+    ToggleSeries(SeriesInfo),
+    SetHidden(SeriesKey, bool),
+    SetTransform(Transform),
+    SetLogScale(bool),
+    SetYears(Option<(i32, i32)>),
+    SetDark(bool),
+    ShowTab(Tab),
+    DismissError,
+}
+
+pub struct ChisoApp {
+    pub state: State,
+    workspace: Option<Workspace>,
+    /// The last error, shown until dismissed, in words a person understands.
+    error: Option<String>,
+    commands: Vec<Command>,
+    last_reload_check: f64,
+    shown_title: String,
+}
+
+impl ChisoApp {
+    /// Opens `file`, or else the last file, or else `sample`. An error to open is shown in
+    /// the window, not raised.
+    pub fn new(state: State, file: Option<PathBuf>, sample: Option<PathBuf>) -> ChisoApp {
+        let mut app = ChisoApp {
+            state,
+            workspace: None,
+            error: None,
+            commands: Vec::new(),
+            last_reload_check: 0.0,
+            shown_title: String::new(),
+        };
+        let first = file
+            .or_else(|| app.state.last_file.clone().filter(|p| p.exists()))
+            .or(sample);
+        if let Some(path) = first {
+            app.open(&path);
+        }
+        app
+    }
+
+    pub fn workspace(&self) -> Option<&Workspace> {
+        self.workspace.as_ref()
+    }
+
+    pub fn error(&self) -> Option<&str> {
+        self.error.as_deref()
+    }
+
+    /// Queues a command, as a widget would.
+    pub fn push(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    fn open(&mut self, path: &Path) {
+        match Workspace::open(path) {
+            Ok(mut workspace) => {
+                let same_file = self.state.last_file.as_deref() == Some(path);
+                if same_file {
+                    // Restore the last chart of this file; a stale selection is just dropped.
+                    if let Some(spec) = self.state.last_spec.clone() {
+                        let _ = workspace.set_spec(spec);
+                    } else if let Some(code) = self.state.last_indicator.clone() {
+                        let _ = workspace.select_indicator(&code);
+                    }
+                }
+                if workspace.selected().is_none()
+                    && let Some(first) = workspace.catalogue().first()
+                {
+                    let code = first.entry.indicator.code.clone();
+                    let _ = workspace.select_indicator(&code);
+                }
+                self.state.recent_files.retain(|p| p != path);
+                self.state.recent_files.insert(0, path.to_path_buf());
+                self.state.recent_files.truncate(RECENT_FILES);
+                self.state.last_file = Some(path.to_path_buf());
+                self.workspace = Some(workspace);
+                self.error = None;
+                self.remember_selection();
+            }
+            Err(e) => self.error = Some(e.to_string()),
+        }
+    }
+
+    fn remember_selection(&mut self) {
+        if let Some(ws) = &self.workspace {
+            self.state.last_indicator = ws.selected().map(str::to_owned);
+            self.state.last_spec = Some(ws.spec().clone());
+        }
+    }
+
+    /// Runs the queued commands.
+    pub fn apply(&mut self) {
+        for command in std::mem::take(&mut self.commands) {
+            let result = match (command, self.workspace.as_mut()) {
+                (Command::Open(path), _) => {
+                    self.open(&path);
+                    Ok(())
+                }
+                (Command::SetDark(dark), _) => {
+                    self.state.dark = dark;
+                    Ok(())
+                }
+                (Command::ShowTab(tab), _) => {
+                    self.state.tab = tab;
+                    Ok(())
+                }
+                (Command::DismissError, _) => {
+                    self.error = None;
+                    Ok(())
+                }
+                (_, None) => Ok(()),
+                (Command::SelectIndicator(code), Some(ws)) => ws.select_indicator(&code),
+                (Command::ToggleSeries(series), Some(ws)) => ws.toggle_series(&series),
+                (Command::SetHidden(key, hidden), Some(ws)) => ws.set_hidden(&key, hidden),
+                (Command::SetTransform(t), Some(ws)) => ws.set_transform(t),
+                (Command::SetLogScale(on), Some(ws)) => ws.set_log_scale(on),
+                (Command::SetYears(years), Some(ws)) => ws.set_years(years),
+            };
+            if let Err(e) = result {
+                self.error = Some(e.to_string());
+            }
+        }
+        self.remember_selection();
+    }
+
+    /// One frame of the whole window.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        ctx.set_theme(if self.state.dark {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        });
+        self.update_title(&ctx);
+        self.watch_file(&ctx);
+        self.take_dropped_files(&ctx);
+
+        egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
+        if let Some(ws) = &self.workspace {
+            egui::Panel::left("catalogue")
+                .resizable(true)
+                .default_size(330.0)
+                .min_size(220.0)
+                .show(ui, |ui| {
+                    catalogue::ui(
+                        ui,
+                        ws,
+                        &mut self.state.filter,
+                        self.state.dark,
+                        &mut self.commands,
+                    );
+                });
+            egui::Panel::bottom("sources")
+                .resizable(true)
+                .default_size(120.0)
+                .show(ui, |ui| sources::ui(ui, ws.description()));
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            if let Some(error) = &self.error {
+                error_ui(ui, error, &mut self.commands);
+            }
+            match &self.workspace {
+                Some(ws) => {
+                    if let Some(reason) = ws.read_only() {
+                        ui.label(
+                            egui::RichText::new(format!("Read-only: {reason}"))
+                                .color(ui.visuals().warn_fg_color),
+                        );
+                    }
+                    card::ui(ui, ws, self.state.dark);
+                    ui.separator();
+                    ui.horizontal(|ui| {
+                        for (tab, name) in [(Tab::Chart, "Chart"), (Tab::Table, "Table")] {
+                            if ui.selectable_label(self.state.tab == tab, name).clicked() {
+                                self.commands.push(Command::ShowTab(tab));
+                            }
+                        }
+                    });
+                    chart_view::controls_ui(ui, ws, &mut self.commands);
+                    match self.state.tab {
+                        Tab::Chart => chart_view::ui(ui, ws, self.state.dark, &mut self.commands),
+                        Tab::Table => table::ui(ui, ws),
+                    }
+                }
+                None => {
+                    ui.vertical_centered(|ui| {
+                        ui.add_space(80.0);
+                        ui.heading("No database open");
+                        ui.label("Use File → Open…, or drop a Chiso database onto this window");
+                    });
+                }
+            }
+        });
+        self.apply();
+    }
+
+    fn menu_ui(&mut self, ui: &mut egui::Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if ui.button("Open…").clicked() {
+                    let dialog = rfd::FileDialog::new()
+                        .set_title("Open a Chiso database")
+                        .add_filter("Chiso database", &["db", "sqlite", "sqlite3", "chiso"])
+                        .add_filter("All files", &["*"]);
+                    if let Some(path) = dialog.pick_file() {
+                        self.commands.push(Command::Open(path));
+                    }
+                }
+                ui.menu_button("Open recent", |ui| {
+                    if self.state.recent_files.is_empty() {
+                        ui.label("No recent files");
+                    }
+                    for path in &self.state.recent_files {
+                        if ui.button(path.display().to_string()).clicked() {
+                            self.commands.push(Command::Open(path.clone()));
+                        }
+                    }
+                });
+                ui.separator();
+                if ui.button("Quit").clicked() {
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            });
+            ui.menu_button("View", |ui| {
+                let mut dark = self.state.dark;
+                if ui.radio_value(&mut dark, false, "Light theme").clicked()
+                    || ui.radio_value(&mut dark, true, "Dark theme").clicked()
+                {
+                    self.commands.push(Command::SetDark(dark));
+                }
+            });
+            if let Some(ws) = &self.workspace {
+                ui.separator();
+                ui.label(file_name(ws.path()));
+                if ws.read_only().is_some() {
+                    ui.label(egui::RichText::new("read-only").color(ui.visuals().warn_fg_color));
+                }
+            }
+        });
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = match &self.workspace {
+            Some(ws) if ws.read_only().is_some() => {
+                format!("{} (read-only) — Chiso", file_name(ws.path()))
+            }
+            Some(ws) => format!("{} — Chiso", file_name(ws.path())),
+            None => "Chiso".to_owned(),
+        };
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+    }
+
+    /// Picks up edits made by another Chiso or another tool, about once a second.
+    fn watch_file(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        if now - self.last_reload_check < RELOAD_CHECK_SECS {
+            return;
+        }
+        self.last_reload_check = now;
+        if let Some(ws) = &mut self.workspace
+            && let Err(e) = ws.reload_if_changed()
+        {
+            self.error = Some(e.to_string());
+        }
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(RELOAD_CHECK_SECS));
+    }
+
+    fn take_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped = ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()));
+        if let Some(path) = dropped {
+            self.commands.push(Command::Open(path));
+        }
+    }
+
+    /// The title shown for the open file.
+    pub fn title(&self) -> &str {
+        &self.shown_title
+    }
+}
+
+impl eframe::App for ChisoApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        ChisoApp::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.state);
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+fn error_ui(ui: &mut egui::Ui, error: &str, commands: &mut Vec<Command>) {
+    egui::Frame::group(ui.style())
+        .fill(ui.visuals().extreme_bg_color)
+        .stroke(egui::Stroke::new(1.5, ui.visuals().error_fg_color))
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(egui::RichText::new(error).color(ui.visuals().error_fg_color));
+                if ui.button("Dismiss").clicked() {
+                    commands.push(Command::DismissError);
+                }
+            });
+        });
+}

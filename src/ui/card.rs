@@ -1,0 +1,62 @@
+//! The headline card: the latest figure, how it changed, and progress to the target.
+
+use egui::RichText;
+
+use super::style;
+use crate::chart::headline::Change;
+use crate::workspace::Workspace;
+
+pub fn ui(ui: &mut egui::Ui, ws: &Workspace, dark: bool) {
+    let Some(h) = ws.headline() else {
+        if let Some(indicator) = ws.selected_indicator() {
+            ui.heading(&indicator.name);
+            ui.label("No figures yet");
+        }
+        return;
+    };
+    let source = ws
+        .sources()
+        .iter()
+        .find(|s| s.code == h.source_code)
+        .map_or(h.source_code.clone(), |s| s.short_name.clone());
+    ui.horizontal_wrapped(|ui| {
+        ui.vertical(|ui| {
+            ui.label(RichText::new(&h.indicator_name).size(18.0).strong());
+            ui.horizontal(|ui| {
+                ui.label(
+                    RichText::new(&h.value_text)
+                        .size(34.0)
+                        .family(egui::FontFamily::Name(style::BOLD.into())),
+                );
+                ui.vertical(|ui| {
+                    ui.label(RichText::new(&h.period).size(16.0));
+                    ui.label(RichText::new(format!("Source: {source}")).small().weak());
+                });
+            });
+        });
+        ui.add_space(24.0);
+        ui.vertical(|ui| {
+            change_ui(ui, h.since_previous.as_ref(), dark);
+            change_ui(ui, h.since_baseline.as_ref(), dark);
+            if let Some(target) = &h.target_text {
+                let progress = h
+                    .progress
+                    .map_or("progress cannot be measured", |p| p.label());
+                let color = match h.progress {
+                    Some(p) if p.is_on_track() => {
+                        style::verdict_color(crate::chart::headline::Verdict::Better, dark)
+                    }
+                    Some(_) => style::verdict_color(crate::chart::headline::Verdict::Worse, dark),
+                    None => ui.visuals().weak_text_color(),
+                };
+                ui.label(RichText::new(format!("{target} · {progress}")).color(color));
+            }
+        });
+    });
+}
+
+fn change_ui(ui: &mut egui::Ui, change: Option<&Change>, dark: bool) {
+    if let Some(change) = change {
+        ui.label(RichText::new(&change.text).color(style::verdict_color(change.verdict, dark)));
+    }
+}

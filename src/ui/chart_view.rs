@@ -1,0 +1,310 @@
+//! A chart description drawn with egui_plot, the controls above it and the legend below.
+
+use egui::{Color32, RichText};
+use egui_plot::{
+    GridInput, GridMark, HLine, Line, LineStyle, MarkerShape, Plot, PlotPoint, Points, Text,
+};
+
+use super::app::Command;
+use super::style;
+use crate::chart::{ChartDescription, Panel, ReferenceKind, Transform, hover_text};
+use crate::model::{Status, format_value};
+use crate::workspace::Workspace;
+
+/// Series choice, relative mode, log scale and year range.
+pub fn controls_ui(ui: &mut egui::Ui, ws: &Workspace, commands: &mut Vec<Command>) {
+    let spec = ws.spec();
+    ui.horizontal_wrapped(|ui| {
+        ui.menu_button("Series…", |ui| {
+            for info in ws.available_series() {
+                let area = ws
+                    .areas()
+                    .iter()
+                    .find(|a| a.code == info.area)
+                    .map_or(info.area.as_str(), |a| a.name.as_str());
+                let subgroup = ws
+                    .subgroups()
+                    .iter()
+                    .find(|g| g.code == info.subgroup)
+                    .map_or(info.subgroup.as_str(), |g| g.name.as_str());
+                let source = ws
+                    .sources()
+                    .iter()
+                    .find(|s| s.code == info.source)
+                    .map_or(info.source.as_str(), |s| s.short_name.as_str());
+                let mut on = spec.series.iter().any(|k| {
+                    k.area == info.area && k.subgroup == info.subgroup && k.source == info.source
+                });
+                let label = format!(
+                    "{area} · {subgroup} · {source} ({}–{})",
+                    info.first_year, info.last_year
+                );
+                if ui.checkbox(&mut on, label).changed() {
+                    commands.push(Command::ToggleSeries(info.clone()));
+                }
+            }
+        });
+        ui.separator();
+        let bounds = ws.year_bounds();
+        let first_year = spec
+            .years
+            .map(|y| y.0)
+            .or(bounds.map(|b| b.0))
+            .unwrap_or(2000);
+        let base_year = match spec.transform {
+            Transform::Index { base_year } | Transform::PercentChange { base_year } => base_year,
+            Transform::Absolute => first_year,
+        };
+        for (transform, name) in [
+            (Transform::Absolute, "Values"),
+            (Transform::Index { base_year }, "Index"),
+            (Transform::PercentChange { base_year }, "% change"),
+        ] {
+            let current =
+                std::mem::discriminant(&spec.transform) == std::mem::discriminant(&transform);
+            if ui.selectable_label(current, name).clicked() && !current {
+                commands.push(Command::SetTransform(transform));
+            }
+        }
+        if spec.transform != Transform::Absolute {
+            let label = ui.label("base year");
+            let mut year = base_year;
+            if ui
+                .add(egui::DragValue::new(&mut year).range(1000..=9999))
+                .labelled_by(label.id)
+                .changed()
+            {
+                commands.push(Command::SetTransform(match spec.transform {
+                    Transform::Index { .. } => Transform::Index { base_year: year },
+                    _ => Transform::PercentChange { base_year: year },
+                }));
+            }
+        }
+        ui.separator();
+        let mut log = spec.log_scale;
+        if ui.checkbox(&mut log, "Log scale").changed() {
+            commands.push(Command::SetLogScale(log));
+        }
+        ui.separator();
+        if let Some((lo, hi)) = spec.years.or(bounds) {
+            let (mut from, mut to) = (lo, hi);
+            let label = ui.label("Years");
+            let a = ui
+                .add(egui::DragValue::new(&mut from).range(1000..=to))
+                .labelled_by(label.id);
+            let dash = ui.label("to");
+            let b = ui
+                .add(egui::DragValue::new(&mut to).range(from..=9999))
+                .labelled_by(dash.id);
+            if a.changed() || b.changed() {
+                commands.push(Command::SetYears(Some((from, to))));
+            }
+            if spec.years.is_some() && ui.button("All years").clicked() {
+                commands.push(Command::SetYears(None));
+            }
+        }
+    });
+}
+
+/// The chart: one plot per panel (small multiples), then the legend.
+pub fn ui(ui: &mut egui::Ui, ws: &Workspace, dark: bool, commands: &mut Vec<Command>) {
+    let description = ws.description();
+    ui.label(RichText::new(&description.title).size(17.0).strong());
+    if !description.subtitle.is_empty() {
+        ui.label(RichText::new(&description.subtitle).weak());
+    }
+    if description.panels.is_empty() {
+        ui.label("Nothing to plot: choose series with “Series…”");
+        return;
+    }
+    let legend_height = 28.0 * legend_rows(description) as f32 + 8.0;
+    let plot_height =
+        ((ui.available_height() - legend_height) / description.panels.len() as f32).max(140.0);
+    for (i, panel) in description.panels.iter().enumerate() {
+        panel_ui(ui, i, panel, description, ws, dark, plot_height);
+    }
+    legend_ui(ui, description, dark, commands);
+}
+
+fn legend_rows(description: &ChartDescription) -> usize {
+    let series: usize = description.panels.iter().map(|p| p.series.len()).sum();
+    series.div_ceil(3).max(1)
+}
+
+fn panel_ui(
+    ui: &mut egui::Ui,
+    index: usize,
+    panel: &Panel,
+    description: &ChartDescription,
+    ws: &Workspace,
+    dark: bool,
+    height: f32,
+) {
+    let log = panel.log_scale;
+    let series_for_hover = panel.series.clone();
+    let sources = ws.sources().to_vec();
+    let mut plot = Plot::new(("chart", index))
+        .height(height)
+        .y_axis_label(panel.y_label.clone())
+        .x_grid_spacer(year_marks)
+        .x_axis_formatter(|mark, _| {
+            if mark.value.fract() == 0.0 {
+                format!("{}", mark.value as i64)
+            } else {
+                String::new()
+            }
+        })
+        .y_axis_formatter(move |mark, _| axis_value(mark.value, log))
+        .allow_scroll(false)
+        .label_formatter(move |position| {
+            let egui_plot::HoverPosition::NearDataPoint {
+                plot_name,
+                position,
+                ..
+            } = position
+            else {
+                return None;
+            };
+            let series = series_for_hover.iter().find(|s| s.label == *plot_name)?;
+            let point = series
+                .points
+                .iter()
+                .find(|p| f64::from(p.year) == position.x && p.y == position.y)?;
+            Some(hover_text(series, point, &sources))
+        });
+    if let Some((from, to)) = description.years {
+        plot = plot
+            .include_x(f64::from(from) - 0.5)
+            .include_x(f64::from(to) + 0.5);
+    }
+    for line in &panel.reference_lines {
+        plot = plot.include_y(line.y);
+    }
+    plot.show(ui, |plot_ui| {
+        for series in panel.series.iter().filter(|s| s.visible) {
+            let color = style::series_color(series.color, dark);
+            for run in &series.runs {
+                let style = if run.dashed {
+                    LineStyle::Dashed { length: 8.0 }
+                } else {
+                    LineStyle::Solid
+                };
+                plot_ui.line(
+                    Line::new(series.label.clone(), run.points.clone())
+                        .color(color)
+                        .width(2.5)
+                        .style(style)
+                        .allow_hover(false),
+                );
+            }
+            for (shape, status_filter, filled) in [
+                (MarkerShape::Circle, Status::Normal, true),
+                (MarkerShape::Circle, Status::Estimated, false),
+                (MarkerShape::Circle, Status::Provisional, false),
+                (MarkerShape::Circle, Status::Forecast, false),
+                (MarkerShape::Square, Status::Break, true),
+            ] {
+                let points: Vec<[f64; 2]> = series
+                    .points
+                    .iter()
+                    .filter(|p| p.status == status_filter)
+                    .map(|p| [f64::from(p.year), p.y])
+                    .collect();
+                if !points.is_empty() {
+                    plot_ui.points(
+                        Points::new(series.label.clone(), points)
+                            .shape(shape)
+                            .filled(filled)
+                            .radius(if filled { 3.5 } else { 4.5 })
+                            .color(color),
+                    );
+                }
+            }
+        }
+        let x_end = description.years.map_or(0.0, |(_, to)| f64::from(to));
+        for line in &panel.reference_lines {
+            let (color, style) = match line.kind {
+                ReferenceKind::Target => (
+                    Color32::from_rgb(0, 158, 115),
+                    LineStyle::Dashed { length: 10.0 },
+                ),
+                ReferenceKind::Baseline => {
+                    (Color32::from_gray(140), LineStyle::Dotted { spacing: 6.0 })
+                }
+            };
+            plot_ui.hline(
+                HLine::new(line.label.clone(), line.y)
+                    .color(color)
+                    .width(1.5)
+                    .style(style),
+            );
+            plot_ui.text(
+                Text::new(
+                    line.label.clone(),
+                    PlotPoint::new(x_end, line.y),
+                    RichText::new(&line.label).color(color),
+                )
+                .anchor(egui::Align2::RIGHT_BOTTOM),
+            );
+        }
+    });
+}
+
+fn legend_ui(
+    ui: &mut egui::Ui,
+    description: &ChartDescription,
+    dark: bool,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        for series in description.panels.iter().flat_map(|p| &p.series) {
+            let mut visible = series.visible;
+            let color = style::series_color(series.color, dark);
+            let label = RichText::new(format!("━ {}", series.label)).color(color);
+            if ui.checkbox(&mut visible, label).changed() {
+                commands.push(Command::SetHidden(series.key.clone(), !visible));
+            }
+        }
+    });
+    for note in &description.notes {
+        ui.label(RichText::new(note).small().weak());
+    }
+}
+
+/// Grid marks on whole years only, spaced to stay readable.
+fn year_marks(input: GridInput) -> Vec<GridMark> {
+    let (lo, hi) = input.bounds;
+    let span = hi - lo;
+    let step = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0]
+        .into_iter()
+        .find(|s| span / s <= 12.0)
+        .unwrap_or(200.0);
+    let mut marks = Vec::new();
+    let mut year = (lo / step).ceil() * step;
+    while year <= hi {
+        marks.push(GridMark {
+            value: year,
+            step_size: step,
+        });
+        year += step;
+    }
+    marks
+}
+
+fn axis_value(y: f64, log: bool) -> String {
+    let v = if log { 10f64.powf(y) } else { y };
+    let magnitude = v.abs();
+    let decimals = if magnitude >= 100.0 || magnitude == 0.0 {
+        0
+    } else if magnitude >= 1.0 {
+        1
+    } else {
+        3
+    };
+    let text = format_value(v, decimals);
+    if decimals > 0 && text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    }
+}

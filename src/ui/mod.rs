@@ -1,0 +1,51 @@
+//! The window: egui only. It draws what the [`Workspace`] holds and sends it what the user
+//! chose; no SQL and no file reading here.
+//!
+//! | module       | holds                                                      |
+//! |--------------|------------------------------------------------------------|
+//! | `app`        | `ChisoApp`: persisted state, commands, the frame's layout   |
+//! | `catalogue`  | the left panel: indicators by theme, filter, sparklines    |
+//! | `chart_view` | a chart description drawn with egui_plot, and its legend   |
+//! | `card`       | the headline card                                          |
+//! | `table`      | the table tab: years as rows, changes                      |
+//! | `sources`    | the sources panel: full citations                          |
+//! | `style`      | fonts, colours, light and dark themes                      |
+//!
+//! [`Workspace`]: crate::workspace::Workspace
+
+pub mod app;
+mod card;
+mod catalogue;
+mod chart_view;
+mod sources;
+pub mod style;
+mod table;
+
+use std::path::PathBuf;
+
+pub use app::ChisoApp;
+
+/// Opens the window on `file` (or the last file, or the sample) and runs until it closes.
+pub fn run(file: Option<PathBuf>, sample: Option<PathBuf>) -> anyhow::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Chiso")
+            .with_inner_size([1280.0, 760.0])
+            .with_min_inner_size([800.0, 500.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Chiso",
+        options,
+        Box::new(move |cc| {
+            style::install_fonts(&cc.egui_ctx);
+            let state = cc
+                .storage
+                .and_then(|s| eframe::get_value::<app::State>(s, eframe::APP_KEY))
+                .unwrap_or_default();
+            Ok(Box::new(ChisoApp::new(state, file, sample)))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+}

@@ -1,0 +1,37 @@
+//! The sources panel: every source with a figure on screen, cited in full.
+
+use egui::RichText;
+
+use crate::chart::ChartDescription;
+
+pub fn ui(ui: &mut egui::Ui, description: &ChartDescription) {
+    ui.add_space(2.0);
+    ui.label(RichText::new("Sources").strong());
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            if description.sources.is_empty() {
+                ui.label(RichText::new("No figures on screen").weak());
+            }
+            for s in &description.sources {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(&s.short_name).strong());
+                    if !s.edition.is_empty() {
+                        ui.label(RichText::new(format!("({})", s.edition)).weak());
+                    }
+                    let citation = if s.citation.is_empty() {
+                        &s.title
+                    } else {
+                        &s.citation
+                    };
+                    ui.label(citation);
+                    if !s.licence.is_empty() {
+                        ui.label(RichText::new(format!("Licence: {}", s.licence)).weak());
+                    }
+                });
+            }
+            for note in description.footnotes.iter().chain(&description.notes) {
+                ui.label(RichText::new(note).small().weak());
+            }
+        });
+}

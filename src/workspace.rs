@@ -1,0 +1,373 @@
+//! The open file and what the user is looking at: everything the window shows, with no egui.
+//!
+//! The window holds one [`Workspace`], asks it for what to draw and tells it what the user
+//! chose. Queries run when something changes, never once per frame.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::chart::headline::{Headline, headline};
+use crate::chart::{ChartData, ChartDescription, ChartSpec, SeriesKey, Transform, describe};
+use crate::model::{Area, Indicator, Observation, Source, Subgroup, Target};
+use crate::store::query::{CatalogueEntry, SeriesFilter, SeriesInfo};
+use crate::store::{OpenError, ReadOnlyReason, Store, StoreError};
+use crate::text;
+
+/// A catalogue row, ready to show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CatalogueRow {
+    pub entry: CatalogueEntry,
+    /// The headline series' values, oldest first, for the sparkline.
+    pub sparkline: Vec<(i32, f64)>,
+}
+
+/// The store and the user's selection, with what is derived from them.
+pub struct Workspace {
+    store: Store,
+    data_version: i64,
+    catalogue: Vec<CatalogueRow>,
+    areas: Vec<Area>,
+    subgroups: Vec<Subgroup>,
+    sources: Vec<Source>,
+    targets: Vec<Target>,
+    selected: Option<String>,
+    available: Vec<SeriesInfo>,
+    spec: ChartSpec,
+    data: ChartData,
+    description: ChartDescription,
+}
+
+impl Workspace {
+    pub fn open(path: &Path) -> Result<Workspace, OpenError> {
+        let store = Store::open(path)?;
+        Workspace::new(store).map_err(|e| OpenError::Sqlite {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        })
+    }
+
+    pub fn new(store: Store) -> Result<Workspace, StoreError> {
+        let mut workspace = Workspace {
+            data_version: store.data_version()?,
+            store,
+            catalogue: Vec::new(),
+            areas: Vec::new(),
+            subgroups: Vec::new(),
+            sources: Vec::new(),
+            targets: Vec::new(),
+            selected: None,
+            available: Vec::new(),
+            spec: ChartSpec::default(),
+            data: ChartData::default(),
+            description: describe(&ChartSpec::default(), &ChartData::default()),
+        };
+        workspace.reload()?;
+        Ok(workspace)
+    }
+
+    /// Reads everything again from the file, keeping the selection where it still exists.
+    pub fn reload(&mut self) -> Result<(), StoreError> {
+        self.areas = self.store.areas()?;
+        self.subgroups = self.store.subgroups()?;
+        self.sources = self.store.sources()?;
+        self.targets = self.store.all_targets()?;
+        let mut catalogue = Vec::new();
+        for entry in self.store.catalogue()? {
+            let sparkline = match &entry.latest {
+                Some(latest) => self
+                    .store
+                    .series(
+                        &entry.indicator.code,
+                        &SeriesFilter {
+                            area: Some(latest.area_code.clone()),
+                            subgroup: Some(latest.subgroup_code.clone()),
+                            source: Some(latest.source_code.clone()),
+                        },
+                    )?
+                    .iter()
+                    .map(|o| (o.period.year, o.value))
+                    .collect(),
+                None => Vec::new(),
+            };
+            catalogue.push(CatalogueRow { entry, sparkline });
+        }
+        self.catalogue = catalogue;
+        if let Some(code) = self.selected.clone() {
+            if self
+                .catalogue
+                .iter()
+                .any(|r| r.entry.indicator.code == code)
+            {
+                self.available = self.store.series_list(&code)?;
+            } else {
+                self.selected = None;
+                self.available.clear();
+                self.spec.series.clear();
+            }
+        }
+        self.data_version = self.store.data_version()?;
+        self.refresh_chart()
+    }
+
+    /// Reloads when another process or tool has changed the file since the last look.
+    /// Returns whether it did.
+    pub fn reload_if_changed(&mut self) -> Result<bool, StoreError> {
+        if self.store.data_version()? == self.data_version {
+            return Ok(false);
+        }
+        self.reload()?;
+        Ok(true)
+    }
+
+    pub fn path(&self) -> &Path {
+        self.store.path()
+    }
+
+    pub fn read_only(&self) -> Option<&ReadOnlyReason> {
+        self.store.read_only()
+    }
+
+    pub fn catalogue(&self) -> &[CatalogueRow] {
+        &self.catalogue
+    }
+
+    /// Catalogue rows whose indicator name, short name, code or theme match `query`,
+    /// ignoring accents and case.
+    pub fn filtered_catalogue(&self, query: &str) -> Vec<&CatalogueRow> {
+        self.catalogue
+            .iter()
+            .filter(|row| {
+                let i = &row.entry.indicator;
+                text::matches(query, &[&i.name, &i.short_name, &i.code, &i.theme])
+            })
+            .collect()
+    }
+
+    /// Areas whose name or code match `query`, ignoring accents and case.
+    pub fn filtered_areas(&self, query: &str) -> Vec<&Area> {
+        self.areas
+            .iter()
+            .filter(|a| text::matches(query, &[&a.name, &a.code]))
+            .collect()
+    }
+
+    pub fn areas(&self) -> &[Area] {
+        &self.areas
+    }
+
+    pub fn subgroups(&self) -> &[Subgroup] {
+        &self.subgroups
+    }
+
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    pub fn selected(&self) -> Option<&str> {
+        self.selected.as_deref()
+    }
+
+    pub fn selected_indicator(&self) -> Option<&Indicator> {
+        let code = self.selected.as_deref()?;
+        self.catalogue
+            .iter()
+            .map(|r| &r.entry.indicator)
+            .find(|i| i.code == code)
+    }
+
+    /// The series the selected indicator has, to choose from.
+    pub fn available_series(&self) -> &[SeriesInfo] {
+        &self.available
+    }
+
+    pub fn spec(&self) -> &ChartSpec {
+        &self.spec
+    }
+
+    pub fn description(&self) -> &ChartDescription {
+        &self.description
+    }
+
+    /// Shows `code`: every source's series for its headline area and subgroup, side by side.
+    pub fn select_indicator(&mut self, code: &str) -> Result<(), StoreError> {
+        let available = self.store.series_list(code)?;
+        let headline = self
+            .catalogue
+            .iter()
+            .find(|r| r.entry.indicator.code == code)
+            .and_then(|r| r.entry.latest.clone());
+        let series = match headline {
+            Some(latest) => available
+                .iter()
+                .filter(|s| s.area == latest.area_code && s.subgroup == latest.subgroup_code)
+                .map(|s| key(code, s))
+                .collect(),
+            None => Vec::new(),
+        };
+        self.selected = Some(code.to_owned());
+        self.available = available;
+        self.spec.series = series;
+        self.spec.hidden.clear();
+        self.spec.title = None;
+        self.refresh_chart()
+    }
+
+    /// Replaces what is shown, as a saved view or a restored session would.
+    pub fn set_spec(&mut self, spec: ChartSpec) -> Result<(), StoreError> {
+        if let Some(first) = spec.series.first()
+            && self.selected.as_deref() != Some(&first.indicator)
+        {
+            self.available = self.store.series_list(&first.indicator)?;
+            self.selected = Some(first.indicator.clone());
+        }
+        self.spec = spec;
+        self.refresh_chart()
+    }
+
+    /// Adds a series of the selected indicator to the chart, or takes it off.
+    pub fn toggle_series(&mut self, series: &SeriesInfo) -> Result<(), StoreError> {
+        let Some(code) = self.selected.clone() else {
+            return Ok(());
+        };
+        let key = key(&code, series);
+        if let Some(i) = self.spec.series.iter().position(|k| *k == key) {
+            self.spec.series.remove(i);
+            self.spec.hidden.remove(&key);
+        } else {
+            self.spec.series.push(key);
+        }
+        self.refresh_chart()
+    }
+
+    /// Adds another indicator's headline series (for comparing indicators).
+    pub fn add_indicator(&mut self, code: &str) -> Result<(), StoreError> {
+        let Some(latest) = self
+            .catalogue
+            .iter()
+            .find(|r| r.entry.indicator.code == code)
+            .and_then(|r| r.entry.latest.clone())
+        else {
+            return Ok(());
+        };
+        let key = SeriesKey::of(&latest);
+        if !self.spec.series.contains(&key) {
+            self.spec.series.push(key);
+        }
+        self.refresh_chart()
+    }
+
+    /// Turns a series on or off without taking it off the chart (the legend's check box).
+    pub fn set_hidden(&mut self, key: &SeriesKey, hidden: bool) -> Result<(), StoreError> {
+        if hidden {
+            self.spec.hidden.insert(key.clone());
+        } else {
+            self.spec.hidden.remove(key);
+        }
+        self.refresh_chart()
+    }
+
+    pub fn set_transform(&mut self, transform: Transform) -> Result<(), StoreError> {
+        self.spec.transform = transform;
+        self.refresh_chart()
+    }
+
+    pub fn set_log_scale(&mut self, log_scale: bool) -> Result<(), StoreError> {
+        self.spec.log_scale = log_scale;
+        self.refresh_chart()
+    }
+
+    pub fn set_years(&mut self, years: Option<(i32, i32)>) -> Result<(), StoreError> {
+        self.spec.years = years.map(|(a, b)| (a.min(b), a.max(b)));
+        self.refresh_chart()
+    }
+
+    /// The first and last year any figure of the selected series has.
+    pub fn year_bounds(&self) -> Option<(i32, i32)> {
+        let years = self.data.observations.iter().map(|o| o.period.year);
+        Some((years.clone().min()?, years.max()?))
+    }
+
+    /// The headline card of the selected indicator.
+    pub fn headline(&self) -> Option<Headline> {
+        let row = self
+            .catalogue
+            .iter()
+            .find(|r| Some(r.entry.indicator.code.as_str()) == self.selected.as_deref())?;
+        let latest = row.entry.latest.as_ref()?;
+        let target = self.targets.iter().find(|t| {
+            t.indicator_code == latest.indicator_code
+                && t.area_code == latest.area_code
+                && t.subgroup_code == latest.subgroup_code
+        });
+        Some(headline(
+            &row.entry.indicator,
+            latest,
+            row.entry.previous.as_ref(),
+            target,
+        ))
+    }
+
+    /// The figures of the series on the chart, as the table shows them.
+    pub fn chart_observations(&self) -> &[Observation] {
+        &self.data.observations
+    }
+
+    fn refresh_chart(&mut self) -> Result<(), StoreError> {
+        let mut observations = Vec::new();
+        let mut indicators: Vec<Indicator> = Vec::new();
+        for key in &self.spec.series {
+            if !indicators.iter().any(|i| i.code == key.indicator) {
+                match self.store.indicator(&key.indicator) {
+                    Ok(i) => indicators.push(i),
+                    Err(StoreError::UnknownIndicator(_)) => continue,
+                    Err(e) => return Err(e),
+                }
+            }
+            observations.extend(
+                self.store
+                    .series(
+                        &key.indicator,
+                        &SeriesFilter {
+                            area: Some(key.area.clone()),
+                            subgroup: Some(key.subgroup.clone()),
+                            source: Some(key.source.clone()),
+                        },
+                    )
+                    .or_else(|e| match e {
+                        StoreError::UnknownArea(_)
+                        | StoreError::UnknownSubgroup(_)
+                        | StoreError::UnknownSource(_) => Ok(Vec::new()),
+                        e => Err(e),
+                    })?,
+            );
+        }
+        self.data = ChartData {
+            indicators,
+            observations,
+            targets: self.targets.clone(),
+            sources: self.sources.clone(),
+            area_names: names(self.areas.iter().map(|a| (&a.code, &a.name))),
+            subgroup_names: names(self.subgroups.iter().map(|g| (&g.code, &g.name))),
+        };
+        self.description = describe(&self.spec, &self.data);
+        Ok(())
+    }
+
+    /// The chart's input, for drawing it elsewhere (export, benchmarks).
+    pub fn chart_data(&self) -> &ChartData {
+        &self.data
+    }
+}
+
+fn key(indicator: &str, series: &SeriesInfo) -> SeriesKey {
+    SeriesKey {
+        indicator: indicator.to_owned(),
+        area: series.area.clone(),
+        subgroup: series.subgroup.clone(),
+        source: series.source.clone(),
+    }
+}
+
+fn names<'a>(pairs: impl Iterator<Item = (&'a String, &'a String)>) -> BTreeMap<String, String> {
+    pairs.map(|(c, n)| (c.clone(), n.clone())).collect()
+}

@@ -1,0 +1,204 @@
+//! The `chiso` binary as a user runs it: output, messages, exit codes, files left alone.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn chiso(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_chiso"))
+        .args(args)
+        .env("HOME", std::env::temp_dir())
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn new_sample(dir: &Path) -> String {
+    let path = dir.join("s.db");
+    let out = chiso(&["new", path.to_str().unwrap(), "--sample"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    path.to_str().unwrap().to_owned()
+}
+
+#[test]
+fn list_shows_latest_figures_with_units_periods_and_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = new_sample(dir.path());
+    let out = chiso(&["list", &db]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let line = |code: &str| {
+        stdout
+            .lines()
+            .find(|l| l.starts_with(&format!("{code} ")))
+            .unwrap_or_else(|| panic!("no {code} in\n{stdout}"))
+            .to_owned()
+    };
+    let hdi = line("HDI");
+    assert!(hdi.contains("0.766") && hdi.contains("2023"), "{hdi}");
+    let u5 = line("U5MR");
+    assert!(
+        u5.contains("16.9") && u5.contains("‰") && u5.contains("2024") && u5.contains("VNA"),
+        "{u5}"
+    );
+    assert!(line("MPI_RATE").contains("1.3"));
+    assert!(line("HOUSES_BUILT").contains("334,000"));
+    assert!(line("INTERNET_USERS").contains("78.8"));
+    assert!(line("SOCIAL_HOUSING_APTS").contains("more than 100,000"));
+    assert!(line("HAPPINESS_RANK").contains("46"));
+    assert!(line("EM_PROGRAMME_GROUPS_MET").contains("2021–2025"));
+}
+
+#[test]
+fn series_is_csv_with_every_source_side_by_side() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = new_sample(dir.path());
+    let out = chiso(&["series", &db, "U5MR", "--area", "VNM"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let mut rows = csv::Reader::from_reader(stdout.as_bytes());
+    let header: Vec<String> = rows.headers().unwrap().iter().map(str::to_owned).collect();
+    assert_eq!(
+        header,
+        [
+            "indicator",
+            "area",
+            "subgroup",
+            "year",
+            "period",
+            "value",
+            "status",
+            "qualifier",
+            "footnote",
+            "source"
+        ]
+    );
+    let records: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+    let of_1990: Vec<(String, String)> = records
+        .iter()
+        .filter(|r| &r[3] == "1990")
+        .map(|r| (r[9].to_owned(), r[5].to_owned()))
+        .collect();
+    assert!(of_1990.contains(&("NEWS_VNA_2025_12".into(), "58".into())));
+    assert!(of_1990.contains(&("WB_WDI_2024_09".into(), "51.6".into())));
+    assert!(of_1990.contains(&("WB_API_2025_10".into(), "51.5".into())));
+
+    let only = chiso(&["series", &db, "U5MR", "--source", "WB_API_2025_10"]);
+    let stdout = text(&only.stdout);
+    assert!(
+        stdout
+            .lines()
+            .skip(1)
+            .all(|l| l.ends_with(",WB_API_2025_10")),
+        "{stdout}"
+    );
+    assert!(stdout.contains(",2023,2023,20,"));
+}
+
+#[test]
+fn unknown_codes_are_errors_with_a_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = new_sample(dir.path());
+    let out = chiso(&["series", &db, "NOPE"]);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("no indicator with code `NOPE`"));
+    let out = chiso(&["series", &db, "HDI", "--area", "XYZ"]);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("XYZ"));
+}
+
+#[test]
+fn info_reports_version_counts_sources_and_integrity() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = new_sample(dir.path());
+    let out = chiso(&["info", &db]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("Schema version:  2"), "{stdout}");
+    assert!(stdout.contains("Integrity check: ok"));
+    assert!(stdout.contains("UNDP_HDR_2025"));
+    assert!(stdout.contains("Observations:"));
+}
+
+#[test]
+fn bad_files_get_their_own_message_a_failure_exit_and_stay_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let text_file = dir.path().join("notes.txt");
+    fs::write(&text_file, "HDI 0.766\n").unwrap();
+    let foreign = dir.path().join("other.sqlite");
+    rusqlite::Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("CREATE TABLE invoices (id INTEGER, total REAL);")
+        .unwrap();
+    let missing = dir.path().join("missing.db");
+    let cases = [
+        (text_file.clone(), "not a SQLite database"),
+        (foreign.clone(), "another application"),
+        (missing.clone(), "no such file"),
+        (dir.path().to_path_buf(), "is a folder"),
+    ];
+    for (path, expected) in &cases {
+        let before = fs::read(path).ok();
+        for command in ["info", "list"] {
+            let out = chiso(&[command, path.to_str().unwrap()]);
+            assert_eq!(out.status.code(), Some(1), "{command} {}", path.display());
+            let stderr = text(&out.stderr);
+            assert!(stderr.contains(expected), "{stderr}");
+            assert!(
+                stderr.contains(&path.display().to_string()),
+                "the message names the file: {stderr}"
+            );
+            assert!(!stderr.contains("panicked"));
+        }
+        // `chiso FILE` refuses it before any window opens.
+        let out = chiso(&[path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(fs::read(path).ok(), before, "{} unchanged", path.display());
+    }
+    assert!(!missing.exists());
+}
+
+#[test]
+fn read_only_and_newer_files_are_shown_with_a_note_and_never_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = new_sample(dir.path());
+    let newer = dir.path().join("newer.db");
+    fs::copy(&db, &newer).unwrap();
+    rusqlite::Connection::open(&newer)
+        .unwrap()
+        .pragma_update(None, "user_version", 99)
+        .unwrap();
+    let read_only = dir.path().join("ro.db");
+    fs::copy(&db, &read_only).unwrap();
+    let mut permissions = fs::metadata(&read_only).unwrap().permissions();
+    permissions.set_readonly(true);
+    fs::set_permissions(&read_only, permissions).unwrap();
+
+    for (path, note) in [(&newer, "newer Chiso"), (&read_only, "read-only")] {
+        let before = fs::read(path).unwrap();
+        let out = chiso(&["list", path.to_str().unwrap()]);
+        assert!(out.status.success());
+        assert!(text(&out.stderr).contains(note), "{}", text(&out.stderr));
+        assert!(text(&out.stdout).contains("0.766"));
+        assert_eq!(fs::read(path).unwrap(), before);
+    }
+}
+
+#[test]
+fn new_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = new_sample(dir.path());
+    let before = fs::read(&db).unwrap();
+    let out = chiso(&["new", &db]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("already exists"));
+    assert_eq!(fs::read(&db).unwrap(), before);
+    let empty = dir.path().join("empty.db");
+    let out = chiso(&["new", empty.to_str().unwrap()]);
+    assert!(out.status.success());
+    let out = chiso(&["list", empty.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}

@@ -1,0 +1,452 @@
+//! The store on real files: schema, safe opening, migrations, audit triggers, the sample.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chiso::model::{Qualifier, Status};
+use chiso::store::query::SeriesFilter;
+use chiso::store::{
+    APPLICATION_ID, OUTSIDE_EDITOR, OpenError, ReadOnlyReason, SCHEMA_VERSION, Store, StoreError,
+    sample,
+};
+use rusqlite::Connection;
+
+fn sample_db(dir: &tempfile::TempDir) -> PathBuf {
+    let path = dir.path().join("sample.db");
+    sample::create_sample(&path).expect("sample builds");
+    path
+}
+
+fn all_bytes(path: &Path) -> Vec<u8> {
+    fs::read(path).unwrap()
+}
+
+#[test]
+fn a_new_file_is_marked_as_chiso_at_the_current_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.db");
+    Store::create(&path).unwrap();
+    let conn = Connection::open(&path).unwrap();
+    let app: i32 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .unwrap();
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!((app, version), (APPLICATION_ID, SCHEMA_VERSION));
+    let store = Store::open(&path).unwrap();
+    assert!(store.read_only().is_none());
+    assert!(store.catalogue().unwrap().is_empty());
+}
+
+#[test]
+fn create_refuses_an_existing_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.txt");
+    fs::write(&path, "keep me").unwrap();
+    assert!(matches!(
+        Store::create(&path),
+        Err(OpenError::AlreadyExists { .. })
+    ));
+    assert_eq!(fs::read_to_string(&path).unwrap(), "keep me");
+}
+
+#[test]
+fn the_sample_holds_the_news_figures_with_their_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&sample_db(&dir)).unwrap();
+    let catalogue = store.catalogue().unwrap();
+    let latest = |code: &str| {
+        let entry = catalogue.iter().find(|e| e.indicator.code == code).unwrap();
+        entry.latest.clone().unwrap()
+    };
+    for code in ["HDI", "U5MR", "MPI_RATE", "HOUSES_BUILT", "INTERNET_USERS"] {
+        assert!(catalogue.iter().any(|e| e.indicator.code == code), "{code}");
+    }
+    let hdi = latest("HDI");
+    assert_eq!((hdi.value, hdi.period.year), (0.766, 2023));
+    assert_eq!(latest("HDI_RANK").value, 93.0);
+    let u5 = latest("U5MR");
+    assert_eq!(
+        (u5.value, u5.period.year, u5.source_code.as_str()),
+        (16.9, 2024, "NEWS_VNA_2025_12")
+    );
+    assert_eq!(latest("MPI_RATE").value, 1.3);
+    assert_eq!(latest("HOUSES_BUILT").value, 334_000.0);
+    assert_eq!(latest("INTERNET_USERS").value, 78.8);
+    let apartments = latest("SOCIAL_HOUSING_APTS");
+    assert_eq!(
+        (apartments.value, apartments.qualifier),
+        (100_000.0, Qualifier::MoreThan)
+    );
+    let groups = latest("EM_PROGRAMME_GROUPS_MET");
+    assert_eq!(
+        (groups.value, groups.period.label.as_str()),
+        (6.0, "2021–2025")
+    );
+    assert!(groups.footnote.contains("9 target groups"));
+
+    let em = store
+        .series(
+            "MPI_RATE",
+            &SeriesFilter {
+                subgroup: Some("EM".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!((em[0].value, em[0].qualifier), (11.0, Qualifier::About));
+    let happiness = store
+        .series("HAPPINESS_RANK", &SeriesFilter::default())
+        .unwrap();
+    let ranks: Vec<_> = happiness.iter().map(|o| (o.period.year, o.value)).collect();
+    assert_eq!(ranks, [(2000, 83.0), (2025, 46.0)]);
+    assert_eq!(
+        store
+            .series("SOCIAL_NETWORK_USERS", &SeriesFilter::default())
+            .unwrap()[0]
+            .status,
+        Status::Estimated
+    );
+}
+
+#[test]
+fn the_sample_keeps_disagreeing_sources_side_by_side() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&sample_db(&dir)).unwrap();
+    let u5_1990: Vec<_> = store
+        .series("U5MR", &SeriesFilter::default())
+        .unwrap()
+        .into_iter()
+        .filter(|o| o.period.year == 1990)
+        .map(|o| (o.source_code, o.value))
+        .collect();
+    assert_eq!(
+        u5_1990,
+        [
+            ("NEWS_VNA_2025_12".to_owned(), 58.0),
+            ("WB_API_2025_10".to_owned(), 51.5),
+            ("WB_WDI_2024_09".to_owned(), 51.6),
+        ]
+    );
+    let hdi = store
+        .series(
+            "HDI",
+            &SeriesFilter {
+                source: Some("UNDP_HDR_2025".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(hdi.len(), 34, "HDI 1990–2023 from HDR 2025");
+    assert_eq!((hdi[0].period.year, hdi[0].value), (1990, 0.499));
+    let internet = store
+        .series(
+            "INTERNET_USERS",
+            &SeriesFilter {
+                source: Some("OWID_ITU_2025".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let last = internet.last().unwrap();
+    assert_eq!((last.period.year, last.value), (2023, 78.08));
+    let targets = store.targets("U5MR").unwrap();
+    assert_eq!(
+        (targets[0].target_year, targets[0].target_value),
+        (2030, 25.0)
+    );
+    assert!(targets[0].reference.contains("SDG"));
+    let source = store.source("UNDP_HDR_2025").unwrap();
+    assert!(source.edition.contains("2025") && !source.citation.is_empty());
+}
+
+#[test]
+fn one_cell_and_source_holds_one_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_db(&dir);
+    let conn = Connection::open(&path).unwrap();
+    let duplicate = conn.execute(
+        "INSERT INTO observation (indicator_id, area_id, subgroup_id, source_id, year, value) \
+         SELECT indicator_id, area_id, subgroup_id, source_id, year, 1 FROM observation LIMIT 1",
+        [],
+    );
+    assert!(
+        duplicate.is_err(),
+        "a second figure for the same cell and source is refused"
+    );
+}
+
+#[test]
+fn edits_made_with_another_tool_are_audited() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_db(&dir);
+    let conn = Connection::open(&path).unwrap();
+    conn.execute(
+        "UPDATE observation SET value = 0.767 WHERE year = 2023 AND source_id = \
+         (SELECT id FROM source WHERE code = 'UNDP_HDR_2025') AND indicator_id = \
+         (SELECT id FROM indicator WHERE code = 'HDI')",
+        [],
+    )
+    .unwrap();
+    conn.execute(
+        "DELETE FROM target WHERE target_year = 2030 AND target_value = 0.7",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let store = Store::open(&path).unwrap();
+    let log = store.audit_log(2).unwrap();
+    assert_eq!(log[0].action, "delete");
+    assert_eq!(log[0].table, "target");
+    let update = &log[1];
+    assert_eq!(
+        (update.table.as_str(), update.action.as_str()),
+        ("observation", "update")
+    );
+    assert_eq!(update.editor, OUTSIDE_EDITOR);
+    assert!(
+        update
+            .old_values
+            .as_deref()
+            .unwrap()
+            .contains("\"value\":0.766")
+    );
+    assert!(
+        update
+            .new_values
+            .as_deref()
+            .unwrap()
+            .contains("\"value\":0.767")
+    );
+}
+
+#[test]
+fn edits_through_chiso_name_the_editor_and_roll_back_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&sample_db(&dir)).unwrap();
+    let before = store.summary().unwrap().counts;
+    let result: Result<(), StoreError> = store.write("Lan", |tx| {
+        tx.execute(
+            "UPDATE unit SET name = 'Per cent (%)' WHERE code = 'PERCENT'",
+            [],
+        )?;
+        tx.execute(
+            "INSERT INTO unit (code, name) VALUES ('PERCENT', 'dup')",
+            [],
+        )?;
+        Ok(())
+    });
+    assert!(result.is_err());
+    assert_eq!(
+        store.summary().unwrap().counts,
+        before,
+        "nothing of a failed write lands"
+    );
+
+    store
+        .write("Lan", |tx| {
+            tx.execute(
+                "UPDATE unit SET name = 'Per cent (%)' WHERE code = 'PERCENT'",
+                [],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    let last = &store.audit_log(1).unwrap()[0];
+    assert_eq!((last.editor.as_str(), last.table.as_str()), ("Lan", "unit"));
+    // The editor is not left behind for the next tool that writes.
+    let conn = Connection::open(store.path()).unwrap();
+    conn.execute("UPDATE unit SET symbol = 'pc' WHERE code = 'PERCENT'", [])
+        .unwrap();
+    drop(conn);
+    assert_eq!(store.audit_log(1).unwrap()[0].editor, OUTSIDE_EDITOR);
+}
+
+#[test]
+fn files_that_are_not_chiso_files_are_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("notes.db");
+    fs::write(&text, "indicator,value\nHDI,0.766\n").unwrap();
+    let png = dir.path().join("chart.sqlite");
+    fs::write(
+        &png,
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0",
+    )
+    .unwrap();
+    let empty = dir.path().join("empty.db");
+    fs::write(&empty, "").unwrap();
+    let foreign = dir.path().join("contacts.db");
+    {
+        let conn = Connection::open(&foreign).unwrap();
+        conn.execute_batch("CREATE TABLE contact (name TEXT); INSERT INTO contact VALUES ('Lan');")
+            .unwrap();
+    }
+    type Expected = fn(&OpenError) -> bool;
+    let cases: Vec<(PathBuf, Expected, &str)> = vec![
+        (
+            text,
+            |e| matches!(e, OpenError::NotSqlite { .. }),
+            "text file",
+        ),
+        (
+            png,
+            |e| matches!(e, OpenError::NotSqlite { .. }),
+            "PNG image",
+        ),
+        (empty, |e| matches!(e, OpenError::Empty { .. }), "empty"),
+        (
+            foreign.clone(),
+            |e| matches!(e, OpenError::Foreign { .. }),
+            "another application",
+        ),
+    ];
+    for (path, expected, what) in cases {
+        let before = all_bytes(&path);
+        let error = Store::open(&path).unwrap_err();
+        assert!(expected(&error), "{what}: {error}");
+        let message = error.to_string();
+        assert!(
+            message.starts_with(&path.display().to_string()),
+            "{message}"
+        );
+        assert_eq!(all_bytes(&path), before, "{what} left byte-identical");
+    }
+    assert!(
+        Store::open(&foreign)
+            .unwrap_err()
+            .to_string()
+            .contains("contact")
+    );
+
+    let missing = dir.path().join("nowhere.db");
+    assert!(matches!(
+        Store::open(&missing),
+        Err(OpenError::Missing { .. })
+    ));
+    assert!(!missing.exists(), "opening a missing path creates nothing");
+    assert!(matches!(
+        Store::open(dir.path()),
+        Err(OpenError::Directory { .. })
+    ));
+}
+
+#[test]
+fn a_file_from_a_newer_chiso_opens_read_only_and_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_db(&dir);
+    Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", SCHEMA_VERSION + 5)
+        .unwrap();
+    let before = all_bytes(&path);
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(
+        store.read_only(),
+        Some(&ReadOnlyReason::NewerSchema {
+            found: SCHEMA_VERSION + 5,
+            known: SCHEMA_VERSION
+        })
+    );
+    assert!(
+        store
+            .read_only()
+            .unwrap()
+            .to_string()
+            .contains("newer Chiso")
+    );
+    assert!(!store.catalogue().unwrap().is_empty(), "still readable");
+    let write = store.write("Lan", |_| Ok(()));
+    assert!(matches!(write, Err(StoreError::ReadOnly(_))));
+    drop(store);
+    assert_eq!(all_bytes(&path), before);
+}
+
+#[test]
+fn a_read_only_file_opens_for_viewing_and_is_never_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_db(&dir);
+    let mut permissions = fs::metadata(&path).unwrap().permissions();
+    permissions.set_readonly(true);
+    fs::set_permissions(&path, permissions).unwrap();
+    let before = all_bytes(&path);
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.read_only(), Some(&ReadOnlyReason::FileReadOnly));
+    assert!(store.read_only().unwrap().to_string().contains("read-only"));
+    assert!(store.write("Lan", |_| Ok(())).is_err());
+    assert_eq!(
+        store.series("HDI", &SeriesFilter::default()).unwrap().len(),
+        35
+    );
+    drop(store);
+    assert_eq!(all_bytes(&path), before);
+}
+
+#[test]
+fn a_version_1_file_migrates_forward_keeping_its_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.db");
+    {
+        // A file as Chiso's first schema left it, with a figure in it.
+        let mut conn = Connection::open(&path).unwrap();
+        let tx = conn.transaction().unwrap();
+        chiso::store::schema::migrate_for_tests(&tx, 0, 1).unwrap();
+        tx.execute_batch(
+            "INSERT INTO unit (code, name, symbol) VALUES ('PERCENT', 'Per cent', '%');
+             INSERT INTO indicator (code, name, short_name, unit_id) VALUES ('MPI_RATE', 'Multidimensional poverty rate', 'MPI', 1);
+             INSERT INTO area (code, name) VALUES ('VNM', 'Việt Nam');
+             INSERT INTO subgroup (code, name) VALUES ('T', 'Total');
+             INSERT INTO source (code, short_name) VALUES ('NEWS', 'News');
+             INSERT INTO observation (indicator_id, area_id, subgroup_id, source_id, year, value) VALUES (1, 1, 1, 1, 2025, 1.3);",
+        )
+        .unwrap();
+        tx.commit().unwrap();
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, 1);
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.summary().unwrap().schema_version, SCHEMA_VERSION);
+    let figures = store.series("MPI_RATE", &SeriesFilter::default()).unwrap();
+    assert_eq!(figures[0].value, 1.3);
+    store
+        .write("Lan", |tx| {
+            tx.execute("UPDATE observation SET value = 1.2", [])?;
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(
+        store.audit_log(1).unwrap()[0].editor,
+        "Lan",
+        "the audit log works after migrating"
+    );
+}
+
+#[test]
+fn the_sqlite3_shell_edit_is_audited_when_the_shell_is_installed() {
+    let Ok(output) = std::process::Command::new("sqlite3")
+        .arg("--version")
+        .output()
+    else {
+        eprintln!("skipped: no sqlite3 shell on PATH (CI installs it)");
+        return;
+    };
+    assert!(output.status.success());
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_db(&dir);
+    let status = std::process::Command::new("sqlite3")
+        .arg(&path)
+        .arg("UPDATE indicator SET name = 'Human Development Index (UNDP)' WHERE code = 'HDI';")
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let store = Store::open(&path).unwrap();
+    let last = &store.audit_log(1).unwrap()[0];
+    assert_eq!(
+        (last.table.as_str(), last.action.as_str()),
+        ("indicator", "update")
+    );
+    assert_eq!(last.editor, OUTSIDE_EDITOR);
+    assert!(last.new_values.as_deref().unwrap().contains("(UNDP)"));
+}
