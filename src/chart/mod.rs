@@ -105,6 +105,32 @@ pub struct Panel {
     pub reference_lines: Vec<ReferenceLine>,
 }
 
+impl Panel {
+    /// The y range to show: every visible point and reference line, with a margin; a single
+    /// value gets room around it instead of a zero-height axis.
+    pub fn y_range(&self) -> Option<(f64, f64)> {
+        let ys = self
+            .series
+            .iter()
+            .filter(|s| s.visible)
+            .flat_map(|s| s.points.iter().map(|p| p.y))
+            .chain(self.reference_lines.iter().map(|l| l.y));
+        let (lo, hi) = ys.fold(None, |acc: Option<(f64, f64)>, y| match acc {
+            None => Some((y, y)),
+            Some((lo, hi)) => Some((lo.min(y), hi.max(y))),
+        })?;
+        let span = hi - lo;
+        let pad = if span > f64::EPSILON * hi.abs().max(1.0) {
+            span * 0.08
+        } else if self.log_scale {
+            0.1
+        } else {
+            (hi.abs() * 0.1).max(1.0)
+        };
+        Some((lo - pad, hi + pad))
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct SeriesDescription {
     pub key: SeriesKey,

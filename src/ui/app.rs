@@ -44,6 +44,8 @@ pub enum Tab {
 pub enum Command {
     Open(PathBuf),
     SelectIndicator(String),
+    /// Adds an indicator's headline series beside what is shown.
+    AddIndicator(String),
     ToggleSeries(SeriesInfo),
     SetHidden(SeriesKey, bool),
     SetTransform(Transform),
@@ -110,8 +112,12 @@ impl ChisoApp {
                         let _ = workspace.select_indicator(&code);
                     }
                 }
+                // Start on the indicator with the most figures: the richest chart to begin with.
                 if workspace.selected().is_none()
-                    && let Some(first) = workspace.catalogue().first()
+                    && let Some(first) = workspace
+                        .catalogue()
+                        .iter()
+                        .max_by_key(|r| r.entry.observation_count)
                 {
                     let code = first.entry.indicator.code.clone();
                     let _ = workspace.select_indicator(&code);
@@ -157,6 +163,7 @@ impl ChisoApp {
                 }
                 (_, None) => Ok(()),
                 (Command::SelectIndicator(code), Some(ws)) => ws.select_indicator(&code),
+                (Command::AddIndicator(code), Some(ws)) => ws.add_indicator(&code),
                 (Command::ToggleSeries(series), Some(ws)) => ws.toggle_series(&series),
                 (Command::SetHidden(key, hidden), Some(ws)) => ws.set_hidden(&key, hidden),
                 (Command::SetTransform(t), Some(ws)) => ws.set_transform(t),

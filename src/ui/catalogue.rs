@@ -16,11 +16,15 @@ pub fn ui(
     commands: &mut Vec<Command>,
 ) {
     ui.add_space(4.0);
-    ui.add(
-        egui::TextEdit::singleline(filter)
-            .hint_text("Filter indicators")
-            .desired_width(f32::INFINITY),
-    );
+    ui.horizontal(|ui| {
+        let label = ui.label("Filter");
+        ui.add(
+            egui::TextEdit::singleline(filter)
+                .hint_text("name or code, accents optional")
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    });
     ui.add_space(4.0);
     let rows = ws.filtered_catalogue(filter);
     if rows.is_empty() {
@@ -57,38 +61,52 @@ fn row_ui(
 ) {
     let indicator = &row.entry.indicator;
     let selected = ws.selected() == Some(indicator.code.as_str());
+    let width = ui.available_width();
+    // Long names are cut to the panel's width; the full name shows on hover.
     let response = ui
-        .horizontal(|ui| {
-            let name = ui.selectable_label(selected, &indicator.name);
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if let (Some(latest), Some(previous)) = (&row.entry.latest, &row.entry.previous) {
-                    let v = verdict(indicator.direction, previous.value, latest.value);
-                    ui.label(
-                        RichText::new(style::arrow(previous.value, latest.value))
-                            .color(style::verdict_color(v, dark)),
-                    )
-                    .on_hover_text(format!("Since {}", previous.period));
-                }
-                sparkline(ui, &row.sparkline, dark);
-            });
-            name
-        })
-        .inner;
-    if let Some(latest) = &row.entry.latest {
-        ui.indent(("latest", &indicator.code), |ui| {
-            ui.label(
-                RichText::new(format!(
-                    "{} {} · {}",
-                    latest_text(&row.entry),
-                    indicator.unit.symbol,
-                    latest.period
-                ))
-                .small()
-                .weak(),
-            );
+        .add(
+            egui::Button::selectable(selected, indicator.name.as_str())
+                .truncate()
+                .min_size(Vec2::new(width, 0.0)),
+        )
+        .on_hover_text(format!("{} ({})", indicator.name, indicator.code));
+    ui.horizontal(|ui| {
+        ui.add_space(12.0);
+        let detail = match &row.entry.latest {
+            Some(latest) => format!(
+                "{} {} · {}",
+                latest_text(&row.entry),
+                indicator.unit.symbol,
+                latest.period
+            ),
+            None => "no figures".to_owned(),
+        };
+        ui.label(RichText::new(detail).small().weak());
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if let (Some(latest), Some(previous)) = (&row.entry.latest, &row.entry.previous) {
+                let v = verdict(indicator.direction, previous.value, latest.value);
+                style::arrow(
+                    ui,
+                    previous.value,
+                    latest.value,
+                    style::verdict_color(v, dark),
+                )
+                .on_hover_text(format!("Since {}", previous.period));
+            }
+            sparkline(ui, &row.sparkline, dark);
         });
-    }
-    if response.clicked() && !selected {
+    });
+    // Ctrl+click, or the context menu, adds the indicator beside what is shown, to compare.
+    let add =
+        |commands: &mut Vec<Command>| commands.push(Command::AddIndicator(indicator.code.clone()));
+    response.context_menu(|ui| {
+        if ui.button("Add to chart").clicked() {
+            add(commands);
+        }
+    });
+    if response.clicked() && ui.input(|i| i.modifiers.command) {
+        add(commands);
+    } else if response.clicked() && !selected {
         commands.push(Command::SelectIndicator(indicator.code.clone()));
     }
 }

@@ -177,8 +177,8 @@ fn panel_ui(
             .include_x(f64::from(from) - 0.5)
             .include_x(f64::from(to) + 0.5);
     }
-    for line in &panel.reference_lines {
-        plot = plot.include_y(line.y);
+    if let Some((lo, hi)) = panel.y_range() {
+        plot = plot.include_y(lo).include_y(hi);
     }
     plot.show(ui, |plot_ui| {
         for series in panel.series.iter().filter(|s| s.visible) {
@@ -221,7 +221,9 @@ fn panel_ui(
                 }
             }
         }
-        let x_end = description.years.map_or(0.0, |(_, to)| f64::from(to));
+        // Labels sit at the left end, the target's above its line and the baseline's below,
+        // so the two never overlap.
+        let x_start = description.years.map_or(0.0, |(from, _)| f64::from(from));
         for line in &panel.reference_lines {
             let (color, style) = match line.kind {
                 ReferenceKind::Target => (
@@ -241,10 +243,13 @@ fn panel_ui(
             plot_ui.text(
                 Text::new(
                     line.label.clone(),
-                    PlotPoint::new(x_end, line.y),
+                    PlotPoint::new(x_start, line.y),
                     RichText::new(&line.label).color(color),
                 )
-                .anchor(egui::Align2::RIGHT_BOTTOM),
+                .anchor(match line.kind {
+                    ReferenceKind::Target => egui::Align2::LEFT_BOTTOM,
+                    ReferenceKind::Baseline => egui::Align2::LEFT_TOP,
+                }),
             );
         }
     });
@@ -260,10 +265,12 @@ fn legend_ui(
         for series in description.panels.iter().flat_map(|p| &p.series) {
             let mut visible = series.visible;
             let color = style::series_color(series.color, dark);
-            let label = RichText::new(format!("━ {}", series.label)).color(color);
+            let label = RichText::new(&series.label).color(color);
             if ui.checkbox(&mut visible, label).changed() {
                 commands.push(Command::SetHidden(series.key.clone(), !visible));
             }
+            style::swatch(ui, color, false);
+            ui.add_space(10.0);
         }
     });
     for note in &description.notes {

@@ -39,10 +39,12 @@ pub fn install_fonts(ctx: &egui::Context) {
 
 pub fn series_color(index: usize, dark: bool) -> Color32 {
     let [r, g, b] = PALETTE[index % PALETTE.len()];
-    if dark && [r, g, b] == [0, 0, 0] {
-        Color32::from_gray(230)
+    let color = Color32::from_rgb(r, g, b);
+    if dark {
+        // The same hues, lifted towards white so they stand out on a dark background.
+        color.lerp_to_gamma(Color32::WHITE, 0.3)
     } else {
-        Color32::from_rgb(r, g, b)
+        color
     }
 }
 
@@ -61,13 +63,55 @@ pub fn verdict_color(verdict: Verdict, dark: bool) -> Color32 {
     }
 }
 
-/// The arrow for a change: up, down or level.
-pub fn arrow(from: f64, to: f64) -> &'static str {
-    if to > from {
-        "▲"
+/// Paints a small triangle pointing up (rise), down (fall) or right (no change), in `color`.
+/// Drawn, not typed: the bundled font has no arrow glyphs.
+pub fn arrow(ui: &mut egui::Ui, from: f64, to: f64, color: Color32) -> egui::Response {
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+    let c = rect.center();
+    let r = 5.0;
+    let points = if to > from {
+        vec![
+            c + egui::vec2(0.0, -r),
+            c + egui::vec2(r, r * 0.8),
+            c + egui::vec2(-r, r * 0.8),
+        ]
     } else if to < from {
-        "▼"
+        vec![
+            c + egui::vec2(0.0, r),
+            c + egui::vec2(-r, -r * 0.8),
+            c + egui::vec2(r, -r * 0.8),
+        ]
     } else {
-        "▶"
+        vec![
+            c + egui::vec2(r, 0.0),
+            c + egui::vec2(-r * 0.8, -r),
+            c + egui::vec2(-r * 0.8, r),
+        ]
+    };
+    ui.painter().add(egui::Shape::convex_polygon(
+        points,
+        color,
+        egui::Stroke::NONE,
+    ));
+    response
+}
+
+/// A short line in a series' colour, for legends.
+pub fn swatch(ui: &mut egui::Ui, color: Color32, dashed: bool) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(22.0, 12.0), egui::Sense::hover());
+    let y = rect.center().y;
+    let stroke = egui::Stroke::new(3.0, color);
+    if dashed {
+        ui.painter().add(egui::Shape::dashed_line(
+            &[egui::pos2(rect.left(), y), egui::pos2(rect.right(), y)],
+            stroke,
+            5.0,
+            3.0,
+        ));
+    } else {
+        ui.painter().line_segment(
+            [egui::pos2(rect.left(), y), egui::pos2(rect.right(), y)],
+            stroke,
+        );
     }
 }

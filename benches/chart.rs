@@ -1,0 +1,83 @@
+//! Building the chart description for 20 series × 35 years.
+//! Run: `cargo bench --bench chart`.
+
+use std::hint::black_box;
+
+use chiso::chart::{ChartData, ChartSpec, SeriesKey, Transform, describe};
+use chiso::model::{Direction, Indicator, Observation, Period, Qualifier, Status, Unit};
+use criterion::{Criterion, criterion_group, criterion_main};
+
+fn data() -> (ChartSpec, ChartData) {
+    let indicator = Indicator {
+        id: 1,
+        code: "U5MR".into(),
+        name: "Under-five mortality rate".into(),
+        short_name: "Under-5 mortality".into(),
+        unit: Unit {
+            code: "PER_1000".into(),
+            name: "Deaths per 1,000 live births".into(),
+            symbol: "‰".into(),
+        },
+        decimals: 1,
+        direction: Direction::LowerIsBetter,
+        valid_range: (Some(0.0), Some(1000.0)),
+        plausible_range: (Some(0.0), Some(350.0)),
+        description: String::new(),
+        theme: "Health".into(),
+        sdg_target: "3.2.1".into(),
+    };
+    let mut spec = ChartSpec::default();
+    let mut observations = Vec::new();
+    for s in 0..20 {
+        let key = SeriesKey {
+            indicator: "U5MR".into(),
+            area: format!("VN-{s:02}"),
+            subgroup: "T".into(),
+            source: "WB".into(),
+        };
+        for year in 1990..2025 {
+            observations.push(Observation {
+                id: 0,
+                indicator_code: key.indicator.clone(),
+                area_code: key.area.clone(),
+                subgroup_code: "T".into(),
+                source_code: "WB".into(),
+                period: Period::year(year),
+                value: 60.0 - f64::from(year - 1990) + f64::from(s),
+                status: if year == 2024 {
+                    Status::Estimated
+                } else {
+                    Status::Normal
+                },
+                qualifier: Qualifier::Exact,
+                footnote: String::new(),
+                updated_at: String::new(),
+                updated_by: String::new(),
+            });
+        }
+        spec.series.push(key);
+    }
+    let data = ChartData {
+        indicators: vec![indicator],
+        observations,
+        ..Default::default()
+    };
+    (spec, data)
+}
+
+fn bench(c: &mut Criterion) {
+    let (spec, data) = data();
+    c.bench_function("describe 20 series x 35 years", |b| {
+        b.iter(|| describe(black_box(&spec), black_box(&data)))
+    });
+    let indexed = ChartSpec {
+        transform: Transform::Index { base_year: 2000 },
+        ..spec
+    };
+    c.bench_function("describe 20 series x 35 years, index mode", |b| {
+        b.iter(|| describe(black_box(&indexed), black_box(&data)))
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,271 @@
+//! The chart description: gaps, styles of tentative figures, transforms, references, panels.
+
+use chiso::chart::table::table;
+use chiso::chart::{
+    ChartData, ChartSpec, ReferenceKind, SeriesKey, Transform, describe, hover_text,
+};
+use chiso::model::{
+    Direction, Indicator, Observation, Period, Qualifier, Source, Status, Target, Unit,
+};
+
+fn indicator(code: &str, unit: &str, symbol: &str, decimals: u8) -> Indicator {
+    Indicator {
+        id: 1,
+        code: code.into(),
+        name: format!("{code} name"),
+        short_name: code.into(),
+        unit: Unit {
+            code: unit.into(),
+            name: unit.into(),
+            symbol: symbol.into(),
+        },
+        decimals,
+        direction: Direction::LowerIsBetter,
+        valid_range: (None, None),
+        plausible_range: (None, None),
+        description: String::new(),
+        theme: String::new(),
+        sdg_target: String::new(),
+    }
+}
+
+fn obs(code: &str, source: &str, year: i32, value: f64, status: Status) -> Observation {
+    Observation {
+        id: 0,
+        indicator_code: code.into(),
+        area_code: "VNM".into(),
+        subgroup_code: "T".into(),
+        source_code: source.into(),
+        period: Period::year(year),
+        value,
+        status,
+        qualifier: Qualifier::Exact,
+        footnote: if status == Status::Normal {
+            String::new()
+        } else {
+            format!("{status:?} by the office")
+        },
+        updated_at: String::new(),
+        updated_by: String::new(),
+    }
+}
+
+fn key(code: &str, source: &str) -> SeriesKey {
+    SeriesKey {
+        indicator: code.into(),
+        area: "VNM".into(),
+        subgroup: "T".into(),
+        source: source.into(),
+    }
+}
+
+fn data() -> ChartData {
+    let mut observations = vec![
+        obs("U5MR", "WB", 2000, 30.0, Status::Normal),
+        obs("U5MR", "WB", 2001, 29.0, Status::Normal),
+        // 2002 missing: a gap.
+        obs("U5MR", "WB", 2003, 27.0, Status::Normal),
+        obs("U5MR", "WB", 2004, 26.0, Status::Estimated),
+        obs("U5MR", "NEWS", 2000, 35.0, Status::Normal),
+        obs("U5MR", "NEWS", 2004, 25.0, Status::Normal),
+        obs("HDI", "UNDP", 2000, 0.6, Status::Normal),
+        obs("HDI", "UNDP", 2001, 0.61, Status::Normal),
+    ];
+    observations[4].qualifier = Qualifier::About;
+    ChartData {
+        indicators: vec![
+            indicator("U5MR", "Per 1,000", "‰", 1),
+            indicator("HDI", "Index", "", 3),
+        ],
+        observations,
+        targets: vec![Target {
+            indicator_code: "U5MR".into(),
+            area_code: "VNM".into(),
+            subgroup_code: "T".into(),
+            baseline: Some((2000, 30.0)),
+            target_year: 2030,
+            target_value: 25.0,
+            reference: "SDG 3.2".into(),
+        }],
+        sources: ["WB", "NEWS", "UNDP"]
+            .iter()
+            .map(|c| Source {
+                code: (*c).into(),
+                short_name: format!("{c} short"),
+                ..Default::default()
+            })
+            .collect(),
+        area_names: [("VNM".to_owned(), "Việt Nam".to_owned())].into(),
+        subgroup_names: Default::default(),
+    }
+}
+
+#[test]
+fn a_missing_year_is_a_gap_and_tentative_figures_are_dashed() {
+    let spec = ChartSpec {
+        series: vec![key("U5MR", "WB")],
+        ..Default::default()
+    };
+    let d = describe(&spec, &data());
+    let series = &d.panels[0].series[0];
+    assert_eq!(series.points.len(), 4, "no zero invented for 2002");
+    let runs: Vec<(Vec<f64>, bool)> = series
+        .runs
+        .iter()
+        .map(|r| (r.points.iter().map(|p| p[0]).collect(), r.dashed))
+        .collect();
+    assert_eq!(
+        runs,
+        [(vec![2000.0, 2001.0], false), (vec![2003.0, 2004.0], true)]
+    );
+    assert!(
+        d.notes.iter().any(|n| n.contains("estimated")),
+        "{:?}",
+        d.notes
+    );
+    assert!(d.footnotes.iter().any(|f| f.contains("2004")));
+}
+
+#[test]
+fn two_sources_are_two_series_with_their_source_named() {
+    let spec = ChartSpec {
+        series: vec![key("U5MR", "WB"), key("U5MR", "NEWS")],
+        ..Default::default()
+    };
+    let d = describe(&spec, &data());
+    let labels: Vec<&str> = d.panels[0]
+        .series
+        .iter()
+        .map(|s| s.label.as_str())
+        .collect();
+    assert_eq!(labels, ["WB short", "NEWS short"]);
+    assert_ne!(d.panels[0].series[0].color, d.panels[0].series[1].color);
+    assert_eq!(d.sources.len(), 2);
+    assert_eq!(d.title, "U5MR name");
+    assert_eq!(d.subtitle, "Việt Nam · 2000–2004");
+    let kinds: Vec<_> = d.panels[0]
+        .reference_lines
+        .iter()
+        .map(|l| (l.kind, l.y))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (ReferenceKind::Target, 25.0),
+            (ReferenceKind::Baseline, 30.0)
+        ]
+    );
+    assert_eq!(d.panels[0].reference_lines[0].label, "Target 2030: 25.0‰");
+}
+
+#[test]
+fn different_units_are_small_multiples_until_indexed() {
+    let spec = ChartSpec {
+        series: vec![key("U5MR", "WB"), key("HDI", "UNDP")],
+        ..Default::default()
+    };
+    let d = describe(&spec, &data());
+    assert_eq!(d.panels.len(), 2);
+    let spec = ChartSpec {
+        transform: Transform::Index { base_year: 2000 },
+        ..spec
+    };
+    let d = describe(&spec, &data());
+    assert_eq!(d.panels.len(), 1);
+    assert_eq!(d.panels[0].y_label, "Index, 2000 = 100");
+    let hdi = &d.panels[0].series[1];
+    assert!((hdi.points[1].y - 101.666_666).abs() < 1e-3);
+    assert!(
+        d.panels[0].reference_lines.is_empty(),
+        "targets are levels, not indices"
+    );
+}
+
+#[test]
+fn percent_change_log_scale_and_years() {
+    let spec = ChartSpec {
+        series: vec![key("U5MR", "WB")],
+        transform: Transform::PercentChange { base_year: 2000 },
+        ..Default::default()
+    };
+    let d = describe(&spec, &data());
+    let ys: Vec<f64> = d.panels[0].series[0].points.iter().map(|p| p.y).collect();
+    assert!((ys[3] - (26.0 / 30.0 - 1.0) * 100.0).abs() < 1e-9);
+
+    let spec = ChartSpec {
+        series: vec![key("U5MR", "WB")],
+        log_scale: true,
+        years: Some((2001, 2003)),
+        ..Default::default()
+    };
+    let d = describe(&spec, &data());
+    let points = &d.panels[0].series[0].points;
+    assert_eq!(
+        points.iter().map(|p| p.year).collect::<Vec<_>>(),
+        [2001, 2003]
+    );
+    assert!((points[0].y - 29f64.log10()).abs() < 1e-12);
+    assert!(d.panels[0].y_label.contains("log"));
+
+    let spec = ChartSpec {
+        series: vec![key("U5MR", "WB")],
+        transform: Transform::Index { base_year: 1990 },
+        ..Default::default()
+    };
+    let d = describe(&spec, &data());
+    assert!(d.panels.is_empty());
+    assert!(d.notes[0].contains("no figure for 1990"), "{:?}", d.notes);
+}
+
+#[test]
+fn hidden_series_stay_described_but_invisible() {
+    let mut spec = ChartSpec {
+        series: vec![key("U5MR", "WB"), key("U5MR", "NEWS")],
+        ..Default::default()
+    };
+    spec.hidden.insert(key("U5MR", "NEWS"));
+    let d = describe(&spec, &data());
+    assert!(d.panels[0].series[0].visible);
+    assert!(!d.panels[0].series[1].visible);
+    assert!(d.panels[0].y_range().unwrap().1 < 35.0 + 5.0);
+}
+
+#[test]
+fn hover_says_year_value_unit_status_source_and_footnote() {
+    let spec = ChartSpec {
+        series: vec![key("U5MR", "WB"), key("U5MR", "NEWS")],
+        ..Default::default()
+    };
+    let d = describe(&spec, &data());
+    let wb = &d.panels[0].series[0];
+    let text = hover_text(wb, &wb.points[3], &d.sources);
+    assert_eq!(
+        text,
+        "WB short\n2004: 26.0‰ (estimated)\nSource: WB short\nNote: Estimated by the office"
+    );
+    let news = &d.panels[0].series[1];
+    assert!(hover_text(news, &news.points[0], &d.sources).contains("2000: about 35.0‰"));
+}
+
+#[test]
+fn the_table_has_years_as_rows_and_changes() {
+    let spec = ChartSpec {
+        series: vec![key("U5MR", "WB"), key("U5MR", "NEWS")],
+        ..Default::default()
+    };
+    let t = table(&describe(&spec, &data()));
+    assert_eq!(t.series, ["WB short", "NEWS short"]);
+    let periods: Vec<&str> = t.rows.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(periods, ["2000", "2001", "2003", "2004"]);
+    let wb_2001 = t.rows[1].1[0].as_ref().unwrap();
+    assert_eq!(
+        (
+            wb_2001.value.as_str(),
+            wb_2001.change.as_str(),
+            wb_2001.change_percent.as_str()
+        ),
+        ("29.0", "−1.0", "−3.3 %")
+    );
+    assert!(t.rows[1].1[1].is_none(), "no NEWS figure for 2001");
+    assert_eq!(t.rows[3].1[0].as_ref().unwrap().value, "26.0 (estimated)");
+}

@@ -1,0 +1,55 @@
+//! What the UI tests share: a fixture database and the one way to build a harness.
+
+#![allow(dead_code)] // Each test file uses its own part of this module.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chiso::store::sample;
+use chiso::ui::ChisoApp;
+use chiso::ui::app::State;
+use egui_kittest::Harness;
+
+/// A laptop screen: the size Chiso must be comfortable at.
+pub const LAPTOP: [f32; 2] = [1366.0, 768.0];
+
+/// A fresh copy of the sample database, in a folder removed with the returned guard.
+pub fn fixture_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fixture.db");
+    sample::create_sample(&path).unwrap();
+    (dir, path)
+}
+
+/// The app on `path`, as after `chiso FILE`, in a harness of the given size.
+pub fn harness(path: &Path, size: [f32; 2]) -> Harness<'static, ChisoApp> {
+    let app = ChisoApp::new(State::default(), Some(path.to_path_buf()), None);
+    builder(size).build_ui_state(|ui, app: &mut ChisoApp| app.ui(ui), app)
+}
+
+pub fn builder(size: [f32; 2]) -> egui_kittest::HarnessBuilder<ChisoApp> {
+    Harness::builder()
+        .with_size(size)
+        .with_render_cursor(false)
+        .with_context_setup(chiso::ui::style::install_fonts)
+}
+
+/// A file dropped onto the window.
+#[derive(Debug)]
+pub struct Dropped(pub PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+pub fn drop_file(harness: &mut Harness<'static, ChisoApp>, path: &Path) {
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(path.to_path_buf())));
+}

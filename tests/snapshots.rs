@@ -1,0 +1,58 @@
+//! Pictures of the main screen, rendered with wgpu and compared with the committed ones in
+//! `tests/snapshots`. Regenerate after a deliberate change with `UPDATE_SNAPSHOTS=1 cargo test`.
+//!
+//! Where no wgpu adapter exists (no GPU driver, no Mesa), the tests say so and pass, unless
+//! `CHISO_REQUIRE_RENDERER` is set, as CI does after installing Mesa's software renderer.
+
+mod common;
+
+use common::{LAPTOP, builder, fixture_db};
+use egui_kittest::wgpu::WgpuTestRenderer;
+
+/// The headless renderer, or `None` with the reason printed when this machine has none.
+fn renderer() -> Option<WgpuTestRenderer> {
+    let previous_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let renderer = std::panic::catch_unwind(WgpuTestRenderer::new);
+    std::panic::set_hook(previous_hook);
+    match renderer {
+        Ok(renderer) => Some(renderer),
+        Err(_) if std::env::var_os("CHISO_REQUIRE_RENDERER").is_some() => {
+            panic!(
+                "no wgpu adapter, and CHISO_REQUIRE_RENDERER is set: install mesa-vulkan-drivers"
+            )
+        }
+        Err(_) => {
+            eprintln!(
+                "skipped: no wgpu adapter on this machine (install mesa-vulkan-drivers for \
+                 Mesa's software renderer); snapshot not compared"
+            );
+            None
+        }
+    }
+}
+
+fn main_screen(dark: bool, name: &str) {
+    let Some(renderer) = renderer() else { return };
+    let (_dir, db) = fixture_db();
+    let state = chiso::ui::app::State {
+        dark,
+        ..Default::default()
+    };
+    let app = chiso::ui::ChisoApp::new(state, Some(db), None);
+    let mut harness = builder(LAPTOP)
+        .renderer(renderer)
+        .build_ui_state(|ui, app: &mut chiso::ui::ChisoApp| app.ui(ui), app);
+    harness.run();
+    harness.snapshot(name);
+}
+
+#[test]
+fn main_screen_light() {
+    main_screen(false, "main_screen_light");
+}
+
+#[test]
+fn main_screen_dark() {
+    main_screen(true, "main_screen_dark");
+}

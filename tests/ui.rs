@@ -1,0 +1,218 @@
+//! The real window, driven headless through AccessKit.
+
+mod common;
+
+use chiso::chart::Transform;
+use chiso::ui::app::Tab;
+use common::{LAPTOP, drop_file, fixture_db, harness};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// Clicks an indicator in the catalogue, scrolling to it first as a person would.
+fn pick(h: &mut Harness<'static, chiso::ui::ChisoApp>, name: &str) {
+    let button = h.get_by_role_and_label(egui::accesskit::Role::Button, name);
+    button.scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, name)
+        .click();
+    h.run();
+}
+
+#[test]
+fn picking_an_indicator_puts_its_series_in_the_chart_and_the_table() {
+    let (_dir, db) = fixture_db();
+    let mut h = harness(&db, LAPTOP);
+    h.run();
+    pick(&mut h, "Human Development Index");
+    h.run();
+    let ws = h.state().workspace().unwrap();
+    assert_eq!(ws.selected(), Some("HDI"));
+    let description = ws.description();
+    let series: Vec<_> = description.panels[0]
+        .series
+        .iter()
+        .map(|s| s.key.source.as_str())
+        .collect();
+    assert_eq!(
+        series,
+        ["NEWS_VNA_2025_12", "UNDP_HDR_2025"],
+        "both sources side by side"
+    );
+    let undp = &description.panels[0].series[1];
+    assert_eq!(undp.points.len(), 34);
+    assert!(
+        description.panels[0]
+            .reference_lines
+            .iter()
+            .any(|l| l.label.starts_with("Target 2030"))
+    );
+    // The headline card reads the latest figure out.
+    assert!(h.query_by_label("0.766").is_some());
+
+    h.get_by_label("Table").click();
+    h.run();
+    assert_eq!(h.state().state.tab, Tab::Table);
+    assert!(
+        h.query_by_label("0.499").is_some(),
+        "1990 from HDR 2025 in the table"
+    );
+    assert!(h.query_by_label("1990").is_some());
+}
+
+#[test]
+fn relative_mode_and_log_scale_toggle() {
+    let (_dir, db) = fixture_db();
+    let mut h = harness(&db, LAPTOP);
+    h.run();
+    pick(&mut h, "Under-five mortality rate");
+    h.run();
+    h.get_by_label("Index").click();
+    h.run();
+    let ws = h.state().workspace().unwrap();
+    assert!(matches!(ws.spec().transform, Transform::Index { .. }));
+    assert!(ws.description().panels[0].y_label.starts_with("Index"));
+
+    h.get_by_label("% change").click();
+    h.run();
+    let transform = h.state().workspace().unwrap().spec().transform;
+    assert!(matches!(transform, Transform::PercentChange { .. }));
+    h.get_by_label("Values").click();
+    h.run();
+    h.get_by_label("Log scale").click();
+    h.run();
+    let ws = h.state().workspace().unwrap();
+    assert_eq!(ws.spec().transform, Transform::Absolute);
+    assert!(ws.spec().log_scale);
+    let first = &ws.description().panels[0].series[0].points[0];
+    assert!((first.y - first.value.log10()).abs() < 1e-12);
+}
+
+#[test]
+fn a_legend_entry_hides_its_series() {
+    let (_dir, db) = fixture_db();
+    let mut h = harness(&db, LAPTOP);
+    h.run();
+    pick(&mut h, "Under-five mortality rate");
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::CheckBox, "World Bank WDI, Sep 2024")
+        .click();
+    h.run();
+    let ws = h.state().workspace().unwrap();
+    let wdi = ws.description().panels[0]
+        .series
+        .iter()
+        .find(|s| s.key.source == "WB_WDI_2024_09")
+        .unwrap();
+    assert!(!wdi.visible);
+    assert_eq!(ws.spec().hidden.len(), 1);
+    h.get_by_role_and_label(egui::accesskit::Role::CheckBox, "World Bank WDI, Sep 2024")
+        .click();
+    h.run();
+    assert!(h.state().workspace().unwrap().spec().hidden.is_empty());
+}
+
+#[test]
+fn a_second_file_dropped_on_the_window_opens() {
+    let (_dir, db) = fixture_db();
+    let (_dir2, other) = fixture_db();
+    rusqlite::Connection::open(&other)
+        .unwrap()
+        .execute(
+            "UPDATE indicator SET name = 'Chỉ số phát triển con người' WHERE code = 'HDI'",
+            [],
+        )
+        .unwrap();
+    let mut h = harness(&db, LAPTOP);
+    h.run();
+    drop_file(&mut h, &other);
+    h.run();
+    let app = h.state();
+    assert_eq!(app.workspace().unwrap().path(), other.as_path());
+    assert_eq!(app.state.recent_files[..2], [other.clone(), db.clone()]);
+    assert!(h.query_by_label("Chỉ số phát triển con người").is_some());
+    assert!(app.title().starts_with("fixture.db"));
+}
+
+#[test]
+fn a_bad_file_dropped_on_the_window_is_an_error_in_words() {
+    let (dir, db) = fixture_db();
+    let text = dir.path().join("notes.db");
+    std::fs::write(&text, "not a database").unwrap();
+    let mut h = harness(&db, LAPTOP);
+    h.run();
+    drop_file(&mut h, &text);
+    h.run();
+    let error = h.state().error().unwrap().to_owned();
+    assert!(error.contains("not a SQLite database"), "{error}");
+    assert_eq!(
+        h.state().workspace().unwrap().path(),
+        db.as_path(),
+        "the open file stays open"
+    );
+    h.get_by_label("Dismiss").click();
+    h.run();
+    assert!(h.state().error().is_none());
+}
+
+#[test]
+fn the_catalogue_filters_with_and_without_accents() {
+    let (_dir, db) = fixture_db();
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch(
+            "INSERT INTO indicator (code, name, short_name, unit_id, theme) \
+             SELECT 'POOR_HG', 'Tỷ lệ hộ nghèo, Hà Giang', 'Hộ nghèo Hà Giang', id, 'Poverty and social protection' \
+             FROM unit WHERE code = 'PERCENT';",
+        )
+        .unwrap();
+    for query in ["ha giang", "Hà Giang", "HA GIANG", "ty le ho ngheo"] {
+        let mut h = harness(&db, LAPTOP);
+        h.run();
+        h.get_by_label("Filter").focus();
+        h.run();
+        h.get_by_label("Filter").type_text(query);
+        h.run();
+        assert_eq!(h.state().state.filter, query);
+        let button = |name| h.query_by_role_and_label(egui::accesskit::Role::Button, name);
+        assert!(button("Tỷ lệ hộ nghèo, Hà Giang").is_some(), "{query}");
+        assert!(button("Under-five mortality rate").is_none(), "{query}");
+    }
+}
+
+#[test]
+fn a_read_only_file_says_so_in_the_title() {
+    let (_dir, db) = fixture_db();
+    let mut permissions = std::fs::metadata(&db).unwrap().permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&db, permissions).unwrap();
+    let mut h = harness(&db, LAPTOP);
+    h.run();
+    assert!(h.state().title().contains("(read-only)"));
+    assert!(
+        h.query_by_label_contains("Read-only: the file is read-only")
+            .is_some()
+    );
+}
+
+#[test]
+fn indicators_with_other_units_are_added_as_small_multiples() {
+    let (_dir, db) = fixture_db();
+    let mut h = harness(&db, LAPTOP);
+    h.run();
+    pick(&mut h, "Under-five mortality rate");
+    let hdi = h.get_by_role_and_label(egui::accesskit::Role::Button, "Human Development Index");
+    hdi.scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Human Development Index")
+        .click_secondary();
+    h.run();
+    h.get_by_label("Add to chart").click();
+    h.run();
+    let ws = h.state().workspace().unwrap();
+    assert_eq!(
+        ws.description().panels.len(),
+        2,
+        "‰ and an index: two panels"
+    );
+    assert!(ws.spec().series.iter().any(|k| k.indicator == "HDI"));
+}
