@@ -40,6 +40,13 @@ pub enum Command {
     Info { file: PathBuf },
     /// Each indicator with its latest value, year, unit and source
     List { file: PathBuf },
+    /// The latest changes recorded in the audit log, newest first
+    Audit {
+        file: PathBuf,
+        /// How many changes to show
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
     /// The figures of one indicator, as CSV on standard output
     Series {
         file: PathBuf,
@@ -219,6 +226,30 @@ pub fn list(file: &Path, out: &mut impl Write, notes: &mut impl Write) -> anyhow
     writeln!(out, "{}", line(header))?;
     for row in &rows {
         writeln!(out, "{}", line(row.each_ref().map(String::as_str)))?;
+    }
+    Ok(())
+}
+
+/// `chiso audit FILE`: who changed what, when, old → new.
+pub fn audit(
+    file: &Path,
+    limit: usize,
+    out: &mut impl Write,
+    notes: &mut impl Write,
+) -> anyhow::Result<()> {
+    let store = open_for_reading(file, notes)?;
+    for entry in store.audit_log(limit)? {
+        writeln!(
+            out,
+            "{}  {}  {} {} #{}",
+            entry.at, entry.editor, entry.action, entry.table, entry.row_id
+        )?;
+        if let Some(old) = &entry.old_values {
+            writeln!(out, "    old: {old}")?;
+        }
+        if let Some(new) = &entry.new_values {
+            writeln!(out, "    new: {new}")?;
+        }
     }
     Ok(())
 }

@@ -33,6 +33,7 @@ fn run(args: Args) -> anyhow::Result<()> {
         Some(Command::New { file, sample }) => cli::new(&file, sample, &mut out),
         Some(Command::Info { file }) => cli::info(&file, &mut out, &mut err),
         Some(Command::List { file }) => cli::list(&file, &mut out, &mut err),
+        Some(Command::Audit { file, limit }) => cli::audit(&file, limit, &mut out, &mut err),
         Some(Command::Series {
             file,
             code,

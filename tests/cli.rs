@@ -202,3 +202,27 @@ fn new_refuses_to_overwrite() {
     let out = chiso(&["list", empty.to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out.stderr));
 }
+
+#[test]
+fn audit_shows_an_edit_made_with_another_tool() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = new_sample(dir.path());
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute(
+            "UPDATE source SET edition = 'revised' WHERE code = 'NEWS_WVR_2026'",
+            [],
+        )
+        .unwrap();
+    let out = chiso(&["audit", &db, "--limit", "1"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("(outside Chiso)  update source"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("\"edition\":\"\"") && stdout.contains("\"edition\":\"revised\""),
+        "{stdout}"
+    );
+}

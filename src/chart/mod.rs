@@ -198,12 +198,32 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
     let mut footnotes = Vec::new();
     let mut used_sources = BTreeSet::new();
 
-    let mut by_series: BTreeMap<&SeriesKey, Vec<&Observation>> = BTreeMap::new();
-    let keys: BTreeSet<&SeriesKey> = spec.series.iter().collect();
+    // Grouped by borrowed codes: no key is allocated per figure.
+    type Codes<'a> = (&'a str, &'a str, &'a str, &'a str);
+    let mut by_series: BTreeMap<Codes, Vec<&Observation>> = spec
+        .series
+        .iter()
+        .map(|k| {
+            (
+                (
+                    k.indicator.as_str(),
+                    k.area.as_str(),
+                    k.subgroup.as_str(),
+                    k.source.as_str(),
+                ),
+                Vec::new(),
+            )
+        })
+        .collect();
     for o in &data.observations {
-        let key = SeriesKey::of(o);
-        if let Some(k) = keys.get(&key) {
-            by_series.entry(k).or_default().push(o);
+        let key: Codes = (
+            o.indicator_code.as_str(),
+            o.area_code.as_str(),
+            o.subgroup_code.as_str(),
+            o.source_code.as_str(),
+        );
+        if let Some(figures) = by_series.get_mut(&key) {
+            figures.push(o);
         }
     }
     // Labels name only what differs between the series on the chart.
@@ -227,7 +247,13 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
             notes.push(format!("{}: no such indicator", key.indicator));
             continue;
         };
-        let mut figures: Vec<&Observation> = by_series.get(key).cloned().unwrap_or_default();
+        let key_codes = (
+            key.indicator.as_str(),
+            key.area.as_str(),
+            key.subgroup.as_str(),
+            key.source.as_str(),
+        );
+        let mut figures: Vec<&Observation> = by_series.get(&key_codes).cloned().unwrap_or_default();
         figures.retain(|o| {
             spec.years
                 .is_none_or(|(from, to)| (from..=to).contains(&o.period.year))
