@@ -9,7 +9,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
+use crate::import::long_csv::spreadsheet_safe;
 use crate::model::{Observation, format_value};
+use crate::store::export::ExportFilter;
+use crate::store::import::{ImportOptions, ImportReport, Progress};
 use crate::store::query::{CatalogueEntry, SeriesFilter};
 use crate::store::{SCHEMA_VERSION, Store, sample};
 
@@ -40,6 +43,45 @@ pub enum Command {
     Info { file: PathBuf },
     /// Each indicator with its latest value, year, unit and source
     List { file: PathBuf },
+    /// Import figures from publishers' files (WDI CSV or API JSON, UNDP HDR, OWID) or Chiso's CSV
+    Import {
+        file: PathBuf,
+        /// The files to import, in any of the formats Chiso reads (detected from their content)
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Show what would be added, changed and skipped, and every problem; write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Areas to bring in, by code, created if missing (default: those already in the database)
+        #[arg(long, value_delimiter = ',')]
+        areas: Option<Vec<String>>,
+        /// Indicators to bring in, by the file's code (hdi, le, SH.DYN.MORT), created if missing
+        /// (default: those that match indicators already in the database)
+        #[arg(long, value_delimiter = ',')]
+        indicators: Option<Vec<String>>,
+        /// Map a file's indicator onto an existing one: --map le=LIFE_EXPECTANCY (repeatable)
+        #[arg(long = "map", value_parser = parse_mapping)]
+        mappings: Vec<(String, String)>,
+        /// Overwrite figures that differ from those already stored for the same source
+        #[arg(long)]
+        replace: bool,
+        /// Write the good rows even when some rows have problems (default: all or nothing)
+        #[arg(long)]
+        skip_problems: bool,
+        /// The editor named in the audit log (default: the operating-system user)
+        #[arg(long)]
+        by: Option<String>,
+    },
+    /// Write figures as Chiso's long CSV (to standard output unless --out is given)
+    ExportData {
+        file: PathBuf,
+        /// Only this indicator
+        #[arg(long)]
+        indicator: Option<String>,
+        /// Write to this file instead of standard output
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// The latest changes recorded in the audit log, newest first
     Audit {
         file: PathBuf,
@@ -230,6 +272,142 @@ pub fn list(file: &Path, out: &mut impl Write, notes: &mut impl Write) -> anyhow
     Ok(())
 }
 
+fn parse_mapping(text: &str) -> Result<(String, String), String> {
+    match text.split_once('=') {
+        Some((from, to)) if !from.trim().is_empty() && !to.trim().is_empty() => {
+            Ok((from.trim().to_owned(), to.trim().to_owned()))
+        }
+        _ => Err(format!(
+            "{text:?}: write FILE_CODE=CHISO_CODE, e.g. le=LIFE_EXPECTANCY"
+        )),
+    }
+}
+
+/// `chiso import DB FILE…`: prints the report; fails when there were problems, unless the
+/// user chose to skip them.
+pub fn import(
+    file: &Path,
+    inputs: &[PathBuf],
+    options: &ImportOptions,
+    editor: &str,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let mut store = Store::open(file)?;
+    let report = store
+        .import(inputs, options, editor, &Progress::default())
+        .with_context(|| format!("{}", file.display()))?;
+    write_report(&report, options, out)?;
+    if report.problem_count > 0 && !options.skip_problems {
+        bail!(
+            "{} problem(s) in the input{}",
+            report.problem_count,
+            if options.dry_run {
+                ""
+            } else {
+                "; nothing was imported (fix them, or use --skip-problems)"
+            }
+        );
+    }
+    Ok(())
+}
+
+/// The import report as text: what the preview dialog shows, for the terminal.
+pub fn write_report(
+    report: &ImportReport,
+    options: &ImportOptions,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    for f in &report.files {
+        writeln!(
+            out,
+            "{}: {}{}",
+            f.path.display(),
+            f.format.unwrap_or("not read"),
+            f.source
+                .as_ref()
+                .map_or(String::new(), |s| format!(", source {s}"))
+        )?;
+    }
+    let verb = if report.committed { "" } else { "would be " };
+    writeln!(
+        out,
+        "{} {verb}added, {} {verb}changed, {} unchanged, {} skipped, {} missing values",
+        report.added,
+        report.changed,
+        report.unchanged,
+        report.skipped_total(),
+        report.missing_values
+    )?;
+    for (reason, n) in &report.skipped {
+        writeln!(out, "  skipped {n}: {reason}")?;
+    }
+    for note in &report.notes {
+        writeln!(out, "note: {note}")?;
+    }
+    if report.problem_count > 0 {
+        writeln!(out, "{} problem(s):", report.problem_count)?;
+        for p in &report.problems {
+            writeln!(out, "  {p}")?;
+        }
+        if report.problem_count > report.problems.len() as u64 {
+            writeln!(
+                out,
+                "  … and {} more",
+                report.problem_count - report.problems.len() as u64
+            )?;
+        }
+    }
+    let outcome = if options.dry_run {
+        "Dry run: nothing was written"
+    } else if report.committed {
+        "Imported"
+    } else {
+        "Nothing was imported"
+    };
+    writeln!(out, "{outcome}")
+}
+
+/// `chiso export-data DB [--indicator CODE] [--out FILE]`.
+pub fn export_data(
+    file: &Path,
+    indicator: Option<String>,
+    target: Option<&Path>,
+    out: &mut impl Write,
+    notes: &mut impl Write,
+) -> anyhow::Result<()> {
+    let store = open_for_reading(file, notes)?;
+    let filter = ExportFilter {
+        indicator,
+        series: None,
+    };
+    match target {
+        None => {
+            store.export_long_csv(&filter, out)?;
+        }
+        Some(path) => {
+            // Written beside the target and renamed, so a failed export leaves no half file.
+            let mut partial = path.as_os_str().to_owned();
+            partial.push(".partial");
+            let partial = PathBuf::from(partial);
+            let result = std::fs::File::create(&partial)
+                .map_err(anyhow::Error::from)
+                .and_then(|f| Ok(store.export_long_csv(&filter, std::io::BufWriter::new(f))?));
+            match result {
+                Ok(n) => {
+                    std::fs::rename(&partial, path)
+                        .with_context(|| format!("{}", path.display()))?;
+                    writeln!(notes, "Wrote {n} figures to {}", path.display())?;
+                }
+                Err(e) => {
+                    let _ = std::fs::remove_file(&partial);
+                    return Err(e.context(format!("{}", path.display())));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 /// `chiso audit FILE`: who changed what, when, old → new.
 pub fn audit(
     file: &Path,
@@ -295,14 +473,4 @@ pub fn series(
     }
     csv.flush()?;
     Ok(())
-}
-
-/// Text that a spreadsheet would run as a formula gets a leading apostrophe, which
-/// spreadsheets show as plain text. Numbers are written as numbers and never pass here.
-pub fn spreadsheet_safe(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}").into()
-    } else {
-        text.into()
-    }
 }

@@ -6,6 +6,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use chiso::cli::{self, Args, Command};
+use chiso::store::edit::default_editor;
+use chiso::store::import::ImportOptions;
 use chiso::store::query::SeriesFilter;
 use chiso::store::{Store, sample};
 
@@ -33,6 +35,33 @@ fn run(args: Args) -> anyhow::Result<()> {
         Some(Command::New { file, sample }) => cli::new(&file, sample, &mut out),
         Some(Command::Info { file }) => cli::info(&file, &mut out, &mut err),
         Some(Command::List { file }) => cli::list(&file, &mut out, &mut err),
+        Some(Command::Import {
+            file,
+            inputs,
+            dry_run,
+            areas,
+            indicators,
+            mappings,
+            replace,
+            skip_problems,
+            by,
+        }) => {
+            let options = ImportOptions {
+                areas,
+                indicators,
+                mappings,
+                replace,
+                dry_run,
+                skip_problems,
+            };
+            let editor = by.unwrap_or_else(default_editor);
+            cli::import(&file, &inputs, &options, &editor, &mut out)
+        }
+        Some(Command::ExportData {
+            file,
+            indicator,
+            out: target,
+        }) => cli::export_data(&file, indicator, target.as_deref(), &mut out, &mut err),
         Some(Command::Audit { file, limit }) => cli::audit(&file, limit, &mut out, &mut err),
         Some(Command::Series {
             file,

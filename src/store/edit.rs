@@ -14,6 +14,14 @@ pub fn now_stamp() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
+/// The operating-system user, the editor's name until one is given.
+pub fn default_editor() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|u| !u.trim().is_empty()))
+        .unwrap_or_else(|| "unknown editor".to_owned())
+}
+
 /// Looks up the row id of `code` in one of the coded tables.
 fn id_of(tx: &Transaction, table: CodedTable, code: &str) -> Result<i64, StoreError> {
     let sql = match table {

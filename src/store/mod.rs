@@ -13,6 +13,8 @@
 
 pub mod edit;
 mod error;
+pub mod export;
+pub mod import;
 pub mod query;
 pub mod sample;
 pub mod schema;

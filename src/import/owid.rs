@@ -1,0 +1,262 @@
+//! Our World in Data grapher downloads: `Entity,Code,Year,<value column>…`, UTF-8, with a
+//! `.metadata.json` beside them giving each column's unit and the citation. Aggregates have an
+//! empty code or an `OWID_` one; names differ from other publishers' (`Vietnam`), so areas are
+//! matched on the ISO3 code.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use super::text::{self, Cell};
+use super::{IndicatorDraft, Problem, RawFigure, ReadError, Sink, SourceDraft, display_name};
+use crate::model::{Period, Qualifier, Status};
+
+pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadError> {
+    let file = display_name(path);
+    let metadata = metadata_beside(path).and_then(|p| {
+        let text = std::fs::read(&p).ok()?;
+        serde_json::from_slice::<Value>(&text).ok()
+    });
+    if metadata.is_none() {
+        sink.problem(Problem {
+            file: file.clone(),
+            line: 0,
+            column: None,
+            raw: String::new(),
+            reason: "no .metadata.json beside the file: units and citation are unknown; \
+                     download the chart's metadata too"
+                .into(),
+        });
+    }
+    let head = text::head_of(path).map_err(|e| ReadError::io(path, e))?;
+    let encoding = text::sniff_encoding(&head);
+    let mut reader = text::csv_reader(path).map_err(|e| ReadError::io(path, e))?;
+    let mut records = reader.byte_records();
+    let header: Vec<String> = match records.next() {
+        Some(Ok(r)) => r
+            .iter()
+            .map(|b| {
+                text::decode(b, encoding)
+                    .unwrap_or_else(|l| l)
+                    .trim()
+                    .to_owned()
+            })
+            .collect(),
+        _ => {
+            return Err(ReadError::Problem(Problem {
+                file,
+                line: 1,
+                column: None,
+                raw: String::new(),
+                reason: "no header row".into(),
+            }));
+        }
+    };
+    let column_meta = |name: &str| {
+        metadata.as_ref().and_then(|m| {
+            m.pointer(&format!(
+                "/columns/{}",
+                name.replace('~', "~0").replace('/', "~1")
+            ))
+        })
+    };
+    // Value columns: after Entity, Code, Year; those the metadata calls non-numeric are skipped.
+    let values: Vec<(usize, String)> = header
+        .iter()
+        .enumerate()
+        .skip(3)
+        .filter(|(_, name)| !name.is_empty())
+        .filter(|(_, name)| {
+            column_meta(name)
+                .and_then(|c| c.get("type"))
+                .and_then(Value::as_str)
+                .is_none_or(|t| t.eq_ignore_ascii_case("numeric"))
+        })
+        .map(|(i, name)| (i, name.clone()))
+        .collect();
+    let first_column = values.first().map(|(_, n)| n.as_str()).unwrap_or("");
+    sink.source(source(
+        path,
+        metadata.as_ref(),
+        column_meta(first_column),
+        sha256,
+    ));
+    for (_, name) in &values {
+        let meta = column_meta(name);
+        let unit = ["unit", "shortUnit"]
+            .iter()
+            .filter_map(|k| meta.and_then(|m| m.get(*k)).and_then(Value::as_str))
+            .find(|u| !u.is_empty())
+            .unwrap_or("")
+            .to_owned();
+        sink.indicator(IndicatorDraft {
+            key: name.clone(),
+            name: meta
+                .and_then(|m| m.get("titleShort"))
+                .and_then(Value::as_str)
+                .unwrap_or(name)
+                .to_owned(),
+            unit_symbol: meta
+                .and_then(|m| m.get("shortUnit"))
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_owned(),
+            unit,
+            ..Default::default()
+        });
+    }
+    for record in records {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                sink.problem(Problem {
+                    file: file.clone(),
+                    line: e.position().map_or(0, |p| p.line()),
+                    column: None,
+                    raw: String::new(),
+                    reason: format!("not valid CSV: {e}"),
+                });
+                break;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line());
+        if line.is_multiple_of(256) {
+            sink.progress(record.position().map_or(0, |p| p.byte()))?;
+        }
+        let cell = |i: usize| {
+            record
+                .get(i)
+                .map(|b| {
+                    text::decode(b, encoding)
+                        .unwrap_or_else(|l| l)
+                        .trim()
+                        .to_owned()
+                })
+                .unwrap_or_default()
+        };
+        let code = cell(1);
+        if code.starts_with("OWID_") {
+            sink.aggregate(&code);
+        }
+        let raw_year = cell(2);
+        let Some(year) = text::year_of(&raw_year) else {
+            sink.problem(Problem {
+                file: file.clone(),
+                line,
+                column: Some("Year".into()),
+                raw: raw_year,
+                reason: "not a year".into(),
+            });
+            continue;
+        };
+        for (i, name) in &values {
+            let raw = cell(*i);
+            match text::value_of(&raw) {
+                Cell::Missing => sink.missing(),
+                Cell::NotANumber => sink.problem(Problem {
+                    file: file.clone(),
+                    line,
+                    column: Some(name.clone()),
+                    raw,
+                    reason: "not a number".into(),
+                }),
+                Cell::Number(value) => sink.figure(RawFigure {
+                    line,
+                    column: name.clone(),
+                    indicator: name.clone(),
+                    area: code.clone(),
+                    area_name: cell(0),
+                    subgroup: "T".into(),
+                    subgroup_name: String::new(),
+                    period: Period::year(year),
+                    value,
+                    status: Status::Normal,
+                    qualifier: Qualifier::Exact,
+                    footnote: String::new(),
+                    source: None,
+                })?,
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `<stem>.metadata.json`, or the only `*.metadata.json` in the folder.
+fn metadata_beside(path: &Path) -> Option<PathBuf> {
+    let stem = path.file_stem()?.to_str()?;
+    let same = path.with_file_name(format!("{stem}.metadata.json"));
+    if same.is_file() {
+        return Some(same);
+    }
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut found = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.ends_with(".metadata.json"))
+        });
+    let only = found.next()?;
+    found.next().is_none().then_some(only)
+}
+
+fn source(
+    path: &Path,
+    metadata: Option<&Value>,
+    column: Option<&Value>,
+    sha256: &str,
+) -> SourceDraft {
+    let s = |v: Option<&Value>, key: &str| {
+        v.and_then(|v| v.get(key))
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned()
+    };
+    let chart = metadata.and_then(|m| m.get("chart"));
+    let title = Some(s(chart, "title"))
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| display_name(path));
+    let updated = s(column, "lastUpdated");
+    let citation = s(chart, "citation");
+    let short_name = s(column, "shortName");
+    let year = updated.get(..4).unwrap_or("");
+    SourceDraft {
+        code: format!(
+            "OWID_{}_{year}",
+            text::code_from(if short_name.is_empty() {
+                &title
+            } else {
+                &short_name
+            })
+        )
+        .trim_end_matches('_')
+        .to_owned(),
+        short_name: if citation.is_empty() {
+            "Our World in Data".into()
+        } else {
+            format!("{citation}, via OWID")
+        },
+        publisher: "Our World in Data".into(),
+        edition: match (citation.is_empty(), updated.is_empty()) {
+            (false, false) => format!("{citation}, last updated {updated}"),
+            (false, true) => citation.clone(),
+            (true, false) => format!("last updated {updated}"),
+            (true, true) => format!("file {}", &sha256[..12.min(sha256.len())]),
+        },
+        title,
+        published: updated,
+        url: s(chart, "originalChartUrl")
+            .split('?')
+            .next()
+            .unwrap_or("")
+            .to_owned(),
+        citation: s(column, "citationLong"),
+        licence: "CC BY 4.0".into(),
+        file_sha256: sha256.to_owned(),
+    }
+}

@@ -1,0 +1,248 @@
+//! Bytes to text and text to numbers, the way publishers' files need.
+
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+/// The text encoding of a file, judged from its first bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8, strictly: invalid bytes are a problem to report.
+    Utf8,
+    /// UTF-8 as far as the first 64 KiB show, but without a BOM to prove it: a field that is
+    /// not valid UTF-8 is read as Windows-1252 (a file whose first accented letter comes late).
+    Utf8OrWindows1252,
+    /// Windows-1252 (a superset of Latin-1), as UNDP's files are.
+    Windows1252,
+}
+
+/// How many bytes are looked at to judge the encoding.
+const SNIFF_BYTES: usize = 1 << 16;
+
+/// UTF-8 with a BOM; Windows-1252 when the first 64 KiB are not valid UTF-8; otherwise UTF-8
+/// with Windows-1252 for any field that turns out not to be UTF-8.
+pub fn sniff_encoding(head: &[u8]) -> Encoding {
+    if head.starts_with(b"\xEF\xBB\xBF") {
+        return Encoding::Utf8;
+    }
+    match std::str::from_utf8(head) {
+        Ok(_) => Encoding::Utf8OrWindows1252,
+        // Cut inside a character at the end of the sample: still UTF-8.
+        Err(e) if e.error_len().is_none() => Encoding::Utf8OrWindows1252,
+        Err(_) => Encoding::Windows1252,
+    }
+}
+
+/// The first bytes of a file, for sniffing.
+pub fn head_of(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut head = Vec::with_capacity(SNIFF_BYTES);
+    File::open(path)?
+        .take(SNIFF_BYTES as u64)
+        .read_to_end(&mut head)?;
+    Ok(head)
+}
+
+/// Decodes one field. Invalid UTF-8 in a UTF-8 file is replaced (U+FFFD) and reported as
+/// `Err` with the replaced text, so the caller can name the cell.
+pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<String, String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match encoding {
+        Encoding::Utf8 => match std::str::from_utf8(bytes) {
+            Ok(text) => Ok(text.to_owned()),
+            Err(_) => Err(String::from_utf8_lossy(bytes).into_owned()),
+        },
+        Encoding::Utf8OrWindows1252 => match std::str::from_utf8(bytes) {
+            Ok(text) => Ok(text.to_owned()),
+            Err(_) => Ok(windows_1252(bytes)),
+        },
+        Encoding::Windows1252 => Ok(windows_1252(bytes)),
+    }
+}
+
+fn windows_1252(bytes: &[u8]) -> String {
+    encoding_rs::WINDOWS_1252
+        .decode_without_bom_handling(bytes)
+        .0
+        .into_owned()
+}
+
+/// A CSV reader over a file, streaming, accepting rows of any length and any line ending.
+pub fn csv_reader(path: &Path) -> std::io::Result<csv::Reader<BufReader<File>>> {
+    let file = File::open(path)?;
+    Ok(csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(BufReader::with_capacity(1 << 16, file)))
+}
+
+/// What a value cell holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Missing,
+    Number(f64),
+    NotANumber,
+}
+
+/// Reads a value: empty, `..`, `""`, `null`, `NA`, `n/a` and `-` are missing; scientific
+/// notation is accepted; NaN and infinity are not numbers.
+pub fn value_of(raw: &str) -> Cell {
+    let t = raw.trim();
+    let t = t
+        .strip_prefix('"')
+        .and_then(|t| t.strip_suffix('"'))
+        .unwrap_or(t)
+        .trim();
+    if t.is_empty()
+        || matches!(
+            t.to_ascii_lowercase().as_str(),
+            ".." | "..." | "null" | "na" | "n/a" | "-" | "–"
+        )
+    {
+        return Cell::Missing;
+    }
+    match t.parse::<f64>() {
+        Ok(v) if v.is_finite() => Cell::Number(v),
+        _ => Cell::NotANumber,
+    }
+}
+
+/// A year column's name ("1990", "hdi_1990"'s suffix) as a year.
+pub fn year_of(text: &str) -> Option<i32> {
+    let t = text.trim();
+    (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| t.parse().ok())
+        .flatten()
+}
+
+/// SHA-256 of a file, in hex: the identity of an edition as downloaded.
+pub fn sha256_of(path: &Path) -> std::io::Result<String> {
+    let mut hasher = Sha256::new();
+    let mut file = BufReader::with_capacity(1 << 16, File::open(path)?);
+    let mut buffer = vec![0u8; 1 << 16];
+    loop {
+        let n = file.read(&mut buffer)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buffer[..n]);
+    }
+    Ok(hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}
+
+/// A code Chiso can use for an external one: `SH.DYN.MORT` → `SH_DYN_MORT`, `hdi` → `HDI`.
+pub fn code_from(external: &str) -> String {
+    let mut code: String = external
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    while code.contains("__") {
+        code = code.replace("__", "_");
+    }
+    let code = code.trim_matches('_').chars().take(60).collect::<String>();
+    if code.is_empty() {
+        "IMPORTED".to_owned()
+    } else {
+        code
+    }
+}
+
+/// The unit in a World Bank indicator name: "Mortality rate, under-5 (per 1,000 live births)"
+/// → "per 1,000 live births".
+pub fn unit_in_name(name: &str) -> String {
+    match (name.rfind('('), name.ends_with(')')) {
+        (Some(open), true) => name[open + 1..name.len() - 1].trim().to_owned(),
+        _ => String::new(),
+    }
+}
+
+/// The symbol a unit is written with: ‰ for "per 1,000 …", % for "% of …" or "per cent".
+pub fn symbol_of(unit: &str) -> String {
+    let u = unit.trim().to_lowercase();
+    if u.starts_with("per 1,000") || u.starts_with("per 1000") || u == "‰" {
+        "‰".into()
+    } else if u.starts_with('%')
+        || u.starts_with("per cent")
+        || u.starts_with("percent")
+        || u.starts_with("per 100 ")
+        || u == "per 100"
+    {
+        "%".into()
+    } else {
+        String::new()
+    }
+}
+
+/// The factor that turns a value in unit `from` into unit `to`, for the units Chiso knows to
+/// convert (%, ‰); `None` when they cannot be converted.
+pub fn conversion(from_symbol: &str, to_symbol: &str) -> Option<f64> {
+    match (from_symbol, to_symbol) {
+        (a, b) if a == b => Some(1.0),
+        ("%", "‰") => Some(10.0),
+        ("‰", "%") => Some(0.1),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_missing_and_numbers() {
+        assert_eq!(value_of(""), Cell::Missing);
+        assert_eq!(value_of(".."), Cell::Missing);
+        assert_eq!(value_of("\"\""), Cell::Missing);
+        assert_eq!(value_of("null"), Cell::Missing);
+        assert_eq!(value_of("1.5e3"), Cell::Number(1500.0));
+        assert_eq!(value_of(" 0.766 "), Cell::Number(0.766));
+        assert_eq!(value_of("NaN"), Cell::NotANumber);
+        assert_eq!(value_of("inf"), Cell::NotANumber);
+        assert_eq!(value_of("abc"), Cell::NotANumber);
+    }
+
+    #[test]
+    fn encodings_are_sniffed() {
+        assert_eq!(
+            sniff_encoding("Việt Nam".as_bytes()),
+            Encoding::Utf8OrWindows1252
+        );
+        assert_eq!(
+            decode(b"C\xF4te", Encoding::Utf8OrWindows1252).unwrap(),
+            "Côte"
+        );
+        assert_eq!(sniff_encoding(b"C\xF4te d'Ivoire"), Encoding::Windows1252);
+        assert_eq!(decode(b"C\xF4te", Encoding::Windows1252).unwrap(), "Côte");
+        assert!(decode(b"C\xF4te", Encoding::Utf8).is_err());
+        assert_eq!(decode(b"\xEF\xBB\xBFiso3", Encoding::Utf8).unwrap(), "iso3");
+    }
+
+    #[test]
+    fn codes_units_and_conversions() {
+        assert_eq!(code_from("SH.DYN.MORT"), "SH_DYN_MORT");
+        assert_eq!(
+            code_from("Human Development Index"),
+            "HUMAN_DEVELOPMENT_INDEX"
+        );
+        assert_eq!(
+            unit_in_name("Mortality rate, under-5 (per 1,000 live births)"),
+            "per 1,000 live births"
+        );
+        assert_eq!(symbol_of("per 1,000 live births"), "‰");
+        assert_eq!(symbol_of("% of population"), "%");
+        assert_eq!(conversion("%", "‰"), Some(10.0));
+        assert_eq!(conversion("%", "USD"), None);
+    }
+}

@@ -1,0 +1,225 @@
+//! World Bank API v2 JSON: `[ {page, pages, lastupdated, …}, [ {indicator, country,
+//! countryiso3code, date, value, obs_status, …}, … ] ]`, or, for a retired or wrong indicator
+//! code, `[ {"message": [ {id, key, value} ]} ]`, which is said, never imported as nothing.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::wdi::month_name;
+use super::{IndicatorDraft, Problem, RawFigure, ReadError, Sink, SourceDraft, display_name, text};
+use crate::model::{Period, Qualifier, Status};
+
+pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadError> {
+    let file = display_name(path);
+    let problem = |reason: String| {
+        ReadError::Problem(Problem {
+            file: file.clone(),
+            line: 0,
+            column: None,
+            raw: String::new(),
+            reason,
+        })
+    };
+    let bytes = std::fs::read(path).map_err(|e| ReadError::io(path, e))?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let json: Value = serde_json::from_slice(bytes).map_err(|e| {
+        ReadError::Problem(Problem {
+            file: file.clone(),
+            line: e.line() as u64,
+            column: None,
+            raw: String::new(),
+            reason: format!("not valid JSON: {e}"),
+        })
+    })?;
+    let parts = json
+        .as_array()
+        .ok_or_else(|| problem("not a World Bank API v2 response (expected a list)".into()))?;
+    let meta = parts
+        .first()
+        .ok_or_else(|| problem("the response is an empty list".into()))?;
+    if let Some(messages) = meta.get("message").and_then(Value::as_array) {
+        let said: Vec<String> = messages
+            .iter()
+            .map(|m| {
+                format!(
+                    "{} (error {}: {})",
+                    m.get("value")
+                        .and_then(Value::as_str)
+                        .unwrap_or("no details"),
+                    m.get("id").and_then(Value::as_str).unwrap_or("?"),
+                    m.get("key").and_then(Value::as_str).unwrap_or("?"),
+                )
+            })
+            .collect();
+        return Err(problem(format!(
+            "the World Bank API answered with an error instead of figures: {}. The indicator \
+             code may be retired or archived: look up its replacement on data.worldbank.org \
+             and download it again. Nothing was imported from this file",
+            said.join("; ")
+        )));
+    }
+    let updated = meta
+        .get("lastupdated")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_owned();
+    let (page, pages) = (
+        meta.get("page").and_then(Value::as_u64).unwrap_or(1),
+        meta.get("pages").and_then(Value::as_u64).unwrap_or(1),
+    );
+    if pages > page {
+        sink.problem(Problem {
+            file: file.clone(),
+            line: 0,
+            column: None,
+            raw: String::new(),
+            reason: format!(
+                "this is page {page} of {pages} of the API's answer: only its figures are \
+                 imported. Download with per_page=20000 to get them all"
+            ),
+        });
+    }
+    let observations = match parts.get(1) {
+        Some(Value::Array(observations)) => observations,
+        Some(Value::Null) | None => {
+            return Err(problem(
+                "the response holds no figures (its data part is empty)".into(),
+            ));
+        }
+        Some(_) => {
+            return Err(problem(
+                "not a World Bank API v2 response (its data part is not a list)".into(),
+            ));
+        }
+    };
+    let mut source_sent = false;
+    let mut indicators: Vec<String> = Vec::new();
+    for (i, o) in observations.iter().enumerate() {
+        let at = i as u64 + 1;
+        let str_of = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or("").trim().to_owned();
+        let code = str_of(o.pointer("/indicator/id"));
+        let name = str_of(o.pointer("/indicator/value"));
+        if !source_sent {
+            sink.source(source(&updated, &name, &code, sha256));
+            source_sent = true;
+        }
+        if !indicators.contains(&code) {
+            sink.indicator(IndicatorDraft {
+                key: code.clone(),
+                unit: text::unit_in_name(&name),
+                name: name.clone(),
+                ..Default::default()
+            });
+            indicators.push(code.clone());
+        }
+        let area = str_of(o.get("countryiso3code"));
+        let date = str_of(o.get("date"));
+        let located = |column: &str, raw: String, reason: &str| Problem {
+            file: file.clone(),
+            line: at,
+            column: Some(column.into()),
+            raw,
+            reason: format!("observation {at}: {reason}"),
+        };
+        let Some(year) = text::year_of(&date) else {
+            sink.problem(located(
+                "date",
+                date,
+                "not a year (quarterly and monthly figures are not imported)",
+            ));
+            continue;
+        };
+        if area.is_empty() {
+            sink.problem(located(
+                "countryiso3code",
+                String::new(),
+                "no ISO3 code: an aggregate without one, skipped",
+            ));
+            continue;
+        }
+        let value = match o.get("value") {
+            None | Some(Value::Null) => {
+                sink.missing();
+                continue;
+            }
+            Some(Value::Number(n)) => n.as_f64(),
+            Some(Value::String(s)) => match text::value_of(s) {
+                text::Cell::Missing => {
+                    sink.missing();
+                    continue;
+                }
+                text::Cell::Number(v) => Some(v),
+                text::Cell::NotANumber => None,
+            },
+            Some(_) => None,
+        };
+        let Some(value) = value.filter(|v| v.is_finite()) else {
+            sink.problem(located(
+                "value",
+                o.get("value").map(Value::to_string).unwrap_or_default(),
+                "not a number",
+            ));
+            continue;
+        };
+        let status = match str_of(o.get("obs_status")).as_str() {
+            "E" | "e" => Status::Estimated,
+            "P" | "p" => Status::Provisional,
+            "F" | "f" => Status::Forecast,
+            "B" | "b" => Status::Break,
+            _ => Status::Normal,
+        };
+        sink.figure(RawFigure {
+            line: at,
+            column: "value".into(),
+            indicator: code.clone(),
+            area,
+            area_name: str_of(o.pointer("/country/value")),
+            subgroup: "T".into(),
+            subgroup_name: String::new(),
+            period: Period::year(year),
+            value,
+            status,
+            qualifier: Qualifier::Exact,
+            footnote: String::new(),
+            source: None,
+        })?;
+    }
+    Ok(())
+}
+
+fn source(updated: &str, name: &str, code: &str, sha256: &str) -> SourceDraft {
+    let month = updated.get(..7).unwrap_or("");
+    SourceDraft {
+        code: format!("WB_API_{}", month.replace('-', "_"))
+            .trim_end_matches('_')
+            .to_owned(),
+        short_name: if month.is_empty() {
+            "World Bank API".into()
+        } else {
+            format!("World Bank API, {}", month_name(month))
+        },
+        publisher: "World Bank".into(),
+        title: format!("World Development Indicators API v2: {name}, {code}"),
+        edition: format!(
+            "API v2, last updated {}",
+            if updated.is_empty() {
+                "unknown"
+            } else {
+                updated
+            }
+        ),
+        published: updated.to_owned(),
+        url: format!("https://api.worldbank.org/v2/indicator/{code}"),
+        citation: format!(
+            "World Bank. World Development Indicators, {code}, API v2. Last updated {}. CC BY 4.0.",
+            if updated.is_empty() {
+                "unknown"
+            } else {
+                updated
+            }
+        ),
+        licence: "CC BY 4.0".into(),
+        file_sha256: sha256.to_owned(),
+    }
+}

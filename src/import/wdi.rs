@@ -1,0 +1,259 @@
+//! World Bank World Development Indicators bulk CSV (`API_<code>_DS2_en_csv_v2_<n>.csv`).
+//!
+//! What these files hold: optional preamble lines (`"Data Source",…`, `"Last Updated Date",…`),
+//! then `Country Name, Country Code, Indicator Name, Indicator Code, 1960, …`; every field
+//! quoted, a trailing comma on every line, `""` for missing, a BOM in newer downloads, CRLF.
+//! Countries and aggregates (WLD, AFE…) are mixed: the `Metadata_Country_…` file beside the
+//! data file, when present, tells them apart (its Region is empty for aggregates).
+
+use std::path::{Path, PathBuf};
+
+use super::text::{self, Cell, Encoding};
+use super::{IndicatorDraft, Problem, RawFigure, ReadError, Sink, SourceDraft, display_name};
+use crate::model::{Period, Qualifier, Status};
+
+pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadError> {
+    let file = display_name(path);
+    let head = text::head_of(path).map_err(|e| ReadError::io(path, e))?;
+    let encoding = text::sniff_encoding(&head);
+    if let Some(metadata) = country_metadata_beside(path) {
+        read_aggregates(&metadata, sink);
+    }
+    let mut reader = text::csv_reader(path).map_err(|e| ReadError::io(path, e))?;
+    let mut database = String::from("World Development Indicators");
+    let mut updated = String::new();
+    let mut header: Option<Header> = None;
+    let mut source_sent = false;
+    let mut indicators_sent: Vec<String> = Vec::new();
+    let mut record = csv::ByteRecord::new();
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                sink.problem(Problem {
+                    file: file.clone(),
+                    line: e.position().map_or(0, |p| p.line()),
+                    column: None,
+                    raw: String::new(),
+                    reason: format!("not valid CSV: {e}"),
+                });
+                break;
+            }
+        }
+        let line = record.position().map_or(0, |p| p.line());
+        let cell = |i: usize| -> String {
+            record
+                .get(i)
+                .map(|b| {
+                    text::decode(b, encoding)
+                        .unwrap_or_else(|lossy| lossy)
+                        .trim()
+                        .to_owned()
+                })
+                .unwrap_or_default()
+        };
+        if line.is_multiple_of(64) {
+            sink.progress(record.position().map_or(0, |p| p.byte()))?;
+        }
+        let Some(h) = &header else {
+            match cell(0).as_str() {
+                "Data Source" => database = cell(1),
+                "Last Updated Date" => updated = cell(1),
+                "Country Name" => header = Some(Header::from(&record, encoding)),
+                _ => {}
+            }
+            continue;
+        };
+        let code = cell(h.country_code);
+        let indicator_code = cell(h.indicator_code);
+        if code.is_empty() || indicator_code.is_empty() {
+            // Footer lines ("Data from database: …", "Last Updated: …") and blank lines.
+            continue;
+        }
+        let indicator_name = cell(h.indicator_name);
+        if !source_sent {
+            sink.source(source(
+                &database,
+                &updated,
+                &indicator_name,
+                &indicator_code,
+                sha256,
+            ));
+            source_sent = true;
+        }
+        if !indicators_sent.contains(&indicator_code) {
+            sink.indicator(IndicatorDraft {
+                key: indicator_code.clone(),
+                unit: text::unit_in_name(&indicator_name),
+                name: indicator_name,
+                ..Default::default()
+            });
+            indicators_sent.push(indicator_code.clone());
+        }
+        let country_name = cell(h.country_name);
+        for (i, year) in &h.years {
+            let raw_bytes = record.get(*i).unwrap_or(b"");
+            let raw = String::from_utf8_lossy(raw_bytes);
+            match text::value_of(&raw) {
+                Cell::Missing => sink.missing(),
+                Cell::NotANumber => sink.problem(Problem {
+                    file: file.clone(),
+                    line,
+                    column: Some(year.to_string()),
+                    raw: raw.into_owned(),
+                    reason: "not a number".into(),
+                }),
+                Cell::Number(value) => sink.figure(RawFigure {
+                    line,
+                    column: year.to_string(),
+                    indicator: indicator_code.clone(),
+                    area: code.clone(),
+                    area_name: country_name.clone(),
+                    subgroup: "T".into(),
+                    subgroup_name: String::new(),
+                    period: Period::year(*year),
+                    value,
+                    status: Status::Normal,
+                    qualifier: Qualifier::Exact,
+                    footnote: String::new(),
+                    source: None,
+                })?,
+            }
+        }
+    }
+    if header.is_none() {
+        return Err(ReadError::Problem(Problem {
+            file,
+            line: 0,
+            column: None,
+            raw: String::new(),
+            reason: "no header row starting with \"Country Name\" was found".into(),
+        }));
+    }
+    Ok(())
+}
+
+struct Header {
+    country_name: usize,
+    country_code: usize,
+    indicator_name: usize,
+    indicator_code: usize,
+    years: Vec<(usize, i32)>,
+}
+
+impl Header {
+    fn from(record: &csv::ByteRecord, encoding: Encoding) -> Header {
+        let names: Vec<String> = record
+            .iter()
+            .map(|b| {
+                text::decode(b, encoding)
+                    .unwrap_or_else(|l| l)
+                    .trim()
+                    .to_owned()
+            })
+            .collect();
+        let find = |n: &str, default: usize| names.iter().position(|c| c == n).unwrap_or(default);
+        Header {
+            country_name: find("Country Name", 0),
+            country_code: find("Country Code", 1),
+            indicator_name: find("Indicator Name", 2),
+            indicator_code: find("Indicator Code", 3),
+            years: names
+                .iter()
+                .enumerate()
+                .filter_map(|(i, n)| text::year_of(n).map(|y| (i, y)))
+                .collect(),
+        }
+    }
+}
+
+fn source(database: &str, updated: &str, name: &str, code: &str, sha256: &str) -> SourceDraft {
+    let month = updated.get(..7).unwrap_or("").replace('-', "_");
+    SourceDraft {
+        code: format!("WB_WDI_{month}").trim_end_matches('_').to_owned(),
+        short_name: match updated.get(..7) {
+            Some(ym) => format!("World Bank WDI, {}", month_name(ym)),
+            None => "World Bank WDI".to_owned(),
+        },
+        publisher: "World Bank".into(),
+        title: format!("{database}: {name}, {code}"),
+        edition: if updated.is_empty() {
+            "Bulk download".into()
+        } else {
+            format!("Bulk download, last updated {updated}")
+        },
+        published: updated.to_owned(),
+        url: format!("https://data.worldbank.org/indicator/{code}"),
+        citation: format!(
+            "World Bank. {database}, {code}. Last updated {}. CC BY 4.0.",
+            if updated.is_empty() {
+                "unknown"
+            } else {
+                updated
+            }
+        ),
+        licence: "CC BY 4.0".into(),
+        file_sha256: sha256.to_owned(),
+    }
+}
+
+/// "2024-09" → "Sep 2024".
+pub(crate) fn month_name(year_month: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    match year_month.split_once('-') {
+        Some((y, m)) => match m.parse::<usize>() {
+            Ok(m @ 1..=12) => format!("{} {y}", MONTHS[m - 1]),
+            _ => year_month.to_owned(),
+        },
+        None => year_month.to_owned(),
+    }
+}
+
+/// `Metadata_Country_<data file name>` in the same folder, if it is there.
+fn country_metadata_beside(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?.to_str()?;
+    let candidate = path.with_file_name(format!("Metadata_Country_{name}"));
+    candidate.is_file().then_some(candidate)
+}
+
+/// Tells the sink which codes are aggregates: those with an empty Region. The metadata file
+/// has multi-line quoted cells, so it is read through the CSV parser, never split on lines.
+fn read_aggregates(path: &Path, sink: &mut dyn Sink) {
+    let Ok(mut reader) = text::csv_reader(path) else {
+        return;
+    };
+    let encoding = text::head_of(path).map_or(Encoding::Utf8, |h| text::sniff_encoding(&h));
+    let mut columns: Option<(usize, usize)> = None;
+    for record in reader.byte_records().map_while(Result::ok) {
+        let cell = |i: usize| {
+            record
+                .get(i)
+                .map(|b| {
+                    text::decode(b, encoding)
+                        .unwrap_or_else(|l| l)
+                        .trim()
+                        .to_owned()
+                })
+                .unwrap_or_default()
+        };
+        match columns {
+            None => {
+                let names: Vec<String> = (0..record.len()).map(cell).collect();
+                let code = names.iter().position(|n| n == "Country Code");
+                let region = names.iter().position(|n| n == "Region");
+                columns = code.zip(region);
+                if columns.is_none() {
+                    return;
+                }
+            }
+            Some((code, region)) => {
+                if cell(region).is_empty() && !cell(code).is_empty() {
+                    sink.aggregate(&cell(code));
+                }
+            }
+        }
+    }
+}

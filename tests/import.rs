@@ -1,0 +1,423 @@
+//! Importing the publishers' real files from `../shared/realdata`, and Chiso's own CSV.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chiso::store::export::ExportFilter;
+use chiso::store::import::{ImportOptions, ImportReport, Progress};
+use chiso::store::query::SeriesFilter;
+use chiso::store::{Store, sample};
+
+/// The shared real files; tests that need them say so and pass when they are absent, except on
+/// CI, where they are always beside the checkout.
+fn realdata() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/realdata");
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "../shared/realdata is missing on CI"
+    );
+    eprintln!("skipped: no ../shared/realdata beside the checkout");
+    None
+}
+
+fn sample_store(dir: &tempfile::TempDir) -> Store {
+    let path = dir.path().join("s.db");
+    sample::create_sample(&path).unwrap();
+    Store::open(&path).unwrap()
+}
+
+fn empty_store(dir: &tempfile::TempDir, name: &str) -> Store {
+    Store::create(&dir.path().join(name)).unwrap()
+}
+
+fn import(store: &mut Store, files: &[PathBuf], options: &ImportOptions) -> ImportReport {
+    store
+        .import(files, options, "tester", &Progress::default())
+        .unwrap()
+}
+
+fn value(store: &Store, code: &str, area: &str, source: &str, year: i32) -> Option<f64> {
+    let filter = SeriesFilter {
+        area: Some(area.into()),
+        source: Some(source.into()),
+        ..Default::default()
+    };
+    store
+        .series(code, &filter)
+        .unwrap()
+        .into_iter()
+        .find(|o| o.period.year == year)
+        .map(|o| o.value)
+}
+
+#[test]
+fn undp_hdr_csv_in_windows_1252_with_chosen_indicators_and_areas() {
+    let Some(real) = realdata() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = empty_store(&dir, "e.db");
+    let file = real.join("undp_hdr/HDR25_Composite_indices_complete_time_series.csv");
+    let options = ImportOptions {
+        areas: Some(vec!["VNM".into(), "CIV".into(), "TUR".into()]),
+        indicators: Some(vec!["hdi".into(), "le".into()]),
+        ..Default::default()
+    };
+    let report = import(&mut store, std::slice::from_ref(&file), &options);
+    assert!(report.committed, "{:?}", report.problems);
+    assert_eq!(report.problem_count, 0);
+    assert_eq!(
+        value(&store, "HDI", "VNM", "UNDP_HDR_2025", 2023),
+        Some(0.766)
+    );
+    assert_eq!(
+        value(&store, "HDI", "VNM", "UNDP_HDR_2025", 1990),
+        Some(0.499)
+    );
+    assert!(value(&store, "LE", "VNM", "UNDP_HDR_2025", 2023).is_some());
+    // Windows-1252 names decoded: Côte d'Ivoire, Türkiye.
+    assert_eq!(store.area("CIV").unwrap().name, "Côte d'Ivoire");
+    assert_eq!(store.area("TUR").unwrap().name, "Türkiye");
+    let source = store.source("UNDP_HDR_2025").unwrap();
+    assert_eq!(source.edition, "HDR 2025 (data to 2023)");
+
+    // The same file again changes nothing.
+    let again = import(&mut store, &[file], &options);
+    assert_eq!((again.added, again.changed), (0, 0));
+    assert_eq!(again.unchanged, report.added);
+}
+
+#[test]
+fn world_bank_bulk_csv_and_api_json_are_two_editions() {
+    let Some(real) = realdata() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = empty_store(&dir, "e.db");
+    let bulk = real.join("worldbank_wdi/bulk_csv/API_SH.DYN.MORT_DS2_en_csv_v2_31650.csv");
+    let api = real.join("worldbank_wdi/api_v2_json/wb_who_under5_mortality.json");
+    let options = ImportOptions {
+        areas: Some(vec!["VNM".into(), "WLD".into()]),
+        indicators: Some(vec!["SH.DYN.MORT".into()]),
+        ..Default::default()
+    };
+    let report = import(&mut store, &[bulk, api], &options);
+    assert_eq!(report.problem_count, 0, "{:?}", report.problems);
+    assert_eq!(
+        value(&store, "SH_DYN_MORT", "VNM", "WB_WDI_2024_09", 1990),
+        Some(51.6)
+    );
+    assert_eq!(
+        value(&store, "SH_DYN_MORT", "VNM", "WB_WDI_2024_09", 2023),
+        None,
+        "empty cell, not zero"
+    );
+    assert_eq!(
+        value(&store, "SH_DYN_MORT", "VNM", "WB_API_2025_10", 1990),
+        Some(51.5)
+    );
+    assert_eq!(
+        value(&store, "SH_DYN_MORT", "VNM", "WB_API_2025_10", 2023),
+        Some(20.0)
+    );
+    assert!(report.missing_values > 0);
+    let unit = store.indicator("SH_DYN_MORT").unwrap().unit;
+    assert_eq!(unit.symbol, "‰");
+}
+
+#[test]
+fn the_sample_files_import_as_unchanged_into_the_sample() {
+    let Some(real) = realdata() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = sample_store(&dir);
+    let files = [
+        real.join("undp_hdr/HDR25_Composite_indices_complete_time_series.csv"),
+        real.join("worldbank_wdi/bulk_csv/API_SH.DYN.MORT_DS2_en_csv_v2_31650.csv"),
+        real.join("worldbank_wdi/api_v2_json/wb_who_under5_mortality.json"),
+        real.join("owid/share-of-individuals-using-the-internet/internet.csv"),
+    ];
+    let options = ImportOptions {
+        indicators: Some(vec![
+            "hdi".into(),
+            "SH.DYN.MORT".into(),
+            "Individuals using the Internet (% of population)".into(),
+        ]),
+        ..Default::default()
+    };
+    let report = import(&mut store, &files, &options);
+    assert_eq!(report.problem_count, 0, "{:?}", report.problems);
+    assert_eq!(
+        report.added, 0,
+        "the sample already holds these editions: {report:?}"
+    );
+    assert!(report.unchanged >= 180);
+    assert_eq!(
+        value(&store, "INTERNET_USERS", "VNM", "OWID_ITU_2025", 2023),
+        Some(78.08)
+    );
+}
+
+#[test]
+fn owid_internet_users_match_viet_nam_by_code_and_keep_the_citation() {
+    let Some(real) = realdata() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = empty_store(&dir, "e.db");
+    let file = real.join("owid/share-of-individuals-using-the-internet/internet.csv");
+    let options = ImportOptions {
+        areas: Some(vec!["VNM".into()]),
+        indicators: Some(vec![
+            "Individuals using the Internet (% of population)".into(),
+        ]),
+        ..Default::default()
+    };
+    let report = import(&mut store, &[file], &options);
+    assert_eq!(report.problem_count, 0, "{:?}", report.problems);
+    let code = store.indicators().unwrap()[0].code.clone();
+    let source = report.files[0].source.clone().unwrap();
+    assert_eq!(value(&store, &code, "VNM", &source, 2023), Some(78.08));
+    assert_eq!(value(&store, &code, "VNM", &source, 2022), Some(78.59));
+    assert_eq!(
+        store.area("VNM").unwrap().name,
+        "Vietnam",
+        "named as the file names it"
+    );
+    let s = store.source(&source).unwrap();
+    assert!(
+        s.citation.contains("International Telecommunication Union"),
+        "{}",
+        s.citation
+    );
+    assert_eq!(s.licence, "CC BY 4.0");
+    assert!(store.indicator(&code).unwrap().unit.symbol == "%");
+}
+
+#[test]
+fn owid_in_percent_onto_an_indicator_in_per_mille_is_converted_and_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = sample_store(&dir);
+    let csv = dir.path().join("child-mortality.csv");
+    fs::write(&csv, "Entity,Code,Year,Under-five mortality rate\nVietnam,VNM,2015,2.19\nVietnam,VNM,2016,2.15\n").unwrap();
+    fs::write(
+        dir.path().join("child-mortality.metadata.json"),
+        r#"{"chart":{"title":"Child mortality rate","citation":"UN IGME (2025)"},
+            "columns":{"Under-five mortality rate":{"unit":"%","shortUnit":"%","type":"Numeric","lastUpdated":"2025-03-25","citationLong":"UN IGME (2025) – processed by OWID"}}}"#,
+    )
+    .unwrap();
+    let report = import(&mut store, &[csv], &ImportOptions::default());
+    assert_eq!(report.problem_count, 0, "{:?}", report.problems);
+    assert_eq!(report.added, 2);
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|n| n.contains("converted from % to ‰ (×10)")),
+        "{:?}",
+        report.notes
+    );
+    let source = report.files[0].source.clone().unwrap();
+    assert!((value(&store, "U5MR", "VNM", &source, 2015).unwrap() - 21.9).abs() < 1e-9);
+}
+
+#[test]
+fn a_retired_indicator_is_said_not_imported_as_nothing() {
+    let Some(real) = realdata() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = sample_store(&dir);
+    let before = store.summary().unwrap().counts;
+    let report = import(
+        &mut store,
+        &[real.join("worldbank_wdi/api_v2_json/wb_co2_emissions.json")],
+        &ImportOptions::default(),
+    );
+    assert_eq!(report.problem_count, 1);
+    let reason = &report.problems[0].reason;
+    assert!(
+        reason.contains("error instead of figures") && reason.contains("deleted or archived"),
+        "{reason}"
+    );
+    assert!(!report.committed);
+    assert_eq!(store.summary().unwrap().counts, before);
+}
+
+#[test]
+fn wdi_metadata_tells_aggregates_and_the_bom_is_read() {
+    let Some(real) = realdata() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = empty_store(&dir, "e.db");
+    let file = real.join("worldbank_wdi/bulk_csv/API_SH.XPD.CHEX.GD.ZS_DS2_en_csv_v2_127434.csv");
+    let options = ImportOptions {
+        areas: Some(vec!["VNM".into(), "WLD".into(), "AFE".into()]),
+        indicators: Some(vec!["SH.XPD.CHEX.GD.ZS".into()]),
+        ..Default::default()
+    };
+    let report = import(&mut store, &[file], &options);
+    assert_eq!(report.problem_count, 0, "{:?}", report.problems);
+    assert_eq!(store.area("WLD").unwrap().level, "aggregate");
+    assert_eq!(store.area("AFE").unwrap().level, "aggregate");
+    assert_eq!(store.area("VNM").unwrap().level, "country");
+    let source = store
+        .source(report.files[0].source.as_deref().unwrap())
+        .unwrap();
+    assert!(
+        source.published.starts_with("2025-") && source.edition.contains(&source.published),
+        "{source:?}"
+    );
+    assert!(
+        !store
+            .series(
+                "SH_XPD_CHEX_GD_ZS",
+                &SeriesFilter {
+                    area: Some("VNM".into()),
+                    ..Default::default()
+                }
+            )
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn problems_name_file_row_column_value_and_reason_and_nothing_lands() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = sample_store(&dir);
+    let csv = dir.path().join("figures.csv");
+    fs::write(
+        &csv,
+        "indicator,area,subgroup,period,value,status,qualifier,footnote,source\n\
+         MPI_RATE,VNM,T,2024,1.9,,,,NEWS_WVR_2026\n\
+         MPI_RATE,VNM,T,2023,abc,,,,NEWS_WVR_2026\n\
+         MPI_RATE,XXX,T,2023,2.0,,,,NEWS_WVR_2026\n\
+         MPI_RATE,VNM,T,2022,120,,,,NEWS_WVR_2026\n\
+         MPI_RATE,VNM,T,2024,1.9,,,,NEWS_WVR_2026\n\
+         MPI_RATE,VNM,T,2025,1.4,,,,NEWS_WVR_2026\n",
+    )
+    .unwrap();
+    let before = store.summary().unwrap().counts;
+    let report = import(
+        &mut store,
+        std::slice::from_ref(&csv),
+        &ImportOptions::default(),
+    );
+    let described: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        described,
+        [
+            "figures.csv, line 3, column value, value \"abc\": not a number",
+            "figures.csv, line 4, column value, value \"2\": unknown area `XXX`: add it first, or give its name in an area_name column",
+            "figures.csv, line 5, column value, value \"120\": outside the valid range (0 to 100)",
+            "figures.csv, line 6, column value, value \"1.9\": duplicate row in the file: the same indicator, area, subgroup and period again",
+            "figures.csv, line 7, column value, value \"1.4\": differs from the figure already stored for this source (1.3); import with replace to overwrite it",
+        ]
+    );
+    assert!(!report.committed);
+    assert_eq!(store.summary().unwrap().counts, before, "all or nothing");
+
+    let report = import(
+        &mut store,
+        &[csv],
+        &ImportOptions {
+            skip_problems: true,
+            ..Default::default()
+        },
+    );
+    assert!(report.committed);
+    assert_eq!(report.added, 1);
+    assert_eq!(
+        value(&store, "MPI_RATE", "VNM", "NEWS_WVR_2026", 2024),
+        Some(1.9)
+    );
+}
+
+#[test]
+fn export_then_import_into_an_empty_database_gives_back_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = sample_store(&dir);
+    let mut exported = Vec::new();
+    let n = store
+        .export_long_csv(&ExportFilter::default(), &mut exported)
+        .unwrap();
+    assert_eq!(
+        n as usize,
+        store
+            .summary()
+            .unwrap()
+            .counts
+            .iter()
+            .find(|c| c.0 == "observation")
+            .unwrap()
+            .1 as usize
+    );
+    let csv = dir.path().join("all.csv");
+    fs::write(&csv, &exported).unwrap();
+
+    let mut empty = empty_store(&dir, "copy.db");
+    let report = import(
+        &mut empty,
+        std::slice::from_ref(&csv),
+        &ImportOptions::default(),
+    );
+    assert_eq!(report.problem_count, 0, "{:?}", report.problems);
+    assert_eq!(report.added, n);
+    let mut again = Vec::new();
+    empty
+        .export_long_csv(&ExportFilter::default(), &mut again)
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(again).unwrap(),
+        String::from_utf8(exported).unwrap()
+    );
+    let again = import(&mut empty, &[csv], &ImportOptions::default());
+    assert_eq!((again.added, again.changed, again.unchanged), (0, 0, n));
+}
+
+#[test]
+fn exported_text_cannot_run_as_a_formula_and_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = sample_store(&dir);
+    store
+        .write("tester", |tx| {
+            tx.execute(
+                "UPDATE observation SET footnote = '=HYPERLINK(\"http://x\")' WHERE year = 2024",
+                [],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    let mut out = Vec::new();
+    store
+        .export_long_csv(
+            &ExportFilter {
+                indicator: Some("U5MR".into()),
+                series: None,
+            },
+            &mut out,
+        )
+        .unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("\"'=HYPERLINK"), "{text}");
+    assert!(!text.contains(",=HYPERLINK") && !text.contains(",\"=HYPERLINK"));
+    let csv = dir.path().join("u5.csv");
+    fs::write(&csv, &text).unwrap();
+    let mut empty = empty_store(&dir, "e.db");
+    import(&mut empty, &[csv], &ImportOptions::default());
+    let figures = empty.series("U5MR", &SeriesFilter::default()).unwrap();
+    assert!(
+        figures
+            .iter()
+            .any(|o| o.footnote == "=HYPERLINK(\"http://x\")")
+    );
+}
+
+#[test]
+fn a_file_that_is_no_known_format_is_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = sample_store(&dir);
+    let notes = dir.path().join("notes.csv");
+    fs::write(&notes, "a,b,c\n1,2,3\n").unwrap();
+    let report = import(&mut store, &[notes], &ImportOptions::default());
+    assert_eq!(report.problem_count, 1);
+    let problem = report.problems[0].to_string();
+    assert!(
+        problem.starts_with("notes.csv") && problem.contains("not a format Chiso imports"),
+        "{problem}"
+    );
+}
