@@ -421,3 +421,62 @@ fn a_file_that_is_no_known_format_is_refused_by_name() {
         "{problem}"
     );
 }
+
+#[test]
+fn every_imported_row_is_in_the_audit_log_and_replace_records_old_and_new() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = sample_store(&dir);
+    let csv = dir.path().join("mpi.csv");
+    fs::write(
+        &csv,
+        "indicator,area,subgroup,period,value,status,qualifier,footnote,source\n\
+         MPI_RATE,VNM,T,2024,1.9,provisional,,,NEWS_WVR_2026\n\
+         MPI_RATE,VNM,T,2025,1.4,,,,NEWS_WVR_2026\n",
+    )
+    .unwrap();
+    let report = import(
+        &mut store,
+        &[csv],
+        &ImportOptions {
+            replace: true,
+            ..Default::default()
+        },
+    );
+    assert_eq!((report.added, report.changed), (1, 1), "{report:?}");
+    let log = store.audit_log(2).unwrap();
+    let update = log.iter().find(|e| e.action == "update").unwrap();
+    assert_eq!(
+        (update.editor.as_str(), update.table.as_str()),
+        ("tester", "observation")
+    );
+    assert!(
+        update
+            .old_values
+            .as_deref()
+            .unwrap()
+            .contains("\"value\":1.3")
+    );
+    assert!(
+        update
+            .new_values
+            .as_deref()
+            .unwrap()
+            .contains("\"value\":1.4")
+    );
+    let insert = log.iter().find(|e| e.action == "insert").unwrap();
+    assert!(
+        insert
+            .new_values
+            .as_deref()
+            .unwrap()
+            .contains("\"status\":\"provisional\"")
+    );
+    // The triggers are back on for the next edit.
+    store
+        .write("Lan", |tx| {
+            tx.execute("UPDATE unit SET symbol = 'pc' WHERE code = 'PERCENT'", [])?;
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(store.audit_log(1).unwrap()[0].editor, "Lan");
+}

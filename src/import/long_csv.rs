@@ -157,7 +157,7 @@ pub fn read_from(
             .position(|c| *c == name)
             .and_then(|i| columns[i])
     };
-    let mut indicators_sent: Vec<String> = Vec::new();
+    let mut seen = Seen::default();
 
     loop {
         match reader.read_byte_record(&mut record) {
@@ -176,39 +176,45 @@ pub fn read_from(
         if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
             continue;
         }
-        let mut bad_text: Option<&str> = None;
-        let mut cell = |i: Option<usize>, name: &'static str| -> String {
-            let bytes = i.and_then(|i| record.get(i)).unwrap_or(b"");
-            match text::decode(bytes, encoding) {
-                Ok(t) => t.trim().to_owned(),
-                Err(lossy) => {
+        // Only the columns every row needs are decoded on every row; names and descriptions
+        // are read the first time a code appears.
+        let field = |name: &str| -> Result<String, String> {
+            let bytes = col(name).and_then(|i| record.get(i)).unwrap_or(b"");
+            let text = text::decode(bytes, encoding)?;
+            let text = text.trim();
+            // The writer defuses formulas with a leading apostrophe: take it off again.
+            Ok(match text.strip_prefix('\'') {
+                Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_owned(),
+                _ => text.to_owned(),
+            })
+        };
+        let lossy = |name: &str| field(name).unwrap_or_else(|l| l);
+        let mut core = Vec::with_capacity(9);
+        let mut bad_text = None;
+        for name in [
+            "indicator",
+            "area",
+            "subgroup",
+            "source",
+            "footnote",
+            "value",
+            "status",
+            "qualifier",
+        ] {
+            match field(name) {
+                Ok(t) => core.push(t),
+                Err(l) => {
                     bad_text.get_or_insert(name);
-                    lossy.trim().to_owned()
+                    core.push(l);
                 }
             }
-        };
-        let raw_period = cell(Some(period_index), "period");
-        let raw_value = cell(col("value"), "value");
-        let raw_status = cell(col("status"), "status");
-        let raw_qualifier = cell(col("qualifier"), "qualifier");
-        // The writer defuses formulas with a leading apostrophe: take it off again.
-        let fields: Vec<String> = COLUMNS
-            .iter()
-            .map(|c| {
-                let text = cell(col(c), "text");
-                match text.strip_prefix('\'') {
-                    Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => {
-                        rest.to_owned()
-                    }
-                    _ => text,
-                }
-            })
-            .collect();
-        let get = |name: &str| {
-            COLUMNS
-                .iter()
-                .position(|c| *c == name)
-                .map_or("", |i| fields[i].as_str())
+        }
+        let raw_period = match text::decode(record.get(period_index).unwrap_or(b""), encoding) {
+            Ok(t) => t.trim().to_owned(),
+            Err(l) => {
+                bad_text.get_or_insert(period_name);
+                l
+            }
         };
         if let Some(column) = bad_text {
             sink.problem(problem(
@@ -219,6 +225,16 @@ pub fn read_from(
             ));
             continue;
         }
+        let [
+            indicator,
+            area,
+            subgroup,
+            source_code,
+            footnote,
+            raw_value,
+            raw_status,
+            raw_qualifier,
+        ] = <[String; 8]>::try_from(core).unwrap_or_default();
         let Some(period) = Period::parse(&raw_period) else {
             sink.problem(problem(
                 line,
@@ -271,10 +287,13 @@ pub fn read_from(
             ));
             continue;
         };
-        if let Some(empty) = ["indicator", "area", "subgroup", "source"]
-            .into_iter()
-            .find(|c| get(c).is_empty())
-        {
+        let codes = [
+            ("indicator", &indicator),
+            ("area", &area),
+            ("subgroup", &subgroup),
+            ("source", &source_code),
+        ];
+        if let Some((empty, _)) = codes.iter().find(|(_, c)| c.is_empty()) {
             sink.problem(problem(
                 line,
                 Some(empty),
@@ -283,50 +302,76 @@ pub fn read_from(
             ));
             continue;
         }
-        let indicator = get("indicator").to_owned();
-        if !indicators_sent.contains(&indicator) {
+        if seen.indicators.insert(indicator.clone()) {
+            let name = lossy("indicator_name");
             sink.indicator(IndicatorDraft {
                 key: indicator.clone(),
-                name: Some(get("indicator_name"))
-                    .filter(|n| !n.is_empty())
-                    .unwrap_or(&indicator)
-                    .to_owned(),
-                unit: get("unit").to_owned(),
-                unit_symbol: get("unit_symbol").to_owned(),
-                decimals: get("decimals").parse().ok(),
-                direction: Some(get("direction").to_owned()).filter(|d| !d.is_empty()),
+                name: if name.is_empty() {
+                    indicator.clone()
+                } else {
+                    name
+                },
+                unit: lossy("unit"),
+                unit_symbol: lossy("unit_symbol"),
+                decimals: lossy("decimals").parse().ok(),
+                direction: Some(lossy("direction")).filter(|d| !d.is_empty()),
             });
-            indicators_sent.push(indicator.clone());
         }
-        let source = SourceDraft {
-            code: get("source").to_owned(),
-            short_name: get("source_name").to_owned(),
-            publisher: get("source_publisher").to_owned(),
-            title: get("source_title").to_owned(),
-            edition: get("source_edition").to_owned(),
-            published: get("source_published").to_owned(),
-            url: get("source_url").to_owned(),
-            citation: get("source_citation").to_owned(),
-            licence: get("source_licence").to_owned(),
-            file_sha256: String::new(),
+        let source = if seen.sources.insert(source_code.clone()) {
+            SourceDraft {
+                code: source_code,
+                short_name: lossy("source_name"),
+                publisher: lossy("source_publisher"),
+                title: lossy("source_title"),
+                edition: lossy("source_edition"),
+                published: lossy("source_published"),
+                url: lossy("source_url"),
+                citation: lossy("source_citation"),
+                licence: lossy("source_licence"),
+                file_sha256: String::new(),
+            }
+        } else {
+            SourceDraft {
+                code: source_code,
+                ..Default::default()
+            }
+        };
+        let area_name = if seen.areas.insert(area.clone()) {
+            lossy("area_name")
+        } else {
+            String::new()
+        };
+        let subgroup_name = if seen.subgroups.insert(subgroup.clone()) {
+            lossy("subgroup_name")
+        } else {
+            String::new()
         };
         sink.figure(RawFigure {
             line,
             column: "value".into(),
             indicator,
-            area: get("area").to_owned(),
-            area_name: get("area_name").to_owned(),
-            subgroup: get("subgroup").to_owned(),
-            subgroup_name: get("subgroup_name").to_owned(),
+            area,
+            area_name,
+            subgroup,
+            subgroup_name,
             period,
             value,
             status,
             qualifier,
-            footnote: get("footnote").to_owned(),
+            footnote,
             source: Some(source),
         })?;
     }
     Ok(())
+}
+
+/// Codes already described to the sink: their names are read once.
+#[derive(Default)]
+struct Seen {
+    indicators: std::collections::HashSet<String>,
+    areas: std::collections::HashSet<String>,
+    subgroups: std::collections::HashSet<String>,
+    sources: std::collections::HashSet<String>,
 }
 
 /// Collects records; the first problem ends the reading.

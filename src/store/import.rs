@@ -12,8 +12,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
+use rusqlite::config::DbConfig;
+
 use super::edit::now_stamp;
-use super::{Store, StoreError};
+use super::{Store, StoreError, schema};
 use crate::import::{
     self, IndicatorDraft, Problem, RawFigure, ReadError, Sink, SourceDraft, Stop, text,
 };
@@ -36,6 +38,9 @@ const KNOWN_EQUIVALENTS: &[(&str, &str)] = &[
     ("Under-five mortality rate", "U5MR"),
     ("Child mortality rate", "U5MR"),
 ];
+
+/// The page cache during an import, as SQLite counts it: negative is KiB (64 MiB).
+const IMPORT_CACHE_KIB: i64 = -65536;
 
 /// How many problems a report keeps in full; the rest are counted.
 const PROBLEMS_KEPT: usize = 2000;
@@ -118,13 +123,44 @@ impl Store {
             .sum();
         progress.total.store(total, Ordering::Relaxed);
         progress.done.store(0, Ordering::Relaxed);
+        // Per-row triggers would double the cost of a large import: they are off for this
+        // connection during the import, and the same audit rows are written in bulk before
+        // commit (inserts) or one by one (updates). Other connections keep their triggers.
+        // A larger page cache keeps a big transaction from spilling pages to the log before
+        // commit; it is bounded, so memory still does not grow with the file.
+        let cache: i64 = self
+            .conn
+            .pragma_query_value(None, "cache_size", |r| r.get(0))?;
+        self.conn
+            .pragma_update(None, "cache_size", IMPORT_CACHE_KIB)?;
+        self.conn
+            .set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false)?;
+        let result = self.import_without_triggers(files, options, editor, progress);
+        self.conn
+            .set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, true)?;
+        self.conn.pragma_update(None, "cache_size", cache)?;
+        result
+    }
+
+    fn import_without_triggers(
+        &mut self,
+        files: &[PathBuf],
+        options: &ImportOptions,
+        editor: &str,
+        progress: &Progress,
+    ) -> Result<ImportReport, StoreError> {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        tx.execute(
-            "UPDATE audit_context SET editor = ?1 WHERE id = 1",
-            [editor],
-        )?;
+        let mut max_ids_before = Vec::new();
+        for (table, _) in schema::audited_tables() {
+            let max: i64 = tx.query_row(
+                &format!("SELECT coalesce(max(id), 0) FROM {table}"),
+                [],
+                |r| r.get(0),
+            )?;
+            max_ids_before.push(max);
+        }
         let mut report = ImportReport::default();
         let mut done_before = 0;
         for path in files {
@@ -173,7 +209,23 @@ impl Store {
             });
             done_before += std::fs::metadata(path).map_or(0, |m| m.len());
         }
-        tx.execute("UPDATE audit_context SET editor = NULL WHERE id = 1", [])?;
+        for ((table, json), max) in schema::audited_tables().zip(max_ids_before) {
+            // Imported figures are recorded without a copy of their values: those are the
+            // row's own until its next change, whose entry holds them as old values (see
+            // `Store::audit_log`). A million-row import would otherwise double the file.
+            let values = if table == "observation" {
+                "NULL".to_owned()
+            } else {
+                json
+            };
+            tx.execute(
+                &format!(
+                    "INSERT INTO audit_log (editor, table_name, row_id, action, new_values) \
+                     SELECT ?1, '{table}', id, 'insert', {values} FROM {table} WHERE id > ?2 ORDER BY id"
+                ),
+                params![editor, max],
+            )?;
+        }
         let commit = !options.dry_run && (report.problem_count == 0 || options.skip_problems);
         if commit {
             tx.commit()?;
@@ -240,6 +292,8 @@ struct Applier<'a, 'r> {
     file_source_id: Option<i64>,
     source_code: Option<String>,
     figures: u64,
+    /// One time stamp for the whole import: its figures were all updated at once.
+    stamp: String,
     /// The file's indicators left out because they are not in the database, for one note.
     not_chosen: Vec<String>,
     failure: Option<StoreError>,
@@ -282,6 +336,7 @@ impl<'a, 'r> Applier<'a, 'r> {
             source_code: None,
             figures: 0,
             not_chosen: Vec::new(),
+            stamp: now_stamp(),
             failure: None,
         })
     }
@@ -730,6 +785,33 @@ impl<'a, 'r> Applier<'a, 'r> {
             self.problem(&figure, format!("outside the valid range ({range})"));
             return Ok(());
         }
+        // The common case, a new figure, is one statement; only a conflict is looked into.
+        let inserted = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO observation (indicator_id, area_id, subgroup_id, source_id, year, period_label, \
+                 value, status, qualifier, footnote, updated_at, updated_by) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT DO NOTHING",
+            )?
+            .execute(params![
+                indicator,
+                area,
+                subgroup,
+                source,
+                figure.period.year,
+                figure.period.label,
+                value,
+                figure.status.as_str(),
+                figure.qualifier.as_str(),
+                figure.footnote,
+                self.stamp,
+                self.editor
+            ])?;
+        if inserted == 1 {
+            self.report.added += 1;
+            self.figures += 1;
+            return Ok(());
+        }
         let existing: Option<(i64, f64, String, String, String)> = {
             let mut stmt = self.tx.prepare_cached(
                 "SELECT id, value, status, qualifier, footnote FROM observation WHERE indicator_id = ?1 \
@@ -756,27 +838,7 @@ impl<'a, 'r> Applier<'a, 'r> {
         };
         match existing {
             None => {
-                let mut stmt = self.tx.prepare_cached(
-                    "INSERT INTO observation (indicator_id, area_id, subgroup_id, source_id, year, period_label, \
-                     value, status, qualifier, footnote, updated_at, updated_by) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                )?;
-                stmt.execute(params![
-                    indicator,
-                    area,
-                    subgroup,
-                    source,
-                    figure.period.year,
-                    figure.period.label,
-                    value,
-                    figure.status.as_str(),
-                    figure.qualifier.as_str(),
-                    figure.footnote,
-                    now_stamp(),
-                    self.editor
-                ])?;
-                self.report.added += 1;
-                self.figures += 1;
+                self.problem(&figure, "refused by the database's constraints".into());
             }
             Some((id, ..)) if id > self.max_id_before || self.touched.contains(&id) => {
                 self.problem(&figure, "duplicate row in the file: the same indicator, area, subgroup and period again".into());
@@ -787,13 +849,37 @@ impl<'a, 'r> Applier<'a, 'r> {
                 self.report.unchanged += 1;
                 self.figures += 1;
             }
-            Some((id, old, ..)) if self.options.replace => {
+            Some((id, ..)) if self.options.replace => {
+                let json = schema::audited_tables()
+                    .find(|(t, _)| *t == "observation")
+                    .map(|(_, json)| json)
+                    .unwrap_or_default();
+                let old: String = self.tx.query_row(
+                    &format!("SELECT {json} FROM observation WHERE id = ?1"),
+                    [id],
+                    |r| r.get(0),
+                )?;
                 self.tx.execute(
-                    "UPDATE observation SET value = ?2, status = ?3, qualifier = ?4, footnote = ?5, updated_at = ?6, updated_by = ?7 WHERE id = ?1",
-                    params![id, value, figure.status.as_str(), figure.qualifier.as_str(), figure.footnote, now_stamp(), self.editor],
+                    "UPDATE observation SET value = ?2, status = ?3, qualifier = ?4, footnote = ?5, \
+                     updated_at = ?6, updated_by = ?7 WHERE id = ?1",
+                    params![
+                        id,
+                        value,
+                        figure.status.as_str(),
+                        figure.qualifier.as_str(),
+                        figure.footnote,
+                        self.stamp,
+                        self.editor
+                    ],
+                )?;
+                self.tx.execute(
+                    &format!(
+                        "INSERT INTO audit_log (editor, table_name, row_id, action, old_values, new_values) \
+                         SELECT ?1, 'observation', id, 'update', ?2, {json} FROM observation WHERE id = ?3"
+                    ),
+                    params![self.editor, old, id],
                 )?;
                 self.touched.insert(id);
-                let _ = old;
                 self.report.changed += 1;
                 self.figures += 1;
             }

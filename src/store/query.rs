@@ -354,10 +354,21 @@ impl Store {
 
     /// The latest audit entries, newest first.
     pub fn audit_log(&self, limit: usize) -> Result<Vec<AuditEntry>, StoreError> {
-        let mut stmt = self.conn().prepare(
-            "SELECT id, at, editor, table_name, row_id, action, old_values, new_values \
-             FROM audit_log ORDER BY id DESC LIMIT ?1",
-        )?;
+        // An import records its figures' insertion without their values (store::import):
+        // they are the old values of the row's next change, or else the row as it is now.
+        let current = super::schema::audited_tables()
+            .find(|(t, _)| *t == "observation")
+            .map(|(_, json)| json)
+            .unwrap_or_default();
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT a.id, a.at, a.editor, a.table_name, a.row_id, a.action, a.old_values, \
+                    coalesce(a.new_values, CASE WHEN a.action = 'insert' THEN coalesce( \
+                        (SELECT b.old_values FROM audit_log b WHERE b.table_name = a.table_name \
+                         AND b.row_id = a.row_id AND b.id > a.id ORDER BY b.id LIMIT 1), \
+                        (SELECT {current} FROM observation WHERE observation.id = a.row_id \
+                         AND a.table_name = 'observation')) END) \
+             FROM audit_log a ORDER BY a.id DESC LIMIT ?1"
+        ))?;
         let rows = stmt.query_map([limit as i64], |r| {
             Ok(AuditEntry {
                 id: r.get(0)?,

@@ -107,18 +107,22 @@ CREATE TABLE observation (
     year         INTEGER NOT NULL CHECK (typeof(year) = 'integer' AND year BETWEEN 1000 AND 9999),
     period_label TEXT NOT NULL DEFAULT '' CHECK (length(period_label) <= 40),
     value        REAL NOT NULL CHECK (typeof(value) IN ('real', 'integer') AND value BETWEEN -1e300 AND 1e300),
+    -- OR chains, not IN lists: SQLite checks an IN list several times slower per row, which
+    -- shows in a million-row import.
     status       TEXT NOT NULL DEFAULT 'normal'
-                 CHECK (status IN ('normal', 'estimated', 'provisional', 'forecast', 'break')),
+                 CHECK (status = 'normal' OR status = 'estimated' OR status = 'provisional'
+                        OR status = 'forecast' OR status = 'break'),
     qualifier    TEXT NOT NULL DEFAULT ''
-                 CHECK (qualifier IN ('', 'about', 'more_than', 'less_than', 'at_least', 'at_most')),
+                 CHECK (qualifier = '' OR qualifier = 'about' OR qualifier = 'more_than'
+                        OR qualifier = 'less_than' OR qualifier = 'at_least' OR qualifier = 'at_most'),
     footnote     TEXT NOT NULL DEFAULT '',
     updated_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
     updated_by   TEXT NOT NULL DEFAULT '',
     UNIQUE (indicator_id, area_id, subgroup_id, source_id, year, period_label)
 );
-CREATE INDEX observation_by_source ON observation (source_id);
-CREATE INDEX observation_by_area ON observation (area_id);
-CREATE INDEX observation_by_subgroup ON observation (subgroup_id);
+-- No index on source_id, area_id or subgroup_id alone: every query of figures names the
+-- indicator first (the UNIQUE index above serves it), and each such index costs a quarter of a
+-- large import's time. Deleting a source, area or subgroup, which is rare, scans the table.
 "#,
     )
 }
@@ -252,13 +256,7 @@ pub const OUTSIDE_EDITOR: &str = "(outside Chiso)";
 
 /// The three triggers that record changes to `table` in `audit_log`.
 fn audit_triggers(table: &str, columns: &[&str]) -> String {
-    let json = |row: &str| {
-        let pairs: Vec<String> = columns
-            .iter()
-            .map(|c| format!("'{c}', {row}.{c}"))
-            .collect();
-        format!("json_object({})", pairs.join(", "))
-    };
+    let json = |row: &str| row_json(columns, row);
     let editor =
         format!("coalesce((SELECT editor FROM audit_context WHERE id = 1), '{OUTSIDE_EDITOR}')");
     let (old, new) = (json("OLD"), json("NEW"));
@@ -278,6 +276,23 @@ CREATE TRIGGER {table}_audit_delete AFTER DELETE ON {table} BEGIN
 END;
 "#
     )
+}
+
+/// `json_object('col', row.col, …)` over `columns`.
+fn row_json(columns: &[&str], row: &str) -> String {
+    let pairs: Vec<String> = columns
+        .iter()
+        .map(|c| format!("'{c}', {row}.{c}"))
+        .collect();
+    format!("json_object({})", pairs.join(", "))
+}
+
+/// What the audit triggers record of a row of an audited table, for bulk writes that record
+/// their inserts themselves (see `store::import`): `(table, json of the row named table)`.
+pub(crate) fn audited_tables() -> impl Iterator<Item = (&'static str, String)> {
+    AUDITED_TABLES
+        .iter()
+        .map(|(table, columns)| (*table, row_json(columns, table)))
 }
 
 /// The tables a file must hold to be taken for a Chiso file, whatever its version.
