@@ -344,6 +344,18 @@ pub fn write_report(
     for note in &report.notes {
         writeln!(out, "note: {note}")?;
     }
+    if !report.unmatched_indicators.is_empty() {
+        let list: Vec<String> = report
+            .unmatched_indicators
+            .iter()
+            .map(|(k, n)| format!("{k} ({n})"))
+            .collect();
+        writeln!(
+            out,
+            "note: not imported, not in the database (choose with --indicators, or --map FILE_CODE=CODE): {}",
+            list.join(", ")
+        )?;
+    }
     if report.problem_count > 0 {
         writeln!(out, "{} problem(s):", report.problem_count)?;
         for p in &report.problems {
@@ -385,24 +397,8 @@ pub fn export_data(
             store.export_long_csv(&filter, out)?;
         }
         Some(path) => {
-            // Written beside the target and renamed, so a failed export leaves no half file.
-            let mut partial = path.as_os_str().to_owned();
-            partial.push(".partial");
-            let partial = PathBuf::from(partial);
-            let result = std::fs::File::create(&partial)
-                .map_err(anyhow::Error::from)
-                .and_then(|f| Ok(store.export_long_csv(&filter, std::io::BufWriter::new(f))?));
-            match result {
-                Ok(n) => {
-                    std::fs::rename(&partial, path)
-                        .with_context(|| format!("{}", path.display()))?;
-                    writeln!(notes, "Wrote {n} figures to {}", path.display())?;
-                }
-                Err(e) => {
-                    let _ = std::fs::remove_file(&partial);
-                    return Err(e.context(format!("{}", path.display())));
-                }
-            }
+            let n = store.export_long_csv_to(&filter, path)?;
+            writeln!(notes, "Wrote {n} figures to {}", path.display())?;
         }
     }
     Ok(())

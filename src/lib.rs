@@ -5,6 +5,7 @@
 //! | `model`  | plain values: indicators, figures, flags, periods                |
 //! | `store`  | the SQLite file: schema, safe opening, queries, edits, audit     |
 //! | `import` | readers of figure files (Chiso's long CSV, publishers' formats)  |
+//! | `jobs`   | work beside the window: an import in a thread, with progress     |
 //! | `chart`  | pure: figures → chart description, headline card, table          |
 //! | `workspace` | the open file and the selection, as the window shows them     |
 //! | `ui`     | egui only: the window, drawing the workspace                     |
@@ -15,6 +16,7 @@
 pub mod chart;
 pub mod cli;
 pub mod import;
+pub mod jobs;
 pub mod model;
 pub mod store;
 pub mod text;

@@ -353,6 +353,16 @@ impl Workspace {
         Ok(())
     }
 
+    /// Writes the figures of the series on the chart (`selection_only`) or of the whole file
+    /// to `path` as Chiso's long CSV. Returns how many figures were written.
+    pub fn export_data(&self, path: &Path, selection_only: bool) -> Result<u64, StoreError> {
+        let filter = crate::store::export::ExportFilter {
+            indicator: None,
+            series: selection_only.then(|| self.spec.series.clone()),
+        };
+        self.store.export_long_csv_to(&filter, path)
+    }
+
     /// The chart's input, for drawing it elsewhere (export, benchmarks).
     pub fn chart_data(&self) -> &ChartData {
         &self.data

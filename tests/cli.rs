@@ -226,3 +226,67 @@ fn audit_shows_an_edit_made_with_another_tool() {
         "{stdout}"
     );
 }
+
+#[test]
+fn import_dry_run_reports_and_writes_nothing_then_export_data_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = new_sample(dir.path());
+    let csv = dir.path().join("figures.csv");
+    fs::write(
+        &csv,
+        "indicator,area,subgroup,period,value,status,qualifier,footnote,source\n\
+         MPI_RATE,VNM,T,2024,1.9,,,,NEWS_WVR_2026\n",
+    )
+    .unwrap();
+    let before = fs::read(&db).unwrap();
+    let out = chiso(&["import", &db, csv.to_str().unwrap(), "--dry-run"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("1 would be added") && stdout.contains("Dry run: nothing was written"),
+        "{stdout}"
+    );
+    assert_eq!(fs::read(&db).unwrap(), before);
+
+    let out = chiso(&["import", &db, csv.to_str().unwrap(), "--by", "Lan"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = chiso(&["import", &db, csv.to_str().unwrap()]);
+    assert!(
+        text(&out.stdout).contains("0 added, 0 changed, 1 unchanged"),
+        "{}",
+        text(&out.stdout)
+    );
+
+    let exported = dir.path().join("all.csv");
+    let out = chiso(&["export-data", &db, "--out", exported.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let copy = dir.path().join("copy.db");
+    assert!(chiso(&["new", copy.to_str().unwrap()]).status.success());
+    let out = chiso(&["import", copy.to_str().unwrap(), exported.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    let original = chiso(&["export-data", &db]).stdout;
+    let copied = chiso(&["export-data", copy.to_str().unwrap()]).stdout;
+    assert_eq!(text(&original), text(&copied));
+}
+
+#[test]
+fn import_problems_exit_non_zero_unless_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = new_sample(dir.path());
+    let csv = dir.path().join("bad.csv");
+    fs::write(&csv, "indicator,area,subgroup,period,value,status,qualifier,footnote,source\nMPI_RATE,VNM,T,2024,lots,,,,NEWS_WVR_2026\nMPI_RATE,VNM,T,2023,2.1,,,,NEWS_WVR_2026\n").unwrap();
+    let out = chiso(&["import", &db, csv.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).contains("bad.csv, line 2, column value, value \"lots\": not a number")
+    );
+    assert!(text(&out.stderr).contains("nothing was imported"));
+    let out = chiso(&["import", &db, csv.to_str().unwrap(), "--skip-problems"]);
+    assert!(out.status.success());
+    assert!(text(&out.stdout).contains("1 added"));
+}

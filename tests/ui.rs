@@ -216,3 +216,58 @@ fn indicators_with_other_units_are_added_as_small_multiples() {
     );
     assert!(ws.spec().series.iter().any(|k| k.indicator == "HDI"));
 }
+
+/// Steps the window until the background import has finished (at most ~20 s).
+fn until_import_done(h: &mut Harness<'static, chiso::ui::ChisoApp>) {
+    for _ in 0..400 {
+        h.step();
+        if !h.state().importing() {
+            h.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    panic!("the import did not finish");
+}
+
+#[test]
+fn the_import_dialog_previews_lists_problems_and_imports() {
+    let (dir, db) = fixture_db();
+    let csv = dir.path().join("mpi.csv");
+    std::fs::write(
+        &csv,
+        "indicator,area,subgroup,period,value,status,qualifier,footnote,source\n\
+         MPI_RATE,VNM,T,2024,1.9,,,,NEWS_WVR_2026\n\
+         MPI_RATE,VNM,T,2023,abc,,,,NEWS_WVR_2026\n",
+    )
+    .unwrap();
+    let mut h = harness(&db, LAPTOP);
+    h.run();
+    h.state_mut()
+        .push(chiso::ui::app::Command::StartImport(vec![csv]));
+    h.run();
+    until_import_done(&mut h);
+    assert!(h.query_by_label_contains("Would add 1, change 0").is_some());
+    assert!(
+        h.query_by_label("not a number").is_some(),
+        "the problem is listed"
+    );
+    assert!(h.query_by_label("abc").is_some(), "with its raw value");
+    // With a problem, importing needs the choice to leave it out.
+    h.get_by_label("Leave out the rows with problems").click();
+    h.run();
+    h.get_by_label("Import").click();
+    h.run();
+    until_import_done(&mut h);
+    assert!(h.state().status().unwrap().starts_with("Imported: 1 added"));
+    let ws = h.state().workspace().unwrap();
+    let mpi = ws
+        .catalogue()
+        .iter()
+        .find(|r| r.entry.indicator.code == "MPI_RATE")
+        .unwrap();
+    assert_eq!(
+        mpi.entry.observation_count, 3,
+        "the new figure is in the window without reopening"
+    );
+}

@@ -103,6 +103,32 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Writes to the file at `path` through a temporary file renamed into place, so a failed
+    /// export never leaves half a file. Returns how many figures were written.
+    pub fn export_long_csv_to(
+        &self,
+        filter: &ExportFilter,
+        path: &std::path::Path,
+    ) -> Result<u64, StoreError> {
+        let mut partial = path.as_os_str().to_owned();
+        partial.push(".partial");
+        let partial = std::path::PathBuf::from(partial);
+        let at = |e: std::io::Error| StoreError::Invalid(format!("{}: {e}", path.display()));
+        let file = std::fs::File::create(&partial).map_err(at)?;
+        match self.export_long_csv(filter, std::io::BufWriter::new(file)) {
+            Ok(n) => {
+                std::fs::rename(&partial, path).map_err(at)?;
+                Ok(n)
+            }
+            Err(e) => {
+                let _ = std::fs::remove_file(&partial);
+                Err(e)
+            }
+        }
+    }
+}
+
 fn io(e: std::io::Error) -> StoreError {
     StoreError::Invalid(format!("cannot write: {e}"))
 }

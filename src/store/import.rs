@@ -78,6 +78,9 @@ pub struct ImportReport {
     pub problem_count: u64,
     /// What else the user should know: conversions, sources, indicators and areas created.
     pub notes: Vec<String>,
+    /// The files' indicators that match none in the database and were not chosen:
+    /// (the file's key, its name), to offer creating or mapping them.
+    pub unmatched_indicators: Vec<(String, String)>,
     pub committed: bool,
 }
 
@@ -174,14 +177,6 @@ impl Store {
                 editor,
             )?;
             let result = import::read(path, &mut applier);
-            if !applier.not_chosen.is_empty() {
-                let note = format!(
-                    "{}: not imported, not in the database: {}",
-                    applier.file,
-                    applier.not_chosen.join(", ")
-                );
-                applier.note(note);
-            }
             let failure = applier.failure.take();
             let figures = applier.figures;
             let source = applier.source_code.clone();
@@ -294,8 +289,6 @@ struct Applier<'a, 'r> {
     figures: u64,
     /// One time stamp for the whole import: its figures were all updated at once.
     stamp: String,
-    /// The file's indicators left out because they are not in the database, for one note.
-    not_chosen: Vec<String>,
     failure: Option<StoreError>,
 }
 
@@ -335,7 +328,6 @@ impl<'a, 'r> Applier<'a, 'r> {
             file_source_id: None,
             source_code: None,
             figures: 0,
-            not_chosen: Vec::new(),
             stamp: now_stamp(),
             failure: None,
         })
@@ -442,7 +434,10 @@ impl<'a, 'r> Applier<'a, 'r> {
             return Ok(target);
         }
         if selected != Some(true) && !self.chiso_format {
-            self.not_chosen.push(format!("{key} ({})", draft.name));
+            let pair = (key.to_owned(), draft.name.clone());
+            if !self.report.unmatched_indicators.contains(&pair) {
+                self.report.unmatched_indicators.push(pair);
+            }
             return Ok(Target::Skip(
                 "indicator not in the database and not chosen (choose it to create it, or map it onto an existing one)".into(),
             ));

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::import_dialog::{self, ImportDialog};
 use super::{card, catalogue, chart_view, sources, table};
 use crate::chart::{ChartSpec, SeriesKey, Transform};
 use crate::store::query::SeriesInfo;
@@ -19,7 +20,7 @@ const RECENT_FILES: usize = 8;
 const RELOAD_CHECK_SECS: f64 = 1.0;
 
 /// What is kept between runs (eframe persistence).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct State {
     pub recent_files: Vec<PathBuf>,
@@ -30,6 +31,23 @@ pub struct State {
     pub last_file: Option<PathBuf>,
     pub last_spec: Option<ChartSpec>,
     pub last_indicator: Option<String>,
+    /// The name the audit log gives this user's changes; the operating-system user at first.
+    pub editor: String,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            recent_files: Vec::new(),
+            dark: false,
+            filter: String::new(),
+            tab: Tab::default(),
+            last_file: None,
+            last_spec: None,
+            last_indicator: None,
+            editor: crate::store::edit::default_editor(),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,6 +72,13 @@ pub enum Command {
     SetDark(bool),
     ShowTab(Tab),
     DismissError,
+    /// Opens the import dialog on these files; it starts with a dry run.
+    StartImport(Vec<PathBuf>),
+    /// Writes the figures on the chart (or all, with `None`) as Chiso's long CSV.
+    ExportData {
+        path: PathBuf,
+        selection_only: bool,
+    },
 }
 
 pub struct ChisoApp {
@@ -64,6 +89,9 @@ pub struct ChisoApp {
     commands: Vec<Command>,
     last_reload_check: f64,
     shown_title: String,
+    import: Option<ImportDialog>,
+    /// A line saying what the last action did ("Imported: 34 added…").
+    status: Option<String>,
 }
 
 impl ChisoApp {
@@ -77,6 +105,8 @@ impl ChisoApp {
             commands: Vec::new(),
             last_reload_check: 0.0,
             shown_title: String::new(),
+            import: None,
+            status: None,
         };
         let first = file
             .or_else(|| app.state.last_file.clone().filter(|p| p.exists()))
@@ -161,6 +191,23 @@ impl ChisoApp {
                     self.error = None;
                     Ok(())
                 }
+                (Command::StartImport(files), Some(ws)) if ws.read_only().is_none() => {
+                    self.import = Some(ImportDialog::new(files));
+                    Ok(())
+                }
+                (Command::StartImport(_), Some(ws)) => {
+                    self.error = ws.read_only().map(|r| format!("Cannot import: {r}"));
+                    Ok(())
+                }
+                (
+                    Command::ExportData {
+                        path,
+                        selection_only,
+                    },
+                    Some(ws),
+                ) => ws.export_data(&path, selection_only).map(|n| {
+                    self.status = Some(format!("Wrote {n} figures to {}", path.display()));
+                }),
                 (_, None) => Ok(()),
                 (Command::SelectIndicator(code), Some(ws)) => ws.select_indicator(&code),
                 (Command::AddIndicator(code), Some(ws)) => ws.add_indicator(&code),
@@ -190,6 +237,7 @@ impl ChisoApp {
         self.take_dropped_files(&ctx);
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
+        self.import_ui(&ctx);
         if let Some(ws) = &self.workspace {
             egui::Panel::left("catalogue")
                 .resizable(true)
@@ -212,6 +260,9 @@ impl ChisoApp {
         egui::CentralPanel::default().show(ui, |ui| {
             if let Some(error) = &self.error {
                 error_ui(ui, error, &mut self.commands);
+            }
+            if let Some(status) = &self.status {
+                ui.label(egui::RichText::new(status).weak());
             }
             match &self.workspace {
                 Some(ws) => {
@@ -271,6 +322,44 @@ impl ChisoApp {
                     }
                 });
                 ui.separator();
+                let writable = self
+                    .workspace
+                    .as_ref()
+                    .is_some_and(|ws| ws.read_only().is_none());
+                if ui
+                    .add_enabled(writable, egui::Button::new("Import…"))
+                    .clicked()
+                {
+                    let dialog = rfd::FileDialog::new()
+                        .set_title("Import figures")
+                        .add_filter("Figures (CSV, JSON)", &["csv", "json", "txt"])
+                        .add_filter("All files", &["*"]);
+                    if let Some(files) = dialog.pick_files() {
+                        self.commands.push(Command::StartImport(files));
+                    }
+                }
+                let open = self.workspace.is_some();
+                for (label, selection_only) in
+                    [("Export chart data…", true), ("Export all data…", false)]
+                {
+                    if ui.add_enabled(open, egui::Button::new(label)).clicked() {
+                        let dialog = rfd::FileDialog::new()
+                            .set_title(label.trim_end_matches('…'))
+                            .set_file_name(if selection_only {
+                                "chart-data.csv"
+                            } else {
+                                "all-data.csv"
+                            })
+                            .add_filter("CSV", &["csv"]);
+                        if let Some(path) = dialog.save_file() {
+                            self.commands.push(Command::ExportData {
+                                path,
+                                selection_only,
+                            });
+                        }
+                    }
+                }
+                ui.separator();
                 if ui.button("Quit").clicked() {
                     ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
                 }
@@ -291,6 +380,40 @@ impl ChisoApp {
                 }
             }
         });
+    }
+
+    fn import_ui(&mut self, ctx: &egui::Context) {
+        let (Some(dialog), Some(ws)) = (&mut self.import, &self.workspace) else {
+            return;
+        };
+        let indicators: Vec<_> = ws
+            .catalogue()
+            .iter()
+            .map(|r| r.entry.indicator.clone())
+            .collect();
+        let path = ws.path().to_path_buf();
+        match dialog.ui(ctx, &path, &self.state.editor, &indicators) {
+            import_dialog::Outcome::Open => {}
+            import_dialog::Outcome::Closed => self.import = None,
+            import_dialog::Outcome::Imported(message) => {
+                self.import = None;
+                self.status = Some(message);
+                if let Some(ws) = &mut self.workspace
+                    && let Err(e) = ws.reload()
+                {
+                    self.error = Some(e.to_string());
+                }
+            }
+        }
+    }
+
+    /// Whether an import is running in the background.
+    pub fn importing(&self) -> bool {
+        self.import.as_ref().is_some_and(ImportDialog::is_running)
+    }
+
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {

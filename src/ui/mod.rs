@@ -8,6 +8,7 @@
 //! | `chart_view` | a chart description drawn with egui_plot, and its legend   |
 //! | `card`       | the headline card                                          |
 //! | `table`      | the table tab: years as rows, changes                      |
+//! | `import_dialog` | the import dialog: dry run, report, problems, import    |
 //! | `sources`    | the sources panel: full citations                          |
 //! | `style`      | fonts, colours, light and dark themes                      |
 //!
@@ -17,6 +18,7 @@ pub mod app;
 mod card;
 mod catalogue;
 mod chart_view;
+mod import_dialog;
 mod sources;
 pub mod style;
 mod table;

@@ -1,0 +1,62 @@
+//! Work that runs beside the window, so that it never freezes: an import in a thread of its
+//! own, on a connection of its own, with progress and a way to cancel.
+
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+use std::thread::JoinHandle;
+
+use crate::store::Store;
+use crate::store::import::{ImportOptions, ImportReport, Progress};
+
+/// An import (or its dry run) under way.
+pub struct ImportJob {
+    progress: Progress,
+    handle: Option<JoinHandle<Result<ImportReport, String>>>,
+}
+
+impl ImportJob {
+    /// Starts importing `files` into the database at `db`, as `editor`.
+    pub fn start(
+        db: PathBuf,
+        files: Vec<PathBuf>,
+        options: ImportOptions,
+        editor: String,
+    ) -> ImportJob {
+        let progress = Progress::default();
+        let job_progress = progress.clone();
+        let handle = std::thread::spawn(move || {
+            let mut store = Store::open(&db).map_err(|e| e.to_string())?;
+            store
+                .import(&files, &options, &editor, &job_progress)
+                .map_err(|e| e.to_string())
+        });
+        ImportJob {
+            progress,
+            handle: Some(handle),
+        }
+    }
+
+    /// How far it is, from 0 to 1.
+    pub fn fraction(&self) -> f32 {
+        let total = self.progress.total.load(Ordering::Relaxed).max(1);
+        (self.progress.done.load(Ordering::Relaxed) as f64 / total as f64).clamp(0.0, 1.0) as f32
+    }
+
+    /// Asks the import to stop; it rolls back, leaving the file as it was.
+    pub fn cancel(&self) {
+        self.progress.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// The outcome, once the import has finished; `None` while it runs.
+    pub fn poll(&mut self) -> Option<Result<ImportReport, String>> {
+        if !self.handle.as_ref()?.is_finished() {
+            return None;
+        }
+        let handle = self.handle.take()?;
+        Some(
+            handle.join().unwrap_or_else(|_| {
+                Err("the import stopped unexpectedly; nothing was changed".into())
+            }),
+        )
+    }
+}
