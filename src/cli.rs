@@ -9,12 +9,15 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
+use crate::chart::ChartDescription;
+use crate::export::{self, ExportOptions, Format, Preset};
 use crate::import::long_csv::spreadsheet_safe;
 use crate::model::{Observation, format_value};
 use crate::store::export::ExportFilter;
 use crate::store::import::{ImportOptions, ImportReport, Progress};
 use crate::store::query::{CatalogueEntry, SeriesFilter};
 use crate::store::{SCHEMA_VERSION, Store, sample};
+use crate::workspace::{ChartRequest, Workspace};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -81,6 +84,57 @@ pub enum Command {
         /// Write to this file instead of standard output
         #[arg(long)]
         out: Option<PathBuf>,
+    },
+    /// Draw a chart to a PNG or SVG file, with no window (or every indicator with --all)
+    Export {
+        file: PathBuf,
+        /// Indicator code
+        #[arg(long, required_unless_present = "all")]
+        indicator: Option<String>,
+        /// Area code (default: the headline area)
+        #[arg(long)]
+        area: Option<String>,
+        /// Subgroup code (default: the headline subgroup)
+        #[arg(long)]
+        subgroup: Option<String>,
+        /// Only this source (default: every source, side by side)
+        #[arg(long)]
+        source: Option<String>,
+        /// First year shown
+        #[arg(long)]
+        from: Option<i32>,
+        /// Last year shown
+        #[arg(long)]
+        to: Option<i32>,
+        /// As an index, the first year shown = 100
+        #[arg(long)]
+        relative: bool,
+        /// Logarithmic value axis
+        #[arg(long)]
+        log: bool,
+        /// png or svg (default: from the file name, else png)
+        #[arg(long, value_parser = ["png", "svg"])]
+        format: Option<String>,
+        /// WIDTHxHEIGHT in px, or wide (1920x1080), standard (1600x1200), square (1080x1080)
+        #[arg(long, default_value = "1920x1080", value_parser = parse_size)]
+        size: (u32, u32),
+        /// PNG pixels per px, for high-DPI screens
+        #[arg(long, default_value_t = 1.0)]
+        scale: f32,
+        /// Dark background (the default is light, for projectors)
+        #[arg(long)]
+        dark: bool,
+        /// Replace the chart's title
+        #[arg(long)]
+        title: Option<String>,
+        /// The file to write
+        #[arg(long, required_unless_present = "all")]
+        out: Option<PathBuf>,
+        /// One chart per indicator, named by code, into --out-dir
+        #[arg(long, requires = "out_dir")]
+        all: bool,
+        #[arg(long)]
+        out_dir: Option<PathBuf>,
     },
     /// The latest changes recorded in the audit log, newest first
     Audit {
@@ -269,6 +323,110 @@ pub fn list(file: &Path, out: &mut impl Write, notes: &mut impl Write) -> anyhow
     for row in &rows {
         writeln!(out, "{}", line(row.each_ref().map(String::as_str)))?;
     }
+    Ok(())
+}
+
+fn parse_size(text: &str) -> Result<(u32, u32), String> {
+    let preset = match text.to_ascii_lowercase().as_str() {
+        "wide" | "16:9" => Some(Preset::Wide),
+        "standard" | "4:3" => Some(Preset::Standard),
+        "square" => Some(Preset::Square),
+        _ => None,
+    };
+    if let Some(p) = preset {
+        return Ok(p.size());
+    }
+    text.split_once(['x', 'X', '×'])
+        .and_then(|(w, h)| Some((w.trim().parse().ok()?, h.trim().parse().ok()?)))
+        .ok_or_else(|| {
+            format!("{text:?}: write WIDTHxHEIGHT, e.g. 1920x1080, or wide, standard, square")
+        })
+}
+
+/// What `chiso export` was asked, beyond the chart itself.
+pub struct ExportArgs {
+    pub format: Option<Format>,
+    pub options: ExportOptions,
+}
+
+/// `chiso export`: one chart to `out`, or (with `all`) every indicator into `out_dir`.
+pub fn export_chart(
+    file: &Path,
+    request: Option<ChartRequest>,
+    args: &ExportArgs,
+    out: Option<&Path>,
+    out_dir: Option<&Path>,
+    notes: &mut impl Write,
+) -> anyhow::Result<()> {
+    let store = Store::open_read_only(file)?;
+    let mut ws = Workspace::new(store).with_context(|| format!("{}", file.display()))?;
+    match (request, out) {
+        (Some(request), Some(out)) => {
+            let format = args
+                .format
+                .or_else(|| Format::from_path(out))
+                .unwrap_or(Format::Png);
+            let description = ws.chart_for(&request)?;
+            write_chart(&description, format, &args.options, out)?;
+            writeln!(notes, "Wrote {}", out.display())?;
+        }
+        _ => {
+            let dir = out_dir
+                .ok_or_else(|| anyhow::anyhow!("give --out FILE, or --all with --out-dir DIR"))?;
+            std::fs::create_dir_all(dir).with_context(|| format!("{}", dir.display()))?;
+            let format = args.format.unwrap_or(Format::Png);
+            let codes: Vec<String> = ws
+                .catalogue()
+                .iter()
+                .filter(|r| r.entry.latest.is_some())
+                .map(|r| r.entry.indicator.code.clone())
+                .collect();
+            for code in &codes {
+                let request = ChartRequest {
+                    indicator: code.clone(),
+                    ..Default::default()
+                };
+                let description = ws.chart_for(&request)?;
+                let ext = if format == Format::Svg { "svg" } else { "png" };
+                let path = dir.join(format!("{}.{ext}", file_safe(code)));
+                write_chart(&description, format, &args.options, &path)?;
+            }
+            writeln!(notes, "Wrote {} charts into {}", codes.len(), dir.display())?;
+        }
+    }
+    Ok(())
+}
+
+/// An indicator code as a file name: letters, digits, `-` and `_` only.
+fn file_safe(code: &str) -> String {
+    code.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// Draws and writes one chart, through a temporary file renamed into place.
+pub fn write_chart(
+    description: &ChartDescription,
+    format: Format,
+    options: &ExportOptions,
+    path: &Path,
+) -> anyhow::Result<()> {
+    let svg = export::svg(description, options)?;
+    let bytes = match format {
+        Format::Svg => svg.into_bytes(),
+        Format::Png => export::png::png(&svg, options.scale)?,
+    };
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = PathBuf::from(partial);
+    std::fs::write(&partial, &bytes).with_context(|| format!("{}", path.display()))?;
+    std::fs::rename(&partial, path).with_context(|| format!("{}", path.display()))?;
     Ok(())
 }
 

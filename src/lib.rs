@@ -7,6 +7,7 @@
 //! | `import` | readers of figure files (Chiso's long CSV, publishers' formats)  |
 //! | `jobs`   | work beside the window: an import in a thread, with progress     |
 //! | `chart`  | pure: figures → chart description, headline card, table          |
+//! | `export` | chart description → SVG → PNG, the same on every machine           |
 //! | `workspace` | the open file and the selection, as the window shows them     |
 //! | `ui`     | egui only: the window, drawing the workspace                     |
 //! | `cli`    | the command line: what each subcommand prints                    |
@@ -15,6 +16,7 @@
 
 pub mod chart;
 pub mod cli;
+pub mod export;
 pub mod import;
 pub mod jobs;
 pub mod model;

@@ -6,10 +6,12 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use chiso::cli::{self, Args, Command};
+use chiso::export::{ExportOptions, Format};
 use chiso::store::edit::default_editor;
 use chiso::store::import::ImportOptions;
 use chiso::store::query::SeriesFilter;
 use chiso::store::{Store, sample};
+use chiso::workspace::ChartRequest;
 
 fn main() -> ExitCode {
     let args = Args::parse();
@@ -62,6 +64,56 @@ fn run(args: Args) -> anyhow::Result<()> {
             indicator,
             out: target,
         }) => cli::export_data(&file, indicator, target.as_deref(), &mut out, &mut err),
+        Some(Command::Export {
+            file,
+            indicator,
+            area,
+            subgroup,
+            source,
+            from,
+            to,
+            relative,
+            log,
+            format,
+            size,
+            scale,
+            dark,
+            title,
+            out: target,
+            all,
+            out_dir,
+        }) => {
+            let request = (!all).then(|| ChartRequest {
+                indicator: indicator.unwrap_or_default(),
+                area,
+                subgroup,
+                source,
+                from,
+                to,
+                relative,
+                log,
+                title,
+            });
+            let args = cli::ExportArgs {
+                format: format
+                    .as_deref()
+                    .map(|f| if f == "svg" { Format::Svg } else { Format::Png }),
+                options: ExportOptions {
+                    width: size.0,
+                    height: size.1,
+                    scale,
+                    dark,
+                },
+            };
+            cli::export_chart(
+                &file,
+                request,
+                &args,
+                target.as_deref(),
+                out_dir.as_deref(),
+                &mut err,
+            )
+        }
         Some(Command::Audit { file, limit }) => cli::audit(&file, limit, &mut out, &mut err),
         Some(Command::Series {
             file,

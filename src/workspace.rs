@@ -13,6 +13,22 @@ use crate::store::query::{CatalogueEntry, SeriesFilter, SeriesInfo};
 use crate::store::{OpenError, ReadOnlyReason, Store, StoreError};
 use crate::text;
 
+/// What `chiso export` asks to draw.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ChartRequest {
+    pub indicator: String,
+    /// Defaults: the headline series' area and subgroup, and every source.
+    pub area: Option<String>,
+    pub subgroup: Option<String>,
+    pub source: Option<String>,
+    pub from: Option<i32>,
+    pub to: Option<i32>,
+    /// Index, first year shown = 100.
+    pub relative: bool,
+    pub log: bool,
+    pub title: Option<String>,
+}
+
 /// A catalogue row, ready to show.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CatalogueRow {
@@ -210,6 +226,78 @@ impl Workspace {
         self.spec.hidden.clear();
         self.spec.title = None;
         self.refresh_chart()
+    }
+
+    /// Shows what `request` asks for and returns its description, as `chiso export` draws it.
+    pub fn chart_for(&mut self, request: &ChartRequest) -> Result<ChartDescription, StoreError> {
+        self.select_indicator(&request.indicator)?;
+        let Some(first) = self
+            .spec
+            .series
+            .first()
+            .cloned()
+            .or_else(|| self.available.first().map(|s| key(&request.indicator, s)))
+        else {
+            return Err(StoreError::Invalid(format!(
+                "{} has no figures to draw",
+                request.indicator
+            )));
+        };
+        let area = request.area.clone().unwrap_or(first.area);
+        let subgroup = request.subgroup.clone().unwrap_or(first.subgroup);
+        let series: Vec<SeriesKey> = self
+            .available
+            .iter()
+            .filter(|s| s.area == area && s.subgroup == subgroup)
+            .filter(|s| request.source.as_ref().is_none_or(|src| *src == s.source))
+            .map(|s| key(&request.indicator, s))
+            .collect();
+        if series.is_empty() {
+            return Err(StoreError::Invalid(format!(
+                "{} has no figures for area {area}, subgroup {subgroup}{}",
+                request.indicator,
+                request
+                    .source
+                    .as_ref()
+                    .map_or(String::new(), |s| format!(", source {s}"))
+            )));
+        }
+        let bounds = self
+            .data_years(&series)
+            .unwrap_or((request.from.unwrap_or(2000), request.to.unwrap_or(2000)));
+        let years = (request.from.is_some() || request.to.is_some()).then(|| {
+            (
+                request.from.unwrap_or(bounds.0),
+                request.to.unwrap_or(bounds.1),
+            )
+        });
+        let first_year = years.map_or(bounds.0, |y| y.0);
+        self.spec = ChartSpec {
+            series,
+            transform: if request.relative {
+                Transform::Index {
+                    base_year: first_year,
+                }
+            } else {
+                Transform::Absolute
+            },
+            log_scale: request.log,
+            years,
+            hidden: Default::default(),
+            title: request.title.clone(),
+        };
+        self.refresh_chart()?;
+        Ok(self.description.clone())
+    }
+
+    fn data_years(&self, series: &[SeriesKey]) -> Option<(i32, i32)> {
+        let years = self.available.iter().filter(|s| {
+            series
+                .iter()
+                .any(|k| k.area == s.area && k.subgroup == s.subgroup && k.source == s.source)
+        });
+        let first = years.clone().map(|s| s.first_year).min()?;
+        Some((first, years.map(|s| s.last_year).max()?))
     }
 
     /// Replaces what is shown, as a saved view or a restored session would.

@@ -1,0 +1,43 @@
+//! SVG to PNG with resvg, using only the bundled fonts: the same pixels on every machine.
+
+use std::sync::{Arc, OnceLock};
+
+use super::ExportError;
+
+fn fonts() -> Arc<resvg::usvg::fontdb::Database> {
+    static FONTS: OnceLock<Arc<resvg::usvg::fontdb::Database>> = OnceLock::new();
+    FONTS
+        .get_or_init(|| {
+            let mut db = resvg::usvg::fontdb::Database::new();
+            db.load_font_data(super::text::REGULAR.to_vec());
+            db.load_font_data(super::text::BOLD.to_vec());
+            db.set_sans_serif_family("Noto Sans");
+            Arc::new(db)
+        })
+        .clone()
+}
+
+/// Rasterises `svg` at `scale` pixels per SVG px, and encodes it as PNG.
+pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>, ExportError> {
+    let options = resvg::usvg::Options {
+        fontdb: fonts(),
+        ..Default::default()
+    };
+    let tree = resvg::usvg::Tree::from_str(svg, &options)
+        .map_err(|e| ExportError::Raster(e.to_string()))?;
+    let size = tree.size();
+    let (w, h) = (
+        (size.width() * scale).round() as u32,
+        (size.height() * scale).round() as u32,
+    );
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(w, h)
+        .ok_or_else(|| ExportError::Raster(format!("cannot make a {w} × {h} image")))?;
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+        .encode_png()
+        .map_err(|e| ExportError::Raster(e.to_string()))
+}

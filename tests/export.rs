@@ -1,0 +1,279 @@
+//! Chart export: golden SVG and PNG files for a fixture chart, escaping, presets, determinism.
+//! After a deliberate change of drawing, regenerate with `UPDATE_GOLDEN=1 cargo test --test export`
+//! and look at the pictures in `tests/golden/` before committing them.
+
+use std::path::{Path, PathBuf};
+
+use chiso::chart::{ChartData, ChartSpec, SeriesKey, describe};
+use chiso::export::{ExportOptions, Preset, png::png, svg};
+use chiso::model::{
+    Direction, Indicator, Observation, Period, Qualifier, Source, Status, Target, Unit,
+};
+
+fn golden(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name)
+}
+
+fn obs(source: &str, year: i32, value: f64, status: Status) -> Observation {
+    Observation {
+        id: 0,
+        indicator_code: "U5MR".into(),
+        area_code: "VN-03".into(),
+        subgroup_code: "T".into(),
+        source_code: source.into(),
+        period: Period::year(year),
+        value,
+        status,
+        qualifier: Qualifier::Exact,
+        footnote: if status == Status::Estimated {
+            "Ước tính của Sở Y tế Hà Giang".into()
+        } else {
+            String::new()
+        },
+        updated_at: String::new(),
+        updated_by: String::new(),
+    }
+}
+
+/// Two sources, a target and a baseline, an estimated figure, a gap, Vietnamese labels.
+fn fixture(name: &str) -> (ChartSpec, ChartData) {
+    let mut observations = Vec::new();
+    for (i, year) in (2010..=2024).enumerate() {
+        if year == 2016 || year == 2017 {
+            continue; // the gap
+        }
+        let status = if year == 2024 {
+            Status::Estimated
+        } else {
+            Status::Normal
+        };
+        observations.push(obs("GSO", year, 42.0 - i as f64 * 1.3, status));
+    }
+    for year in [2014, 2019, 2023] {
+        observations.push(obs(
+            "MICS",
+            year,
+            44.0 - f64::from(year - 2014) * 1.2,
+            Status::Normal,
+        ));
+    }
+    let indicator = Indicator {
+        id: 1,
+        code: "U5MR".into(),
+        name: name.into(),
+        short_name: "U5MR".into(),
+        unit: Unit {
+            code: "PER_1000".into(),
+            name: "Deaths per 1,000 live births".into(),
+            symbol: "‰".into(),
+        },
+        decimals: 1,
+        direction: Direction::LowerIsBetter,
+        valid_range: (Some(0.0), Some(1000.0)),
+        plausible_range: (None, None),
+        description: String::new(),
+        theme: "Health".into(),
+        sdg_target: "3.2.1".into(),
+    };
+    let source = |code: &str, name: &str, publisher: &str, licence: &str| Source {
+        code: code.into(),
+        short_name: name.into(),
+        publisher: publisher.into(),
+        title: format!("{name} — Xín Chải, Hà Giang"),
+        edition: "2025".into(),
+        licence: licence.into(),
+        ..Default::default()
+    };
+    let data = ChartData {
+        indicators: vec![indicator],
+        observations,
+        targets: vec![Target {
+            indicator_code: "U5MR".into(),
+            area_code: "VN-03".into(),
+            subgroup_code: "T".into(),
+            baseline: Some((2015, 33.0)),
+            target_year: 2030,
+            target_value: 25.0,
+            reference: "SDG 3.2".into(),
+        }],
+        sources: vec![
+            source("GSO", "GSO", "Tổng cục Thống kê", ""),
+            source("MICS", "MICS", "UNICEF", "CC BY 4.0"),
+        ],
+        area_names: [("VN-03".to_owned(), "Hà Giang".to_owned())].into(),
+        subgroup_names: Default::default(),
+    };
+    let key = |source: &str| SeriesKey {
+        indicator: "U5MR".into(),
+        area: "VN-03".into(),
+        subgroup: "T".into(),
+        source: source.into(),
+    };
+    (
+        ChartSpec {
+            series: vec![key("GSO"), key("MICS")],
+            ..Default::default()
+        },
+        data,
+    )
+}
+
+fn check_or_update(name: &str, bytes: &[u8], compare: impl Fn(&[u8], &[u8]) -> Result<(), String>) {
+    let path = golden(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, bytes).unwrap();
+        return;
+    }
+    let expected = std::fs::read(&path)
+        .unwrap_or_else(|_| panic!("{} is missing: run with UPDATE_GOLDEN=1", path.display()));
+    if let Err(why) = compare(&expected, bytes) {
+        let new = path.with_extension(format!(
+            "new.{}",
+            path.extension().unwrap().to_string_lossy()
+        ));
+        std::fs::write(&new, bytes).unwrap();
+        panic!(
+            "{name} differs from the golden file ({why}); the new one is {}",
+            new.display()
+        );
+    }
+}
+
+fn decode(png_bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+    let mut reader = png::Decoder::new(std::io::Cursor::new(png_bytes))
+        .read_info()
+        .unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    buf.truncate(info.buffer_size());
+    (info.width, info.height, buf)
+}
+
+#[test]
+fn the_fixture_chart_matches_its_golden_svg_and_png() {
+    let (spec, data) = fixture("Tỷ lệ tử vong trẻ em dưới 5 tuổi (Under-five mortality rate)");
+    let description = describe(&spec, &data);
+    let options = ExportOptions::default();
+    let svg_text = svg(&description, &options).unwrap();
+    check_or_update("fixture_chart.svg", svg_text.as_bytes(), |a, b| {
+        if a == b {
+            Ok(())
+        } else {
+            Err("the text differs".into())
+        }
+    });
+    let png_bytes = png(&svg_text, 1.0).unwrap();
+    check_or_update("fixture_chart.png", &png_bytes, |a, b| {
+        let ((wa, ha, pa), (wb, hb, pb)) = (decode(a), decode(b));
+        if (wa, ha) != (wb, hb) {
+            return Err(format!("size {wa}×{ha} became {wb}×{hb}"));
+        }
+        // A small tolerance for anti-aliasing differences between machines.
+        let differing = pa
+            .chunks(4)
+            .zip(pb.chunks(4))
+            .filter(|(x, y)| x.iter().zip(*y).any(|(p, q)| p.abs_diff(*q) > 8))
+            .count();
+        if differing > (wa * ha / 1000) as usize {
+            return Err(format!("{differing} pixels differ"));
+        }
+        Ok(())
+    });
+    for word in [
+        "Hà Giang",
+        "Target 2030: 25.0‰",
+        "Baseline 2015: 33.0‰",
+        "estimated",
+        "Licensed under CC BY 4.0",
+        "Xín Chải",
+    ] {
+        assert!(svg_text.contains(word), "{word} is in the SVG as text");
+    }
+    // The gap: no line joins 2015 to 2018.
+    assert_eq!(description.panels[0].series[0].runs.len(), 3);
+}
+
+#[test]
+fn hostile_names_give_valid_escaped_svg() {
+    let (spec, data) = fixture("<script>alert(1)</script> & co");
+    let svg_text = svg(&describe(&spec, &data), &ExportOptions::default()).unwrap();
+    let doc = roxmltree::Document::parse(&svg_text).expect("valid XML");
+    assert!(doc.descendants().all(|n| n.tag_name().name() != "script"));
+    let texts: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("<script>alert(1)</script> & co")),
+        "{texts:?}"
+    );
+    assert!(png(&svg_text, 1.0).is_ok());
+}
+
+#[test]
+fn every_preset_and_a_scale_fit_and_long_titles_wrap() {
+    let long = "Tỷ lệ tử vong trẻ em dưới 5 tuổi theo nguồn số liệu, so sánh giữa Tổng cục Thống kê và điều tra MICS, tỉnh Hà Giang, giai đoạn 2010–2024";
+    let (spec, data) = fixture(long);
+    let description = describe(&spec, &data);
+    for preset in Preset::ALL {
+        let (width, height) = preset.size();
+        let options = ExportOptions {
+            width,
+            height,
+            ..Default::default()
+        };
+        let svg_text = svg(&description, &options).unwrap();
+        let doc = roxmltree::Document::parse(&svg_text).unwrap();
+        for node in doc.descendants().filter(|n| n.has_tag_name("text")) {
+            let x: f32 = node.attribute("x").unwrap().parse().unwrap();
+            let y: f32 = node.attribute("y").unwrap().parse().unwrap();
+            let size: f32 = node.attribute("font-size").unwrap().parse().unwrap();
+            let w = chiso::export::text::width(
+                node.text().unwrap_or(""),
+                size,
+                node.attribute("font-weight") == Some("bold"),
+            );
+            let (left, right) = match node.attribute("text-anchor") {
+                Some("end") => (x - w, x),
+                Some("middle") => (x - w / 2.0, x + w / 2.0),
+                _ => (x, x + w),
+            };
+            assert!(
+                left >= 0.0 && right <= width as f32 + 0.5 && y - size >= 0.0 && y <= height as f32,
+                "{preset:?}: {:?} clipped",
+                node.text()
+            );
+        }
+        let title_lines = doc
+            .descendants()
+            .filter(|n| {
+                n.attribute("font-weight") == Some("bold")
+                    && n.text().is_some_and(|t| long.contains(t))
+            })
+            .count();
+        assert!(title_lines >= 2, "{preset:?}: the long title wraps");
+    }
+    let options = ExportOptions {
+        width: 800,
+        height: 450,
+        scale: 2.0,
+        dark: true,
+    };
+    let (w, h, _) = decode(&png(&svg(&description, &options).unwrap(), 2.0).unwrap());
+    assert_eq!((w, h), (1600, 900));
+}
+
+#[test]
+fn the_same_chart_gives_the_same_bytes() {
+    let (spec, data) = fixture("Under-five mortality rate");
+    let description = describe(&spec, &data);
+    let a = svg(&description, &ExportOptions::default()).unwrap();
+    let b = svg(&describe(&spec, &data), &ExportOptions::default()).unwrap();
+    assert_eq!(a, b);
+    assert_eq!(png(&a, 1.0).unwrap(), png(&b, 1.0).unwrap());
+}
