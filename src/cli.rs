@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
-use crate::chart::ChartDescription;
 use crate::export::{self, ExportOptions, Format, Preset};
 use crate::import::long_csv::spreadsheet_safe;
 use crate::model::{Observation, format_value};
@@ -367,7 +366,7 @@ pub fn export_chart(
                 .or_else(|| Format::from_path(out))
                 .unwrap_or(Format::Png);
             let description = ws.chart_for(&request)?;
-            write_chart(&description, format, &args.options, out)?;
+            export::write_file(&description, format, &args.options, out)?;
             writeln!(notes, "Wrote {}", out.display())?;
         }
         _ => {
@@ -389,7 +388,7 @@ pub fn export_chart(
                 let description = ws.chart_for(&request)?;
                 let ext = if format == Format::Svg { "svg" } else { "png" };
                 let path = dir.join(format!("{}.{ext}", file_safe(code)));
-                write_chart(&description, format, &args.options, &path)?;
+                export::write_file(&description, format, &args.options, &path)?;
             }
             writeln!(notes, "Wrote {} charts into {}", codes.len(), dir.display())?;
         }
@@ -408,26 +407,6 @@ fn file_safe(code: &str) -> String {
             }
         })
         .collect()
-}
-
-/// Draws and writes one chart, through a temporary file renamed into place.
-pub fn write_chart(
-    description: &ChartDescription,
-    format: Format,
-    options: &ExportOptions,
-    path: &Path,
-) -> anyhow::Result<()> {
-    let svg = export::svg(description, options)?;
-    let bytes = match format {
-        Format::Svg => svg.into_bytes(),
-        Format::Png => export::png::png(&svg, options.scale)?,
-    };
-    let mut partial = path.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = PathBuf::from(partial);
-    std::fs::write(&partial, &bytes).with_context(|| format!("{}", path.display()))?;
-    std::fs::rename(&partial, path).with_context(|| format!("{}", path.display()))?;
-    Ok(())
 }
 
 fn parse_mapping(text: &str) -> Result<(String, String), String> {

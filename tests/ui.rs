@@ -271,3 +271,32 @@ fn the_import_dialog_previews_lists_problems_and_imports() {
         "the new figure is in the window without reopening"
     );
 }
+
+#[test]
+fn the_chart_on_screen_exports_to_a_file_and_the_clipboard() {
+    let (dir, db) = fixture_db();
+    let mut h = harness(&db, LAPTOP);
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Export chart…")
+        .click();
+    h.run();
+    let title = h.get_by_label("Title");
+    assert_eq!(title.value().as_deref(), Some("Under-five mortality rate"));
+    // The save dialog is the system's; the command it sends is what is tested.
+    let path = dir.path().join("u5.svg");
+    h.state_mut().push(chiso::ui::app::Command::ExportChart {
+        path: path.clone(),
+        format: chiso::export::Format::Svg,
+        order: chiso::ui::export_dialog::ExportDialog::new("Tử vong trẻ em", "Việt Nam", "U5MR")
+            .order(),
+    });
+    h.run();
+    let svg = std::fs::read_to_string(&path).unwrap();
+    assert!(svg.contains("Tử vong trẻ em") && svg.contains("World Bank WDI"));
+    h.get_by_label("Copy chart").click();
+    h.run();
+    assert_eq!(
+        h.state().status(),
+        Some("Chart copied: paste it into your slides")
+    );
+}

@@ -92,8 +92,34 @@ impl Default for ExportOptions {
     }
 }
 
+/// Draws `description` and writes it to `path` in `format`, through a temporary file renamed
+/// into place, so a failed export never leaves half a picture.
+pub fn write_file(
+    description: &ChartDescription,
+    format: Format,
+    options: &ExportOptions,
+    path: &std::path::Path,
+) -> Result<(), ExportError> {
+    let svg = svg(description, options)?;
+    let bytes = match format {
+        Format::Svg => svg.into_bytes(),
+        Format::Png => png::png(&svg, options.scale)?,
+    };
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = std::path::PathBuf::from(partial);
+    let at = |e: std::io::Error| ExportError::Write(format!("{}: {e}", path.display()));
+    std::fs::write(&partial, &bytes).map_err(at)?;
+    std::fs::rename(&partial, path).map_err(|e| {
+        let _ = std::fs::remove_file(&partial);
+        at(e)
+    })
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
+    #[error("cannot write {0}")]
+    Write(String),
     #[error("the size {0} × {1} is too small for a chart: use at least 320 × 240")]
     TooSmall(u32, u32),
     #[error("the size {0} × {1} × scale {2} is too large: use at most 16,000 pixels a side")]

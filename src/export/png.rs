@@ -19,6 +19,26 @@ fn fonts() -> Arc<resvg::usvg::fontdb::Database> {
 
 /// Rasterises `svg` at `scale` pixels per SVG px, and encodes it as PNG.
 pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>, ExportError> {
+    pixmap(svg, scale)?
+        .encode_png()
+        .map_err(|e| ExportError::Raster(e.to_string()))
+}
+
+/// Rasterises `svg`: (width, height, RGBA pixels without premultiplied alpha), for the clipboard.
+pub fn rgba(svg: &str, scale: f32) -> Result<(u32, u32, Vec<u8>), ExportError> {
+    let pixmap = pixmap(svg, scale)?;
+    let pixels = pixmap
+        .pixels()
+        .iter()
+        .flat_map(|p| {
+            let c = p.demultiply();
+            [c.red(), c.green(), c.blue(), c.alpha()]
+        })
+        .collect();
+    Ok((pixmap.width(), pixmap.height(), pixels))
+}
+
+fn pixmap(svg: &str, scale: f32) -> Result<resvg::tiny_skia::Pixmap, ExportError> {
     let options = resvg::usvg::Options {
         fontdb: fonts(),
         ..Default::default()
@@ -37,7 +57,5 @@ pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>, ExportError> {
         resvg::tiny_skia::Transform::from_scale(scale, scale),
         &mut pixmap.as_mut(),
     );
-    pixmap
-        .encode_png()
-        .map_err(|e| ExportError::Raster(e.to_string()))
+    Ok(pixmap)
 }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::export_dialog::{ChartOrder, ExportDialog};
 use super::import_dialog::{self, ImportDialog};
 use super::{card, catalogue, chart_view, sources, table};
 use crate::chart::{ChartSpec, SeriesKey, Transform};
@@ -74,6 +75,16 @@ pub enum Command {
     DismissError,
     /// Opens the import dialog on these files; it starts with a dry run.
     StartImport(Vec<PathBuf>),
+    /// Opens the "Export chart" dialog on the chart shown.
+    OpenExportChart,
+    /// Draws the chart shown to a file.
+    ExportChart {
+        path: PathBuf,
+        format: crate::export::Format,
+        order: ChartOrder,
+    },
+    /// Draws the chart shown and puts the picture on the clipboard, for pasting into slides.
+    CopyChart(ChartOrder),
     /// Writes the figures on the chart (or all, with `None`) as Chiso's long CSV.
     ExportData {
         path: PathBuf,
@@ -90,6 +101,10 @@ pub struct ChisoApp {
     last_reload_check: f64,
     shown_title: String,
     import: Option<ImportDialog>,
+    export: Option<ExportDialog>,
+    /// A picture waiting to go to the clipboard at the next frame (the clipboard is the
+    /// context's, which `apply` does not hold).
+    clipboard_image: Option<egui::ColorImage>,
     /// A line saying what the last action did ("Imported: 34 added…").
     status: Option<String>,
 }
@@ -106,6 +121,8 @@ impl ChisoApp {
             last_reload_check: 0.0,
             shown_title: String::new(),
             import: None,
+            export: None,
+            clipboard_image: None,
             status: None,
         };
         let first = file
@@ -199,6 +216,42 @@ impl ChisoApp {
                     self.error = ws.read_only().map(|r| format!("Cannot import: {r}"));
                     Ok(())
                 }
+                (Command::OpenExportChart, Some(ws)) => {
+                    let d = ws.description();
+                    let stem = ws.selected().unwrap_or("chart").to_owned();
+                    self.export = Some(ExportDialog::new(&d.title, &d.subtitle, &stem));
+                    Ok(())
+                }
+                (
+                    Command::ExportChart {
+                        path,
+                        format,
+                        order,
+                    },
+                    Some(ws),
+                ) => {
+                    let description = ordered(ws, &order);
+                    match crate::export::write_file(&description, format, &order.options, &path) {
+                        Ok(()) => self.status = Some(format!("Chart saved to {}", path.display())),
+                        Err(e) => self.error = Some(e.to_string()),
+                    }
+                    Ok(())
+                }
+                (Command::CopyChart(order), Some(ws)) => {
+                    let description = ordered(ws, &order);
+                    let picture = crate::export::svg(&description, &order.options)
+                        .and_then(|svg| crate::export::png::rgba(&svg, order.options.scale));
+                    match picture {
+                        Ok((w, h, pixels)) => {
+                            let size = [w as usize, h as usize];
+                            self.clipboard_image =
+                                Some(egui::ColorImage::from_rgba_unmultiplied(size, &pixels));
+                            self.status = Some("Chart copied: paste it into your slides".into());
+                        }
+                        Err(e) => self.error = Some(e.to_string()),
+                    }
+                    Ok(())
+                }
                 (
                     Command::ExportData {
                         path,
@@ -238,6 +291,14 @@ impl ChisoApp {
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         self.import_ui(&ctx);
+        if let Some(dialog) = &mut self.export
+            && !dialog.ui(&ctx, &mut self.commands)
+        {
+            self.export = None;
+        }
+        if let Some(image) = self.clipboard_image.take() {
+            ctx.copy_image(image);
+        }
         if let Some(ws) = &self.workspace {
             egui::Panel::left("catalogue")
                 .resizable(true)
@@ -281,7 +342,12 @@ impl ChisoApp {
                             }
                         }
                     });
-                    chart_view::controls_ui(ui, ws, &mut self.commands);
+                    ui.horizontal(|ui| {
+                        chart_view::controls_ui(ui, ws, &mut self.commands);
+                        if ui.button("Export chart…").clicked() {
+                            self.commands.push(Command::OpenExportChart);
+                        }
+                    });
                     match self.state.tab {
                         Tab::Chart => chart_view::ui(ui, ws, self.state.dark, &mut self.commands),
                         Tab::Table => table::ui(ui, ws),
@@ -339,6 +405,12 @@ impl ChisoApp {
                     }
                 }
                 let open = self.workspace.is_some();
+                if ui
+                    .add_enabled(open, egui::Button::new("Export chart…"))
+                    .clicked()
+                {
+                    self.commands.push(Command::OpenExportChart);
+                }
                 for (label, selection_only) in
                     [("Export chart data…", true), ("Export all data…", false)]
                 {
@@ -466,6 +538,16 @@ impl eframe::App for ChisoApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.state);
     }
+}
+
+/// The chart shown, with the title and subtitle the user gave for the export.
+fn ordered(ws: &Workspace, order: &ChartOrder) -> crate::chart::ChartDescription {
+    let mut description = ws.description().clone();
+    if !order.title.trim().is_empty() {
+        description.title = order.title.clone();
+    }
+    description.subtitle = order.subtitle.clone();
+    description
 }
 
 fn file_name(path: &Path) -> String {

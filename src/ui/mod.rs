@@ -8,6 +8,7 @@
 //! | `chart_view` | a chart description drawn with egui_plot, and its legend   |
 //! | `card`       | the headline card                                          |
 //! | `table`      | the table tab: years as rows, changes                      |
+//! | `export_dialog` | "Export chart…" and "Copy chart"                        |
 //! | `import_dialog` | the import dialog: dry run, report, problems, import    |
 //! | `sources`    | the sources panel: full citations                          |
 //! | `style`      | fonts, colours, light and dark themes                      |
@@ -18,6 +19,7 @@ pub mod app;
 mod card;
 mod catalogue;
 mod chart_view;
+pub mod export_dialog;
 mod import_dialog;
 mod sources;
 pub mod style;
