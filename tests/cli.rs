@@ -290,3 +290,76 @@ fn import_problems_exit_non_zero_unless_skipped() {
     assert!(out.status.success());
     assert!(text(&out.stdout).contains("1 added"));
 }
+
+#[test]
+fn export_draws_png_and_svg_byte_identical_each_time_and_all_by_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = new_sample(dir.path());
+    let png = dir.path().join("u5.png");
+    let args = [
+        "export",
+        &db,
+        "--indicator",
+        "U5MR",
+        "--size",
+        "1600x1200",
+        "--scale",
+        "1.5",
+        "--out",
+    ];
+    let out = chiso(&[&args[..], &[png.to_str().unwrap()]].concat());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let first = fs::read(&png).unwrap();
+    assert_eq!(&first[..8], b"\x89PNG\r\n\x1a\n");
+    let decoder = png::Decoder::new(std::io::Cursor::new(&first))
+        .read_info()
+        .unwrap();
+    assert_eq!((decoder.info().width, decoder.info().height), (2400, 1800));
+    assert!(
+        chiso(&[&args[..], &[png.to_str().unwrap()]].concat())
+            .status
+            .success()
+    );
+    assert_eq!(fs::read(&png).unwrap(), first, "byte-identical");
+
+    let svg = dir.path().join("hdi.svg");
+    let out = chiso(&[
+        "export",
+        &db,
+        "--indicator",
+        "HDI",
+        "--from",
+        "2000",
+        "--relative",
+        "--out",
+        svg.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let svg_text = fs::read_to_string(&svg).unwrap();
+    assert!(svg_text.contains("Index, 2000 = 100") && svg_text.contains("UNDP HDR 2025"));
+
+    let all = dir.path().join("deck");
+    let out = chiso(&[
+        "export",
+        &db,
+        "--all",
+        "--out-dir",
+        all.to_str().unwrap(),
+        "--format",
+        "svg",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    for code in ["HDI", "U5MR", "MPI_RATE", "HOUSES_BUILT", "INTERNET_USERS"] {
+        assert!(all.join(format!("{code}.svg")).is_file(), "{code}");
+    }
+    let out = chiso(&[
+        "export",
+        &db,
+        "--indicator",
+        "NOPE",
+        "--out",
+        svg.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("NOPE"));
+}

@@ -17,11 +17,20 @@ fn fonts() -> Arc<resvg::usvg::fontdb::Database> {
         .clone()
 }
 
-/// Rasterises `svg` at `scale` pixels per SVG px, and encodes it as PNG.
+/// Rasterises `svg` at `scale` pixels per SVG px, and encodes it as PNG. Charts are flat
+/// colours, so fast compression costs little in size and saves most of the time.
 pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>, ExportError> {
-    pixmap(svg, scale)?
-        .encode_png()
-        .map_err(|e| ExportError::Raster(e.to_string()))
+    let (width, height, pixels) = rgba(svg, scale)?;
+    let mut out = Vec::new();
+    let mut encoder = ::png::Encoder::new(&mut out, width, height);
+    encoder.set_color(::png::ColorType::Rgba);
+    encoder.set_depth(::png::BitDepth::Eight);
+    encoder.set_compression(::png::Compression::Fast);
+    let raster = |e: ::png::EncodingError| ExportError::Raster(e.to_string());
+    let mut writer = encoder.write_header().map_err(raster)?;
+    writer.write_image_data(&pixels).map_err(raster)?;
+    writer.finish().map_err(raster)?;
+    Ok(out)
 }
 
 /// Rasterises `svg`: (width, height, RGBA pixels without premultiplied alpha), for the clipboard.
