@@ -257,7 +257,7 @@ fn the_import_dialog_previews_lists_problems_and_imports() {
     h.get_by_label("Leave out the rows with problems").click();
     h.run();
     h.get_by_label("Import").click();
-    h.run();
+    h.step();
     until_import_done(&mut h);
     assert!(h.state().status().unwrap().starts_with("Imported: 1 added"));
     let ws = h.state().workspace().unwrap();

@@ -280,11 +280,16 @@ impl ChisoApp {
     /// One frame of the whole window.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        ctx.set_theme(if self.state.dark {
+        let theme = if self.state.dark {
             egui::Theme::Dark
         } else {
             egui::Theme::Light
-        });
+        };
+        // Setting the theme asks for a repaint: only when it changes, or the window would
+        // never rest.
+        if ctx.theme() != theme {
+            ctx.set_theme(theme);
+        }
         self.update_title(&ctx);
         self.watch_file(&ctx);
         self.take_dropped_files(&ctx);
