@@ -88,7 +88,7 @@ pub enum Command {
     Export {
         file: PathBuf,
         /// Indicator code
-        #[arg(long, required_unless_present = "all")]
+        #[arg(long, required_unless_present_any = ["all", "deck"])]
         indicator: Option<String>,
         /// Area code (default: the headline area)
         #[arg(long)]
@@ -127,11 +127,14 @@ pub enum Command {
         #[arg(long)]
         title: Option<String>,
         /// The file to write
-        #[arg(long, required_unless_present = "all")]
+        #[arg(long, required_unless_present_any = ["all", "deck"])]
         out: Option<PathBuf>,
         /// One chart per indicator, named by code, into --out-dir
-        #[arg(long, requires = "out_dir")]
+        #[arg(long, requires = "out_dir", conflicts_with = "deck")]
         all: bool,
+        /// The deck of saved views, one slide per file numbered in deck order, into --out-dir
+        #[arg(long, requires = "out_dir")]
+        deck: bool,
         #[arg(long)]
         out_dir: Option<PathBuf>,
     },
@@ -345,6 +348,7 @@ fn parse_size(text: &str) -> Result<(u32, u32), String> {
 /// What `chiso export` was asked, beyond the chart itself.
 pub struct ExportArgs {
     pub format: Option<Format>,
+    pub deck: bool,
     pub options: ExportOptions,
 }
 
@@ -359,6 +363,14 @@ pub fn export_chart(
 ) -> anyhow::Result<()> {
     let store = Store::open_read_only(file)?;
     let mut ws = Workspace::new(store).with_context(|| format!("{}", file.display()))?;
+    if args.deck {
+        let dir = out_dir.ok_or_else(|| anyhow::anyhow!("--deck needs --out-dir DIR"))?;
+        let files = ws
+            .export_deck(dir, args.format.unwrap_or(Format::Png), &args.options)
+            .map_err(anyhow::Error::msg)?;
+        writeln!(notes, "Wrote {} slides into {}", files.len(), dir.display())?;
+        return Ok(());
+    }
     match (request, out) {
         (Some(request), Some(out)) => {
             let format = args

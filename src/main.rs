@@ -81,9 +81,10 @@ fn run(args: Args) -> anyhow::Result<()> {
             title,
             out: target,
             all,
+            deck,
             out_dir,
         }) => {
-            let request = (!all).then(|| ChartRequest {
+            let request = (!all && !deck).then(|| ChartRequest {
                 indicator: indicator.unwrap_or_default(),
                 area,
                 subgroup,
@@ -95,6 +96,7 @@ fn run(args: Args) -> anyhow::Result<()> {
                 title,
             });
             let args = cli::ExportArgs {
+                deck,
                 format: format
                     .as_deref()
                     .map(|f| if f == "svg" { Format::Svg } else { Format::Png }),
@@ -103,6 +105,7 @@ fn run(args: Args) -> anyhow::Result<()> {
                     height: size.1,
                     scale,
                     dark,
+                    presentation: false,
                 },
             };
             cli::export_chart(

@@ -10,6 +10,7 @@ use crate::chart::headline::{Headline, headline};
 use crate::chart::{ChartData, ChartDescription, ChartSpec, SeriesKey, Transform, describe};
 use crate::model::{Area, Indicator, Observation, Source, Subgroup, Target};
 use crate::store::query::{CatalogueEntry, SeriesFilter, SeriesInfo};
+use crate::store::views::SavedView;
 use crate::store::{OpenError, ReadOnlyReason, Store, StoreError};
 use crate::text;
 
@@ -51,6 +52,7 @@ pub struct Workspace {
     spec: ChartSpec,
     data: ChartData,
     description: ChartDescription,
+    views: Vec<SavedView>,
 }
 
 impl Workspace {
@@ -76,6 +78,7 @@ impl Workspace {
             spec: ChartSpec::default(),
             data: ChartData::default(),
             description: describe(&ChartSpec::default(), &ChartData::default()),
+            views: Vec::new(),
         };
         workspace.reload()?;
         Ok(workspace)
@@ -108,6 +111,7 @@ impl Workspace {
             catalogue.push(CatalogueRow { entry, sparkline });
         }
         self.catalogue = catalogue;
+        self.views = self.store.views()?;
         if let Some(code) = self.selected.clone() {
             if self
                 .catalogue
@@ -285,6 +289,7 @@ impl Workspace {
             years,
             hidden: Default::default(),
             title: request.title.clone(),
+            ..Default::default()
         };
         self.refresh_chart()?;
         Ok(self.description.clone())
@@ -449,6 +454,94 @@ impl Workspace {
             series: selection_only.then(|| self.spec.series.clone()),
         };
         self.store.export_long_csv_to(&filter, path)
+    }
+
+    /// The deck: saved views in order.
+    pub fn views(&self) -> &[SavedView] {
+        &self.views
+    }
+
+    /// A number that changes whenever the file's data changes, for caches of drawings.
+    pub fn data_version(&self) -> i64 {
+        self.data_version
+    }
+
+    /// Shows the view at `index` of the deck.
+    pub fn open_view(&mut self, index: usize) -> Result<(), StoreError> {
+        let Some(view) = self.views.get(index) else {
+            return Ok(());
+        };
+        self.set_spec(view.spec.clone())
+    }
+
+    /// Saves the chart shown as a view named `name` (replacing a view of that name).
+    pub fn save_view(&mut self, editor: &str, name: &str) -> Result<(), StoreError> {
+        self.store.save_view(editor, name, &self.spec)?;
+        self.after_write()
+    }
+
+    pub fn rename_view(&mut self, editor: &str, id: i64, name: &str) -> Result<(), StoreError> {
+        self.store.rename_view(editor, id, name)?;
+        self.after_write()
+    }
+
+    pub fn delete_view(&mut self, editor: &str, id: i64) -> Result<(), StoreError> {
+        self.store.delete_view(editor, id)?;
+        self.after_write()
+    }
+
+    pub fn move_view(&mut self, editor: &str, id: i64, by: i64) -> Result<(), StoreError> {
+        self.store.move_view(editor, id, by)?;
+        self.after_write()
+    }
+
+    fn after_write(&mut self) -> Result<(), StoreError> {
+        self.views = self.store.views()?;
+        self.data_version = self.store.data_version()?;
+        Ok(())
+    }
+
+    /// Draws every view of the deck into `dir`, numbered in deck order (`01-Name.png`…), with
+    /// type sized for a projector. Returns the files written.
+    pub fn export_deck(
+        &mut self,
+        dir: &Path,
+        format: crate::export::Format,
+        options: &crate::export::ExportOptions,
+    ) -> Result<Vec<std::path::PathBuf>, String> {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let shown = self.spec.clone();
+        let options = crate::export::ExportOptions {
+            presentation: true,
+            ..options.clone()
+        };
+        let ext = if format == crate::export::Format::Svg {
+            "svg"
+        } else {
+            "png"
+        };
+        let mut written = Vec::new();
+        for (i, view) in self.views.clone().iter().enumerate() {
+            self.set_spec(view.spec.clone())
+                .map_err(|e| e.to_string())?;
+            let name: String = view
+                .name
+                .chars()
+                .map(|c| {
+                    if c.is_alphanumeric() || c == '-' {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
+                .collect();
+            let path = dir.join(format!("{:02}-{name}.{ext}", i + 1));
+            crate::export::write_file(&self.description, format, &options, &path)
+                .map_err(|e| e.to_string())?;
+            written.push(path);
+        }
+        self.set_spec(shown).map_err(|e| e.to_string())?;
+        Ok(written)
     }
 
     /// The chart's input, for drawing it elsewhere (export, benchmarks).

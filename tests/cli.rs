@@ -363,3 +363,40 @@ fn export_draws_png_and_svg_byte_identical_each_time_and_all_by_code() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("NOPE"));
 }
+
+#[test]
+fn the_deck_exports_in_deck_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = new_sample(dir.path());
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute(
+            "UPDATE saved_view SET position = 0 WHERE name = 'Internet users'",
+            [],
+        )
+        .unwrap();
+    let out_dir = dir.path().join("deck");
+    let out = chiso(&[
+        "export",
+        &db,
+        "--deck",
+        "--out-dir",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let mut files: Vec<String> = fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            "01-Internet_users.png",
+            "02-Human_Development_Index.png",
+            "03-Under-five_mortality.png",
+            "04-Multidimensional_poverty.png",
+            "05-Houses_built.png"
+        ]
+    );
+}

@@ -263,6 +263,7 @@ fn every_preset_and_a_scale_fit_and_long_titles_wrap() {
         height: 450,
         scale: 2.0,
         dark: true,
+        presentation: false,
     };
     let (w, h, _) = decode(&png(&svg(&description, &options).unwrap(), 2.0).unwrap());
     assert_eq!((w, h), (1600, 900));

@@ -63,6 +63,10 @@ pub struct ChartSpec {
     pub hidden: BTreeSet<SeriesKey>,
     /// Replaces the computed title when set.
     pub title: Option<String>,
+    /// Replaces the computed subtitle when set.
+    pub subtitle: Option<String>,
+    /// A note of the user's, shown under the chart (saved views, slides).
+    pub note: String,
 }
 
 /// Everything a chart needs from the store, already fetched.
@@ -443,6 +447,14 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
         .collect();
 
     let (title, subtitle) = titles(spec, data, years);
+    let subtitle = spec
+        .subtitle
+        .clone()
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or(subtitle);
+    if !spec.note.trim().is_empty() {
+        notes.insert(0, spec.note.clone());
+    }
     ChartDescription {
         title: spec
             .title

@@ -78,6 +78,8 @@ pub struct ExportOptions {
     pub scale: f32,
     /// Light by default: projectors wash out dark slides.
     pub dark: bool,
+    /// Larger type, for slides read from the back of a room (body text ≥ 28 px at 1080).
+    pub presentation: bool,
 }
 
 impl Default for ExportOptions {
@@ -88,6 +90,7 @@ impl Default for ExportOptions {
             height,
             scale: 1.0,
             dark: false,
+            presentation: false,
         }
     }
 }
@@ -324,8 +327,18 @@ pub fn svg(d: &ChartDescription, options: &ExportOptions) -> Result<String, Expo
     // Type follows the height (a square slide reads like a wide one), narrowed for tall
     // canvases; long text wraps rather than shrinks.
     let mut s = (h / 1080.0).min(w / 1200.0).max(0.3);
+    let type_scale = if options.presentation { 1.22 } else { 1.0 };
     let (z, words, top, bottom_block) = loop {
-        let z = Sizes::at(s);
+        let mut z = Sizes::at(s);
+        for size in [
+            &mut z.title,
+            &mut z.subtitle,
+            &mut z.tick,
+            &mut z.legend,
+            &mut z.footer,
+        ] {
+            *size *= type_scale;
+        }
         let words = words(d, w, &z);
         let top = z.pad
             + words.title.len() as f32 * z.title * 1.2
@@ -510,7 +523,8 @@ fn nice_ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
 /// A tick's label with as many decimals as the step between ticks needs.
 fn tick_text(value: f64, step: f64) -> String {
     let mut decimals = 0u8;
-    while decimals < 6 && ((step * 10f64.powi(i32::from(decimals))).fract()).abs() > 1e-6 {
+    let off_whole = |x: f64| (x - x.round()).abs() > 1e-6;
+    while decimals < 6 && off_whole(step * 10f64.powi(i32::from(decimals))) {
         decimals += 1;
     }
     format_value(value, decimals)
@@ -699,9 +713,39 @@ fn panel_svg(
                 z.line
             );
         }
+        // A series of a few scattered figures reads better with its values written on it.
+        let label_points = series.points.len() <= 4;
         for p in &series.points {
             let (x, y) = (x_of(f64::from(p.year)), y_of(p.y));
             let r = z.marker;
+            if label_points {
+                let unit = match series.unit_symbol.as_str() {
+                    "" => String::new(),
+                    "%" | "‰" => series.unit_symbol.clone(),
+                    other => format!(" {other}"),
+                };
+                let text = format!(
+                    "{}{}{unit}",
+                    p.qualifier.prefix(),
+                    format_value(p.value, series.decimals)
+                );
+                let anchor = if x > (plot_left + plot_right) / 2.0 {
+                    "end"
+                } else {
+                    "start"
+                };
+                let dx = if anchor == "end" { -r * 2.0 } else { r * 2.0 };
+                text_at(
+                    out,
+                    x + dx,
+                    y - r * 1.5,
+                    z.tick,
+                    &stroke,
+                    anchor,
+                    true,
+                    &text,
+                );
+            }
             match p.status {
                 Status::Break => {
                     let _ = writeln!(
@@ -770,5 +814,6 @@ mod tests {
         assert_eq!(tick_text(0.55, 0.05), "0.55");
         assert_eq!(tick_text(20.0, 20.0), "20");
         assert_eq!(tick_text(2.5, 2.5), "2.5");
+        assert_eq!(tick_text(0.7, 0.6 - 0.5), "0.7");
     }
 }

@@ -18,6 +18,7 @@ pub mod import;
 pub mod query;
 pub mod sample;
 pub mod schema;
+pub mod views;
 
 use std::fs;
 use std::io::Read;

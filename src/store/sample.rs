@@ -12,6 +12,9 @@ use crate::import::long_csv;
 /// Units, indicators, areas, subgroups, sources and targets.
 const REFERENCE_SQL: &str = include_str!("../../fixtures/sample/reference.sql");
 
+/// The deck of saved views, loaded after the figures.
+const VIEWS_SQL: &str = include_str!("../../fixtures/sample/views.sql");
+
 /// The figures: (file name for messages, CSV text).
 const FIGURE_FILES: &[(&str, &str)] = &[
     (
@@ -51,6 +54,7 @@ pub fn create_sample(path: &Path) -> Result<Store, SampleError> {
                 })?;
             }
         }
+        tx.execute_batch(VIEWS_SQL)?;
         Ok(())
     });
     match filled {

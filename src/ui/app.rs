@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use super::export_dialog::{ChartOrder, ExportDialog};
 use super::import_dialog::{self, ImportDialog};
-use super::{card, catalogue, chart_view, sources, table};
+use super::present::{self, Presentation};
+use super::{card, catalogue, chart_view, sources, table, views};
 use crate::chart::{ChartSpec, SeriesKey, Transform};
 use crate::store::query::SeriesInfo;
 use crate::workspace::Workspace;
@@ -75,6 +76,19 @@ pub enum Command {
     DismissError,
     /// Opens the import dialog on these files; it starts with a dry run.
     StartImport(Vec<PathBuf>),
+    /// Saves the chart shown as a view of the deck, under this name.
+    SaveView(String),
+    OpenView(usize),
+    RenameView(i64, String),
+    DeleteView(i64),
+    /// Moves a view earlier (-1) or later (+1) in the deck.
+    MoveView(i64, i64),
+    /// Starts (true) or leaves (false) the slide show.
+    Present(bool),
+    /// Shows slide `n` of the deck.
+    Slide(usize),
+    /// Draws every slide into a folder, numbered in deck order.
+    ExportDeck(PathBuf),
     /// Opens the "Export chart" dialog on the chart shown.
     OpenExportChart,
     /// Draws the chart shown to a file.
@@ -105,6 +119,10 @@ pub struct ChisoApp {
     /// A picture waiting to go to the clipboard at the next frame (the clipboard is the
     /// context's, which `apply` does not hold).
     clipboard_image: Option<egui::ColorImage>,
+    presentation: Option<Presentation>,
+    /// A change of full screen to ask of the window at the next frame.
+    fullscreen: Option<bool>,
+    views: views::Editing,
     /// A line saying what the last action did ("Imported: 34 added…").
     status: Option<String>,
 }
@@ -123,6 +141,9 @@ impl ChisoApp {
             import: None,
             export: None,
             clipboard_image: None,
+            presentation: None,
+            fullscreen: None,
+            views: views::Editing::default(),
             status: None,
         };
         let first = file
@@ -216,6 +237,47 @@ impl ChisoApp {
                     self.error = ws.read_only().map(|r| format!("Cannot import: {r}"));
                     Ok(())
                 }
+                (Command::SaveView(name), Some(ws)) => ws.save_view(&self.state.editor, &name),
+                (Command::OpenView(i), Some(ws)) => ws.open_view(i),
+                (Command::RenameView(id, name), Some(ws)) => {
+                    ws.rename_view(&self.state.editor, id, &name)
+                }
+                (Command::DeleteView(id), Some(ws)) => ws.delete_view(&self.state.editor, id),
+                (Command::MoveView(id, by), Some(ws)) => ws.move_view(&self.state.editor, id, by),
+                (Command::Present(true), Some(ws)) if !ws.views().is_empty() => {
+                    self.presentation = Some(Presentation::new(ws.spec().clone()));
+                    self.fullscreen = Some(true);
+                    ws.open_view(0)
+                }
+                (Command::Present(true), Some(_)) => Ok(()),
+                (Command::Present(false), Some(ws)) => {
+                    self.fullscreen = Some(false);
+                    match self.presentation.take() {
+                        Some(show) => ws.set_spec(show.previous),
+                        None => Ok(()),
+                    }
+                }
+                (Command::Slide(n), Some(ws)) => match &mut self.presentation {
+                    Some(show) => {
+                        show.index = n.min(ws.views().len().saturating_sub(1));
+                        ws.open_view(show.index)
+                    }
+                    None => Ok(()),
+                },
+                (Command::ExportDeck(dir), Some(ws)) => {
+                    let options = crate::export::ExportOptions::default();
+                    match ws.export_deck(&dir, crate::export::Format::Png, &options) {
+                        Ok(files) => {
+                            self.status = Some(format!(
+                                "{} slides written to {}",
+                                files.len(),
+                                dir.display()
+                            ))
+                        }
+                        Err(e) => self.error = Some(e),
+                    }
+                    Ok(())
+                }
                 (Command::OpenExportChart, Some(ws)) => {
                     let d = ws.description();
                     let stem = ws.selected().unwrap_or("chart").to_owned();
@@ -294,6 +356,24 @@ impl ChisoApp {
         self.watch_file(&ctx);
         self.take_dropped_files(&ctx);
 
+        if let Some(on) = self.fullscreen.take() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+        }
+        if ctx.input(|i| i.key_pressed(egui::Key::F5)) && self.presentation.is_none() {
+            self.commands.push(Command::Present(true));
+        }
+        if let (Some(show), Some(ws)) = (&mut self.presentation, &self.workspace) {
+            present::keys(&ctx, show.index, ws.views().len(), &mut self.commands);
+            egui::CentralPanel::default()
+                .frame(
+                    egui::Frame::new()
+                        .fill(egui::Color32::WHITE)
+                        .inner_margin(28.0),
+                )
+                .show(ui, |ui| present::ui(ui, ws, show));
+            self.apply();
+            return;
+        }
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         self.import_ui(&ctx);
         if let Some(dialog) = &mut self.export
@@ -310,6 +390,8 @@ impl ChisoApp {
                 .default_size(330.0)
                 .min_size(220.0)
                 .show(ui, |ui| {
+                    views::ui(ui, ws, &mut self.views, &mut self.commands);
+                    ui.separator();
                     catalogue::ui(
                         ui,
                         ws,
@@ -482,6 +564,11 @@ impl ChisoApp {
                 }
             }
         }
+    }
+
+    /// The slide shown, while presenting.
+    pub fn slide(&self) -> Option<usize> {
+        self.presentation.as_ref().map(|p| p.index)
     }
 
     /// Whether an import is running in the background.

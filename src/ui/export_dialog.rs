@@ -48,6 +48,7 @@ impl ExportDialog {
                 height,
                 scale: self.scale,
                 dark: self.dark,
+                presentation: false,
             },
         }
     }

@@ -8,6 +8,8 @@
 //! | `chart_view` | a chart description drawn with egui_plot, and its legend   |
 //! | `card`       | the headline card                                          |
 //! | `table`      | the table tab: years as rows, changes                      |
+//! | `views`      | the deck of saved views                                    |
+//! | `present`    | presentation mode: one view per slide, full screen         |
 //! | `export_dialog` | "Export chart…" and "Copy chart"                        |
 //! | `import_dialog` | the import dialog: dry run, report, problems, import    |
 //! | `sources`    | the sources panel: full citations                          |
@@ -21,9 +23,11 @@ mod catalogue;
 mod chart_view;
 pub mod export_dialog;
 mod import_dialog;
+mod present;
 mod sources;
 pub mod style;
 mod table;
+mod views;
 
 use std::path::PathBuf;
 

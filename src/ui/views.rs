@@ -1,0 +1,89 @@
+//! The deck: saved views, opened with a click, renamed, reordered, deleted; and Present.
+
+use egui::RichText;
+
+use super::app::Command;
+use crate::workspace::Workspace;
+
+/// What is being typed in the panel: a new view's name, or a view's new name.
+#[derive(Default)]
+pub struct Editing {
+    pub new_name: String,
+    pub renaming: Option<(i64, String)>,
+}
+
+pub fn ui(ui: &mut egui::Ui, ws: &Workspace, editing: &mut Editing, commands: &mut Vec<Command>) {
+    let writable = ws.read_only().is_none();
+    egui::CollapsingHeader::new(
+        RichText::new(format!("Deck ({} views)", ws.views().len())).strong(),
+    )
+    .id_salt("deck")
+    .default_open(true)
+    .show(ui, |ui| {
+        for (i, view) in ws.views().iter().enumerate() {
+            ui.horizontal(|ui| {
+                if let Some((id, name)) = &mut editing.renaming
+                    && *id == view.id
+                {
+                    let label = ui.label("New name");
+                    let edit = ui
+                        .add(egui::TextEdit::singleline(name).desired_width(140.0))
+                        .labelled_by(label.id);
+                    if ui.button("OK").clicked()
+                        || (edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))
+                    {
+                        commands.push(Command::RenameView(view.id, name.clone()));
+                        editing.renaming = None;
+                    }
+                    return;
+                }
+                if ui
+                    .button(format!("{}. {}", i + 1, view.name))
+                    .on_hover_text("Show this view")
+                    .clicked()
+                {
+                    commands.push(Command::OpenView(i));
+                }
+                if writable {
+                    ui.menu_button("…", |ui| {
+                        if ui.button("Move up").clicked() {
+                            commands.push(Command::MoveView(view.id, -1));
+                        }
+                        if ui.button("Move down").clicked() {
+                            commands.push(Command::MoveView(view.id, 1));
+                        }
+                        if ui.button("Rename").clicked() {
+                            editing.renaming = Some((view.id, view.name.clone()));
+                        }
+                        if ui.button("Delete").clicked() {
+                            commands.push(Command::DeleteView(view.id));
+                        }
+                    })
+                    .response
+                    .on_hover_text("Move, rename or delete");
+                }
+            });
+        }
+        if writable {
+            ui.horizontal(|ui| {
+                let label = ui.label("View name");
+                ui.add(egui::TextEdit::singleline(&mut editing.new_name).desired_width(130.0))
+                    .labelled_by(label.id);
+                let name = editing.new_name.trim().to_owned();
+                if ui
+                    .add_enabled(!name.is_empty(), egui::Button::new("Save view"))
+                    .clicked()
+                {
+                    commands.push(Command::SaveView(name));
+                    editing.new_name.clear();
+                }
+            });
+        }
+        if ui
+            .add_enabled(!ws.views().is_empty(), egui::Button::new("Present (F5)"))
+            .clicked()
+        {
+            commands.push(Command::Present(true));
+        }
+    });
+}

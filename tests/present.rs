@@ -1,0 +1,160 @@
+//! Saved views and presentation mode, driven through the real window.
+
+mod common;
+
+use common::{LAPTOP, builder, fixture_db, harness};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn pick(h: &mut Harness<'static, chiso::ui::ChisoApp>, name: &str) {
+    h.get_by_role_and_label(Role::Button, name).scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(Role::Button, name).click();
+    h.run();
+}
+
+fn save_view(h: &mut Harness<'static, chiso::ui::ChisoApp>, name: &str) {
+    h.get_by_label("View name").focus();
+    h.run();
+    h.get_by_label("View name").type_text(name);
+    h.run();
+    h.get_by_label("Save view").click();
+    h.run();
+}
+
+fn deck(h: &Harness<'static, chiso::ui::ChisoApp>) -> Vec<String> {
+    h.state()
+        .workspace()
+        .unwrap()
+        .views()
+        .iter()
+        .map(|v| v.name.clone())
+        .collect()
+}
+
+#[test]
+fn save_reorder_present_move_with_keys_and_leave() {
+    let (_dir, db) = fixture_db();
+    // Start from an empty deck to see only what the test saves.
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute("DELETE FROM saved_view", [])
+        .unwrap();
+    let mut h = harness(&db, LAPTOP);
+    h.run();
+    pick(&mut h, "Human Development Index");
+    save_view(&mut h, "HDI trend");
+    pick(&mut h, "Individuals using the Internet");
+    save_view(&mut h, "Internet");
+    assert_eq!(deck(&h), ["HDI trend", "Internet"]);
+
+    // The second view's "…" menu.
+    h.get_all_by_label("…").nth(1).unwrap().click();
+    h.run();
+    h.get_by_label("Move up").click();
+    h.run();
+    assert_eq!(
+        deck(&h),
+        ["Internet", "HDI trend"],
+        "reordered, in the file"
+    );
+
+    let before = h.state().workspace().unwrap().spec().clone();
+    h.key_press(egui::Key::F5);
+    h.run();
+    assert_eq!(h.state().slide(), Some(0));
+    assert_eq!(
+        h.state().workspace().unwrap().selected(),
+        Some("INTERNET_USERS")
+    );
+    assert!(h.query_by_label("1 / 2").is_some());
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().slide(), Some(1));
+    assert_eq!(h.state().workspace().unwrap().selected(), Some("HDI"));
+    h.key_press(egui::Key::Space);
+    h.run();
+    assert_eq!(h.state().slide(), Some(1), "the last slide stays");
+    h.key_press(egui::Key::Home);
+    h.run();
+    assert_eq!(h.state().slide(), Some(0));
+    h.key_press(egui::Key::End);
+    h.run();
+    assert_eq!(h.state().slide(), Some(1));
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert_eq!(h.state().slide(), None);
+    assert_eq!(
+        h.state().workspace().unwrap().spec(),
+        &before,
+        "back to what was shown"
+    );
+}
+
+#[test]
+fn the_sample_ships_a_deck_of_the_five_headline_indicators() {
+    let (_dir, db) = fixture_db();
+    let mut h = harness(&db, LAPTOP);
+    h.run();
+    let views = h.state().workspace().unwrap().views().to_vec();
+    let codes: Vec<&str> = views
+        .iter()
+        .map(|v| v.spec.series[0].indicator.as_str())
+        .collect();
+    assert_eq!(
+        codes,
+        ["HDI", "U5MR", "MPI_RATE", "HOUSES_BUILT", "INTERNET_USERS"]
+    );
+    h.get_by_label("Present (F5)").click();
+    h.run();
+    assert_eq!(h.state().slide(), Some(0));
+}
+
+#[test]
+fn a_slide_shows_the_current_figures() {
+    let (_dir, db) = fixture_db();
+    let mut h = harness(&db, LAPTOP);
+    h.run();
+    h.key_press(egui::Key::F5);
+    h.run();
+    h.key_press(egui::Key::PageDown);
+    h.run();
+    assert!(
+        h.query_by_label("16.9‰").is_some(),
+        "U5MR's latest, read out"
+    );
+    // Another program corrects the figure; the slide follows.
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute("UPDATE observation SET value = 16.8 WHERE value = 16.9", [])
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    h.run_steps(3);
+    h.run();
+    assert!(h.query_by_label("16.8‰").is_some());
+}
+
+/// A slide at 1920 × 1080, as a projector shows it. Skipped without a renderer (see snapshots.rs).
+#[test]
+fn a_slide_at_full_hd() {
+    let Ok(renderer) = std::panic::catch_unwind(egui_kittest::wgpu::WgpuTestRenderer::new) else {
+        assert!(
+            std::env::var_os("CHISO_REQUIRE_RENDERER").is_none(),
+            "no wgpu adapter"
+        );
+        eprintln!("skipped: no wgpu adapter on this machine");
+        return;
+    };
+    let (_dir, db) = fixture_db();
+    let app = chiso::ui::ChisoApp::new(Default::default(), Some(db), None);
+    let mut h = builder([1920.0, 1080.0])
+        .renderer(renderer)
+        .build_ui_state(|ui, app: &mut chiso::ui::ChisoApp| app.ui(ui), app);
+    h.run();
+    h.key_press(egui::Key::F5);
+    h.run();
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    h.snapshot("slide_u5mr_1920x1080");
+}
