@@ -33,15 +33,7 @@ pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadEr
     let mut reader = text::csv_reader(path).map_err(|e| ReadError::io(path, e))?;
     let mut records = reader.byte_records();
     let header: Vec<String> = match records.next() {
-        Some(Ok(r)) => r
-            .iter()
-            .map(|b| {
-                text::decode(b, encoding)
-                    .unwrap_or_else(|l| l)
-                    .trim()
-                    .to_owned()
-            })
-            .collect(),
+        Some(Ok(r)) => text::fields(&r, encoding),
         _ => {
             return Err(ReadError::Problem(Problem {
                 file,
@@ -123,17 +115,7 @@ pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadEr
         if line.is_multiple_of(256) {
             sink.progress(record.position().map_or(0, |p| p.byte()))?;
         }
-        let cell = |i: usize| {
-            record
-                .get(i)
-                .map(|b| {
-                    text::decode(b, encoding)
-                        .unwrap_or_else(|l| l)
-                        .trim()
-                        .to_owned()
-                })
-                .unwrap_or_default()
-        };
+        let cell = |i: usize| text::field(&record, i, encoding);
         let code = cell(1);
         if code.starts_with("OWID_") {
             sink.aggregate(&code);

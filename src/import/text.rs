@@ -68,6 +68,26 @@ fn windows_1252(bytes: &[u8]) -> String {
         .into_owned()
 }
 
+/// Field `i` of a record, decoded (invalid bytes replaced) and trimmed; empty if absent.
+pub fn field(record: &csv::ByteRecord, i: usize, encoding: Encoding) -> String {
+    record
+        .get(i)
+        .map(|b| {
+            decode(b, encoding)
+                .unwrap_or_else(|lossy| lossy)
+                .trim()
+                .to_owned()
+        })
+        .unwrap_or_default()
+}
+
+/// Every field of a record, as [`field`] reads them.
+pub fn fields(record: &csv::ByteRecord, encoding: Encoding) -> Vec<String> {
+    (0..record.len())
+        .map(|i| field(record, i, encoding))
+        .collect()
+}
+
 /// A CSV reader over a file, streaming, accepting rows of any length and any line ending.
 pub fn csv_reader(path: &Path) -> std::io::Result<csv::Reader<BufReader<File>>> {
     let file = File::open(path)?;

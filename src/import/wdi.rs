@@ -42,17 +42,7 @@ pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadEr
             }
         }
         let line = record.position().map_or(0, |p| p.line());
-        let cell = |i: usize| -> String {
-            record
-                .get(i)
-                .map(|b| {
-                    text::decode(b, encoding)
-                        .unwrap_or_else(|lossy| lossy)
-                        .trim()
-                        .to_owned()
-                })
-                .unwrap_or_default()
-        };
+        let cell = |i: usize| text::field(&record, i, encoding);
         if line.is_multiple_of(64) {
             sink.progress(record.position().map_or(0, |p| p.byte()))?;
         }
@@ -144,15 +134,7 @@ struct Header {
 
 impl Header {
     fn from(record: &csv::ByteRecord, encoding: Encoding) -> Header {
-        let names: Vec<String> = record
-            .iter()
-            .map(|b| {
-                text::decode(b, encoding)
-                    .unwrap_or_else(|l| l)
-                    .trim()
-                    .to_owned()
-            })
-            .collect();
+        let names: Vec<String> = text::fields(record, encoding);
         let find = |n: &str, default: usize| names.iter().position(|c| c == n).unwrap_or(default);
         Header {
             country_name: find("Country Name", 0),
@@ -228,17 +210,7 @@ fn read_aggregates(path: &Path, sink: &mut dyn Sink) {
     let encoding = text::head_of(path).map_or(Encoding::Utf8, |h| text::sniff_encoding(&h));
     let mut columns: Option<(usize, usize)> = None;
     for record in reader.byte_records().map_while(Result::ok) {
-        let cell = |i: usize| {
-            record
-                .get(i)
-                .map(|b| {
-                    text::decode(b, encoding)
-                        .unwrap_or_else(|l| l)
-                        .trim()
-                        .to_owned()
-                })
-                .unwrap_or_default()
-        };
+        let cell = |i: usize| text::field(&record, i, encoding);
         match columns {
             None => {
                 let names: Vec<String> = (0..record.len()).map(cell).collect();
