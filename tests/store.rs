@@ -450,3 +450,43 @@ fn the_sqlite3_shell_edit_is_audited_when_the_shell_is_installed() {
     assert_eq!(last.editor, OUTSIDE_EDITOR);
     assert!(last.new_values.as_deref().unwrap().contains("(UNDP)"));
 }
+
+#[test]
+fn saved_views_are_renamed_reordered_and_deleted_in_the_file_and_audited() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&sample_db(&dir)).unwrap();
+    let names = |store: &Store| {
+        store
+            .views()
+            .unwrap()
+            .into_iter()
+            .map(|v| v.name)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(&store).len(), 5);
+    let spec = chiso::chart::ChartSpec {
+        note: "Hà Giang".into(),
+        ..Default::default()
+    };
+    let id = store.save_view("Lan", "Mine", &spec).unwrap();
+    assert_eq!(names(&store).last().map(String::as_str), Some("Mine"));
+    store.move_view("Lan", id, -10).unwrap();
+    assert_eq!(names(&store)[0], "Mine");
+    store.rename_view("Lan", id, "Của tôi").unwrap();
+    assert_eq!(store.views().unwrap()[0].name, "Của tôi");
+    assert_eq!(store.views().unwrap()[0].spec.note, "Hà Giang");
+    let clash = store.rename_view("Lan", id, "Houses built").unwrap_err();
+    assert!(clash.to_string().contains("exists already"), "{clash}");
+    assert!(store.save_view("Lan", "  ", &spec).is_err());
+    store.delete_view("Lan", id).unwrap();
+    assert_eq!(names(&store).len(), 5);
+    let last = &store.audit_log(1).unwrap()[0];
+    assert_eq!(
+        (
+            last.table.as_str(),
+            last.action.as_str(),
+            last.editor.as_str()
+        ),
+        ("saved_view", "delete", "Lan")
+    );
+}
