@@ -138,6 +138,37 @@ pub enum Command {
         #[arg(long)]
         out_dir: Option<PathBuf>,
     },
+    /// Write one figure, through the same checks and audit as the window
+    Set {
+        file: PathBuf,
+        /// Indicator code
+        code: String,
+        year: i32,
+        value: String,
+        /// Area code (default: the country)
+        #[arg(long)]
+        area: Option<String>,
+        /// Subgroup code (default: T, the total)
+        #[arg(long)]
+        subgroup: Option<String>,
+        /// Source code (default: the source of your last figure)
+        #[arg(long)]
+        source: Option<String>,
+        /// normal, estimated, provisional, forecast or break
+        #[arg(long, default_value = "normal")]
+        status: String,
+        /// about, more_than, less_than, at_least or at_most
+        #[arg(long, default_value = "")]
+        qualifier: String,
+        #[arg(long)]
+        footnote: Option<String>,
+        /// Refuse unless the stored value is this one (`none`: unless there is none)
+        #[arg(long)]
+        expect: Option<String>,
+        /// The editor named in the audit log (default: the operating-system user)
+        #[arg(long)]
+        by: Option<String>,
+    },
     /// The latest changes recorded in the audit log, newest first
     Audit {
         file: PathBuf,
@@ -551,6 +582,65 @@ pub fn export_data(
         }
     }
     Ok(())
+}
+
+/// `chiso set`: prints what was written and any warning; fails when refused.
+pub fn set(
+    file: &Path,
+    request: &crate::store::edit::SetRequest,
+    editor: &str,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    use crate::store::edit::SetOutcome;
+    let mut store = Store::open(file)?;
+    let (outcome, warnings) = store
+        .set_figure(editor, request)
+        .with_context(|| format!("{}", file.display()))?;
+    match outcome {
+        SetOutcome::Added => writeln!(
+            out,
+            "Added {} {} = {}",
+            request.indicator, request.year, request.value
+        )?,
+        SetOutcome::Changed { old } => writeln!(
+            out,
+            "Changed {} {}: {old} → {}",
+            request.indicator, request.year, request.value
+        )?,
+        SetOutcome::Unchanged => writeln!(
+            out,
+            "Unchanged: {} {} is already {}",
+            request.indicator, request.year, request.value
+        )?,
+    }
+    for w in warnings {
+        writeln!(out, "warning: {w}")?;
+    }
+    Ok(())
+}
+
+/// Reads a value as editors type it: decimal point or comma, spaces or thousands separators.
+pub fn parse_value(text: &str) -> anyhow::Result<f64> {
+    let t: String = text
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+        .collect();
+    // "1.234,5" and "1,234.5": the last separator is the decimal one; "0,5" is a half.
+    let (last_dot, last_comma) = (t.rfind('.'), t.rfind(','));
+    let normal = match (last_dot, last_comma) {
+        (Some(d), Some(c)) if c > d => t.replace('.', "").replace(',', "."),
+        (Some(_), Some(_)) => t.replace(',', ""),
+        (None, Some(c)) if t.matches(',').count() == 1 && t.len() - c - 1 != 3 => {
+            t.replace(',', ".")
+        }
+        (None, Some(_)) => t.replace(',', ""),
+        _ => t,
+    };
+    match normal.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        _ => bail!("{text:?} is not a number"),
+    }
 }
 
 /// `chiso audit FILE`: who changed what, when, old → new.

@@ -7,7 +7,8 @@ use clap::Parser;
 
 use chiso::cli::{self, Args, Command};
 use chiso::export::{ExportOptions, Format};
-use chiso::store::edit::default_editor;
+use chiso::model::{Qualifier, Status};
+use chiso::store::edit::{SetRequest, default_editor};
 use chiso::store::import::ImportOptions;
 use chiso::store::query::SeriesFilter;
 use chiso::store::{Store, sample};
@@ -116,6 +117,46 @@ fn run(args: Args) -> anyhow::Result<()> {
                 out_dir.as_deref(),
                 &mut err,
             )
+        }
+        Some(Command::Set {
+            file,
+            code,
+            year,
+            value,
+            area,
+            subgroup,
+            source,
+            status,
+            qualifier,
+            footnote,
+            expect,
+            by,
+        }) => {
+            let status = Status::from_word(&status).ok_or_else(|| {
+                anyhow::anyhow!("unknown status {status:?}: use normal, estimated, provisional, forecast or break")
+            })?;
+            let qualifier = Qualifier::from_word(&qualifier).ok_or_else(|| {
+                anyhow::anyhow!("unknown qualifier {qualifier:?}: use about, more_than, less_than, at_least or at_most")
+            })?;
+            let expect = match expect.as_deref() {
+                None => None,
+                Some("none") => Some(None),
+                Some(v) => Some(Some(cli::parse_value(v)?)),
+            };
+            let request = SetRequest {
+                indicator: code,
+                area,
+                subgroup,
+                source,
+                year,
+                value: cli::parse_value(&value)?,
+                status,
+                qualifier,
+                footnote,
+                expect,
+            };
+            let editor = by.unwrap_or_else(default_editor);
+            cli::set(&file, &request, &editor, &mut out)
         }
         Some(Command::Audit { file, limit }) => cli::audit(&file, limit, &mut out, &mut err),
         Some(Command::Series {

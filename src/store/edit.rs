@@ -97,3 +97,167 @@ pub fn insert_figure(
         Err(e) => Err(e.into()),
     }
 }
+
+/// One figure to write, as `chiso set` and the grid give it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SetRequest {
+    pub indicator: String,
+    /// Default: the country (the first area of level `country`).
+    pub area: Option<String>,
+    /// Default: `T`, the total.
+    pub subgroup: Option<String>,
+    /// Default: the source of the editor's last figure.
+    pub source: Option<String>,
+    pub year: i32,
+    pub value: f64,
+    pub status: crate::model::Status,
+    pub qualifier: crate::model::Qualifier,
+    pub footnote: Option<String>,
+    /// Refuse unless the stored value is this one (`None` inside: refuse unless there is none).
+    pub expect: Option<Option<f64>>,
+}
+
+/// What a write did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SetOutcome {
+    Added,
+    Changed { old: f64 },
+    Unchanged,
+}
+
+/// A figure saved but worth a second look: outside the plausible range, or a jump.
+pub type Warning = String;
+
+/// Share of change from the previous year's figure above which a figure is marked.
+const JUMP_SHARE: f64 = 0.5;
+
+impl super::Store {
+    /// Writes one figure after the checks every edit goes through: a value outside the hard
+    /// valid range is refused with the reason; outside the plausible range, or jumping more
+    /// than half from the previous year, it is saved and the warnings are returned. With
+    /// `expect`, a figure changed meanwhile (by another editor or process) is a conflict.
+    pub fn set_figure(
+        &mut self,
+        editor: &str,
+        request: &SetRequest,
+    ) -> Result<(SetOutcome, Vec<Warning>), StoreError> {
+        let indicator = self.indicator(&request.indicator)?;
+        if !request.value.is_finite() {
+            return Err(StoreError::Invalid("not a number".into()));
+        }
+        let (lo, hi) = indicator.valid_range;
+        if lo.is_some_and(|lo| request.value < lo) || hi.is_some_and(|hi| request.value > hi) {
+            return Err(StoreError::Invalid(format!(
+                "{} is outside the valid range of {} ({} to {}); nothing was written",
+                request.value,
+                indicator.code,
+                lo.map_or("−∞".into(), |v| v.to_string()),
+                hi.map_or("∞".into(), |v| v.to_string())
+            )));
+        }
+        let editor_owned = editor.to_owned();
+        let request = request.clone();
+        self.write(editor, move |tx| {
+            let area = match &request.area {
+                Some(code) => code.clone(),
+                None => tx
+                    .query_row("SELECT code FROM area WHERE level = 'country' ORDER BY id LIMIT 1", [], |r| r.get(0))
+                    .optional()?
+                    .ok_or_else(|| StoreError::Invalid("the file has no country area: give --area".into()))?,
+            };
+            let subgroup = request.subgroup.clone().unwrap_or_else(|| "T".into());
+            let source = match &request.source {
+                Some(code) => code.clone(),
+                None => tx
+                    .query_row(
+                        "SELECT s.code FROM observation o JOIN source s ON s.id = o.source_id \
+                         WHERE o.updated_by = ?1 ORDER BY o.updated_at DESC, o.id DESC LIMIT 1",
+                        [&editor_owned],
+                        |r| r.get(0),
+                    )
+                    .optional()?
+                    .ok_or_else(|| StoreError::Invalid("every figure needs a source: give --source".into()))?,
+            };
+            let ids = (
+                id_of(tx, CodedTable::Indicator, &request.indicator)?,
+                id_of(tx, CodedTable::Area, &area)?,
+                id_of(tx, CodedTable::Subgroup, &subgroup)?,
+                id_of(tx, CodedTable::Source, &source)?,
+            );
+            let current: Option<(i64, f64, String)> = tx
+                .query_row(
+                    "SELECT id, value, footnote FROM observation WHERE indicator_id = ?1 AND area_id = ?2 \
+                     AND subgroup_id = ?3 AND source_id = ?4 AND year = ?5 AND period_label = ''",
+                    params![ids.0, ids.1, ids.2, ids.3, request.year],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .optional()?;
+            if let Some(expected) = request.expect {
+                let now = current.as_ref().map(|c| c.1);
+                if now != expected {
+                    return Err(StoreError::Conflict {
+                        expected,
+                        current: now,
+                    });
+                }
+            }
+            let mut warnings = Vec::new();
+            let (plo, phi) = indicator.plausible_range;
+            if plo.is_some_and(|lo| request.value < lo) || phi.is_some_and(|hi| request.value > hi) {
+                warnings.push(format!(
+                    "{} is outside the plausible range of {} ({} to {}): saved, please check it",
+                    request.value,
+                    indicator.code,
+                    plo.map_or("−∞".into(), |v| v.to_string()),
+                    phi.map_or("∞".into(), |v| v.to_string())
+                ));
+            }
+            let previous: Option<f64> = tx
+                .query_row(
+                    "SELECT value FROM observation WHERE indicator_id = ?1 AND area_id = ?2 AND subgroup_id = ?3 \
+                     AND source_id = ?4 AND year = ?5 - 1",
+                    params![ids.0, ids.1, ids.2, ids.3, request.year],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(prev) = previous
+                && prev != 0.0
+                && ((request.value - prev) / prev).abs() > JUMP_SHARE
+            {
+                warnings.push(format!(
+                    "{} differs from {} in {} by more than {:.0} %: saved, please check it",
+                    request.value,
+                    prev,
+                    request.year - 1,
+                    JUMP_SHARE * 100.0
+                ));
+            }
+            let footnote = request.footnote.clone();
+            let outcome = match current {
+                None => {
+                    tx.execute(
+                        "INSERT INTO observation (indicator_id, area_id, subgroup_id, source_id, year, value, status, \
+                         qualifier, footnote, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                        params![
+                            ids.0, ids.1, ids.2, ids.3, request.year, request.value, request.status.as_str(),
+                            request.qualifier.as_str(), footnote.unwrap_or_default(), now_stamp(), editor_owned
+                        ],
+                    )?;
+                    SetOutcome::Added
+                }
+                Some((id, old, old_footnote)) => {
+                    let changed = tx.execute(
+                        "UPDATE observation SET value = ?2, status = ?3, qualifier = ?4, footnote = ?5, updated_at = ?6, \
+                         updated_by = ?7 WHERE id = ?1 AND NOT (value = ?2 AND status = ?3 AND qualifier = ?4 AND footnote = ?5)",
+                        params![
+                            id, request.value, request.status.as_str(), request.qualifier.as_str(),
+                            footnote.unwrap_or(old_footnote), now_stamp(), editor_owned
+                        ],
+                    )?;
+                    if changed == 0 { SetOutcome::Unchanged } else { SetOutcome::Changed { old } }
+                }
+            };
+            Ok((outcome, warnings))
+        })
+    }
+}

@@ -105,6 +105,17 @@ pub enum StoreError {
     #[error("the database is busy: another program is writing to it. Try again in a moment")]
     Busy,
 
+    #[error(
+        "conflict: the figure is {} now, not {} as expected; someone changed it meanwhile. \
+         Nothing was written: look at both values and set it again",
+        current.map_or("missing".to_owned(), |v| v.to_string()),
+        expected.map_or("missing".to_owned(), |v| v.to_string())
+    )]
+    Conflict {
+        expected: Option<f64>,
+        current: Option<f64>,
+    },
+
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }

@@ -1,0 +1,194 @@
+//! Writing figures: the checks, conflicts between editors, concurrent processes and crashes.
+
+use std::process::Command;
+use std::time::Duration;
+
+use chiso::store::edit::{SetOutcome, SetRequest};
+use chiso::store::query::SeriesFilter;
+use chiso::store::{Store, StoreError, sample};
+
+fn sample_path(dir: &tempfile::TempDir) -> std::path::PathBuf {
+    let path = dir.path().join("s.db");
+    sample::create_sample(&path).unwrap();
+    path
+}
+
+fn request(year: i32, value: f64) -> SetRequest {
+    SetRequest {
+        indicator: "MPI_RATE".into(),
+        source: Some("NEWS_WVR_2026".into()),
+        year,
+        value,
+        ..Default::default()
+    }
+}
+
+fn value_of(path: &std::path::Path, year: i32) -> Option<f64> {
+    let store = Store::open_read_only(path).unwrap();
+    let filter = SeriesFilter {
+        area: Some("VNM".into()),
+        subgroup: Some("T".into()),
+        source: Some("NEWS_WVR_2026".into()),
+    };
+    store
+        .series("MPI_RATE", &filter)
+        .unwrap()
+        .into_iter()
+        .find(|o| o.period.year == year)
+        .map(|o| o.value)
+}
+
+#[test]
+fn checks_refuse_impossible_values_and_warn_about_unlikely_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_path(&dir);
+    let mut store = Store::open(&path).unwrap();
+    let refused = store.set_figure("Lan", &request(2024, 120.0)).unwrap_err();
+    assert!(
+        refused.to_string().contains("outside the valid range"),
+        "{refused}"
+    );
+    assert_eq!(value_of(&path, 2024), None, "a refused value stays out");
+
+    let (outcome, warnings) = store.set_figure("Lan", &request(2024, 70.0)).unwrap();
+    assert_eq!(outcome, SetOutcome::Added);
+    assert!(
+        warnings.iter().any(|w| w.contains("plausible range")),
+        "{warnings:?}"
+    );
+    let (outcome, warnings) = store.set_figure("Lan", &request(2025, 1.3)).unwrap();
+    assert_eq!(outcome, SetOutcome::Unchanged, "the same value again");
+    assert!(
+        warnings.iter().any(|w| w.contains("70 in 2024")),
+        "a fall from 70 is marked: {warnings:?}"
+    );
+    let (_, warnings) = store.set_figure("Lan", &request(2025, 30.0)).unwrap();
+    assert!(
+        warnings.iter().any(|w| w.contains("more than 50 %")),
+        "{warnings:?}"
+    );
+    let last = &store.audit_log(1).unwrap()[0];
+    assert_eq!(
+        (last.editor.as_str(), last.action.as_str()),
+        ("Lan", "update")
+    );
+}
+
+#[test]
+fn an_edit_based_on_a_stale_value_is_a_conflict_not_a_lost_update() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_path(&dir);
+    let mut first = Store::open(&path).unwrap();
+    let mut second = Store::open(&path).unwrap();
+    // Both editors saw 1.3 for 2025.
+    first
+        .set_figure(
+            "Lan",
+            &SetRequest {
+                expect: Some(Some(1.3)),
+                ..request(2025, 1.4)
+            },
+        )
+        .unwrap();
+    let late = second.set_figure(
+        "Minh",
+        &SetRequest {
+            expect: Some(Some(1.3)),
+            ..request(2025, 1.5)
+        },
+    );
+    match late {
+        Err(StoreError::Conflict { expected, current }) => {
+            assert_eq!((expected, current), (Some(1.3), Some(1.4)))
+        }
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    assert_eq!(value_of(&path, 2025), Some(1.4));
+}
+
+fn chiso() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_chiso"));
+    command.env("HOME", std::env::temp_dir());
+    command
+}
+
+#[test]
+fn concurrent_set_processes_all_land() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_path(&dir);
+    let children: Vec<_> = (2000..2012)
+        .map(|year| {
+            chiso()
+                .args([
+                    "set",
+                    path.to_str().unwrap(),
+                    "MPI_RATE",
+                    &year.to_string(),
+                    "4.5",
+                    "--source",
+                    "NEWS_WVR_2026",
+                    "--by",
+                    "p",
+                ])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    for year in 2000..2012 {
+        assert_eq!(value_of(&path, year), Some(4.5), "{year}");
+    }
+}
+
+#[test]
+fn a_set_killed_at_any_moment_leaves_the_file_whole_and_all_or_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_path(&dir);
+    let mut seed: u64 = 0x5eed;
+    for round in 0..20 {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let before = value_of(&path, 2025);
+        let new = 2.0 + f64::from(round) / 10.0;
+        let mut child = chiso()
+            .args([
+                "set",
+                path.to_str().unwrap(),
+                "MPI_RATE",
+                "2025",
+                &new.to_string(),
+                "--source",
+                "NEWS_WVR_2026",
+                "--by",
+                "k",
+            ])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_micros((seed >> 33) % 30_000));
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let integrity: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(integrity, "ok", "round {round}");
+        drop(conn);
+        let after = value_of(&path, 2025);
+        assert!(
+            after == before || after == Some(new),
+            "round {round}: {before:?} → {after:?}"
+        );
+    }
+}
