@@ -612,6 +612,11 @@ pub fn set(
             "Unchanged: {} {} is already {}",
             request.indicator, request.year, request.value
         )?,
+        SetOutcome::Deleted { old } => writeln!(
+            out,
+            "Deleted {} {} (was {old})",
+            request.indicator, request.year
+        )?,
     }
     for w in warnings {
         writeln!(out, "warning: {w}")?;
@@ -619,28 +624,9 @@ pub fn set(
     Ok(())
 }
 
-/// Reads a value as editors type it: decimal point or comma, spaces or thousands separators.
+/// Reads a value as editors type it (see [`crate::model::parse_number`]).
 pub fn parse_value(text: &str) -> anyhow::Result<f64> {
-    let t: String = text
-        .trim()
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
-        .collect();
-    // "1.234,5" and "1,234.5": the last separator is the decimal one; "0,5" is a half.
-    let (last_dot, last_comma) = (t.rfind('.'), t.rfind(','));
-    let normal = match (last_dot, last_comma) {
-        (Some(d), Some(c)) if c > d => t.replace('.', "").replace(',', "."),
-        (Some(_), Some(_)) => t.replace(',', ""),
-        (None, Some(c)) if t.matches(',').count() == 1 && t.len() - c - 1 != 3 => {
-            t.replace(',', ".")
-        }
-        (None, Some(_)) => t.replace(',', ""),
-        _ => t,
-    };
-    match normal.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v),
-        _ => bail!("{text:?} is not a number"),
-    }
+    crate::model::parse_number(text).ok_or_else(|| anyhow::anyhow!("{text:?} is not a number"))
 }
 
 /// `chiso audit FILE`: who changed what, when, old → new.

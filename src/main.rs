@@ -154,6 +154,7 @@ fn run(args: Args) -> anyhow::Result<()> {
                 qualifier,
                 footnote,
                 expect,
+                clear: false,
             };
             let editor = by.unwrap_or_else(default_editor);
             cli::set(&file, &request, &editor, &mut out)

@@ -115,6 +115,8 @@ pub struct SetRequest {
     pub footnote: Option<String>,
     /// Refuse unless the stored value is this one (`None` inside: refuse unless there is none).
     pub expect: Option<Option<f64>>,
+    /// Delete the figure instead of writing `value`.
+    pub clear: bool,
 }
 
 /// What a write did.
@@ -123,6 +125,7 @@ pub enum SetOutcome {
     Added,
     Changed { old: f64 },
     Unchanged,
+    Deleted { old: f64 },
 }
 
 /// A figure saved but worth a second look: outside the plausible range, or a jump.
@@ -141,7 +144,37 @@ impl super::Store {
         editor: &str,
         request: &SetRequest,
     ) -> Result<(SetOutcome, Vec<Warning>), StoreError> {
+        let mut results = self.set_figures(editor, std::slice::from_ref(request))?;
+        Ok(results.pop().unwrap_or((SetOutcome::Unchanged, Vec::new())))
+    }
+
+    /// Writes several figures in one transaction: all of them, or none when one is refused.
+    pub fn set_figures(
+        &mut self,
+        editor: &str,
+        requests: &[SetRequest],
+    ) -> Result<Vec<(SetOutcome, Vec<Warning>)>, StoreError> {
+        let mut checked = Vec::with_capacity(requests.len());
+        for request in requests {
+            checked.push((self.checked_indicator(request)?, request));
+        }
+        self.write(editor, |tx| {
+            checked
+                .iter()
+                .map(|(indicator, request)| set_in(tx, editor, indicator, request))
+                .collect()
+        })
+    }
+
+    /// The indicator of `request`, once its value passed the hard checks.
+    fn checked_indicator(
+        &self,
+        request: &SetRequest,
+    ) -> Result<crate::model::Indicator, StoreError> {
         let indicator = self.indicator(&request.indicator)?;
+        if request.clear {
+            return Ok(indicator);
+        }
         if !request.value.is_finite() {
             return Err(StoreError::Invalid("not a number".into()));
         }
@@ -155,109 +188,151 @@ impl super::Store {
                 hi.map_or("∞".into(), |v| v.to_string())
             )));
         }
-        let editor_owned = editor.to_owned();
-        let request = request.clone();
-        self.write(editor, move |tx| {
-            let area = match &request.area {
-                Some(code) => code.clone(),
-                None => tx
-                    .query_row("SELECT code FROM area WHERE level = 'country' ORDER BY id LIMIT 1", [], |r| r.get(0))
-                    .optional()?
-                    .ok_or_else(|| StoreError::Invalid("the file has no country area: give --area".into()))?,
-            };
-            let subgroup = request.subgroup.clone().unwrap_or_else(|| "T".into());
-            let source = match &request.source {
-                Some(code) => code.clone(),
-                None => tx
-                    .query_row(
-                        "SELECT s.code FROM observation o JOIN source s ON s.id = o.source_id \
-                         WHERE o.updated_by = ?1 ORDER BY o.updated_at DESC, o.id DESC LIMIT 1",
-                        [&editor_owned],
-                        |r| r.get(0),
-                    )
-                    .optional()?
-                    .ok_or_else(|| StoreError::Invalid("every figure needs a source: give --source".into()))?,
-            };
-            let ids = (
-                id_of(tx, CodedTable::Indicator, &request.indicator)?,
-                id_of(tx, CodedTable::Area, &area)?,
-                id_of(tx, CodedTable::Subgroup, &subgroup)?,
-                id_of(tx, CodedTable::Source, &source)?,
-            );
-            let current: Option<(i64, f64, String)> = tx
-                .query_row(
-                    "SELECT id, value, footnote FROM observation WHERE indicator_id = ?1 AND area_id = ?2 \
-                     AND subgroup_id = ?3 AND source_id = ?4 AND year = ?5 AND period_label = ''",
-                    params![ids.0, ids.1, ids.2, ids.3, request.year],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-                )
-                .optional()?;
-            if let Some(expected) = request.expect {
-                let now = current.as_ref().map(|c| c.1);
-                if now != expected {
-                    return Err(StoreError::Conflict {
-                        expected,
-                        current: now,
-                    });
-                }
-            }
-            let mut warnings = Vec::new();
-            let (plo, phi) = indicator.plausible_range;
-            if plo.is_some_and(|lo| request.value < lo) || phi.is_some_and(|hi| request.value > hi) {
-                warnings.push(format!(
-                    "{} is outside the plausible range of {} ({} to {}): saved, please check it",
-                    request.value,
-                    indicator.code,
-                    plo.map_or("−∞".into(), |v| v.to_string()),
-                    phi.map_or("∞".into(), |v| v.to_string())
-                ));
-            }
-            let previous: Option<f64> = tx
-                .query_row(
-                    "SELECT value FROM observation WHERE indicator_id = ?1 AND area_id = ?2 AND subgroup_id = ?3 \
-                     AND source_id = ?4 AND year = ?5 - 1",
-                    params![ids.0, ids.1, ids.2, ids.3, request.year],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if let Some(prev) = previous
-                && prev != 0.0
-                && ((request.value - prev) / prev).abs() > JUMP_SHARE
-            {
-                warnings.push(format!(
-                    "{} differs from {} in {} by more than {:.0} %: saved, please check it",
-                    request.value,
-                    prev,
-                    request.year - 1,
-                    JUMP_SHARE * 100.0
-                ));
-            }
-            let footnote = request.footnote.clone();
-            let outcome = match current {
-                None => {
-                    tx.execute(
-                        "INSERT INTO observation (indicator_id, area_id, subgroup_id, source_id, year, value, status, \
-                         qualifier, footnote, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                        params![
-                            ids.0, ids.1, ids.2, ids.3, request.year, request.value, request.status.as_str(),
-                            request.qualifier.as_str(), footnote.unwrap_or_default(), now_stamp(), editor_owned
-                        ],
-                    )?;
-                    SetOutcome::Added
-                }
-                Some((id, old, old_footnote)) => {
-                    let changed = tx.execute(
-                        "UPDATE observation SET value = ?2, status = ?3, qualifier = ?4, footnote = ?5, updated_at = ?6, \
-                         updated_by = ?7 WHERE id = ?1 AND NOT (value = ?2 AND status = ?3 AND qualifier = ?4 AND footnote = ?5)",
-                        params![
-                            id, request.value, request.status.as_str(), request.qualifier.as_str(),
-                            footnote.unwrap_or(old_footnote), now_stamp(), editor_owned
-                        ],
-                    )?;
-                    if changed == 0 { SetOutcome::Unchanged } else { SetOutcome::Changed { old } }
-                }
-            };
-            Ok((outcome, warnings))
-        })
+        Ok(indicator)
     }
+}
+
+/// One figure written inside `tx` (see [`Store::set_figures`]).
+///
+/// [`Store::set_figures`]: super::Store::set_figures
+fn set_in(
+    tx: &Transaction,
+    editor: &str,
+    indicator: &crate::model::Indicator,
+    request: &SetRequest,
+) -> Result<(SetOutcome, Vec<Warning>), StoreError> {
+    let area = match &request.area {
+        Some(code) => code.clone(),
+        None => tx
+            .query_row(
+                "SELECT code FROM area WHERE level = 'country' ORDER BY id LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| {
+                StoreError::Invalid("the file has no country area: give --area".into())
+            })?,
+    };
+    let subgroup = request.subgroup.clone().unwrap_or_else(|| "T".into());
+    let source = match &request.source {
+        Some(code) => code.clone(),
+        None => tx
+            .query_row(
+                "SELECT s.code FROM observation o JOIN source s ON s.id = o.source_id \
+                 WHERE o.updated_by = ?1 ORDER BY o.updated_at DESC, o.id DESC LIMIT 1",
+                [editor],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| {
+                StoreError::Invalid("every figure needs a source: give --source".into())
+            })?,
+    };
+    let ids = (
+        id_of(tx, CodedTable::Indicator, &request.indicator)?,
+        id_of(tx, CodedTable::Area, &area)?,
+        id_of(tx, CodedTable::Subgroup, &subgroup)?,
+        id_of(tx, CodedTable::Source, &source)?,
+    );
+    let current: Option<(i64, f64, String)> = tx
+        .query_row(
+            "SELECT id, value, footnote FROM observation WHERE indicator_id = ?1 AND area_id = ?2 \
+             AND subgroup_id = ?3 AND source_id = ?4 AND year = ?5 AND period_label = ''",
+            params![ids.0, ids.1, ids.2, ids.3, request.year],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    if let Some(expected) = request.expect {
+        let now = current.as_ref().map(|c| c.1);
+        if now != expected {
+            return Err(StoreError::Conflict {
+                expected,
+                current: now,
+            });
+        }
+    }
+    if request.clear {
+        return Ok(match current {
+            Some((id, old, _)) => {
+                tx.execute("DELETE FROM observation WHERE id = ?1", [id])?;
+                (SetOutcome::Deleted { old }, Vec::new())
+            }
+            None => (SetOutcome::Unchanged, Vec::new()),
+        });
+    }
+    let mut warnings = Vec::new();
+    let (plo, phi) = indicator.plausible_range;
+    if plo.is_some_and(|lo| request.value < lo) || phi.is_some_and(|hi| request.value > hi) {
+        warnings.push(format!(
+            "{} is outside the plausible range of {} ({} to {}): saved, please check it",
+            request.value,
+            indicator.code,
+            plo.map_or("−∞".into(), |v| v.to_string()),
+            phi.map_or("∞".into(), |v| v.to_string())
+        ));
+    }
+    let previous: Option<f64> = tx
+        .query_row(
+            "SELECT value FROM observation WHERE indicator_id = ?1 AND area_id = ?2 AND subgroup_id = ?3 \
+             AND source_id = ?4 AND year = ?5 - 1",
+            params![ids.0, ids.1, ids.2, ids.3, request.year],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(prev) = previous
+        && prev != 0.0
+        && ((request.value - prev) / prev).abs() > JUMP_SHARE
+    {
+        warnings.push(format!(
+            "{} differs from {} in {} by more than {:.0} %: saved, please check it",
+            request.value,
+            prev,
+            request.year - 1,
+            JUMP_SHARE * 100.0
+        ));
+    }
+    let outcome = match current {
+        None => {
+            tx.execute(
+                "INSERT INTO observation (indicator_id, area_id, subgroup_id, source_id, year, value, status, \
+                 qualifier, footnote, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                params![
+                    ids.0,
+                    ids.1,
+                    ids.2,
+                    ids.3,
+                    request.year,
+                    request.value,
+                    request.status.as_str(),
+                    request.qualifier.as_str(),
+                    request.footnote.clone().unwrap_or_default(),
+                    now_stamp(),
+                    editor
+                ],
+            )?;
+            SetOutcome::Added
+        }
+        Some((id, old, old_footnote)) => {
+            let changed = tx.execute(
+                "UPDATE observation SET value = ?2, status = ?3, qualifier = ?4, footnote = ?5, updated_at = ?6, \
+                 updated_by = ?7 WHERE id = ?1 AND NOT (value = ?2 AND status = ?3 AND qualifier = ?4 AND footnote = ?5)",
+                params![
+                    id,
+                    request.value,
+                    request.status.as_str(),
+                    request.qualifier.as_str(),
+                    request.footnote.clone().unwrap_or(old_footnote),
+                    now_stamp(),
+                    editor
+                ],
+            )?;
+            if changed == 0 {
+                SetOutcome::Unchanged
+            } else {
+                SetOutcome::Changed { old }
+            }
+        }
+    };
+    Ok((outcome, warnings))
 }
