@@ -16,6 +16,7 @@
 
 pub mod chart;
 pub mod cli;
+pub mod editing;
 pub mod export;
 pub mod import;
 pub mod jobs;

@@ -53,6 +53,9 @@ pub struct Workspace {
     data: ChartData,
     description: ChartDescription,
     views: Vec<SavedView>,
+    history: crate::editing::History,
+    /// Warnings of the last edits, shown until the next edit: the list of open warnings.
+    warnings: Vec<String>,
 }
 
 impl Workspace {
@@ -79,6 +82,8 @@ impl Workspace {
             data: ChartData::default(),
             description: describe(&ChartSpec::default(), &ChartData::default()),
             views: Vec::new(),
+            history: Default::default(),
+            warnings: Vec::new(),
         };
         workspace.reload()?;
         Ok(workspace)
@@ -454,6 +459,37 @@ impl Workspace {
             series: selection_only.then(|| self.spec.series.clone()),
         };
         self.store.export_long_csv_to(&filter, path)
+    }
+
+    /// Writes what was typed or pasted as one undoable edit (see `editing::apply`).
+    pub fn edit_cells(
+        &mut self,
+        editor: &str,
+        inputs: &[crate::editing::CellInput],
+    ) -> Result<(), StoreError> {
+        let shown = crate::editing::cell_values(&self.data.observations);
+        self.warnings =
+            crate::editing::apply(&mut self.store, editor, &mut self.history, &shown, inputs)?;
+        self.reload()
+    }
+
+    pub fn undo(&mut self, editor: &str) -> Result<(), StoreError> {
+        crate::editing::undo(&mut self.store, editor, &mut self.history)?;
+        self.reload()
+    }
+
+    pub fn redo(&mut self, editor: &str) -> Result<(), StoreError> {
+        crate::editing::redo(&mut self.store, editor, &mut self.history)?;
+        self.reload()
+    }
+
+    pub fn history(&self) -> &crate::editing::History {
+        &self.history
+    }
+
+    /// The warnings of the last edit: saved figures worth a second look.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
     }
 
     /// The deck: saved views in order.

@@ -300,3 +300,118 @@ fn the_chart_on_screen_exports_to_a_file_and_the_clipboard() {
         Some("Chart copied: paste it into your slides")
     );
 }
+
+/// Multidimensional poverty, total and ethnic minorities side by side, in the Edit tab.
+fn open_edit_tab(h: &mut Harness<'static, chiso::ui::ChisoApp>) {
+    pick(h, "Multidimensional poverty rate");
+    h.get_by_label("Series…").click();
+    h.run();
+    h.get_by_label_contains("Ethnic minorities").click();
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.get_by_label("Edit").click();
+    h.run();
+}
+
+fn cell<'a>(h: &'a Harness<'static, chiso::ui::ChisoApp>, name: &'a str) -> egui_kittest::Node<'a> {
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, name)
+}
+
+/// Types `text` over what the cell holds, and presses Enter.
+fn type_into(h: &mut Harness<'static, chiso::ui::ChisoApp>, name: &str, text: &str) {
+    cell(h, name).click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    cell(h, name).type_text(text);
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+}
+
+fn mpi(h: &Harness<'static, chiso::ui::ChisoApp>, subgroup: &str, year: i32) -> Option<f64> {
+    let ws = h.state().workspace().unwrap();
+    ws.description().panels[0]
+        .series
+        .iter()
+        .find(|s| s.key.subgroup == subgroup)
+        .and_then(|s| s.points.iter().find(|p| p.year == year))
+        .map(|p| p.value)
+}
+
+#[test]
+fn a_value_typed_in_a_cell_is_in_the_chart_and_the_audit_log() {
+    let (_dir, db) = fixture_db();
+    let mut h = harness(&db, LAPTOP);
+    h.state_mut().state.editor = "Lan".into();
+    h.run();
+    open_edit_tab(&mut h);
+    h.get_by_label("Add year").click();
+    h.run();
+    type_into(&mut h, "Total 2026", "1,1");
+    assert_eq!(mpi(&h, "T", 2026), Some(1.1), "in the chart description");
+    let store = chiso::store::Store::open_read_only(&db).unwrap();
+    let last = &store.audit_log(1).unwrap()[0];
+    assert_eq!(
+        (last.editor.as_str(), last.action.as_str()),
+        ("Lan", "insert")
+    );
+    assert!(
+        last.new_values
+            .as_deref()
+            .unwrap()
+            .contains("\"value\":1.1")
+    );
+}
+
+#[test]
+fn a_refused_value_stays_out_with_its_reason() {
+    let (_dir, db) = fixture_db();
+    let mut h = harness(&db, LAPTOP);
+    h.run();
+    open_edit_tab(&mut h);
+    type_into(&mut h, "Total 2025", "150");
+    let error = h.state().error().unwrap_or_default().to_owned();
+    assert!(error.contains("outside the valid range"), "{error}");
+    assert_eq!(
+        mpi(&h, "T", 2025),
+        Some(1.3),
+        "the refused value was not written"
+    );
+}
+
+#[test]
+fn a_pasted_block_is_one_edit_that_undoes_and_redoes() {
+    let (_dir, db) = fixture_db();
+    let mut h = harness(&db, LAPTOP);
+    h.run();
+    open_edit_tab(&mut h);
+    for _ in 0..3 {
+        h.get_by_label("Add year").click();
+        h.run();
+    }
+    cell(&h, "Total 2025").click();
+    h.run();
+    // 3 columns × 4 rows from a spreadsheet, decimal commas, pasted at Total 2025; the grid
+    // has 2 columns, so the third falls outside and is left out.
+    h.event(egui::Event::Paste(
+        "10,5\t1,2\t9\n10\t1,1\t9\n9,5\t1\t9\n9\t0,9\t9\n".into(),
+    ));
+    h.run();
+    assert_eq!(
+        (2025..=2028).map(|y| mpi(&h, "T", y)).collect::<Vec<_>>(),
+        [Some(10.5), Some(10.0), Some(9.5), Some(9.0)]
+    );
+    assert_eq!(mpi(&h, "EM", 2028), Some(0.9));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(mpi(&h, "T", 2025), Some(1.3), "undone as one edit");
+    assert_eq!(mpi(&h, "EM", 2028), None);
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    h.run();
+    assert_eq!(mpi(&h, "EM", 2028), Some(0.9), "redone");
+}

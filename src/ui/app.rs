@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::export_dialog::{ChartOrder, ExportDialog};
 use super::import_dialog::{self, ImportDialog};
 use super::present::{self, Presentation};
-use super::{card, catalogue, chart_view, sources, table, views};
+use super::{card, catalogue, chart_view, grid, sources, table, views};
 use crate::chart::{ChartSpec, SeriesKey, Transform};
 use crate::store::query::SeriesInfo;
 use crate::workspace::Workspace;
@@ -57,6 +57,7 @@ pub enum Tab {
     #[default]
     Chart,
     Table,
+    Edit,
 }
 
 /// What the user asked for during a frame.
@@ -89,6 +90,10 @@ pub enum Command {
     Slide(usize),
     /// Draws every slide into a folder, numbered in deck order.
     ExportDeck(PathBuf),
+    /// Writes what was typed or pasted in the grid, as one undoable edit.
+    EditCells(Vec<crate::editing::CellInput>),
+    Undo,
+    Redo,
     /// Opens the "Export chart" dialog on the chart shown.
     OpenExportChart,
     /// Draws the chart shown to a file.
@@ -125,6 +130,7 @@ pub struct ChisoApp {
     views: views::Editing,
     /// A line saying what the last action did ("Imported: 34 added…").
     status: Option<String>,
+    grid: grid::GridState,
 }
 
 impl ChisoApp {
@@ -144,6 +150,7 @@ impl ChisoApp {
             presentation: None,
             fullscreen: None,
             views: views::Editing::default(),
+            grid: grid::GridState::default(),
             status: None,
         };
         let first = file
@@ -237,6 +244,11 @@ impl ChisoApp {
                     self.error = ws.read_only().map(|r| format!("Cannot import: {r}"));
                     Ok(())
                 }
+                (Command::EditCells(inputs), Some(ws)) => {
+                    ws.edit_cells(&self.state.editor, &inputs)
+                }
+                (Command::Undo, Some(ws)) => ws.undo(&self.state.editor),
+                (Command::Redo, Some(ws)) => ws.redo(&self.state.editor),
                 (Command::SaveView(name), Some(ws)) => ws.save_view(&self.state.editor, &name),
                 (Command::OpenView(i), Some(ws)) => ws.open_view(i),
                 (Command::RenameView(id, name), Some(ws)) => {
@@ -423,7 +435,11 @@ impl ChisoApp {
                     card::ui(ui, ws, self.state.dark);
                     ui.separator();
                     ui.horizontal(|ui| {
-                        for (tab, name) in [(Tab::Chart, "Chart"), (Tab::Table, "Table")] {
+                        for (tab, name) in [
+                            (Tab::Chart, "Chart"),
+                            (Tab::Table, "Table"),
+                            (Tab::Edit, "Edit"),
+                        ] {
                             if ui.selectable_label(self.state.tab == tab, name).clicked() {
                                 self.commands.push(Command::ShowTab(tab));
                             }
@@ -438,6 +454,7 @@ impl ChisoApp {
                     match self.state.tab {
                         Tab::Chart => chart_view::ui(ui, ws, self.state.dark, &mut self.commands),
                         Tab::Table => table::ui(ui, ws),
+                        Tab::Edit => grid::ui(ui, ws, &mut self.grid, &mut self.commands),
                     }
                 }
                 None => {

@@ -8,6 +8,7 @@
 //! | `chart_view` | a chart description drawn with egui_plot, and its legend   |
 //! | `card`       | the headline card                                          |
 //! | `table`      | the table tab: years as rows, changes                      |
+//! | `grid`       | the Edit tab: typing, pasting, undo and redo of figures    |
 //! | `views`      | the deck of saved views                                    |
 //! | `present`    | presentation mode: one view per slide, full screen         |
 //! | `export_dialog` | "Export chart…" and "Copy chart"                        |
@@ -22,6 +23,7 @@ mod card;
 mod catalogue;
 mod chart_view;
 pub mod export_dialog;
+mod grid;
 mod import_dialog;
 mod present;
 mod sources;

@@ -1,0 +1,188 @@
+//! Editing figures from the window: cells of a grid, one edit (a cell, a paste, a delete) at a
+//! time, each undoable. No egui here; the grid in `ui` draws this and sends it what was typed.
+
+use std::collections::BTreeMap;
+
+use crate::chart::SeriesKey;
+use crate::model::{Observation, parse_number};
+use crate::store::edit::{SetRequest, Warning};
+use crate::store::{Store, StoreError};
+
+/// One cell written: its series and year, what it held and what it holds now.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CellChange {
+    pub key: SeriesKey,
+    pub year: i32,
+    pub before: Option<f64>,
+    pub after: Option<f64>,
+}
+
+/// What the user typed in one cell: a number, or nothing (delete the figure).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CellInput {
+    pub key: SeriesKey,
+    pub year: i32,
+    pub text: String,
+}
+
+/// The undo and redo stacks of a session: each entry is one edit, however many cells.
+#[derive(Clone, Debug, Default)]
+pub struct History {
+    undo: Vec<Vec<CellChange>>,
+    redo: Vec<Vec<CellChange>>,
+}
+
+impl History {
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+}
+
+/// The figures of the cells the grid shows, by series and year.
+pub fn cell_values(observations: &[Observation]) -> BTreeMap<(SeriesKey, i32), f64> {
+    observations
+        .iter()
+        .filter(|o| o.period.label.is_empty())
+        .map(|o| ((SeriesKey::of(o), o.period.year), o.value))
+        .collect()
+}
+
+/// Reads a pasted block (tab-separated, as Excel and LibreOffice copy) into rows of cells.
+pub fn parse_block(text: &str) -> Vec<Vec<String>> {
+    text.trim_end_matches(['\n', '\r'])
+        .split('\n')
+        .map(|line| {
+            line.trim_end_matches('\r')
+                .split('\t')
+                .map(|c| c.trim().to_owned())
+                .collect()
+        })
+        .collect()
+}
+
+/// Writes `inputs` as one edit, each based on the value the user saw (`shown`): a cell that
+/// another editor changed meanwhile is a conflict, and nothing of the edit is written.
+pub fn apply(
+    store: &mut Store,
+    editor: &str,
+    history: &mut History,
+    shown: &BTreeMap<(SeriesKey, i32), f64>,
+    inputs: &[CellInput],
+) -> Result<Vec<Warning>, StoreError> {
+    let mut changes = Vec::new();
+    for input in inputs {
+        let after = if input.text.trim().is_empty() {
+            None
+        } else {
+            Some(parse_number(&input.text).ok_or_else(|| {
+                StoreError::Invalid(format!(
+                    "{} {}: {:?} is not a number",
+                    input.key.indicator, input.year, input.text
+                ))
+            })?)
+        };
+        let before = shown.get(&(input.key.clone(), input.year)).copied();
+        if before != after {
+            changes.push(CellChange {
+                key: input.key.clone(),
+                year: input.year,
+                before,
+                after,
+            });
+        }
+    }
+    if changes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let warnings = write(store, editor, &changes, false)?;
+    history.undo.push(changes);
+    history.redo.clear();
+    Ok(warnings)
+}
+
+/// Takes back the last edit. A cell changed since by someone else is a conflict.
+pub fn undo(store: &mut Store, editor: &str, history: &mut History) -> Result<(), StoreError> {
+    let Some(changes) = history.undo.pop() else {
+        return Ok(());
+    };
+    match write(store, editor, &changes, true) {
+        Ok(_) => {
+            history.redo.push(changes);
+            Ok(())
+        }
+        Err(e) => {
+            history.undo.push(changes);
+            Err(e)
+        }
+    }
+}
+
+/// Makes the last undone edit again.
+pub fn redo(store: &mut Store, editor: &str, history: &mut History) -> Result<(), StoreError> {
+    let Some(changes) = history.redo.pop() else {
+        return Ok(());
+    };
+    match write(store, editor, &changes, false) {
+        Ok(_) => {
+            history.undo.push(changes);
+            Ok(())
+        }
+        Err(e) => {
+            history.redo.push(changes);
+            Err(e)
+        }
+    }
+}
+
+/// Writes `changes` forwards (before → after) or backwards, in one transaction.
+fn write(
+    store: &mut Store,
+    editor: &str,
+    changes: &[CellChange],
+    backwards: bool,
+) -> Result<Vec<Warning>, StoreError> {
+    let requests: Vec<SetRequest> = changes
+        .iter()
+        .map(|c| {
+            let (from, to) = if backwards {
+                (c.after, c.before)
+            } else {
+                (c.before, c.after)
+            };
+            SetRequest {
+                indicator: c.key.indicator.clone(),
+                area: Some(c.key.area.clone()),
+                subgroup: Some(c.key.subgroup.clone()),
+                source: Some(c.key.source.clone()),
+                year: c.year,
+                value: to.unwrap_or_default(),
+                clear: to.is_none(),
+                expect: Some(from),
+                ..Default::default()
+            }
+        })
+        .collect();
+    Ok(store
+        .set_figures(editor, &requests)?
+        .into_iter()
+        .flat_map(|(_, w)| w)
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pasted_blocks_split_on_tabs_and_lines() {
+        assert_eq!(
+            parse_block("1,5\t2\r\n3\t4\r\n"),
+            vec![vec!["1,5", "2"], vec!["3", "4"]]
+        );
+        assert_eq!(parse_block("7"), vec![vec!["7"]]);
+    }
+}

@@ -1,0 +1,205 @@
+//! The grid: the figures of the selected indicator, years as rows and a column per series on
+//! the chart, typed into directly. Enter or Tab moves on, Esc cancels the cell, a block pasted
+//! from a spreadsheet lands at the cursor as one edit, Ctrl+Z undoes, Ctrl+Shift+Z or Ctrl+Y
+//! redoes. Every change is in the file at once.
+
+use egui::{Key, KeyboardShortcut, Modifiers, RichText};
+
+use super::app::Command;
+use crate::editing::{CellInput, cell_values, parse_block};
+use crate::workspace::Workspace;
+
+/// The cell being typed into, and where the cursor goes next.
+#[derive(Default)]
+pub struct GridState {
+    /// (column, year, text typed, text it started from)
+    editing: Option<(usize, i32, String, String)>,
+    focus_next: Option<(usize, i32)>,
+    extra_years: i32,
+}
+
+pub fn ui(ui: &mut egui::Ui, ws: &Workspace, state: &mut GridState, commands: &mut Vec<Command>) {
+    let Some(indicator) = ws.selected_indicator() else {
+        ui.label("Choose an indicator to edit its figures");
+        return;
+    };
+    let keys: Vec<_> = ws
+        .spec()
+        .series
+        .iter()
+        .filter(|k| k.indicator == indicator.code)
+        .cloned()
+        .collect();
+    if keys.is_empty() {
+        ui.label("Add a series with “Series…” to edit its figures");
+        return;
+    }
+    let read_only = ws.read_only().is_some();
+    if !read_only {
+        let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+        let redo = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+        let redo_y = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+        // Redo first: Ctrl+Shift+Z also matches Ctrl+Z's keys.
+        if ui.input_mut(|i| i.consume_shortcut(&redo) || i.consume_shortcut(&redo_y)) {
+            commands.push(Command::Redo);
+        } else if ui.input_mut(|i| i.consume_shortcut(&undo)) {
+            commands.push(Command::Undo);
+        }
+    }
+    let values = cell_values(ws.chart_observations());
+    let years_with_data = values
+        .keys()
+        .filter(|(k, _)| keys.contains(k))
+        .map(|(_, y)| *y);
+    let (first, last) = match (years_with_data.clone().min(), years_with_data.max()) {
+        (Some(a), Some(b)) => (a, b),
+        _ => (2024, 2024),
+    };
+    let last = last + state.extra_years;
+
+    // A block pasted into a cell spreads over the cells right and down of it, as one edit.
+    if let Some((col, year, _, _)) = &state.editing {
+        let pasted = ui.input_mut(|i| {
+            let mut block = None;
+            i.events.retain(|e| match e {
+                egui::Event::Paste(text) if text.contains(['\t', '\n']) => {
+                    block = Some(text.clone());
+                    false
+                }
+                _ => true,
+            });
+            block
+        });
+        if let Some(text) = pasted {
+            let mut inputs = Vec::new();
+            for (r, row) in parse_block(&text).iter().enumerate() {
+                for (c, cell) in row.iter().enumerate() {
+                    if let Some(key) = keys.get(col + c) {
+                        inputs.push(CellInput {
+                            key: key.clone(),
+                            year: year + r as i32,
+                            text: cell.clone(),
+                        });
+                    }
+                }
+            }
+            let rows = parse_block(&text).len() as i32;
+            if year + rows - 1 > last {
+                state.extra_years += year + rows - 1 - last;
+            }
+            commands.push(Command::EditCells(inputs));
+            state.editing = None;
+        }
+    }
+
+    ui.horizontal(|ui| {
+        if ui.add_enabled(!read_only, egui::Button::new("Add year")).clicked() {
+            state.extra_years += 1;
+        }
+        if ui.add_enabled(ws.history().can_undo(), egui::Button::new("Undo")).clicked() {
+            commands.push(Command::Undo);
+        }
+        if ui.add_enabled(ws.history().can_redo(), egui::Button::new("Redo")).clicked() {
+            commands.push(Command::Redo);
+        }
+        ui.label(RichText::new("Enter or Tab moves on · Esc cancels · paste a block from a spreadsheet · Ctrl+Z undoes").weak());
+    });
+    for warning in ws.warnings() {
+        ui.label(RichText::new(format!("Check: {warning}")).color(ui.visuals().warn_fg_color));
+    }
+    let labels: Vec<String> = ws
+        .description()
+        .panels
+        .iter()
+        .flat_map(|p| &p.series)
+        .filter(|s| keys.contains(&s.key))
+        .map(|s| s.label.clone())
+        .collect();
+    egui::ScrollArea::both()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            egui::Grid::new("edit grid")
+                .striped(true)
+                .spacing([12.0, 4.0])
+                .show(ui, |ui| {
+                    ui.label(RichText::new("Year").strong());
+                    for (c, _) in keys.iter().enumerate() {
+                        ui.label(
+                            RichText::new(labels.get(c).cloned().unwrap_or_default()).strong(),
+                        );
+                    }
+                    ui.end_row();
+                    for year in first..=last {
+                        ui.label(year.to_string());
+                        for (col, key) in keys.iter().enumerate() {
+                            cell_ui(
+                                ui,
+                                state,
+                                commands,
+                                (col, year),
+                                key,
+                                values.get(&(key.clone(), year)).copied(),
+                                labels.get(col),
+                                read_only,
+                            );
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+}
+
+#[allow(clippy::too_many_arguments)]
+fn cell_ui(
+    ui: &mut egui::Ui,
+    state: &mut GridState,
+    commands: &mut Vec<Command>,
+    (col, year): (usize, i32),
+    key: &crate::chart::SeriesKey,
+    value: Option<f64>,
+    label: Option<&String>,
+    read_only: bool,
+) {
+    let id = ui.scope_id().with(("cell", col, year));
+    let shown = value.map(|v| v.to_string()).unwrap_or_default();
+    let editing_here = matches!(&state.editing, Some((c, y, _, _)) if *c == col && *y == year);
+    let mut scratch = shown.clone();
+    let buffer = match &mut state.editing {
+        Some((_, _, text, _)) if editing_here => text,
+        _ => &mut scratch,
+    };
+    let name = format!(
+        "{} {year}",
+        label.map_or(key.source.as_str(), String::as_str)
+    );
+    let response = ui.add_enabled(
+        !read_only,
+        egui::TextEdit::singleline(buffer)
+            .id(id)
+            .desired_width(90.0),
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &name));
+    if state.focus_next == Some((col, year)) {
+        response.request_focus();
+        state.focus_next = None;
+    }
+    if response.gained_focus() && !editing_here {
+        state.editing = Some((col, year, shown.clone(), shown));
+    }
+    if editing_here && response.lost_focus() {
+        let cancelled = ui.input(|i| i.key_pressed(Key::Escape));
+        if let Some((_, _, text, original)) = state.editing.take()
+            && !cancelled
+            && text.trim() != original
+        {
+            commands.push(Command::EditCells(vec![CellInput {
+                key: key.clone(),
+                year,
+                text,
+            }]));
+        }
+        if !cancelled && ui.input(|i| i.key_pressed(Key::Enter)) {
+            state.focus_next = Some((col, year + 1));
+        }
+    }
+}
