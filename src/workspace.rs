@@ -492,6 +492,26 @@ impl Workspace {
         &self.warnings
     }
 
+    /// Recorded changes of the selected indicator's figures (or of everything), newest first.
+    pub fn audit_entries(
+        &self,
+        only_selected: bool,
+        editor: Option<&str>,
+    ) -> Result<Vec<crate::store::query::AuditEntry>, StoreError> {
+        let indicator = if only_selected {
+            self.selected.as_deref()
+        } else {
+            None
+        };
+        self.store.audit_entries(indicator, editor, 500)
+    }
+
+    /// Takes back a recorded change of a figure; the revert is itself recorded.
+    pub fn revert(&mut self, editor: &str, audit_id: i64) -> Result<(), StoreError> {
+        self.store.revert(editor, audit_id)?;
+        self.reload()
+    }
+
     /// The deck: saved views in order.
     pub fn views(&self) -> &[SavedView] {
         &self.views

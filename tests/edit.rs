@@ -192,3 +192,35 @@ fn a_set_killed_at_any_moment_leaves_the_file_whole_and_all_or_nothing() {
         );
     }
 }
+
+#[test]
+fn reverting_an_insert_an_update_and_a_delete() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_path(&dir);
+    let mut store = Store::open(&path).unwrap();
+    store.set_figure("Lan", &request(2024, 1.9)).unwrap();
+    let insert = store.audit_log(1).unwrap()[0].id;
+    store.set_figure("Lan", &request(2025, 1.4)).unwrap();
+    let update = store.audit_log(1).unwrap()[0].id;
+    store
+        .set_figure(
+            "Lan",
+            &SetRequest {
+                clear: true,
+                ..request(2025, 0.0)
+            },
+        )
+        .unwrap();
+    let delete = store.audit_log(1).unwrap()[0].id;
+    assert_eq!(value_of(&path, 2025), None);
+    store.revert("Minh", delete).unwrap();
+    assert_eq!(value_of(&path, 2025), Some(1.4));
+    store.revert("Minh", update).unwrap();
+    assert_eq!(value_of(&path, 2025), Some(1.3));
+    store.revert("Minh", insert).unwrap();
+    assert_eq!(value_of(&path, 2024), None);
+    let log = store
+        .audit_entries(Some("MPI_RATE"), Some("Minh"), 10)
+        .unwrap();
+    assert_eq!(log.len(), 3, "each revert is recorded: {log:?}");
+}

@@ -415,3 +415,33 @@ fn a_pasted_block_is_one_edit_that_undoes_and_redoes() {
     h.run();
     assert_eq!(mpi(&h, "EM", 2028), Some(0.9), "redone");
 }
+
+#[test]
+fn a_change_is_reverted_from_the_audit_trail_and_the_revert_is_recorded() {
+    let (_dir, db) = fixture_db();
+    let mut h = harness(&db, LAPTOP);
+    h.state_mut().state.editor = "Lan".into();
+    h.run();
+    open_edit_tab(&mut h);
+    type_into(&mut h, "Total 2025", "1,2");
+    assert_eq!(mpi(&h, "T", 2025), Some(1.2));
+    h.get_by_label("Audit trail").click();
+    h.run();
+    h.get_by_label("Only this indicator").click();
+    h.run();
+    h.run();
+    assert!(
+        h.query_by_label("1.3, then 1.2").is_some(),
+        "old and new shown"
+    );
+    h.get_all_by_label("Revert").next().unwrap().click();
+    h.run();
+    assert_eq!(mpi(&h, "T", 2025), Some(1.3), "reverted");
+    let store = chiso::store::Store::open_read_only(&db).unwrap();
+    let last = &store.audit_log(1).unwrap()[0];
+    assert_eq!(
+        (last.editor.as_str(), last.action.as_str()),
+        ("Lan", "update")
+    );
+    assert_eq!(last.values(), (Some(1.2), Some(1.3)));
+}

@@ -74,7 +74,7 @@ pub fn detect(path: &Path) -> Result<Format, ReadError> {
     }
     if head.starts_with(b"SQLite format 3\0") {
         return Err(unknown(
-            "it is a SQLite database; open it with File → Open instead".into(),
+            "it is a SQLite database; open it with File, Open… instead".into(),
         ));
     }
     if head.iter().take(4096).filter(|b| **b == 0).count() > 0 {

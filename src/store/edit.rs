@@ -336,3 +336,66 @@ fn set_in(
     };
     Ok((outcome, warnings))
 }
+
+impl super::Store {
+    /// Takes back one recorded change of a figure: an insert is deleted, an update restores
+    /// the old value and flags, a delete puts the figure back. The revert is itself audited.
+    pub fn revert(&mut self, editor: &str, audit_id: i64) -> Result<(), StoreError> {
+        self.write(editor, |tx| {
+            let entry: Option<(String, i64, String, Option<String>)> = tx
+                .query_row(
+                    "SELECT table_name, row_id, action, old_values FROM audit_log WHERE id = ?1",
+                    [audit_id],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                )
+                .optional()?;
+            let Some((table, row, action, old)) = entry else {
+                return Err(StoreError::Invalid(format!("no change #{audit_id} in the audit log")));
+            };
+            if table != "observation" {
+                return Err(StoreError::Invalid("only changes of figures can be reverted here".into()));
+            }
+            match (action.as_str(), old) {
+                ("insert", _) => {
+                    tx.execute("DELETE FROM observation WHERE id = ?1", [row])?;
+                }
+                ("update", Some(old)) => {
+                    // The figure by its cell, not its row id: a delete and its revert give
+                    // the same figure a new row.
+                    let n = tx.execute(
+                        "UPDATE observation SET value = json_extract(?1, '$.value'), status = json_extract(?1, '$.status'), \
+                         qualifier = json_extract(?1, '$.qualifier'), footnote = json_extract(?1, '$.footnote'), \
+                         updated_at = ?2, updated_by = ?3 \
+                         WHERE indicator_id = json_extract(?1, '$.indicator_id') AND area_id = json_extract(?1, '$.area_id') \
+                           AND subgroup_id = json_extract(?1, '$.subgroup_id') AND source_id = json_extract(?1, '$.source_id') \
+                           AND year = json_extract(?1, '$.year') AND period_label = json_extract(?1, '$.period_label')",
+                        params![old, now_stamp(), editor],
+                    )?;
+                    if n == 0 {
+                        return Err(StoreError::Invalid("the figure no longer exists: nothing to revert".into()));
+                    }
+                }
+                ("delete", Some(old)) => {
+                    tx.execute(
+                        "INSERT INTO observation (indicator_id, area_id, subgroup_id, source_id, year, period_label, value, \
+                         status, qualifier, footnote, updated_at, updated_by) \
+                         SELECT json_extract(?1, '$.indicator_id'), json_extract(?1, '$.area_id'), json_extract(?1, '$.subgroup_id'), \
+                         json_extract(?1, '$.source_id'), json_extract(?1, '$.year'), json_extract(?1, '$.period_label'), \
+                         json_extract(?1, '$.value'), json_extract(?1, '$.status'), json_extract(?1, '$.qualifier'), \
+                         json_extract(?1, '$.footnote'), ?2, ?3",
+                        params![old, now_stamp(), editor],
+                    )
+                    .map_err(|e| {
+                        if e.to_string().contains("UNIQUE") {
+                            StoreError::Invalid("a figure for that cell exists again: edit it instead".into())
+                        } else {
+                            e.into()
+                        }
+                    })?;
+                }
+                _ => return Err(StoreError::Invalid("this change cannot be reverted".into())),
+            }
+            Ok(())
+        })
+    }
+}

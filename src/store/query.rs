@@ -354,6 +354,17 @@ impl Store {
 
     /// The latest audit entries, newest first.
     pub fn audit_log(&self, limit: usize) -> Result<Vec<AuditEntry>, StoreError> {
+        self.audit_entries(None, None, limit)
+    }
+
+    /// The latest changes of figures of `indicator` (all tables when `None`), by `editor`
+    /// (anyone when `None`), newest first.
+    pub fn audit_entries(
+        &self,
+        indicator: Option<&str>,
+        editor: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
         // An import records its figures' insertion without their values (store::import):
         // they are the old values of the row's next change, or else the row as it is now.
         let current = super::schema::audited_tables()
@@ -367,9 +378,15 @@ impl Store {
                          AND b.row_id = a.row_id AND b.id > a.id ORDER BY b.id LIMIT 1), \
                         (SELECT {current} FROM observation WHERE observation.id = a.row_id \
                          AND a.table_name = 'observation')) END) \
-             FROM audit_log a ORDER BY a.id DESC LIMIT ?1"
+             FROM audit_log a \
+             WHERE (?2 IS NULL OR a.editor = ?2) \
+               AND (?3 IS NULL OR (a.table_name = 'observation' AND coalesce( \
+                    json_extract(coalesce(a.new_values, a.old_values), '$.indicator_id'), \
+                    (SELECT indicator_id FROM observation WHERE observation.id = a.row_id)) \
+                    = (SELECT id FROM indicator WHERE code = ?3))) \
+             ORDER BY a.id DESC LIMIT ?1"
         ))?;
-        let rows = stmt.query_map([limit as i64], |r| {
+        let rows = stmt.query_map(params![limit as i64, editor, indicator], |r| {
             Ok(AuditEntry {
                 id: r.get(0)?,
                 at: r.get(1)?,
@@ -382,6 +399,27 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+impl AuditEntry {
+    /// The figure's value before and after the change, for a change of a figure.
+    pub fn values(&self) -> (Option<f64>, Option<f64>) {
+        let value = |json: &Option<String>| {
+            json.as_deref()
+                .and_then(|j| serde_json::from_str::<serde_json::Value>(j).ok())
+                .and_then(|v| v.get("value").and_then(serde_json::Value::as_f64))
+        };
+        (value(&self.old_values), value(&self.new_values))
+    }
+
+    /// The year of the figure changed.
+    pub fn year(&self) -> Option<i64> {
+        [&self.new_values, &self.old_values]
+            .into_iter()
+            .flatten()
+            .filter_map(|j| serde_json::from_str::<serde_json::Value>(j).ok())
+            .find_map(|v| v.get("year").and_then(serde_json::Value::as_i64))
     }
 }
 

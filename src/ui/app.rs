@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::export_dialog::{ChartOrder, ExportDialog};
 use super::import_dialog::{self, ImportDialog};
 use super::present::{self, Presentation};
-use super::{card, catalogue, chart_view, grid, sources, table, views};
+use super::{audit, card, catalogue, chart_view, grid, sources, table, views};
 use crate::chart::{ChartSpec, SeriesKey, Transform};
 use crate::store::query::SeriesInfo;
 use crate::workspace::Workspace;
@@ -58,6 +58,7 @@ pub enum Tab {
     Chart,
     Table,
     Edit,
+    Audit,
 }
 
 /// What the user asked for during a frame.
@@ -94,6 +95,8 @@ pub enum Command {
     EditCells(Vec<crate::editing::CellInput>),
     Undo,
     Redo,
+    /// Takes back the recorded change with this audit id.
+    Revert(i64),
     /// Opens the "Export chart" dialog on the chart shown.
     OpenExportChart,
     /// Draws the chart shown to a file.
@@ -131,6 +134,7 @@ pub struct ChisoApp {
     /// A line saying what the last action did ("Imported: 34 added…").
     status: Option<String>,
     grid: grid::GridState,
+    audit: audit::AuditState,
 }
 
 impl ChisoApp {
@@ -151,6 +155,7 @@ impl ChisoApp {
             fullscreen: None,
             views: views::Editing::default(),
             grid: grid::GridState::default(),
+            audit: audit::AuditState::default(),
             status: None,
         };
         let first = file
@@ -248,6 +253,7 @@ impl ChisoApp {
                     ws.edit_cells(&self.state.editor, &inputs)
                 }
                 (Command::Undo, Some(ws)) => ws.undo(&self.state.editor),
+                (Command::Revert(id), Some(ws)) => ws.revert(&self.state.editor, id),
                 (Command::Redo, Some(ws)) => ws.redo(&self.state.editor),
                 (Command::SaveView(name), Some(ws)) => ws.save_view(&self.state.editor, &name),
                 (Command::OpenView(i), Some(ws)) => ws.open_view(i),
@@ -349,6 +355,28 @@ impl ChisoApp {
             }
         }
         self.remember_selection();
+        self.refresh_audit();
+    }
+
+    /// Reads the audit trail again when its filter or the file changed (never every frame).
+    fn refresh_audit(&mut self) {
+        let (Some(ws), Tab::Audit) = (&self.workspace, self.state.tab) else {
+            return;
+        };
+        let key = (
+            self.audit.only_selected,
+            self.audit.editor.trim().to_owned(),
+            ws.data_version(),
+        );
+        if self.audit.read_for.as_ref() == Some(&key) {
+            return;
+        }
+        let editor = Some(key.1.as_str()).filter(|e| !e.is_empty());
+        match ws.audit_entries(key.0, editor) {
+            Ok(entries) => self.audit.entries = entries,
+            Err(e) => self.error = Some(e.to_string()),
+        }
+        self.audit.read_for = Some(key);
     }
 
     /// One frame of the whole window.
@@ -439,6 +467,7 @@ impl ChisoApp {
                             (Tab::Chart, "Chart"),
                             (Tab::Table, "Table"),
                             (Tab::Edit, "Edit"),
+                            (Tab::Audit, "Audit trail"),
                         ] {
                             if ui.selectable_label(self.state.tab == tab, name).clicked() {
                                 self.commands.push(Command::ShowTab(tab));
@@ -455,13 +484,19 @@ impl ChisoApp {
                         Tab::Chart => chart_view::ui(ui, ws, self.state.dark, &mut self.commands),
                         Tab::Table => table::ui(ui, ws),
                         Tab::Edit => grid::ui(ui, ws, &mut self.grid, &mut self.commands),
+                        Tab::Audit => audit::ui(
+                            ui,
+                            &mut self.audit,
+                            ws.read_only().is_some(),
+                            &mut self.commands,
+                        ),
                     }
                 }
                 None => {
                     ui.vertical_centered(|ui| {
                         ui.add_space(80.0);
                         ui.heading("No database open");
-                        ui.label("Use File → Open…, or drop a Chiso database onto this window");
+                        ui.label("Use File, Open…, or drop a Chiso database onto this window");
                     });
                 }
             }

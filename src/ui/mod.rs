@@ -8,6 +8,7 @@
 //! | `chart_view` | a chart description drawn with egui_plot, and its legend   |
 //! | `card`       | the headline card                                          |
 //! | `table`      | the table tab: years as rows, changes                      |
+//! | `audit`      | the audit trail tab, with revert                           |
 //! | `grid`       | the Edit tab: typing, pasting, undo and redo of figures    |
 //! | `views`      | the deck of saved views                                    |
 //! | `present`    | presentation mode: one view per slide, full screen         |
@@ -19,6 +20,7 @@
 //! [`Workspace`]: crate::workspace::Workspace
 
 pub mod app;
+mod audit;
 mod card;
 mod catalogue;
 mod chart_view;
