@@ -575,6 +575,12 @@ impl ChisoApp {
                     ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             });
+            ui.menu_button("Editor", |ui| {
+                // The name the audit log gives this user's changes; asked once, kept.
+                let label = ui.label("Your name, for the audit trail");
+                ui.add(egui::TextEdit::singleline(&mut self.state.editor).desired_width(180.0))
+                    .labelled_by(label.id);
+            });
             ui.menu_button("View", |ui| {
                 let mut dark = self.state.dark;
                 if ui.radio_value(&mut dark, false, "Light theme").clicked()
