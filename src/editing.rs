@@ -106,33 +106,35 @@ pub fn apply(
 
 /// Takes back the last edit. A cell changed since by someone else is a conflict.
 pub fn undo(store: &mut Store, editor: &str, history: &mut History) -> Result<(), StoreError> {
-    let Some(changes) = history.undo.pop() else {
-        return Ok(());
-    };
-    match write(store, editor, &changes, true) {
-        Ok(_) => {
-            history.redo.push(changes);
-            Ok(())
-        }
-        Err(e) => {
-            history.undo.push(changes);
-            Err(e)
-        }
-    }
+    let History { undo, redo } = history;
+    step(store, editor, undo, redo, true)
 }
 
 /// Makes the last undone edit again.
 pub fn redo(store: &mut Store, editor: &str, history: &mut History) -> Result<(), StoreError> {
-    let Some(changes) = history.redo.pop() else {
+    let History { undo, redo } = history;
+    step(store, editor, redo, undo, false)
+}
+
+/// Moves the top edit of `from` to `to`, writing it backwards (undo) or forwards (redo); on
+/// failure it stays where it was.
+fn step(
+    store: &mut Store,
+    editor: &str,
+    from: &mut Vec<Vec<CellChange>>,
+    to: &mut Vec<Vec<CellChange>>,
+    backwards: bool,
+) -> Result<(), StoreError> {
+    let Some(changes) = from.pop() else {
         return Ok(());
     };
-    match write(store, editor, &changes, false) {
+    match write(store, editor, &changes, backwards) {
         Ok(_) => {
-            history.undo.push(changes);
+            to.push(changes);
             Ok(())
         }
         Err(e) => {
-            history.redo.push(changes);
+            from.push(changes);
             Err(e)
         }
     }
