@@ -51,6 +51,40 @@ pub fn cell_values(observations: &[Observation]) -> BTreeMap<(SeriesKey, i32), f
         .collect()
 }
 
+/// Figures worth a second look, by cell, with the reason: outside the indicator's plausible
+/// range, or more than half away from the previous year's figure of the same series. Derived
+/// from the figures themselves, so a warning stays open until the figure is confirmed or fixed.
+pub fn cell_warnings(
+    indicator: &crate::model::Indicator,
+    values: &BTreeMap<(SeriesKey, i32), f64>,
+) -> BTreeMap<(SeriesKey, i32), String> {
+    let (lo, hi) = indicator.plausible_range;
+    let mut warnings = BTreeMap::new();
+    for ((key, year), value) in values
+        .iter()
+        .filter(|((k, _), _)| k.indicator == indicator.code)
+    {
+        let mut reasons = Vec::new();
+        if lo.is_some_and(|lo| *value < lo) || hi.is_some_and(|hi| *value > hi) {
+            reasons.push(format!(
+                "outside the plausible range ({} to {})",
+                lo.map_or("−∞".into(), |v| v.to_string()),
+                hi.map_or("∞".into(), |v| v.to_string())
+            ));
+        }
+        if let Some(prev) = values.get(&(key.clone(), year - 1))
+            && *prev != 0.0
+            && ((value - prev) / prev).abs() > 0.5
+        {
+            reasons.push(format!("more than 50 % away from {prev} in {}", year - 1));
+        }
+        if !reasons.is_empty() {
+            warnings.insert((key.clone(), *year), reasons.join("; "));
+        }
+    }
+    warnings
+}
+
 /// Reads a pasted block (tab-separated, as Excel and LibreOffice copy) into rows of cells.
 pub fn parse_block(text: &str) -> Vec<Vec<String>> {
     text.trim_end_matches(['\n', '\r'])

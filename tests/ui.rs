@@ -445,3 +445,23 @@ fn a_change_is_reverted_from_the_audit_trail_and_the_revert_is_recorded() {
     );
     assert_eq!(last.values(), (Some(1.2), Some(1.3)));
 }
+
+#[test]
+fn an_unlikely_value_is_saved_and_marked_with_its_reason() {
+    let (_dir, db) = fixture_db();
+    let mut h = harness(&db, LAPTOP);
+    h.run();
+    open_edit_tab(&mut h);
+    h.get_by_label("Add year").click();
+    h.run();
+    type_into(&mut h, "Total 2026", "4");
+    assert_eq!(mpi(&h, "T", 2026), Some(4.0), "saved");
+    assert!(
+        h.query_by_label_contains("more than 50 %").is_some(),
+        "the warning is shown"
+    );
+    assert!(
+        h.query_by_label("Open warnings (1)").is_some(),
+        "and listed"
+    );
+}

@@ -6,7 +6,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
 use super::app::Command;
-use crate::editing::{CellInput, cell_values, parse_block};
+use crate::editing::{CellInput, cell_values, cell_warnings, parse_block};
 use crate::workspace::Workspace;
 
 /// The cell being typed into, and where the cursor goes next.
@@ -47,6 +47,7 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, state: &mut GridState, commands: &m
         }
     }
     let values = cell_values(ws.chart_observations());
+    let warnings = cell_warnings(indicator, &values);
     let years_with_data = values
         .keys()
         .filter(|(k, _)| keys.contains(k))
@@ -107,6 +108,13 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, state: &mut GridState, commands: &m
     for warning in ws.warnings() {
         ui.label(RichText::new(format!("Check: {warning}")).color(ui.visuals().warn_fg_color));
     }
+    if !warnings.is_empty() {
+        ui.collapsing(format!("Open warnings ({})", warnings.len()), |ui| {
+            for ((key, year), reason) in &warnings {
+                ui.label(format!("{year}, {}: {reason}", key.source));
+            }
+        });
+    }
     let labels: Vec<String> = ws
         .description()
         .panels
@@ -159,7 +167,7 @@ fn cell_ui(
     value: Option<f64>,
     label: Option<&String>,
     read_only: bool,
-) {
+) -> egui::Response {
     let id = ui.scope_id().with(("cell", col, year));
     let shown = value.map(|v| v.to_string()).unwrap_or_default();
     let editing_here = matches!(&state.editing, Some((c, y, _, _)) if *c == col && *y == year);
@@ -202,4 +210,5 @@ fn cell_ui(
             state.focus_next = Some((col, year + 1));
         }
     }
+    response
 }
