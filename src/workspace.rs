@@ -512,6 +512,37 @@ impl Workspace {
         self.reload()
     }
 
+    pub fn records(&self, table: &str) -> Result<Vec<crate::store::records::Record>, StoreError> {
+        self.store.records(table)
+    }
+
+    pub fn dependents(&self, table: &str, id: i64) -> Result<i64, StoreError> {
+        self.store.dependents(table, id)
+    }
+
+    pub fn save_record(
+        &mut self,
+        editor: &str,
+        table: &str,
+        id: Option<i64>,
+        values: &[String],
+    ) -> Result<i64, StoreError> {
+        let id = self.store.save_record(editor, table, id, values)?;
+        self.reload()?;
+        Ok(id)
+    }
+
+    pub fn delete_record(
+        &mut self,
+        editor: &str,
+        table: &str,
+        id: i64,
+        with_figures: bool,
+    ) -> Result<(), StoreError> {
+        self.store.delete_record(editor, table, id, with_figures)?;
+        self.reload()
+    }
+
     /// The deck: saved views in order.
     pub fn views(&self) -> &[SavedView] {
         &self.views

@@ -224,3 +224,92 @@ fn reverting_an_insert_an_update_and_a_delete() {
         .unwrap();
     assert_eq!(log.len(), 3, "each revert is recorded: {log:?}");
 }
+
+#[test]
+fn the_lists_are_created_edited_and_deleted_with_their_figures_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_path(&dir);
+    let mut store = Store::open(&path).unwrap();
+    let s = |v: &[&str]| v.iter().map(|x| (*x).to_owned()).collect::<Vec<_>>();
+    let unit = store
+        .save_record(
+            "Lan",
+            "unit",
+            None,
+            &s(&["HOUSEHOLDS", "Households", "households"]),
+        )
+        .unwrap();
+    let indicator = store
+        .save_record(
+            "Lan",
+            "indicator",
+            None,
+            &s(&[
+                "POOR_HH",
+                "Poor households",
+                "Poor households",
+                "HOUSEHOLDS",
+                "0",
+                "lower_is_better",
+                "0",
+                "",
+                "",
+                "",
+                "Poverty",
+                "1.2.2",
+                "",
+            ]),
+        )
+        .unwrap();
+    assert_eq!(
+        store.indicator("POOR_HH").unwrap().unit.symbol,
+        "households"
+    );
+    let bad = store.save_record(
+        "Lan",
+        "indicator",
+        None,
+        &s(&[
+            "X", "X", "X", "NOPE", "0", "neutral", "", "", "", "", "", "", "",
+        ]),
+    );
+    assert!(
+        bad.unwrap_err()
+            .to_string()
+            .contains("no unit with code \"NOPE\"")
+    );
+    let dup = store.save_record("Lan", "unit", None, &s(&["HOUSEHOLDS", "Again", ""]));
+    assert!(dup.unwrap_err().to_string().contains("code already"));
+    store
+        .save_record(
+            "Lan",
+            "unit",
+            Some(unit),
+            &s(&["HOUSEHOLDS", "Households (count)", "hh"]),
+        )
+        .unwrap();
+    assert_eq!(
+        store.indicator("POOR_HH").unwrap().unit.name,
+        "Households (count)"
+    );
+    let _ = indicator;
+
+    let source = store.source("NEWS_HRD_2022").unwrap().id;
+    let n = store.dependents("source", source).unwrap();
+    assert!(n > 0);
+    let refused = store
+        .delete_record("Lan", "source", source, false)
+        .unwrap_err();
+    assert!(
+        refused.to_string().contains("nothing was deleted"),
+        "{refused}"
+    );
+    assert!(store.source("NEWS_HRD_2022").is_ok());
+    store.delete_record("Lan", "source", source, true).unwrap();
+    assert!(store.source("NEWS_HRD_2022").is_err());
+    let integrity: String = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(integrity, "ok");
+}

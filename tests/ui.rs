@@ -465,3 +465,56 @@ fn an_unlikely_value_is_saved_and_marked_with_its_reason() {
         "and listed"
     );
 }
+
+#[test]
+fn a_unit_is_created_in_the_form_and_deleting_a_source_with_figures_asks_first() {
+    let (_dir, db) = fixture_db();
+    let mut h = harness(&db, LAPTOP);
+    h.run();
+    h.state_mut().push(chiso::ui::app::Command::OpenForms);
+    // The window appears over two passes (one to size it).
+    h.run();
+    h.run();
+    h.get_by_label("Units").click();
+    h.run();
+    h.get_by_label("New").click();
+    h.run();
+    for (field, text) in [("Code *", "HH"), ("Name *", "Households")] {
+        h.get_by_label(field).focus();
+        h.run();
+        h.get_by_label(field).type_text(text);
+        h.run();
+    }
+    h.get_by_label("Save").click();
+    h.run();
+    assert_eq!(h.state().status(), Some("Saved"));
+    let units = chiso::store::Store::open_read_only(&db)
+        .unwrap()
+        .records("unit")
+        .unwrap();
+    assert!(
+        units.iter().any(|u| u.values[..2] == ["HH", "Households"]),
+        "in the file"
+    );
+
+    // "Sources" is also the sources panel's heading: the list's tab is the button.
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Sources")
+        .click();
+    h.run();
+    h.run();
+    // Sources in the order they were added: NEWS_HRD_2022 is the third.
+    h.get_all_by_label("Delete").nth(2).unwrap().click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("figures or indicators use this record")
+            .is_some(),
+        "asks first"
+    );
+    h.get_by_label("Delete all of it").click();
+    h.run();
+    let store = chiso::store::Store::open_read_only(&db).unwrap();
+    assert!(
+        store.source("NEWS_HRD_2022").is_err(),
+        "deleted, with its figures, once asked"
+    );
+}

@@ -16,6 +16,7 @@ mod error;
 pub mod export;
 pub mod import;
 pub mod query;
+pub mod records;
 pub mod sample;
 pub mod schema;
 pub mod views;

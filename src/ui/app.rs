@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::export_dialog::{ChartOrder, ExportDialog};
 use super::import_dialog::{self, ImportDialog};
 use super::present::{self, Presentation};
-use super::{audit, card, catalogue, chart_view, grid, sources, table, views};
+use super::{audit, card, catalogue, chart_view, forms, grid, sources, table, views};
 use crate::chart::{ChartSpec, SeriesKey, Transform};
 use crate::store::query::SeriesInfo;
 use crate::workspace::Workspace;
@@ -95,6 +95,22 @@ pub enum Command {
     EditCells(Vec<crate::editing::CellInput>),
     Undo,
     Redo,
+    OpenForms,
+    SaveRecord {
+        table: &'static str,
+        id: Option<i64>,
+        values: Vec<String>,
+    },
+    /// Deleting: first count what goes with the record, and ask if anything does.
+    AskDeleteRecord {
+        table: &'static str,
+        id: i64,
+    },
+    DeleteRecord {
+        table: &'static str,
+        id: i64,
+        with_figures: bool,
+    },
     /// Takes back the recorded change with this audit id.
     Revert(i64),
     /// Opens the "Export chart" dialog on the chart shown.
@@ -135,6 +151,7 @@ pub struct ChisoApp {
     status: Option<String>,
     grid: grid::GridState,
     audit: audit::AuditState,
+    forms: Option<forms::Forms>,
 }
 
 impl ChisoApp {
@@ -156,6 +173,7 @@ impl ChisoApp {
             views: views::Editing::default(),
             grid: grid::GridState::default(),
             audit: audit::AuditState::default(),
+            forms: None,
             status: None,
         };
         let first = file
@@ -253,6 +271,38 @@ impl ChisoApp {
                     ws.edit_cells(&self.state.editor, &inputs)
                 }
                 (Command::Undo, Some(ws)) => ws.undo(&self.state.editor),
+                (Command::OpenForms, Some(_)) => {
+                    self.forms.get_or_insert_with(Default::default).read_for = None;
+                    Ok(())
+                }
+                (Command::SaveRecord { table, id, values }, Some(ws)) => ws
+                    .save_record(&self.state.editor, table, id, &values)
+                    .map(|_| {
+                        if let Some(f) = &mut self.forms {
+                            f.editing = None;
+                        }
+                        self.status = Some("Saved".into());
+                    }),
+                (Command::AskDeleteRecord { table, id }, Some(ws)) => {
+                    match ws.dependents(table, id) {
+                        Ok(0) => ws.delete_record(&self.state.editor, table, id, false),
+                        Ok(n) => {
+                            if let Some(f) = &mut self.forms {
+                                f.confirm = Some((id, n));
+                            }
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                (
+                    Command::DeleteRecord {
+                        table,
+                        id,
+                        with_figures,
+                    },
+                    Some(ws),
+                ) => ws.delete_record(&self.state.editor, table, id, with_figures),
                 (Command::Revert(id), Some(ws)) => ws.revert(&self.state.editor, id),
                 (Command::Redo, Some(ws)) => ws.redo(&self.state.editor),
                 (Command::SaveView(name), Some(ws)) => ws.save_view(&self.state.editor, &name),
@@ -356,6 +406,23 @@ impl ChisoApp {
         }
         self.remember_selection();
         self.refresh_audit();
+        self.refresh_forms();
+    }
+
+    /// Reads the records of the list shown again when the list or the file changed.
+    fn refresh_forms(&mut self) {
+        let (Some(forms), Some(ws)) = (&mut self.forms, &self.workspace) else {
+            return;
+        };
+        let key = (forms.table, ws.data_version());
+        if forms.read_for == Some(key) {
+            return;
+        }
+        match ws.records(forms.table) {
+            Ok(records) => forms.records = records,
+            Err(e) => self.error = Some(e.to_string()),
+        }
+        forms.read_for = Some(key);
     }
 
     /// Reads the audit trail again when its filter or the file changed (never every frame).
@@ -416,6 +483,15 @@ impl ChisoApp {
         }
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         self.import_ui(&ctx);
+        if let Some(f) = &mut self.forms {
+            let read_only = self
+                .workspace
+                .as_ref()
+                .is_none_or(|ws| ws.read_only().is_some());
+            if !forms::ui(&ctx, f, read_only, &mut self.commands) {
+                self.forms = None;
+            }
+        }
         if let Some(dialog) = &mut self.export
             && !dialog.ui(&ctx, &mut self.commands)
         {
@@ -576,6 +652,12 @@ impl ChisoApp {
                 }
             });
             ui.menu_button("Editor", |ui| {
+                if ui
+                    .add_enabled(self.workspace.is_some(), egui::Button::new("Manage lists…"))
+                    .clicked()
+                {
+                    self.commands.push(Command::OpenForms);
+                }
                 // The name the audit log gives this user's changes; asked once, kept.
                 let label = ui.label("Your name, for the audit trail");
                 ui.add(egui::TextEdit::singleline(&mut self.state.editor).desired_width(180.0))

@@ -9,6 +9,7 @@
 //! | `card`       | the headline card                                          |
 //! | `table`      | the table tab: years as rows, changes                      |
 //! | `audit`      | the audit trail tab, with revert                           |
+//! | `forms`      | "Manage lists…": indicators, units, areas, sources, targets |
 //! | `grid`       | the Edit tab: typing, pasting, undo and redo of figures    |
 //! | `views`      | the deck of saved views                                    |
 //! | `present`    | presentation mode: one view per slide, full screen         |
@@ -25,6 +26,7 @@ mod card;
 mod catalogue;
 mod chart_view;
 pub mod export_dialog;
+mod forms;
 mod grid;
 mod import_dialog;
 mod present;

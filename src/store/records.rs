@@ -1,0 +1,342 @@
+//! The lists behind the figures (units, indicators, areas, subgroups, sources, targets) as
+//! plain records of text fields, for the forms that create and edit them.
+//!
+//! Table and column names come from [`fields`] only, never from a user or a file.
+
+use rusqlite::{OptionalExtension, params_from_iter};
+
+use super::{Store, StoreError};
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Kind {
+    Text,
+    Number,
+    Integer,
+    Choice(&'static [&'static str]),
+    /// A code of another table.
+    Ref(&'static str),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Field {
+    pub column: &'static str,
+    pub label: &'static str,
+    pub kind: Kind,
+    pub required: bool,
+}
+
+const fn f(column: &'static str, label: &'static str, kind: Kind, required: bool) -> Field {
+    Field {
+        column,
+        label,
+        kind,
+        required,
+    }
+}
+
+pub const TABLES: &[(&str, &str)] = &[
+    ("indicator", "Indicators"),
+    ("unit", "Units"),
+    ("area", "Areas"),
+    ("subgroup", "Subgroups"),
+    ("source", "Sources"),
+    ("target", "Targets"),
+];
+
+const DIRECTIONS: &[&str] = &["higher_is_better", "lower_is_better", "neutral"];
+const LEVELS: &[&str] = &[
+    "world",
+    "aggregate",
+    "country",
+    "region",
+    "province",
+    "district",
+    "commune",
+];
+
+use Kind::{Choice, Integer, Number, Ref, Text};
+
+const UNIT_FIELDS: &[Field] = &[
+    f("code", "Code", Text, true),
+    f("name", "Name", Text, true),
+    f("symbol", "Symbol", Text, false),
+];
+const INDICATOR_FIELDS: &[Field] = &[
+    f("code", "Code", Text, true),
+    f("name", "Name", Text, true),
+    f("short_name", "Short name", Text, true),
+    f("unit_id", "Unit", Ref("unit"), true),
+    f("decimals", "Decimals", Integer, true),
+    f("direction", "Direction", Choice(DIRECTIONS), true),
+    f("valid_min", "Valid from", Number, false),
+    f("valid_max", "Valid to", Number, false),
+    f("plausible_min", "Plausible from", Number, false),
+    f("plausible_max", "Plausible to", Number, false),
+    f("theme", "Theme", Text, false),
+    f("sdg_target", "SDG target", Text, false),
+    f("description", "Description", Text, false),
+];
+const AREA_FIELDS: &[Field] = &[
+    f("code", "Code", Text, true),
+    f("name", "Name", Text, true),
+    f("parent_id", "Parent", Ref("area"), false),
+    f("level", "Level", Choice(LEVELS), true),
+];
+const SUBGROUP_FIELDS: &[Field] = &[
+    f("code", "Code", Text, true),
+    f("name", "Name", Text, true),
+    f("dimension", "Dimension", Text, true),
+];
+const SOURCE_FIELDS: &[Field] = &[
+    f("code", "Code", Text, true),
+    f("short_name", "Short name", Text, true),
+    f("publisher", "Publisher", Text, false),
+    f("title", "Title", Text, false),
+    f("edition", "Edition", Text, false),
+    f("published", "Published", Text, false),
+    f("url", "URL", Text, false),
+    f("citation", "Citation", Text, false),
+    f("licence", "Licence", Text, false),
+];
+const TARGET_FIELDS: &[Field] = &[
+    f("indicator_id", "Indicator", Ref("indicator"), true),
+    f("area_id", "Area", Ref("area"), true),
+    f("subgroup_id", "Subgroup", Ref("subgroup"), true),
+    f("baseline_year", "Baseline year", Integer, false),
+    f("baseline_value", "Baseline value", Number, false),
+    f("target_year", "Target year", Integer, true),
+    f("target_value", "Target value", Number, true),
+    f("reference", "Reference", Text, false),
+];
+
+/// The fields a form shows for `table`, in order.
+pub fn fields(table: &str) -> &'static [Field] {
+    match table {
+        "unit" => UNIT_FIELDS,
+        "indicator" => INDICATOR_FIELDS,
+        "area" => AREA_FIELDS,
+        "subgroup" => SUBGROUP_FIELDS,
+        "source" => SOURCE_FIELDS,
+        "target" => TARGET_FIELDS,
+        _ => &[],
+    }
+}
+
+/// One row, its fields as text (references as codes).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Record {
+    pub id: i64,
+    pub values: Vec<String>,
+}
+
+fn known(table: &str) -> Result<&'static [Field], StoreError> {
+    let fields = fields(table);
+    if fields.is_empty() {
+        return Err(StoreError::Invalid(format!("no list called {table}")));
+    }
+    Ok(fields)
+}
+
+impl Store {
+    pub fn records(&self, table: &str) -> Result<Vec<Record>, StoreError> {
+        let fields = known(table)?;
+        let columns: Vec<String> = fields
+            .iter()
+            .map(|f| match f.kind {
+                Kind::Ref(other) => {
+                    format!("(SELECT code FROM {other} r WHERE r.id = t.{})", f.column)
+                }
+                _ => format!("t.{}", f.column),
+            })
+            .collect();
+        let sql = format!(
+            "SELECT t.id, {} FROM {table} t ORDER BY t.id",
+            columns.join(", ")
+        );
+        let mut stmt = self.conn().prepare(&sql)?;
+        let rows = stmt.query_map([], |r| {
+            let mut values = Vec::with_capacity(fields.len());
+            for i in 0..fields.len() {
+                let v: rusqlite::types::Value = r.get(i + 1)?;
+                values.push(match v {
+                    rusqlite::types::Value::Null => String::new(),
+                    rusqlite::types::Value::Integer(n) => n.to_string(),
+                    rusqlite::types::Value::Real(x) => x.to_string(),
+                    rusqlite::types::Value::Text(t) => t,
+                    rusqlite::types::Value::Blob(_) => String::new(),
+                });
+            }
+            Ok(Record {
+                id: r.get(0)?,
+                values,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Creates (`id` None) or updates a record from the form's text; returns its id.
+    pub fn save_record(
+        &mut self,
+        editor: &str,
+        table: &str,
+        id: Option<i64>,
+        values: &[String],
+    ) -> Result<i64, StoreError> {
+        let fields = known(table)?;
+        let mut params: Vec<rusqlite::types::Value> = Vec::new();
+        for (field, raw) in fields.iter().zip(values) {
+            let raw = raw.trim();
+            if raw.is_empty() {
+                if field.required {
+                    return Err(StoreError::Invalid(format!("{} is needed", field.label)));
+                }
+                params.push(rusqlite::types::Value::Null);
+                continue;
+            }
+            params.push(match field.kind {
+                Kind::Text => rusqlite::types::Value::Text(raw.to_owned()),
+                Kind::Number => crate::model::parse_number(raw)
+                    .map(rusqlite::types::Value::Real)
+                    .ok_or_else(|| {
+                        StoreError::Invalid(format!("{}: {raw:?} is not a number", field.label))
+                    })?,
+                Kind::Integer => raw
+                    .parse::<i64>()
+                    .map(rusqlite::types::Value::Integer)
+                    .map_err(|_| {
+                        StoreError::Invalid(format!(
+                            "{}: {raw:?} is not a whole number",
+                            field.label
+                        ))
+                    })?,
+                Kind::Choice(words) => {
+                    if !words.contains(&raw) {
+                        return Err(StoreError::Invalid(format!(
+                            "{}: use one of {}",
+                            field.label,
+                            words.join(", ")
+                        )));
+                    }
+                    rusqlite::types::Value::Text(raw.to_owned())
+                }
+                Kind::Ref(other) => {
+                    let found: Option<i64> = self
+                        .conn()
+                        .query_row(
+                            &format!("SELECT id FROM {other} WHERE code = ?1"),
+                            [raw],
+                            |r| r.get(0),
+                        )
+                        .optional()?;
+                    rusqlite::types::Value::Integer(found.ok_or_else(|| {
+                        StoreError::Invalid(format!(
+                            "{}: no {other} with code {raw:?}",
+                            field.label
+                        ))
+                    })?)
+                }
+            });
+        }
+        // Columns without a value in the form keep their defaults on insert.
+        let text_defaults = |f: &Field, v: &rusqlite::types::Value| {
+            !(matches!(v, rusqlite::types::Value::Null) && matches!(f.kind, Kind::Text))
+        };
+        let kept: Vec<(&Field, rusqlite::types::Value)> = fields
+            .iter()
+            .zip(params)
+            .filter(|(f, v)| text_defaults(f, v))
+            .collect();
+        let columns: Vec<&str> = kept.iter().map(|(f, _)| f.column).collect();
+        let values: Vec<rusqlite::types::Value> = kept.into_iter().map(|(_, v)| v).collect();
+        let table = table.to_owned();
+        self.write(editor, move |tx| {
+            let result = match id {
+                None => {
+                    let marks: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+                    tx.execute(
+                        &format!(
+                            "INSERT INTO {table} ({}) VALUES ({})",
+                            columns.join(", "),
+                            marks.join(", ")
+                        ),
+                        params_from_iter(values.iter()),
+                    )
+                    .map(|_| tx.last_insert_rowid())
+                }
+                Some(id) => {
+                    let sets: Vec<String> = columns
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| format!("{c} = ?{}", i + 1))
+                        .collect();
+                    tx.execute(
+                        &format!("UPDATE {table} SET {} WHERE id = {id}", sets.join(", ")),
+                        params_from_iter(values.iter()),
+                    )
+                    .map(|_| id)
+                }
+            };
+            result.map_err(|e| {
+                let text = e.to_string();
+                StoreError::Invalid(if text.contains("UNIQUE") {
+                    "another record has this code already".to_owned()
+                } else if text.contains("CHECK") {
+                    format!("a value is not allowed here ({text})")
+                } else {
+                    text
+                })
+            })
+        })
+    }
+
+    /// How many figures (and, for a unit, indicators) would go with this record.
+    pub fn dependents(&self, table: &str, id: i64) -> Result<i64, StoreError> {
+        known(table)?;
+        let sql = match table {
+            "unit" => "SELECT count(*) FROM indicator WHERE unit_id = ?1",
+            "indicator" => "SELECT count(*) FROM observation WHERE indicator_id = ?1",
+            "area" => "SELECT count(*) FROM observation WHERE area_id = ?1",
+            "subgroup" => "SELECT count(*) FROM observation WHERE subgroup_id = ?1",
+            "source" => "SELECT count(*) FROM observation WHERE source_id = ?1",
+            _ => return Ok(0),
+        };
+        Ok(self.conn().query_row(sql, [id], |r| r.get(0))?)
+    }
+
+    /// Deletes a record; with `with_figures`, the figures that use it first (the user was told
+    /// how many and agreed). Without it, a record that has figures is refused.
+    pub fn delete_record(
+        &mut self,
+        editor: &str,
+        table: &str,
+        id: i64,
+        with_figures: bool,
+    ) -> Result<(), StoreError> {
+        known(table)?;
+        let n = self.dependents(table, id)?;
+        if n > 0 && !with_figures {
+            return Err(StoreError::Invalid(format!(
+                "{n} figures or indicators use it: nothing was deleted"
+            )));
+        }
+        let table = table.to_owned();
+        self.write(editor, move |tx| {
+            if with_figures && table != "unit" && table != "target" {
+                tx.execute(
+                    &format!("DELETE FROM observation WHERE {table}_id = ?1"),
+                    [id],
+                )?;
+                if table != "source" {
+                    tx.execute(&format!("DELETE FROM target WHERE {table}_id = ?1"), [id])?;
+                }
+            }
+            tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])
+                .map_err(|e| {
+                    StoreError::Invalid(format!(
+                        "cannot delete it: other records still use it ({e})"
+                    ))
+                })?;
+            Ok(())
+        })
+    }
+}
