@@ -4,25 +4,39 @@
 use std::collections::BTreeMap;
 
 use crate::chart::SeriesKey;
-use crate::model::{Observation, parse_number};
+use crate::model::{Observation, Qualifier, Status, parse_number};
 use crate::store::edit::{SetRequest, Warning};
 use crate::store::{Store, StoreError};
+
+/// A figure as a cell holds it: the value and its flags.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    pub value: f64,
+    pub status: Status,
+    pub qualifier: Qualifier,
+    pub footnote: String,
+}
 
 /// One cell written: its series and year, what it held and what it holds now.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CellChange {
     pub key: SeriesKey,
     pub year: i32,
-    pub before: Option<f64>,
-    pub after: Option<f64>,
+    pub before: Option<Figure>,
+    pub after: Option<Figure>,
 }
 
-/// What the user typed in one cell: a number, or nothing (delete the figure).
+/// What the user typed in one cell: a number, or nothing (delete the figure); and, from the
+/// side panel, new flags.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CellInput {
     pub key: SeriesKey,
     pub year: i32,
     pub text: String,
+    pub flags: Option<(Status, Qualifier, String)>,
+    /// The value the user saw when starting to type (`None` inside: an empty cell), if the
+    /// grid knows it: a cell changed since by someone else is a conflict, not overwritten.
+    pub based_on: Option<Option<f64>>,
 }
 
 /// The undo and redo stacks of a session: each entry is one edit, however many cells.
@@ -40,6 +54,23 @@ impl History {
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
     }
+}
+
+/// The figures of the cells, with their flags, by series and year.
+pub fn cell_figures(observations: &[Observation]) -> BTreeMap<(SeriesKey, i32), Figure> {
+    observations
+        .iter()
+        .filter(|o| o.period.label.is_empty())
+        .map(|o| {
+            let figure = Figure {
+                value: o.value,
+                status: o.status,
+                qualifier: o.qualifier,
+                footnote: o.footnote.clone(),
+            };
+            ((SeriesKey::of(o), o.period.year), figure)
+        })
+        .collect()
 }
 
 /// The figures of the cells the grid shows, by series and year.
@@ -104,12 +135,21 @@ pub fn apply(
     store: &mut Store,
     editor: &str,
     history: &mut History,
-    shown: &BTreeMap<(SeriesKey, i32), f64>,
+    shown: &BTreeMap<(SeriesKey, i32), Figure>,
     inputs: &[CellInput],
 ) -> Result<Vec<Warning>, StoreError> {
     let mut changes = Vec::new();
     for input in inputs {
-        let after = if input.text.trim().is_empty() {
+        let before = shown.get(&(input.key.clone(), input.year)).cloned();
+        if let Some(seen) = input.based_on
+            && seen != before.as_ref().map(|f| f.value)
+        {
+            return Err(StoreError::Conflict {
+                expected: seen,
+                current: before.map(|f| f.value),
+            });
+        }
+        let value = if input.text.trim().is_empty() {
             None
         } else {
             Some(parse_number(&input.text).ok_or_else(|| {
@@ -119,7 +159,20 @@ pub fn apply(
                 ))
             })?)
         };
-        let before = shown.get(&(input.key.clone(), input.year)).copied();
+        // A typed value keeps the cell's flags; the side panel sets new ones.
+        let after = value.map(|value| {
+            let (status, qualifier, footnote) = match (&input.flags, &before) {
+                (Some(flags), _) => flags.clone(),
+                (None, Some(b)) => (b.status, b.qualifier, b.footnote.clone()),
+                (None, None) => Default::default(),
+            };
+            Figure {
+                value,
+                status,
+                qualifier,
+                footnote,
+            }
+        });
         if before != after {
             changes.push(CellChange {
                 key: input.key.clone(),
@@ -185,9 +238,9 @@ fn write(
         .iter()
         .map(|c| {
             let (from, to) = if backwards {
-                (c.after, c.before)
+                (&c.after, &c.before)
             } else {
-                (c.before, c.after)
+                (&c.before, &c.after)
             };
             SetRequest {
                 indicator: c.key.indicator.clone(),
@@ -195,10 +248,12 @@ fn write(
                 subgroup: Some(c.key.subgroup.clone()),
                 source: Some(c.key.source.clone()),
                 year: c.year,
-                value: to.unwrap_or_default(),
+                value: to.as_ref().map_or(0.0, |f| f.value),
+                status: to.as_ref().map_or_else(Default::default, |f| f.status),
+                qualifier: to.as_ref().map_or_else(Default::default, |f| f.qualifier),
+                footnote: to.as_ref().map(|f| f.footnote.clone()),
                 clear: to.is_none(),
-                expect: Some(from),
-                ..Default::default()
+                expect: Some(from.as_ref().map(|f| f.value)),
             }
         })
         .collect();

@@ -467,7 +467,7 @@ impl Workspace {
         editor: &str,
         inputs: &[crate::editing::CellInput],
     ) -> Result<(), StoreError> {
-        let shown = crate::editing::cell_values(&self.data.observations);
+        let shown = crate::editing::cell_figures(&self.data.observations);
         self.warnings =
             crate::editing::apply(&mut self.store, editor, &mut self.history, &shown, inputs)?;
         self.reload()

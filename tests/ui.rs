@@ -518,3 +518,78 @@ fn a_unit_is_created_in_the_form_and_deleting_a_source_with_figures_asks_first()
         "deleted, with its figures, once asked"
     );
 }
+
+#[test]
+fn a_cells_status_and_footnote_are_set_in_the_side_panel_and_undone() {
+    let (_dir, db) = fixture_db();
+    let mut h = harness(&db, LAPTOP);
+    h.run();
+    open_edit_tab(&mut h);
+    cell(&h, "Total 2025").click();
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.get_by_label("Status").click();
+    h.run();
+    h.get_by_label("provisional").click();
+    h.run();
+    h.get_by_label("Footnote").focus();
+    h.run();
+    h.get_by_label("Footnote").type_text(" Chưa chính thức.");
+    h.run();
+    h.get_by_label("Apply flags").click();
+    h.run();
+    let flags = |db: &std::path::Path| {
+        let store = chiso::store::Store::open_read_only(db).unwrap();
+        let filter = chiso::store::query::SeriesFilter {
+            subgroup: Some("T".into()),
+            ..Default::default()
+        };
+        let o = store
+            .series("MPI_RATE", &filter)
+            .unwrap()
+            .into_iter()
+            .find(|o| o.period.year == 2025)
+            .unwrap();
+        (o.status, o.footnote)
+    };
+    let (status, footnote) = flags(&db);
+    assert_eq!(status, chiso::model::Status::Provisional);
+    assert!(footnote.ends_with("Chưa chính thức."), "{footnote}");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(flags(&db).0, chiso::model::Status::Normal, "undone");
+}
+
+#[test]
+fn a_cell_changed_by_another_program_meanwhile_is_a_choice_not_a_lost_update() {
+    let (_dir, db) = fixture_db();
+    let mut h = harness(&db, LAPTOP);
+    h.run();
+    open_edit_tab(&mut h);
+    // Another Chiso (or the sqlite3 shell) changes the figure the grid shows.
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute("UPDATE observation SET value = 1.25 WHERE value = 1.3", [])
+        .unwrap();
+    type_into(&mut h, "Total 2025", "1,4");
+    assert!(
+        h.query_by_label_contains("the figure is 1.25 now, not 1.3")
+            .is_some(),
+        "both values shown; value {:?}, error {:?}",
+        mpi(&h, "T", 2025),
+        h.state().error()
+    );
+    assert_eq!(
+        mpi(&h, "T", 2025),
+        Some(1.25),
+        "nothing written over theirs"
+    );
+    h.get_by_label("Use my value").click();
+    h.run();
+    assert_eq!(
+        mpi(&h, "T", 2025),
+        Some(1.4),
+        "the user chose theirs to be replaced"
+    );
+}

@@ -95,6 +95,8 @@ pub enum Command {
     EditCells(Vec<crate::editing::CellInput>),
     Undo,
     Redo,
+    /// After a conflict: write the user's values over the others' (true), or keep theirs.
+    ResolveConflict(bool),
     OpenForms,
     SaveRecord {
         table: &'static str,
@@ -152,6 +154,8 @@ pub struct ChisoApp {
     grid: grid::GridState,
     audit: audit::AuditState,
     forms: Option<forms::Forms>,
+    /// An edit refused because a cell changed meanwhile: the inputs and the message.
+    conflict: Option<(Vec<crate::editing::CellInput>, String)>,
 }
 
 impl ChisoApp {
@@ -174,6 +178,7 @@ impl ChisoApp {
             grid: grid::GridState::default(),
             audit: audit::AuditState::default(),
             forms: None,
+            conflict: None,
             status: None,
         };
         let first = file
@@ -268,8 +273,23 @@ impl ChisoApp {
                     Ok(())
                 }
                 (Command::EditCells(inputs), Some(ws)) => {
-                    ws.edit_cells(&self.state.editor, &inputs)
+                    match ws.edit_cells(&self.state.editor, &inputs) {
+                        // Someone else changed a cell meanwhile: show both and let the user choose.
+                        Err(conflict @ crate::store::StoreError::Conflict { .. }) => {
+                            self.conflict = Some((inputs, conflict.to_string()));
+                            ws.reload()
+                        }
+                        other => other,
+                    }
                 }
+                (Command::ResolveConflict(mine), Some(ws)) => match self.conflict.take() {
+                    Some((mut inputs, _)) if mine => {
+                        // Written over what is there now, knowingly.
+                        inputs.iter_mut().for_each(|i| i.based_on = None);
+                        ws.edit_cells(&self.state.editor, &inputs)
+                    }
+                    _ => Ok(()),
+                },
                 (Command::Undo, Some(ws)) => ws.undo(&self.state.editor),
                 (Command::OpenForms, Some(_)) => {
                     self.forms.get_or_insert_with(Default::default).read_for = None;
@@ -524,6 +544,21 @@ impl ChisoApp {
         egui::CentralPanel::default().show(ui, |ui| {
             if let Some(error) = &self.error {
                 error_ui(ui, error, &mut self.commands);
+            }
+            if let Some((_, message)) = &self.conflict {
+                egui::Frame::group(ui.style())
+                    .stroke(egui::Stroke::new(1.5, ui.visuals().warn_fg_color))
+                    .show(ui, |ui| {
+                        ui.label(message);
+                        ui.horizontal(|ui| {
+                            if ui.button("Use my value").clicked() {
+                                self.commands.push(Command::ResolveConflict(true));
+                            }
+                            if ui.button("Keep theirs").clicked() {
+                                self.commands.push(Command::ResolveConflict(false));
+                            }
+                        });
+                    });
             }
             if let Some(status) = &self.status {
                 ui.label(egui::RichText::new(status).weak());

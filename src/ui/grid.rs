@@ -6,7 +6,8 @@
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
 use super::app::Command;
-use crate::editing::{CellInput, cell_values, cell_warnings, parse_block};
+use crate::editing::{CellInput, cell_figures, cell_values, cell_warnings, parse_block};
+use crate::model::{Qualifier, Status};
 use crate::workspace::Workspace;
 
 /// The cell being typed into, and where the cursor goes next.
@@ -16,6 +17,11 @@ pub struct GridState {
     editing: Option<(usize, i32, String, String)>,
     focus_next: Option<(usize, i32)>,
     extra_years: i32,
+    /// The cell last entered, whose flags the side panel edits: (column, year, status,
+    /// qualifier, footnote as being edited).
+    flags: Option<(usize, i32, Status, Qualifier, String)>,
+    /// The cell whose flags the panel should show next.
+    focus_flags: Option<(usize, i32)>,
 }
 
 pub fn ui(ui: &mut egui::Ui, ws: &Workspace, state: &mut GridState, commands: &mut Vec<Command>) {
@@ -80,6 +86,8 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, state: &mut GridState, commands: &m
                             key: key.clone(),
                             year: year + r as i32,
                             text: cell.clone(),
+                            flags: None,
+                            based_on: None,
                         });
                     }
                 }
@@ -115,6 +123,7 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, state: &mut GridState, commands: &m
             }
         });
     }
+    flags_ui(ui, ws, state, &keys, commands, read_only);
     let labels: Vec<String> = ws
         .description()
         .panels
@@ -193,6 +202,14 @@ fn cell_ui(
     }
     if response.gained_focus() && !editing_here {
         state.editing = Some((col, year, shown.clone(), shown));
+        if state
+            .flags
+            .as_ref()
+            .is_none_or(|f| (f.0, f.1) != (col, year))
+        {
+            state.flags = None; // read afresh from the figure by the side panel
+            state.focus_flags = Some((col, year));
+        }
     }
     if editing_here && response.lost_focus() {
         let cancelled = ui.input(|i| i.key_pressed(Key::Escape));
@@ -204,6 +221,8 @@ fn cell_ui(
                 key: key.clone(),
                 year,
                 text,
+                flags: None,
+                based_on: Some(crate::model::parse_number(&original)),
             }]));
         }
         if !cancelled && ui.input(|i| i.key_pressed(Key::Enter)) {
@@ -211,4 +230,82 @@ fn cell_ui(
         }
     }
     response
+}
+
+/// Status, qualifier and footnote of the cell last entered; applied as one undoable edit.
+fn flags_ui(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    state: &mut GridState,
+    keys: &[crate::chart::SeriesKey],
+    commands: &mut Vec<Command>,
+    read_only: bool,
+) {
+    let figures = cell_figures(ws.chart_observations());
+    if let Some((col, year)) = state.focus_flags.take()
+        && let Some(key) = keys.get(col)
+    {
+        let figure = figures.get(&(key.clone(), year));
+        state.flags = Some((
+            col,
+            year,
+            figure.map_or(Status::Normal, |f| f.status),
+            figure.map_or(Qualifier::Exact, |f| f.qualifier),
+            figure.map(|f| f.footnote.clone()).unwrap_or_default(),
+        ));
+    }
+    let Some((col, year, status, qualifier, footnote)) = &mut state.flags else {
+        return;
+    };
+    let Some(key) = keys.get(*col) else { return };
+    let Some(figure) = figures.get(&(key.clone(), *year)) else {
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(format!("{year}, {}:", key.source)).strong());
+        egui::ComboBox::from_label("Status")
+            .selected_text(status.as_str())
+            .show_ui(ui, |ui| {
+                for s in Status::ALL {
+                    ui.selectable_value(status, *s, s.as_str());
+                }
+            });
+        egui::ComboBox::from_label("Qualifier")
+            .selected_text(if qualifier.as_str().is_empty() {
+                "exact"
+            } else {
+                qualifier.as_str()
+            })
+            .show_ui(ui, |ui| {
+                for q in Qualifier::ALL {
+                    ui.selectable_value(
+                        qualifier,
+                        *q,
+                        if q.as_str().is_empty() {
+                            "exact"
+                        } else {
+                            q.as_str()
+                        },
+                    );
+                }
+            });
+        let label = ui.label("Footnote");
+        ui.add(egui::TextEdit::singleline(footnote).desired_width(260.0))
+            .labelled_by(label.id);
+        let changed = *status != figure.status
+            || *qualifier != figure.qualifier
+            || *footnote != figure.footnote;
+        if ui
+            .add_enabled(changed && !read_only, egui::Button::new("Apply flags"))
+            .clicked()
+        {
+            commands.push(Command::EditCells(vec![CellInput {
+                key: key.clone(),
+                year: *year,
+                text: figure.value.to_string(),
+                flags: Some((*status, *qualifier, footnote.clone())),
+                based_on: Some(Some(figure.value)),
+            }]));
+        }
+    });
 }
