@@ -54,6 +54,7 @@ pub struct Workspace {
     description: ChartDescription,
     views: Vec<SavedView>,
     history: crate::editing::History,
+    last_source: Option<String>,
     /// Warnings of the last edits, shown until the next edit: the list of open warnings.
     warnings: Vec<String>,
 }
@@ -83,6 +84,7 @@ impl Workspace {
             description: describe(&ChartSpec::default(), &ChartData::default()),
             views: Vec::new(),
             history: Default::default(),
+            last_source: None,
             warnings: Vec::new(),
         };
         workspace.reload()?;
@@ -117,6 +119,7 @@ impl Workspace {
         }
         self.catalogue = catalogue;
         self.views = self.store.views()?;
+        self.last_source = self.store.last_used_source()?;
         if let Some(code) = self.selected.clone() {
             if self
                 .catalogue
@@ -319,6 +322,34 @@ impl Workspace {
             self.selected = Some(first.indicator.clone());
         }
         self.spec = spec;
+        self.refresh_chart()
+    }
+
+    /// The source of the figure written last, the default for a new one.
+    pub fn last_used_source(&self) -> Option<&str> {
+        self.last_source.as_deref()
+    }
+
+    /// Adds a column for figures not entered yet: the selected indicator for `area`,
+    /// `subgroup` and `source`, shown even while it has no figures.
+    pub fn add_column(
+        &mut self,
+        area: &str,
+        subgroup: &str,
+        source: &str,
+    ) -> Result<(), StoreError> {
+        let Some(code) = self.selected.clone() else {
+            return Ok(());
+        };
+        let key = SeriesKey {
+            indicator: code,
+            area: area.to_owned(),
+            subgroup: subgroup.to_owned(),
+            source: source.to_owned(),
+        };
+        if !self.spec.series.contains(&key) {
+            self.spec.series.push(key);
+        }
         self.refresh_chart()
     }
 
@@ -584,6 +615,7 @@ impl Workspace {
 
     fn after_write(&mut self) -> Result<(), StoreError> {
         self.views = self.store.views()?;
+        self.last_source = self.store.last_used_source()?;
         self.data_version = self.store.data_version()?;
         Ok(())
     }

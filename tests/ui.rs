@@ -593,3 +593,72 @@ fn a_cell_changed_by_another_program_meanwhile_is_a_choice_not_a_lost_update() {
         "the user chose theirs to be replaced"
     );
 }
+
+#[test]
+fn a_new_indicator_gets_its_first_figures_in_a_new_column() {
+    let (_dir, db) = fixture_db();
+    {
+        let mut store = chiso::store::Store::open(&db).unwrap();
+        let s = |v: &[&str]| v.iter().map(|x| (*x).to_owned()).collect::<Vec<_>>();
+        store
+            .save_record(
+                "Lan",
+                "indicator",
+                None,
+                &s(&[
+                    "POOR_HH",
+                    "Poor households",
+                    "Poor households",
+                    "PERCENT",
+                    "1",
+                    "lower_is_better",
+                    "0",
+                    "100",
+                    "",
+                    "",
+                    "Poverty and social protection",
+                    "",
+                    "",
+                ]),
+            )
+            .unwrap();
+    }
+    let mut h = harness(&db, LAPTOP);
+    h.run();
+    pick(&mut h, "Poor households");
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Add a column").click();
+    h.run();
+    h.get_by_label("Add column").click();
+    h.run();
+    let label = {
+        let ws = h.state().workspace().unwrap();
+        let key = ws.spec().series[0].clone();
+        assert_eq!((key.area.as_str(), key.subgroup.as_str()), ("VNM", "T"));
+        assert_eq!(
+            Some(key.source.as_str()),
+            ws.last_used_source(),
+            "the last source used"
+        );
+        let source = ws
+            .sources()
+            .iter()
+            .find(|s| s.code == key.source)
+            .unwrap()
+            .short_name
+            .clone();
+        format!("{source} 2024")
+    };
+    type_into(&mut h, &label, "4,4");
+    let ws = h.state().workspace().unwrap();
+    assert_eq!(
+        ws.catalogue()
+            .iter()
+            .find(|r| r.entry.indicator.code == "POOR_HH")
+            .unwrap()
+            .entry
+            .observation_count,
+        1
+    );
+}

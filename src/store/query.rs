@@ -518,6 +518,19 @@ impl Store {
         Ok(all)
     }
 
+    /// The source of the figure written last: the default source of a new figure.
+    pub fn last_used_source(&self) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT s.code FROM observation o JOIN source s ON s.id = o.source_id \
+                 ORDER BY o.updated_at DESC, o.id DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
     /// A number that changes whenever any connection commits a change to the file, so a
     /// window can notice edits made by another process and reload.
     pub fn data_version(&self) -> Result<i64, StoreError> {

@@ -95,6 +95,8 @@ pub enum Command {
     EditCells(Vec<crate::editing::CellInput>),
     Undo,
     Redo,
+    /// A grid column for figures not entered yet: area, subgroup, source.
+    AddColumn(String, String, String),
     /// After a conflict: write the user's values over the others' (true), or keep theirs.
     ResolveConflict(bool),
     OpenForms,
@@ -291,6 +293,9 @@ impl ChisoApp {
                     _ => Ok(()),
                 },
                 (Command::Undo, Some(ws)) => ws.undo(&self.state.editor),
+                (Command::AddColumn(area, subgroup, source), Some(ws)) => {
+                    ws.add_column(&area, &subgroup, &source)
+                }
                 (Command::OpenForms, Some(_)) => {
                     self.forms.get_or_insert_with(Default::default).read_for = None;
                     Ok(())

@@ -22,6 +22,8 @@ pub struct GridState {
     flags: Option<(usize, i32, Status, Qualifier, String)>,
     /// The cell whose flags the panel should show next.
     focus_flags: Option<(usize, i32)>,
+    /// The area, subgroup and source of a column to add.
+    new_column: (String, String, String),
 }
 
 pub fn ui(ui: &mut egui::Ui, ws: &Workspace, state: &mut GridState, commands: &mut Vec<Command>) {
@@ -36,11 +38,14 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, state: &mut GridState, commands: &m
         .filter(|k| k.indicator == indicator.code)
         .cloned()
         .collect();
+    let read_only = ws.read_only().is_some();
+    if !read_only {
+        add_column_ui(ui, ws, state, commands);
+    }
     if keys.is_empty() {
-        ui.label("Add a series with “Series…” to edit its figures");
+        ui.label("Add a column (area, subgroup, source) to enter this indicator's figures");
         return;
     }
-    let read_only = ws.read_only().is_some();
     if !read_only {
         let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
         let redo = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
@@ -211,6 +216,33 @@ fn cell_ui(
             state.focus_flags = Some((col, year));
         }
     }
+    // Up and Down move between years, committing the cell, as in a spreadsheet.
+    if editing_here && response.has_focus() {
+        let step = ui.input(|i| {
+            if i.key_pressed(Key::ArrowDown) {
+                1
+            } else if i.key_pressed(Key::ArrowUp) {
+                -1
+            } else {
+                0
+            }
+        });
+        if step != 0 {
+            if let Some((_, _, text, original)) = state.editing.take()
+                && text.trim() != original
+            {
+                commands.push(Command::EditCells(vec![CellInput {
+                    key: key.clone(),
+                    year,
+                    text,
+                    flags: None,
+                    based_on: Some(crate::model::parse_number(&original)),
+                }]));
+            }
+            state.focus_next = Some((col, year + step));
+            response.surrender_focus();
+        }
+    }
     if editing_here && response.lost_focus() {
         let cancelled = ui.input(|i| i.key_pressed(Key::Escape));
         if let Some((_, _, text, original)) = state.editing.take()
@@ -307,5 +339,73 @@ fn flags_ui(
                 based_on: Some(Some(figure.value)),
             }]));
         }
+    });
+}
+
+/// A column for figures not entered yet; the source defaults to the one last used here.
+fn add_column_ui(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    state: &mut GridState,
+    commands: &mut Vec<Command>,
+) {
+    let (area, subgroup, source) = &mut state.new_column;
+    if area.is_empty() {
+        *area = ws
+            .areas()
+            .iter()
+            .find(|a| a.level == "country")
+            .map(|a| a.code.clone())
+            .unwrap_or_default();
+    }
+    if subgroup.is_empty() {
+        *subgroup = "T".into();
+    }
+    if source.is_empty() {
+        *source = ws.last_used_source().unwrap_or_default().to_owned();
+    }
+    ui.collapsing("Add a column", |ui| {
+        ui.horizontal_wrapped(|ui| {
+            egui::ComboBox::from_label("Area")
+                .selected_text(area.clone())
+                .show_ui(ui, |ui| {
+                    for a in ws.areas() {
+                        ui.selectable_value(area, a.code.clone(), format!("{} {}", a.code, a.name));
+                    }
+                });
+            egui::ComboBox::from_label("Subgroup")
+                .selected_text(subgroup.clone())
+                .show_ui(ui, |ui| {
+                    for g in ws.subgroups() {
+                        ui.selectable_value(
+                            subgroup,
+                            g.code.clone(),
+                            format!("{} {}", g.code, g.name),
+                        );
+                    }
+                });
+            egui::ComboBox::from_label("Source")
+                .selected_text(source.clone())
+                .show_ui(ui, |ui| {
+                    for s in ws.sources() {
+                        ui.selectable_value(
+                            source,
+                            s.code.clone(),
+                            format!("{} ({})", s.code, s.short_name),
+                        );
+                    }
+                });
+            let ready = !area.is_empty() && !subgroup.is_empty() && !source.is_empty();
+            if ui
+                .add_enabled(ready, egui::Button::new("Add column"))
+                .clicked()
+            {
+                commands.push(Command::AddColumn(
+                    area.clone(),
+                    subgroup.clone(),
+                    source.clone(),
+                ));
+            }
+        });
     });
 }
