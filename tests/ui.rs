@@ -379,6 +379,12 @@ fn a_refused_value_stays_out_with_its_reason() {
         Some(1.3),
         "the refused value was not written"
     );
+    cell(&h, "Total 2025").hover();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Refused “150”").is_some(),
+        "marked on its cell"
+    );
 }
 
 #[test]
@@ -463,6 +469,12 @@ fn an_unlikely_value_is_saved_and_marked_with_its_reason() {
     assert!(
         h.query_by_label("Open warnings (1)").is_some(),
         "and listed"
+    );
+    cell(&h, "Total 2026").hover();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Check: more than 50 %").is_some(),
+        "and on the cell"
     );
 }
 

@@ -276,6 +276,18 @@ impl ChisoApp {
                 }
                 (Command::EditCells(inputs), Some(ws)) => {
                     match ws.edit_cells(&self.state.editor, &inputs) {
+                        // A refused value is marked on its cell, with the reason, as well as said.
+                        Err(refused @ crate::store::StoreError::Invalid(_)) => {
+                            if let Some(first) = inputs.first() {
+                                self.grid.refused = Some((
+                                    first.key.clone(),
+                                    first.year,
+                                    first.text.clone(),
+                                    refused.to_string(),
+                                ));
+                            }
+                            Err(refused)
+                        }
                         // Someone else changed a cell meanwhile: show both and let the user choose.
                         Err(conflict @ crate::store::StoreError::Conflict { .. }) => {
                             self.conflict = Some((inputs, conflict.to_string()));

@@ -24,6 +24,8 @@ pub struct GridState {
     focus_flags: Option<(usize, i32)>,
     /// The area, subgroup and source of a column to add.
     new_column: (String, String, String),
+    /// The last value refused: its cell, what was typed and why.
+    pub refused: Option<(crate::chart::SeriesKey, i32, String, String)>,
 }
 
 pub fn ui(ui: &mut egui::Ui, ws: &Workspace, state: &mut GridState, commands: &mut Vec<Command>) {
@@ -154,16 +156,18 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, state: &mut GridState, commands: &m
                     for year in first..=last {
                         ui.label(year.to_string());
                         for (col, key) in keys.iter().enumerate() {
-                            cell_ui(
+                            let cell = (key.clone(), year);
+                            let response = cell_ui(
                                 ui,
                                 state,
                                 commands,
                                 (col, year),
                                 key,
-                                values.get(&(key.clone(), year)).copied(),
+                                values.get(&cell).copied(),
                                 labels.get(col),
                                 read_only,
                             );
+                            mark_cell(ui, &response, state, &cell, warnings.get(&cell));
                         }
                         ui.end_row();
                     }
@@ -408,4 +412,34 @@ fn add_column_ui(
             }
         });
     });
+}
+
+/// Marks a cell whose typed value was refused (red) or whose saved figure is worth a second
+/// look (amber), with the reason on hover.
+fn mark_cell(
+    ui: &egui::Ui,
+    response: &egui::Response,
+    state: &GridState,
+    cell: &(crate::chart::SeriesKey, i32),
+    warning: Option<&String>,
+) {
+    let refused = state
+        .refused
+        .as_ref()
+        .filter(|(k, y, _, _)| *k == cell.0 && *y == cell.1);
+    let (color, text) = match (refused, warning) {
+        (Some((_, _, typed, why)), _) => (
+            ui.visuals().error_fg_color,
+            format!("Refused “{typed}”: {why}"),
+        ),
+        (None, Some(reason)) => (ui.visuals().warn_fg_color, format!("Check: {reason}")),
+        (None, None) => return,
+    };
+    ui.painter().rect_stroke(
+        response.rect.expand(1.0),
+        2.0,
+        egui::Stroke::new(2.0, color),
+        egui::StrokeKind::Outside,
+    );
+    response.clone().on_hover_text(text);
 }
