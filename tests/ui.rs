@@ -674,3 +674,27 @@ fn a_new_indicator_gets_its_first_figures_in_a_new_column() {
         1
     );
 }
+
+#[test]
+fn the_editors_name_is_asked_once_and_kept() {
+    let (_dir, db) = fixture_db();
+    let mut h = harness(&db, LAPTOP);
+    h.run();
+    h.get_by_label("Edit").click();
+    h.run();
+    let name = h.get_by_label("Your name, for the audit trail");
+    name.focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Your name, for the audit trail")
+        .type_text("Nguyễn Thị Lan");
+    h.run();
+    h.get_by_label("Keep this name").click();
+    h.run();
+    assert_eq!(h.state().state.editor, "Nguyễn Thị Lan");
+    assert!(h.state().state.editor_confirmed, "kept in preferences");
+    assert!(
+        h.query_by_label("Keep this name").is_none(),
+        "not asked again"
+    );
+}

@@ -35,6 +35,8 @@ pub struct State {
     pub last_indicator: Option<String>,
     /// The name the audit log gives this user's changes; the operating-system user at first.
     pub editor: String,
+    /// Whether the user has confirmed that name (asked once, in the Edit tab).
+    pub editor_confirmed: bool,
 }
 
 impl Default for State {
@@ -48,6 +50,7 @@ impl Default for State {
             last_spec: None,
             last_indicator: None,
             editor: crate::store::edit::default_editor(),
+            editor_confirmed: false,
         }
     }
 }
@@ -611,7 +614,25 @@ impl ChisoApp {
                     match self.state.tab {
                         Tab::Chart => chart_view::ui(ui, ws, self.state.dark, &mut self.commands),
                         Tab::Table => table::ui(ui, ws),
-                        Tab::Edit => grid::ui(ui, ws, &mut self.grid, &mut self.commands),
+                        Tab::Edit => {
+                            if !self.state.editor_confirmed && ws.read_only().is_none() {
+                                // Asked once: the name every change of this user is recorded under.
+                                ui.horizontal(|ui| {
+                                    let label = ui.label("Your name, for the audit trail");
+                                    ui.add(
+                                        egui::TextEdit::singleline(&mut self.state.editor)
+                                            .desired_width(160.0),
+                                    )
+                                    .labelled_by(label.id);
+                                    if ui.button("Keep this name").clicked()
+                                        && !self.state.editor.trim().is_empty()
+                                    {
+                                        self.state.editor_confirmed = true;
+                                    }
+                                });
+                            }
+                            grid::ui(ui, ws, &mut self.grid, &mut self.commands)
+                        }
                         Tab::Audit => audit::ui(
                             ui,
                             &mut self.audit,
