@@ -313,3 +313,72 @@ fn the_lists_are_created_edited_and_deleted_with_their_figures_only_when_asked()
         .unwrap();
     assert_eq!(integrity, "ok");
 }
+
+#[test]
+fn the_undo_stack_takes_back_values_deletes_and_pastes_and_refuses_over_others_changes() {
+    use chiso::chart::SeriesKey;
+    use chiso::editing::{CellInput, History, apply, cell_figures, redo, undo};
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_path(&dir);
+    let mut store = Store::open(&path).unwrap();
+    let key = SeriesKey {
+        indicator: "MPI_RATE".into(),
+        area: "VNM".into(),
+        subgroup: "T".into(),
+        source: "NEWS_WVR_2026".into(),
+    };
+    let input = |year: i32, text: &str| CellInput {
+        key: key.clone(),
+        year,
+        text: text.into(),
+        flags: None,
+        based_on: None,
+    };
+    let shown = |store: &Store| {
+        let filter = SeriesFilter {
+            area: Some("VNM".into()),
+            subgroup: Some("T".into()),
+            source: Some("NEWS_WVR_2026".into()),
+        };
+        cell_figures(&store.series("MPI_RATE", &filter).unwrap())
+    };
+    let mut history = History::default();
+    // A paste of two cells, then a delete.
+    let seen = shown(&store);
+    apply(
+        &mut store,
+        "Lan",
+        &mut history,
+        &seen,
+        &[input(2023, "2,5"), input(2024, "1,9")],
+    )
+    .unwrap();
+    let seen = shown(&store);
+    apply(&mut store, "Lan", &mut history, &seen, &[input(2025, "")]).unwrap();
+    assert_eq!(
+        (value_of(&path, 2023), value_of(&path, 2025)),
+        (Some(2.5), None)
+    );
+    undo(&mut store, "Lan", &mut history).unwrap();
+    assert_eq!(value_of(&path, 2025), Some(1.3), "the delete is undone");
+    undo(&mut store, "Lan", &mut history).unwrap();
+    assert_eq!(
+        (value_of(&path, 2023), value_of(&path, 2024)),
+        (None, None),
+        "the paste is undone whole"
+    );
+    redo(&mut store, "Lan", &mut history).unwrap();
+    assert_eq!(value_of(&path, 2024), Some(1.9));
+    // Someone else changes 2024; undoing the paste now would lose their change: refused.
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute("UPDATE observation SET value = 1.8 WHERE value = 1.9", [])
+        .unwrap();
+    let refused = undo(&mut store, "Lan", &mut history);
+    assert!(
+        matches!(refused, Err(StoreError::Conflict { .. })),
+        "{refused:?}"
+    );
+    assert_eq!(value_of(&path, 2024), Some(1.8));
+    assert!(history.can_undo(), "the edit stays on the stack");
+}
