@@ -58,6 +58,19 @@ impl fmt::Display for Problem {
 
 impl std::error::Error for Problem {}
 
+impl Problem {
+    /// A row the CSV parser could not read.
+    pub fn bad_csv(file: &str, error: &csv::Error) -> Problem {
+        Problem {
+            file: file.to_owned(),
+            line: error.position().map_or(0, |p| p.line()),
+            column: None,
+            raw: String::new(),
+            reason: format!("not valid CSV: {error}"),
+        }
+    }
+}
+
 /// The publication a file comes from, as the file describes it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SourceDraft {

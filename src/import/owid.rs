@@ -101,13 +101,7 @@ pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadEr
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                sink.problem(Problem {
-                    file: file.clone(),
-                    line: e.position().map_or(0, |p| p.line()),
-                    column: None,
-                    raw: String::new(),
-                    reason: format!("not valid CSV: {e}"),
-                });
+                sink.problem(Problem::bad_csv(&file, &e));
                 break;
             }
         };

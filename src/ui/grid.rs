@@ -232,34 +232,16 @@ fn cell_ui(
             }
         });
         if step != 0 {
-            if let Some((_, _, text, original)) = state.editing.take()
-                && text.trim() != original
-            {
-                commands.push(Command::EditCells(vec![CellInput {
-                    key: key.clone(),
-                    year,
-                    text,
-                    flags: None,
-                    based_on: Some(crate::model::parse_number(&original)),
-                }]));
-            }
+            commit(state.editing.take(), key, year, commands);
             state.focus_next = Some((col, year + step));
             response.surrender_focus();
         }
     }
     if editing_here && response.lost_focus() {
         let cancelled = ui.input(|i| i.key_pressed(Key::Escape));
-        if let Some((_, _, text, original)) = state.editing.take()
-            && !cancelled
-            && text.trim() != original
-        {
-            commands.push(Command::EditCells(vec![CellInput {
-                key: key.clone(),
-                year,
-                text,
-                flags: None,
-                based_on: Some(crate::model::parse_number(&original)),
-            }]));
+        let typed = state.editing.take();
+        if !cancelled {
+            commit(typed, key, year, commands);
         }
         if !cancelled && ui.input(|i| i.key_pressed(Key::Enter)) {
             state.focus_next = Some((col, year + 1));
@@ -442,4 +424,24 @@ fn mark_cell(
         egui::StrokeKind::Outside,
     );
     response.clone().on_hover_text(text);
+}
+
+/// Sends what was typed in a cell, if it changed, as an edit based on the value first shown.
+fn commit(
+    typed: Option<(usize, i32, String, String)>,
+    key: &crate::chart::SeriesKey,
+    year: i32,
+    commands: &mut Vec<Command>,
+) {
+    if let Some((_, _, text, original)) = typed
+        && text.trim() != original
+    {
+        commands.push(Command::EditCells(vec![CellInput {
+            key: key.clone(),
+            year,
+            text,
+            flags: None,
+            based_on: Some(crate::model::parse_number(&original)),
+        }]));
+    }
 }
