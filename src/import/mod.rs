@@ -122,6 +122,36 @@ pub struct RawFigure {
     pub source: Option<SourceDraft>,
 }
 
+impl RawFigure {
+    /// A figure of a publisher's file: the whole population (subgroup `T`), a calendar year,
+    /// no flags, under the file's own source.
+    pub fn total(
+        line: u64,
+        column: String,
+        indicator: String,
+        area: String,
+        area_name: String,
+        year: i32,
+        value: f64,
+    ) -> RawFigure {
+        RawFigure {
+            line,
+            column,
+            indicator,
+            area,
+            area_name,
+            subgroup: "T".into(),
+            subgroup_name: String::new(),
+            period: Period::year(year),
+            value,
+            status: Status::Normal,
+            qualifier: Qualifier::Exact,
+            footnote: String::new(),
+            source: None,
+        }
+    }
+}
+
 /// Stop reading: the user cancelled, or the sink cannot go on.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stop(pub String);
@@ -148,6 +178,12 @@ pub trait Sink {
 /// unreadable are returned; problems with rows go to the sink.
 pub fn read(path: &Path, sink: &mut dyn Sink) -> Result<Format, ReadError> {
     let format = detect(path)?;
+    read_as(path, format, sink)?;
+    Ok(format)
+}
+
+/// Reads `path`, already known to be in `format`, into `sink`.
+pub fn read_as(path: &Path, format: Format, sink: &mut dyn Sink) -> Result<(), ReadError> {
     let sha256 = text::sha256_of(path).map_err(|e| ReadError::io(path, e))?;
     match format {
         Format::ChisoCsv => long_csv::read(path, sink)?,
@@ -156,7 +192,7 @@ pub fn read(path: &Path, sink: &mut dyn Sink) -> Result<Format, ReadError> {
         Format::UndpHdrCsv => undp_hdr::read(path, &sha256, sink)?,
         Format::OwidCsv => owid::read(path, &sha256, sink)?,
     }
-    Ok(format)
+    Ok(())
 }
 
 /// Why a whole file could not be read.

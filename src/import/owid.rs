@@ -9,7 +9,6 @@ use serde_json::Value;
 
 use super::text::{self, Cell};
 use super::{IndicatorDraft, Problem, RawFigure, ReadError, Sink, SourceDraft, display_name};
-use crate::model::{Period, Qualifier, Status};
 
 pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadError> {
     let file = display_name(path);
@@ -28,21 +27,16 @@ pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadEr
                 .into(),
         });
     }
-    let head = text::head_of(path).map_err(|e| ReadError::io(path, e))?;
-    let encoding = text::sniff_encoding(&head);
-    let mut reader = text::csv_reader(path).map_err(|e| ReadError::io(path, e))?;
-    let mut records = reader.byte_records();
-    let header: Vec<String> = match records.next() {
-        Some(Ok(r)) => text::fields(&r, encoding),
-        _ => {
-            return Err(ReadError::Problem(Problem {
-                file,
-                line: 1,
-                column: None,
-                raw: String::new(),
-                reason: "no header row".into(),
-            }));
-        }
+    let (encoding, header, records) =
+        text::with_header(path).map_err(|e| ReadError::io(path, e))?;
+    let Some(header) = header else {
+        return Err(ReadError::Problem(Problem {
+            file,
+            line: 1,
+            column: None,
+            raw: String::new(),
+            reason: "no header row".into(),
+        }));
     };
     let column_meta = |name: &str| {
         metadata.as_ref().and_then(|m| {
@@ -136,21 +130,15 @@ pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadEr
                     raw,
                     reason: "not a number".into(),
                 }),
-                Cell::Number(value) => sink.figure(RawFigure {
+                Cell::Number(value) => sink.figure(RawFigure::total(
                     line,
-                    column: name.clone(),
-                    indicator: name.clone(),
-                    area: code.clone(),
-                    area_name: cell(0),
-                    subgroup: "T".into(),
-                    subgroup_name: String::new(),
-                    period: Period::year(year),
+                    name.clone(),
+                    name.clone(),
+                    code.clone(),
+                    cell(0),
+                    year,
                     value,
-                    status: Status::Normal,
-                    qualifier: Qualifier::Exact,
-                    footnote: String::new(),
-                    source: None,
-                })?,
+                ))?,
             }
         }
     }

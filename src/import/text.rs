@@ -88,6 +88,21 @@ pub fn fields(record: &csv::ByteRecord, encoding: Encoding) -> Vec<String> {
         .collect()
 }
 
+/// The rows of a CSV file after its header, read as they come.
+pub type Records = csv::ByteRecordsIntoIter<BufReader<File>>;
+
+/// A file's encoding, its first row decoded, and an iterator over the rest: what a wide or
+/// grapher CSV starts with. `None` for the header when the file has no first row.
+pub fn with_header(path: &Path) -> std::io::Result<(Encoding, Option<Vec<String>>, Records)> {
+    let encoding = sniff_encoding(&head_of(path)?);
+    let mut records = csv_reader(path)?.into_byte_records();
+    let header = match records.next() {
+        Some(Ok(r)) => Some(fields(&r, encoding)),
+        _ => None,
+    };
+    Ok((encoding, header, records))
+}
+
 /// A CSV reader over a file, streaming, accepting rows of any length and any line ending.
 pub fn csv_reader(path: &Path) -> std::io::Result<csv::Reader<BufReader<File>>> {
     let file = File::open(path)?;

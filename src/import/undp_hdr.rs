@@ -7,7 +7,6 @@ use std::path::Path;
 
 use super::text::{self, Cell};
 use super::{IndicatorDraft, Problem, RawFigure, ReadError, Sink, SourceDraft, display_name};
-use crate::model::{Period, Qualifier, Status};
 
 /// Names and units of the HDR's indicator keys; others keep their key as name.
 const KNOWN: &[(&str, &str, &str)] = &[
@@ -61,21 +60,16 @@ const KNOWN: &[(&str, &str, &str)] = &[
 
 pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadError> {
     let file = display_name(path);
-    let head = text::head_of(path).map_err(|e| ReadError::io(path, e))?;
-    let encoding = text::sniff_encoding(&head);
-    let mut reader = text::csv_reader(path).map_err(|e| ReadError::io(path, e))?;
-    let mut records = reader.byte_records();
-    let header: Vec<String> = match records.next() {
-        Some(Ok(r)) => text::fields(&r, encoding),
-        _ => {
-            return Err(ReadError::Problem(Problem {
-                file,
-                line: 1,
-                column: None,
-                raw: String::new(),
-                reason: "no header row".into(),
-            }));
-        }
+    let (encoding, header, records) =
+        text::with_header(path).map_err(|e| ReadError::io(path, e))?;
+    let Some(header) = header else {
+        return Err(ReadError::Problem(Problem {
+            file,
+            line: 1,
+            column: None,
+            raw: String::new(),
+            reason: "no header row".into(),
+        }));
     };
     let find = |name: &str| header.iter().position(|h| h.eq_ignore_ascii_case(name));
     let (Some(iso3), country) = (find("iso3"), find("country")) else {
@@ -146,21 +140,15 @@ pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadEr
                     raw,
                     reason: "not a number".into(),
                 }),
-                Cell::Number(value) => sink.figure(RawFigure {
+                Cell::Number(value) => sink.figure(RawFigure::total(
                     line,
-                    column: header[*i].clone(),
-                    indicator: key.clone(),
-                    area: code.clone(),
-                    area_name: name.clone(),
-                    subgroup: "T".into(),
-                    subgroup_name: String::new(),
-                    period: Period::year(*year),
+                    header[*i].clone(),
+                    key.clone(),
+                    code.clone(),
+                    name.clone(),
+                    *year,
                     value,
-                    status: Status::Normal,
-                    qualifier: Qualifier::Exact,
-                    footnote: String::new(),
-                    source: None,
-                })?,
+                ))?,
             }
         }
     }

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::wdi::month_name;
 use super::{IndicatorDraft, Problem, RawFigure, ReadError, Sink, SourceDraft, display_name, text};
-use crate::model::{Period, Qualifier, Status};
+use crate::model::Status;
 
 pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadError> {
     let file = display_name(path);
@@ -169,21 +169,16 @@ pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadEr
             "B" | "b" => Status::Break,
             _ => Status::Normal,
         };
-        sink.figure(RawFigure {
-            line: at,
-            column: "value".into(),
-            indicator: code.clone(),
+        let figure = RawFigure::total(
+            at,
+            "value".into(),
+            code.clone(),
             area,
-            area_name: str_of(o.pointer("/country/value")),
-            subgroup: "T".into(),
-            subgroup_name: String::new(),
-            period: Period::year(year),
+            str_of(o.pointer("/country/value")),
+            year,
             value,
-            status,
-            qualifier: Qualifier::Exact,
-            footnote: String::new(),
-            source: None,
-        })?;
+        );
+        sink.figure(RawFigure { status, ..figure })?;
     }
     Ok(())
 }

@@ -10,7 +10,6 @@ use std::path::{Path, PathBuf};
 
 use super::text::{self, Cell, Encoding};
 use super::{IndicatorDraft, Problem, RawFigure, ReadError, Sink, SourceDraft, display_name};
-use crate::model::{Period, Qualifier, Status};
 
 pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadError> {
     let file = display_name(path);
@@ -88,21 +87,15 @@ pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadEr
                     raw: raw.into_owned(),
                     reason: "not a number".into(),
                 }),
-                Cell::Number(value) => sink.figure(RawFigure {
+                Cell::Number(value) => sink.figure(RawFigure::total(
                     line,
-                    column: year.to_string(),
-                    indicator: indicator_code.clone(),
-                    area: code.clone(),
-                    area_name: country_name.clone(),
-                    subgroup: "T".into(),
-                    subgroup_name: String::new(),
-                    period: Period::year(*year),
+                    year.to_string(),
+                    indicator_code.clone(),
+                    code.clone(),
+                    country_name.clone(),
+                    *year,
                     value,
-                    status: Status::Normal,
-                    qualifier: Qualifier::Exact,
-                    footnote: String::new(),
-                    source: None,
-                })?,
+                ))?,
             }
         }
     }

@@ -167,16 +167,35 @@ impl Store {
         let mut report = ImportReport::default();
         let mut done_before = 0;
         for path in files {
+            // The format is told once, from the content; a file of no known format is a
+            // problem of the report, like a bad row.
+            let format = match import::detect(path) {
+                Ok(format) => format,
+                Err(e) => {
+                    let problem = match e {
+                        ReadError::Problem(p) => p,
+                        e => whole_file_problem(path, e.to_string()),
+                    };
+                    push_problem(&mut report, problem);
+                    report.files.push(FileReport {
+                        path: path.clone(),
+                        format: None,
+                        source: None,
+                        figures: 0,
+                    });
+                    done_before += std::fs::metadata(path).map_or(0, |m| m.len());
+                    continue;
+                }
+            };
             let mut applier = Applier::new(
                 &tx,
                 options,
-                path,
+                (path, format, done_before),
                 &mut report,
                 progress,
-                done_before,
                 editor,
             )?;
-            let result = import::read(path, &mut applier);
+            let result = import::read_as(path, format, &mut applier);
             let failure = applier.failure.take();
             let figures = applier.figures;
             let source = applier.source_code.clone();
@@ -185,7 +204,7 @@ impl Store {
                 return Err(error);
             }
             let format = match result {
-                Ok(format) => Some(format.name()),
+                Ok(()) => Some(format.name()),
                 Err(ReadError::Stopped(why)) => return Err(StoreError::Invalid(why)),
                 Err(ReadError::Problem(p)) => {
                     push_problem(&mut report, p);
@@ -296,17 +315,17 @@ impl<'a, 'r> Applier<'a, 'r> {
     fn new(
         tx: &'a Transaction<'a>,
         options: &'a ImportOptions,
-        path: &Path,
+        // The file, its format, and how many bytes of earlier files were read.
+        (path, format, done_before): (&Path, import::Format, u64),
         report: &'r mut ImportReport,
         progress: &'a Progress,
-        done_before: u64,
         editor: &'a str,
     ) -> Result<Self, StoreError> {
         let max_id_before =
             tx.query_row("SELECT coalesce(max(id), 0) FROM observation", [], |r| {
                 r.get(0)
             })?;
-        let chiso_format = matches!(import::detect(path), Ok(import::Format::ChisoCsv));
+        let chiso_format = format == import::Format::ChisoCsv;
         Ok(Applier {
             tx,
             options,
