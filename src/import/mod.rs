@@ -221,6 +221,28 @@ impl ReadError {
     }
 }
 
+impl ReadError {
+    /// The error as a problem of `path` for a report: the file named once, then the reason.
+    pub fn into_problem(self, path: &Path) -> Problem {
+        let reason = match self {
+            ReadError::Problem(p) => return p,
+            ReadError::Unreadable { detail, .. } => detail,
+            ReadError::UnknownFormat { detail, .. } => format!(
+                "not a format Chiso imports ({detail}). Chiso reads its own long CSV, World Bank WDI \
+                 bulk CSV and API JSON, UNDP HDR composite-indices CSV and Our World in Data grapher CSV"
+            ),
+            ReadError::Stopped(why) => why,
+        };
+        Problem {
+            file: display_name(path),
+            line: 0,
+            column: None,
+            raw: String::new(),
+            reason,
+        }
+    }
+}
+
 impl From<Stop> for ReadError {
     fn from(stop: Stop) -> Self {
         ReadError::Stopped(stop.0)

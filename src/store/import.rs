@@ -172,11 +172,7 @@ impl Store {
             let format = match import::detect(path) {
                 Ok(format) => format,
                 Err(e) => {
-                    let problem = match e {
-                        ReadError::Problem(p) => p,
-                        e => whole_file_problem(path, e.to_string()),
-                    };
-                    push_problem(&mut report, problem);
+                    push_problem(&mut report, e.into_problem(path));
                     report.files.push(FileReport {
                         path: path.clone(),
                         format: None,
@@ -206,12 +202,8 @@ impl Store {
             let format = match result {
                 Ok(()) => Some(format.name()),
                 Err(ReadError::Stopped(why)) => return Err(StoreError::Invalid(why)),
-                Err(ReadError::Problem(p)) => {
-                    push_problem(&mut report, p);
-                    None
-                }
                 Err(e) => {
-                    push_problem(&mut report, whole_file_problem(path, e.to_string()));
+                    push_problem(&mut report, e.into_problem(path));
                     None
                 }
             };
@@ -248,19 +240,6 @@ impl Store {
         }
         report.committed = commit;
         Ok(report)
-    }
-}
-
-fn whole_file_problem(path: &Path, reason: String) -> Problem {
-    Problem {
-        file: path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        ),
-        line: 0,
-        column: None,
-        raw: String::new(),
-        reason,
     }
 }
 
