@@ -9,7 +9,7 @@
 //! | `chart`  | pure: figures → chart description, headline card, table          |
 //! | `export` | chart description → SVG → PNG, the same on every machine           |
 //! | `workspace` | the open file and the selection, as the window shows them     |
-//! | `ui`     | egui only: the window, drawing the workspace                     |
+//! | `ui`     | egui only: the window, drawing the workspace (feature `gui`)     |
 //! | `cli`    | the command line: what each subcommand prints                    |
 //!
 //! Layers look down only: `store` and `import` know nothing of the command line or the window.
@@ -23,5 +23,6 @@ pub mod jobs;
 pub mod model;
 pub mod store;
 pub mod text;
+#[cfg(feature = "gui")]
 pub mod ui;
 pub mod workspace;
