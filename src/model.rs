@@ -197,7 +197,8 @@ impl Period {
         let text = text.trim();
         let year = |t: &str| {
             let t = t.trim();
-            (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
+            // 1000 to 9999, the years a Chiso file keeps: "0999" is not one.
+            (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) && !t.starts_with('0'))
                 .then(|| t.parse::<i32>().ok())
                 .flatten()
         };

@@ -77,6 +77,22 @@ pub fn detect(path: &Path) -> Result<Format, ReadError> {
             "it is a SQLite database; open it with File, Open… instead".into(),
         ));
     }
+    const PACKED: &[(&[u8], &str)] = &[
+        (b"\x1F\x8B", "it is gzip-compressed; unpack it first"),
+        (
+            b"PK\x03\x04",
+            "it is a ZIP archive (or an .xlsx workbook); unpack it, or save the sheet as CSV",
+        ),
+        (
+            b"\xD0\xCF\x11\xE0",
+            "it is an old Excel (.xls) workbook; save the sheet as CSV",
+        ),
+        (b"%PDF", "it is a PDF document"),
+        (b"\x89PNG", "it is a PNG image"),
+    ];
+    if let Some((_, what)) = PACKED.iter().find(|(magic, _)| head.starts_with(magic)) {
+        return Err(unknown((*what).to_owned()));
+    }
     if head.iter().take(4096).filter(|b| **b == 0).count() > 0 {
         return Err(unknown("it is a binary file, not text".into()));
     }

@@ -35,6 +35,29 @@ pub struct FigureRecord {
 
 const REQUIRED: &[&str] = &["indicator", "area", "subgroup", "value", "source"];
 
+/// The longest text, in characters, each column may hold: what the schema allows for codes,
+/// names and symbols, and a bound for the free text (a footnote, a citation).
+const LIMITS: &[(&str, usize)] = &[
+    ("indicator", 64),
+    ("area", 64),
+    ("subgroup", 64),
+    ("source", 64),
+    ("indicator_name", 500),
+    ("unit", 200),
+    ("unit_symbol", 32),
+    ("area_name", 200),
+    ("subgroup_name", 200),
+    ("source_name", 200),
+    ("footnote", 10_000),
+    ("source_publisher", 10_000),
+    ("source_title", 10_000),
+    ("source_edition", 10_000),
+    ("source_published", 10_000),
+    ("source_url", 10_000),
+    ("source_citation", 10_000),
+    ("source_licence", 10_000),
+];
+
 /// Every column the writer writes, in order.
 pub const COLUMNS: &[&str] = &[
     "indicator",
@@ -73,10 +96,10 @@ pub fn read(path: &Path, sink: &mut dyn Sink) -> Result<(), ReadError> {
         Encoding::Utf8OrWindows1252 => Encoding::Utf8,
         other => other,
     };
-    read_from(
+    read_lines(
         &display_name(path),
         std::io::BufReader::with_capacity(1 << 16, file),
-        encoding,
+        (encoding, text::crlf(&head)),
         sink,
     )
 }
@@ -86,6 +109,16 @@ pub fn read_from(
     file: &str,
     input: impl Read,
     encoding: Encoding,
+    sink: &mut dyn Sink,
+) -> Result<(), ReadError> {
+    read_lines(file, input, (encoding, false), sink)
+}
+
+/// [`read_from`], told whether the text's lines end in CR LF (to number them right).
+fn read_lines(
+    file: &str,
+    input: impl Read,
+    (encoding, crlf): (Encoding, bool),
     sink: &mut dyn Sink,
 ) -> Result<(), ReadError> {
     let problem = |line: u64, column: Option<&str>, raw: &str, reason: String| Problem {
@@ -130,6 +163,17 @@ pub fn read_from(
         }
     };
     let index = |name: &str| header.iter().position(|h| h == name);
+    if let Some(twice) = COLUMNS
+        .iter()
+        .chain(&["year"])
+        .find(|c| header.iter().filter(|h| h == c).count() > 1)
+    {
+        let reason = format!(
+            "the header names the `{twice}` column twice; keep one, so that it is clear which \
+             one holds the figures"
+        );
+        return Err(ReadError::Problem(problem(1, None, "", reason)));
+    }
     for name in REQUIRED {
         if index(name).is_none() {
             let reason = format!(
@@ -158,6 +202,12 @@ pub fn read_from(
             .and_then(|i| columns[i])
     };
     let mut seen = Seen::default();
+    // The columns without which a row means nothing, with where they are.
+    let needed: Vec<(&str, usize)> = REQUIRED
+        .iter()
+        .filter_map(|name| Some((*name, index(name)?)))
+        .chain([(period_name, period_index)])
+        .collect();
 
     loop {
         match reader.read_byte_record(&mut record) {
@@ -169,11 +219,47 @@ pub fn read_from(
                 break;
             }
         }
-        let line = record.position().map_or(0, |p| p.line());
+        let line = text::line_of(&record, crlf, Some(reader.position().line()));
         if line.is_multiple_of(1024) {
             sink.progress(record.position().map_or(0, |p| p.byte()))?;
         }
         if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+            continue;
+        }
+        if let Some(name) = needed
+            .iter()
+            .find(|(_, i)| *i >= record.len())
+            .map(|(name, _)| *name)
+        {
+            sink.problem(problem(
+                line,
+                Some(name),
+                "",
+                format!(
+                    "the row has {} cells and ends before this column (the header has {}): a \
+                     separator or a quote may be missing",
+                    record.len(),
+                    header.len()
+                ),
+            ));
+            continue;
+        }
+        // Text longer than a Chiso file keeps: bytes are counted first (never fewer than the
+        // characters), so that only a long cell is decoded.
+        if let Some((name, limit, chars)) = LIMITS.iter().find_map(|(name, limit)| {
+            let bytes = col(name).and_then(|i| record.get(i))?;
+            if bytes.len() <= *limit {
+                return None;
+            }
+            let chars = String::from_utf8_lossy(bytes).chars().count();
+            (chars > *limit).then_some((*name, *limit, chars))
+        }) {
+            sink.problem(problem(
+                line,
+                Some(name),
+                "",
+                format!("{chars} characters long; Chiso keeps up to {limit} here: shorten it"),
+            ));
             continue;
         }
         // Only the columns every row needs are decoded on every row; names and descriptions
@@ -255,7 +341,7 @@ pub fn read_from(
                     line,
                     Some("value"),
                     &raw_value,
-                    "not a number".into(),
+                    text::not_a_number(&raw_value),
                 ));
                 continue;
             }
@@ -299,6 +385,15 @@ pub fn read_from(
                 Some(empty),
                 "",
                 "empty: a code is needed".into(),
+            ));
+            continue;
+        }
+        if let Some((column, code)) = codes.iter().find(|(_, c)| c.chars().any(hidden)) {
+            sink.problem(problem(
+                line,
+                Some(column),
+                code,
+                "the code holds a control or invisible character (shown escaped): retype it".into(),
             ));
             continue;
         }
@@ -363,6 +458,13 @@ pub fn read_from(
         })?;
     }
     Ok(())
+}
+
+/// A character that must not be in a code: a control character, or one that changes how the
+/// text around it is shown (a right-to-left override, a zero-width space) without being seen.
+fn hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
 }
 
 /// Codes already described to the sink: their names are read once.

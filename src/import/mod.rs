@@ -139,7 +139,13 @@ impl RawFigure {
             column,
             indicator,
             area,
-            area_name,
+            // A Chiso file keeps area names up to 200 characters; a publisher's longer name is
+            // cut there rather than refusing the whole file.
+            area_name: if area_name.chars().count() > 200 {
+                area_name.chars().take(200).collect()
+            } else {
+                area_name
+            },
             subgroup: "T".into(),
             subgroup_name: String::new(),
             period: Period::year(year),

@@ -12,23 +12,37 @@ use super::{IndicatorDraft, Problem, RawFigure, ReadError, Sink, SourceDraft, di
 
 pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadError> {
     let file = display_name(path);
-    let metadata = metadata_beside(path).and_then(|p| {
-        let text = std::fs::read(&p).ok()?;
-        serde_json::from_slice::<Value>(&text).ok()
+    let beside = metadata_beside(path);
+    let metadata = beside.as_deref().map(|p| {
+        let text = std::fs::read(p).map_err(|e| e.to_string())?;
+        serde_json::from_slice::<Value>(&text).map_err(|e| format!("not valid JSON: {e}"))
     });
-    if metadata.is_none() {
-        sink.problem(Problem {
-            file: file.clone(),
-            line: 0,
-            column: None,
-            raw: String::new(),
-            reason: "no .metadata.json beside the file: units and citation are unknown; \
-                     download the chart's metadata too"
-                .into(),
-        });
-    }
+    let metadata = match metadata {
+        Some(Ok(m)) => Some(m),
+        other => {
+            let reason = match (other, &beside) {
+                (Some(Err(why)), Some(p)) => format!(
+                    "its metadata file {} cannot be read ({why}): units and citation are \
+                     unknown; download the chart's metadata again",
+                    display_name(p)
+                ),
+                _ => "no .metadata.json beside the file: units and citation are unknown; \
+                      download the chart's metadata too"
+                    .into(),
+            };
+            sink.problem(Problem {
+                file: file.clone(),
+                line: 0,
+                column: None,
+                raw: String::new(),
+                reason,
+            });
+            None
+        }
+    };
     let (encoding, header, records) =
         text::with_header(path).map_err(|e| ReadError::io(path, e))?;
+    let crlf = text::head_of(path).is_ok_and(|h| text::crlf(&h));
     let Some(header) = header else {
         return Err(ReadError::Problem(Problem {
             file,
@@ -99,7 +113,7 @@ pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadEr
                 break;
             }
         };
-        let line = record.position().map_or(0, |p| p.line());
+        let line = text::line_of(&record, crlf, None);
         if line.is_multiple_of(256) {
             sink.progress(record.position().map_or(0, |p| p.byte()))?;
         }
@@ -127,8 +141,8 @@ pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadEr
                     file: file.clone(),
                     line,
                     column: Some(name.clone()),
+                    reason: text::not_a_number(&raw),
                     raw,
-                    reason: "not a number".into(),
                 }),
                 Cell::Number(value) => sink.figure(RawFigure::total(
                     line,

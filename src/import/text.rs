@@ -68,6 +68,31 @@ fn windows_1252(bytes: &[u8]) -> String {
         .into_owned()
 }
 
+/// Whether a file's lines end in CR LF, judged from its first line break.
+pub fn crlf(head: &[u8]) -> bool {
+    head.iter()
+        .position(|b| *b == b'\n')
+        .is_some_and(|i| i > 0 && head[i - 1] == b'\r')
+}
+
+/// The 1-based line where `record` starts. The CSV parser places a record where it began
+/// reading: before the blank and comment lines it skipped and, in a CR LF file, before the LF
+/// that ended the previous record. `line_after`, the parser's line once the record is read
+/// (when the caller has the reader), counts back from the record's end instead; a file with
+/// bare CR line ends is one line to the parser, so its records are counted.
+pub fn line_of(record: &csv::ByteRecord, crlf: bool, line_after: Option<u64>) -> u64 {
+    let Some(p) = record.position() else {
+        return 0;
+    };
+    let behind = u64::from(crlf && p.record() > 0);
+    let from_end = line_after.map_or(0, |after| {
+        let inner = record.iter().flatten().filter(|b| **b == b'\n').count() as u64;
+        // A CR LF record's LF is read with the next record: its end line is its last line.
+        (after + u64::from(crlf)).saturating_sub(1 + inner)
+    });
+    (p.line() + behind).max(from_end).max(p.record() + 1)
+}
+
 /// Field `i` of a record, decoded (invalid bytes replaced) and trimmed; empty if absent.
 pub fn field(record: &csv::ByteRecord, i: usize, encoding: Encoding) -> String {
     record
@@ -138,15 +163,29 @@ pub fn value_of(raw: &str) -> Cell {
         return Cell::Missing;
     }
     match t.parse::<f64>() {
-        Ok(v) if v.is_finite() => Cell::Number(v),
+        Ok(v) if v.is_finite() && v.abs() <= MAX_VALUE => Cell::Number(v),
         _ => Cell::NotANumber,
+    }
+}
+
+/// The largest magnitude a Chiso file stores (its schema checks it).
+pub const MAX_VALUE: f64 = 1e300;
+
+/// Why a value cell that [`value_of`] calls [`Cell::NotANumber`] is refused.
+pub fn not_a_number(raw: &str) -> String {
+    match raw.trim().trim_matches('"').trim().parse::<f64>() {
+        Ok(v) if v.is_finite() => {
+            "too large: Chiso keeps values between -1e300 and 1e300".to_owned()
+        }
+        _ => "not a number".to_owned(),
     }
 }
 
 /// A year column's name ("1990", "hdi_1990"'s suffix) as a year.
 pub fn year_of(text: &str) -> Option<i32> {
     let t = text.trim();
-    (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
+    // 1000 to 9999, the years a Chiso file keeps: "0999" is not one.
+    (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) && !t.starts_with('0'))
         .then(|| t.parse().ok())
         .flatten()
 }
@@ -246,6 +285,14 @@ mod tests {
         assert_eq!(value_of("NaN"), Cell::NotANumber);
         assert_eq!(value_of("inf"), Cell::NotANumber);
         assert_eq!(value_of("abc"), Cell::NotANumber);
+        assert_eq!(value_of("1e301"), Cell::NotANumber);
+        assert_eq!(
+            not_a_number("1e301"),
+            "too large: Chiso keeps values between -1e300 and 1e300"
+        );
+        assert_eq!(not_a_number("1e999"), "not a number");
+        assert_eq!(year_of("0999"), None);
+        assert_eq!(year_of("1000"), Some(1000));
     }
 
     #[test]

@@ -62,6 +62,7 @@ pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadEr
     let file = display_name(path);
     let (encoding, header, records) =
         text::with_header(path).map_err(|e| ReadError::io(path, e))?;
+    let crlf = text::head_of(path).is_ok_and(|h| text::crlf(&h));
     let Some(header) = header else {
         return Err(ReadError::Problem(Problem {
             file,
@@ -118,7 +119,7 @@ pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadEr
                 break;
             }
         };
-        let line = record.position().map_or(0, |p| p.line());
+        let line = text::line_of(&record, crlf, None);
         sink.progress(record.position().map_or(0, |p| p.byte()))?;
         let cell = |i: usize| text::field(&record, i, encoding);
         let code = cell(iso3);
@@ -137,8 +138,8 @@ pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadEr
                     file: file.clone(),
                     line,
                     column: Some(header[*i].clone()),
+                    reason: text::not_a_number(&raw),
                     raw,
-                    reason: "not a number".into(),
                 }),
                 Cell::Number(value) => sink.figure(RawFigure::total(
                     line,

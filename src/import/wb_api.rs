@@ -154,12 +154,10 @@ pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadEr
             },
             Some(_) => None,
         };
-        let Some(value) = value.filter(|v| v.is_finite()) else {
-            sink.problem(located(
-                "value",
-                o.get("value").map(Value::to_string).unwrap_or_default(),
-                "not a number",
-            ));
+        let Some(value) = value.filter(|v| v.is_finite() && v.abs() <= text::MAX_VALUE) else {
+            let raw = o.get("value").map(Value::to_string).unwrap_or_default();
+            let reason = text::not_a_number(&raw);
+            sink.problem(located("value", raw, &reason));
             continue;
         };
         let status = match str_of(o.get("obs_status")).as_str() {

@@ -15,6 +15,7 @@ pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadEr
     let file = display_name(path);
     let head = text::head_of(path).map_err(|e| ReadError::io(path, e))?;
     let encoding = text::sniff_encoding(&head);
+    let crlf = text::crlf(&head);
     if let Some(metadata) = country_metadata_beside(path) {
         read_aggregates(&metadata, sink);
     }
@@ -34,7 +35,7 @@ pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadEr
                 break;
             }
         }
-        let line = record.position().map_or(0, |p| p.line());
+        let line = text::line_of(&record, crlf, Some(reader.position().line()));
         let cell = |i: usize| text::field(&record, i, encoding);
         if line.is_multiple_of(64) {
             sink.progress(record.position().map_or(0, |p| p.byte()))?;
@@ -84,8 +85,8 @@ pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadEr
                     file: file.clone(),
                     line,
                     column: Some(year.to_string()),
+                    reason: text::not_a_number(&raw),
                     raw: raw.into_owned(),
-                    reason: "not a number".into(),
                 }),
                 Cell::Number(value) => sink.figure(RawFigure::total(
                     line,

@@ -172,11 +172,23 @@ impl super::Store {
         request: &SetRequest,
     ) -> Result<crate::model::Indicator, StoreError> {
         let indicator = self.indicator(&request.indicator)?;
+        if !(1000..=9999).contains(&request.year) {
+            return Err(StoreError::Invalid(format!(
+                "{} is not a year Chiso keeps (1000 to 9999); nothing was written",
+                request.year
+            )));
+        }
         if request.clear {
             return Ok(indicator);
         }
         if !request.value.is_finite() {
             return Err(StoreError::Invalid("not a number".into()));
+        }
+        if request.value.abs() > crate::import::text::MAX_VALUE {
+            return Err(StoreError::Invalid(format!(
+                "{} is too large: Chiso keeps values between -1e300 and 1e300; nothing was written",
+                request.value
+            )));
         }
         let (lo, hi) = indicator.valid_range;
         if lo.is_some_and(|lo| request.value < lo) || hi.is_some_and(|hi| request.value > hi) {

@@ -43,7 +43,7 @@ pub enum OpenError {
     , .path.display())]
     Locked { path: PathBuf },
 
-    #[error("{}: cannot be read ({detail}). Check the file's permissions", .path.display())]
+    #[error("{}: cannot be read ({detail}). Check the path and the file's permissions", .path.display())]
     Unreadable { path: PathBuf, detail: String },
 
     #[error("{}: already exists. Chiso will not overwrite it: choose another name", .path.display())]
@@ -62,6 +62,10 @@ pub enum ReadOnlyReason {
     NewerSchema { found: i64, known: i64 },
     /// The caller asked for read-only access.
     Requested,
+    /// The file holds triggers or views that Chiso's migrations did not create (each named as
+    /// `trigger NAME` or `view NAME`). A trigger runs on every write, whoever makes it, so the
+    /// file is not written until they are gone; on a read-only connection they are turned off.
+    ForeignSchemaObjects { objects: Vec<String> },
 }
 
 impl std::fmt::Display for ReadOnlyReason {
@@ -77,6 +81,23 @@ impl std::fmt::Display for ReadOnlyReason {
                  knows up to {known}), so it is open for viewing only. Update Chiso to edit it"
             ),
             ReadOnlyReason::Requested => f.write_str("opened for viewing only"),
+            ReadOnlyReason::ForeignSchemaObjects { objects } => {
+                const SHOWN: usize = 5;
+                let listed: Vec<&str> = objects.iter().take(SHOWN).map(String::as_str).collect();
+                let more = match objects.len().saturating_sub(SHOWN) {
+                    0 => String::new(),
+                    n => format!(" and {n} more"),
+                };
+                write!(
+                    f,
+                    "the file holds triggers or views that Chiso did not create ({}{more}); \
+                     they could change or delete figures whenever the file is written, so it \
+                     is open for viewing only, with them turned off. To edit it, look at them \
+                     with `sqlite3 FILE .schema` and drop them if they are not needed, or copy \
+                     the figures into a new file with `chiso export-data` and `chiso import`",
+                    listed.join(", ")
+                )
+            }
         }
     }
 }
@@ -116,6 +137,12 @@ pub enum StoreError {
         current: Option<f64>,
     },
 
+    #[error(
+        "the database is damaged ({0}). Nothing was changed. Restore it from a backup, or try \
+         `sqlite3 FILE .recover` on a copy; `chiso info FILE` runs SQLite's integrity check"
+    )]
+    Corrupt(rusqlite::Error),
+
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }
@@ -125,6 +152,9 @@ impl From<rusqlite::Error> for StoreError {
         match error.sqlite_error_code() {
             Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
                 StoreError::Busy
+            }
+            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
+                StoreError::Corrupt(error)
             }
             _ => StoreError::Sqlite(error),
         }

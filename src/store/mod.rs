@@ -64,16 +64,34 @@ impl Store {
     }
 
     fn open_with(path: &Path, read_only_requested: bool) -> Result<Store, OpenError> {
+        let file_read_only = check_file(path)?;
+        // SQLite makes `-wal` and `-shm` files beside a WAL database even to read it. A file
+        // that is refused (another application's, a damaged one) is left as it was found.
+        let side_files = SideFiles::present(path);
+        let opened = Self::open_checked(path, file_read_only, read_only_requested);
+        if opened.is_err() {
+            side_files.remove_new(path);
+        }
+        opened
+    }
+
+    fn open_checked(
+        path: &Path,
+        file_read_only: bool,
+        read_only_requested: bool,
+    ) -> Result<Store, OpenError> {
         let path = path.to_path_buf();
-        let file_read_only = check_file(&path)?;
         let probe = connect(&path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
         let version = inspect(&probe, &path)?;
 
+        let foreign = foreign_objects(&probe, version).map_err(|e| sqlite_open_error(&path, e))?;
         let read_only = if version > SCHEMA_VERSION {
             Some(ReadOnlyReason::NewerSchema {
                 found: version,
                 known: SCHEMA_VERSION,
             })
+        } else if !foreign.is_empty() {
+            Some(ReadOnlyReason::ForeignSchemaObjects { objects: foreign })
         } else if file_read_only {
             Some(ReadOnlyReason::FileReadOnly)
         } else if read_only_requested {
@@ -255,14 +273,21 @@ fn describe_header(header: &[u8]) -> &'static str {
 fn connect(path: &Path, flags: OpenFlags) -> Result<Connection, OpenError> {
     let flags = flags | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_EXRESCODE;
     let conn = Connection::open_with_flags(path, flags).map_err(|e| sqlite_open_error(path, e))?;
-    configure(&conn).map_err(|e| sqlite_open_error(path, e))?;
+    let read_only = flags.contains(OpenFlags::SQLITE_OPEN_READ_ONLY);
+    configure(&conn, read_only).map_err(|e| sqlite_open_error(path, e))?;
     Ok(conn)
 }
 
-/// Safety settings for every connection: a file's schema is data, not code.
-fn configure(conn: &Connection) -> rusqlite::Result<()> {
+/// Safety settings for every connection: a file's schema is data, not code. A read-only
+/// connection also turns triggers and views off, so that nothing a file holds can run while it
+/// is only looked at (Chiso's own queries name tables, never views).
+fn configure(conn: &Connection, read_only: bool) -> rusqlite::Result<()> {
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
+    if read_only {
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false)?;
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_VIEW, false)?;
+    }
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "foreign_keys", true)?;
     Ok(())
@@ -314,6 +339,27 @@ fn inspect(conn: &Connection, path: &Path) -> Result<i64, OpenError> {
     Ok(version)
 }
 
+/// The triggers and views of a Chiso file at `version` that its migrations did not create,
+/// described for a message (`trigger "name"`). Empty for a file of a newer version, whose
+/// objects this build cannot know (it is opened read-only anyway).
+fn foreign_objects(conn: &Connection, version: i64) -> rusqlite::Result<Vec<String>> {
+    let Some(own) = schema::own_objects(version) else {
+        return Ok(Vec::new());
+    };
+    let found = schema::schema_objects(conn)?;
+    Ok(found
+        .iter()
+        .filter(|object| !own.contains(object))
+        .map(|(kind, name, _)| {
+            // The name is the file's text: shown escaped and short, so that control characters
+            // or a right-to-left override cannot disguise it.
+            let short: String = name.chars().take(60).collect();
+            let cut = if short.len() < name.len() { "…" } else { "" };
+            format!("{kind} {short:?}{cut}")
+        })
+        .collect())
+}
+
 fn sqlite_open_error(path: &Path, error: rusqlite::Error) -> OpenError {
     use rusqlite::ErrorCode;
     let path = path.to_path_buf();
@@ -337,6 +383,45 @@ fn sqlite_open_error(path: &Path, error: rusqlite::Error) -> OpenError {
             path,
             detail: error.to_string(),
         },
+    }
+}
+
+/// Which of a database's side files existed before it was opened.
+struct SideFiles([bool; 3]);
+
+impl SideFiles {
+    const SUFFIXES: [&str; 3] = ["-wal", "-shm", "-journal"];
+
+    fn path(path: &Path, suffix: &str) -> PathBuf {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        PathBuf::from(name)
+    }
+
+    fn present(path: &Path) -> SideFiles {
+        SideFiles(Self::SUFFIXES.map(|s| fs::symlink_metadata(Self::path(path, s)).is_ok()))
+    }
+
+    /// Removes the side files that appeared since [`SideFiles::present`], once this process's
+    /// connections are closed, when they hold nothing: a log that is not empty was written by
+    /// someone else meanwhile and is left alone, and so is the `-shm` beside it.
+    fn remove_new(&self, path: &Path) {
+        let [had_wal, had_shm, had_journal] = self.0;
+        let empty = |suffix: &str| {
+            fs::symlink_metadata(Self::path(path, suffix))
+                .is_ok_and(|m| m.is_file() && m.len() == 0)
+        };
+        let wal = Self::path(path, "-wal");
+        if !had_wal && empty("-wal") {
+            // Best effort: what cannot be removed stays, as SQLite left it.
+            let _ = fs::remove_file(&wal);
+        }
+        if !had_shm && fs::symlink_metadata(&wal).is_err() {
+            let _ = fs::remove_file(Self::path(path, "-shm"));
+        }
+        if !had_journal && empty("-journal") {
+            let _ = fs::remove_file(Self::path(path, "-journal"));
+        }
     }
 }
 

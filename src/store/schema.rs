@@ -5,7 +5,9 @@
 //! transaction that applies it, so a file is always at one version or the next, never between.
 //! The SQL of a released version never changes: a change of schema is a new migration.
 
-use rusqlite::Transaction;
+use std::sync::OnceLock;
+
+use rusqlite::{Connection, Transaction};
 
 /// `PRAGMA application_id` of every Chiso file: "CHSO" in ASCII.
 pub const APPLICATION_ID: i32 = 0x4348_534F;
@@ -27,6 +29,55 @@ pub(crate) fn migrate(tx: &Transaction, from: i64, to: i64) -> rusqlite::Result<
         tx.pragma_update(None, "user_version", version + 1)?;
     }
     Ok(())
+}
+
+/// A trigger or view as `sqlite_schema` holds it: (type, name, SQL).
+pub(crate) type SchemaObject = (String, String, String);
+
+/// The triggers and views Chiso's migrations create, by schema version (index 0 to
+/// [`SCHEMA_VERSION`]), read from a fresh in-memory database migrated to each version. A file's
+/// triggers and views are compared with these, by name and SQL: anything else was put there
+/// by someone else.
+pub(crate) fn own_objects(version: i64) -> Option<&'static [SchemaObject]> {
+    static BY_VERSION: OnceLock<Vec<Vec<SchemaObject>>> = OnceLock::new();
+    let all = BY_VERSION.get_or_init(|| {
+        (0..=SCHEMA_VERSION)
+            .map(|v| objects_at(v).expect("Chiso's own migrations run on an empty database"))
+            .collect()
+    });
+    usize::try_from(version)
+        .ok()
+        .and_then(|v| all.get(v))
+        .map(Vec::as_slice)
+}
+
+fn objects_at(version: i64) -> rusqlite::Result<Vec<SchemaObject>> {
+    let mut conn = Connection::open_in_memory()?;
+    let tx = conn.transaction()?;
+    migrate(&tx, 0, version)?;
+    let objects = schema_objects(&tx)?;
+    tx.commit()?;
+    Ok(objects)
+}
+
+/// The triggers and views of the database of `conn`, sorted.
+pub(crate) fn schema_objects(conn: &Connection) -> rusqlite::Result<Vec<SchemaObject>> {
+    let mut stmt = conn.prepare(
+        "SELECT type, name, sql FROM main.sqlite_schema \
+         WHERE type IN ('trigger', 'view') ORDER BY type, name",
+    )?;
+    // A damaged or hand-edited schema may hold names that are not text: read them as they are.
+    let text = |r: &rusqlite::Row, i: usize| -> rusqlite::Result<String> {
+        use rusqlite::types::ValueRef;
+        Ok(match r.get_ref(i)? {
+            ValueRef::Text(b) | ValueRef::Blob(b) => String::from_utf8_lossy(b).into_owned(),
+            ValueRef::Integer(n) => n.to_string(),
+            ValueRef::Real(x) => x.to_string(),
+            ValueRef::Null => String::new(),
+        })
+    };
+    let rows = stmt.query_map([], |r| Ok((text(r, 0)?, text(r, 1)?, text(r, 2)?)))?;
+    rows.collect()
 }
 
 /// [`migrate`] for tests that need a file at an older version.
