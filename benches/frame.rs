@@ -1,5 +1,11 @@
-//! One full egui frame of the dashboard on the sample database: layout and tessellation-free
-//! UI pass through kittest, no rendering. Run: `cargo bench --bench frame`.
+//! One full egui frame of the dashboard: layout and tessellation-free UI pass through kittest,
+//! no rendering. On the sample database, and on a generated million-figure file with and
+//! without a catalogue filter typed. Run: `cargo bench --bench frame`.
+
+#[path = "support/big_db.rs"]
+mod support;
+
+use std::path::PathBuf;
 
 use chiso::store::sample;
 use chiso::ui::ChisoApp;
@@ -7,18 +13,37 @@ use chiso::ui::app::State;
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
 
-fn bench(c: &mut Criterion) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("bench.db");
-    sample::create_sample(&path).expect("sample");
-    let app = ChisoApp::new(State::default(), Some(path), None);
+fn harness(path: PathBuf, state: State) -> Harness<'static, ChisoApp> {
+    let app = ChisoApp::new(state, Some(path), None);
     let mut harness = Harness::builder()
         .with_size([1366.0, 768.0])
         .with_context_setup(chiso::ui::style::install_fonts)
         .build_ui_state(|ui, app: &mut ChisoApp| app.ui(ui), app);
     harness.run();
+    harness
+}
+
+fn bench(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bench.db");
+    sample::create_sample(&path).expect("sample");
+    let mut sample_harness = harness(path, State::default());
     c.bench_function("dashboard frame, U5MR with 3 sources", |b| {
-        b.iter(|| harness.step())
+        b.iter(|| sample_harness.step())
+    });
+
+    let big = support::big_db();
+    let mut big_harness = harness(big.clone(), State::default());
+    c.bench_function("dashboard frame, 1M figures, 200 indicators", |b| {
+        b.iter(|| big_harness.step())
+    });
+    let filtered = State {
+        filter: "mortality".into(),
+        ..State::default()
+    };
+    let mut filtered_harness = harness(big, filtered);
+    c.bench_function("dashboard frame, 1M figures, catalogue filtered", |b| {
+        b.iter(|| filtered_harness.step())
     });
 }
 

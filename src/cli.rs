@@ -41,6 +41,20 @@ pub enum Command {
         #[arg(long)]
         sample: bool,
     },
+    /// Create a large generated database for measuring (not real figures): the country, 6
+    /// regions and 63 provinces, subgroups, several sources, 40 years
+    GenSample {
+        file: PathBuf,
+        /// How many figures in all
+        #[arg(long, default_value_t = 1_000_000)]
+        observations: u64,
+        /// How many indicators they are spread over
+        #[arg(long, default_value_t = 200)]
+        indicators: usize,
+        /// The same seed makes the same figures
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Schema version, counts, sources and an integrity check
     Info { file: PathBuf },
     /// Each indicator with its latest value, year, unit and source
@@ -214,6 +228,27 @@ pub fn new(file: &Path, with_sample: bool, out: &mut impl Write) -> anyhow::Resu
         Store::create(file)?;
         writeln!(out, "Created {} (empty)", file.display())?;
     }
+    Ok(())
+}
+
+/// `chiso gen-sample FILE`.
+pub fn gen_sample(
+    file: &Path,
+    options: &crate::store::generate::GenerateOptions,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let report = crate::store::generate::generate(file, options)?;
+    writeln!(
+        out,
+        "Created {} with {} generated figures: {} indicators, {} areas, {} subgroups, {} sources \
+         (for measuring; not real figures)",
+        file.display(),
+        report.observations,
+        report.indicators,
+        report.areas,
+        report.subgroups,
+        report.sources
+    )?;
     Ok(())
 }
 

@@ -36,6 +36,20 @@ fn run(args: Args) -> anyhow::Result<()> {
     let (mut out, mut err) = (io::stdout().lock(), io::stderr().lock());
     match args.command {
         Some(Command::New { file, sample }) => cli::new(&file, sample, &mut out),
+        Some(Command::GenSample {
+            file,
+            observations,
+            indicators,
+            seed,
+        }) => cli::gen_sample(
+            &file,
+            &chiso::store::generate::GenerateOptions {
+                observations,
+                indicators,
+                seed,
+            },
+            &mut out,
+        ),
         Some(Command::Info { file }) => cli::info(&file, &mut out, &mut err),
         Some(Command::List { file }) => cli::list(&file, &mut out, &mut err),
         Some(Command::Import {

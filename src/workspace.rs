@@ -30,12 +30,10 @@ pub struct ChartRequest {
     pub title: Option<String>,
 }
 
-/// A catalogue row, ready to show.
+/// A catalogue row, ready to show (the headline series in it draws the sparkline).
 #[derive(Clone, Debug, PartialEq)]
 pub struct CatalogueRow {
     pub entry: CatalogueEntry,
-    /// The headline series' values, oldest first, for the sparkline.
-    pub sparkline: Vec<(i32, f64)>,
 }
 
 /// The store and the user's selection, with what is derived from them.
@@ -93,30 +91,17 @@ impl Workspace {
 
     /// Reads everything again from the file, keeping the selection where it still exists.
     pub fn reload(&mut self) -> Result<(), StoreError> {
+        let _snapshot = self.store.snapshot()?;
         self.areas = self.store.areas()?;
         self.subgroups = self.store.subgroups()?;
         self.sources = self.store.sources()?;
         self.targets = self.store.all_targets()?;
-        let mut catalogue = Vec::new();
-        for entry in self.store.catalogue()? {
-            let sparkline = match &entry.latest {
-                Some(latest) => self
-                    .store
-                    .series(
-                        &entry.indicator.code,
-                        &SeriesFilter {
-                            area: Some(latest.area_code.clone()),
-                            subgroup: Some(latest.subgroup_code.clone()),
-                            source: Some(latest.source_code.clone()),
-                        },
-                    )?
-                    .iter()
-                    .map(|o| (o.period.year, o.value))
-                    .collect(),
-                None => Vec::new(),
-            };
-            catalogue.push(CatalogueRow { entry, sparkline });
-        }
+        let catalogue: Vec<CatalogueRow> = self
+            .store
+            .catalogue()?
+            .into_iter()
+            .map(|entry| CatalogueRow { entry })
+            .collect();
         self.catalogue = catalogue;
         self.views = self.store.views()?;
         self.last_source = self.store.last_used_source()?;
@@ -134,6 +119,7 @@ impl Workspace {
             }
         }
         self.data_version = self.store.data_version()?;
+        drop(_snapshot);
         self.refresh_chart()
     }
 
@@ -442,6 +428,7 @@ impl Workspace {
     }
 
     fn refresh_chart(&mut self) -> Result<(), StoreError> {
+        let _snapshot = self.store.snapshot()?;
         let mut observations = Vec::new();
         let mut indicators: Vec<Indicator> = Vec::new();
         for key in &self.spec.series {

@@ -400,3 +400,80 @@ fn the_deck_exports_in_deck_order() {
         ]
     );
 }
+
+#[test]
+fn gen_sample_makes_the_figures_asked_for_and_the_same_ones_each_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("big.db");
+    let db = db.to_str().unwrap();
+    let out = chiso(&[
+        "gen-sample",
+        db,
+        "--observations",
+        "12345",
+        "--indicators",
+        "7",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("12345 generated figures: 7 indicators"));
+
+    let info = text(&chiso(&["info", db]).stdout);
+    assert!(info.contains("Observations:    12345"), "{info}");
+    assert!(info.contains("Integrity check: ok"), "{info}");
+
+    // Every indicator's headline is the country's total, 2024, from the source published
+    // last among those with 2024 figures.
+    let list = text(&chiso(&["list", db]).stdout);
+    let rows: Vec<&str> = list.lines().skip(1).collect();
+    assert_eq!(rows.len(), 7, "{list}");
+    for row in rows {
+        assert!(
+            row.contains(" 2024 ") && row.ends_with("World Bank WDI [VN]"),
+            "{row}"
+        );
+    }
+    let province = chiso(&["series", db, "U5MR", "--area", "VN-HG"]);
+    assert!(province.status.success(), "{}", text(&province.stderr));
+    assert!(text(&province.stdout).contains("VN-HG"));
+
+    // The same seed gives the same figures.
+    let again = dir.path().join("again.db");
+    let again = again.to_str().unwrap();
+    chiso(&[
+        "gen-sample",
+        again,
+        "--observations",
+        "12345",
+        "--indicators",
+        "7",
+    ]);
+    let series = |file| text(&chiso(&["series", file, "MMR"]).stdout);
+    assert_eq!(series(db), series(again));
+
+    // An existing file is never overwritten, and an impossible request says what to do.
+    let before = fs::read(db).unwrap();
+    let out = chiso(&["gen-sample", db, "--observations", "10"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("already exists"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(fs::read(db).unwrap(), before);
+    let too_many = dir.path().join("too-many.db");
+    let out = chiso(&[
+        "gen-sample",
+        too_many.to_str().unwrap(),
+        "--observations",
+        "1000000",
+        "--indicators",
+        "2",
+    ]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("ask for more indicators"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!too_many.exists(), "nothing is left behind");
+}

@@ -2,17 +2,9 @@
 
 mod common;
 
-use common::{LAPTOP, builder, fixture_db, harness};
-use egui::accesskit::Role;
+use common::{LAPTOP, builder, fixture_db, harness, pick};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-
-fn pick(h: &mut Harness<'static, chiso::ui::ChisoApp>, name: &str) {
-    h.get_by_role_and_label(Role::Button, name).scroll_to_me();
-    h.run();
-    h.get_by_role_and_label(Role::Button, name).click();
-    h.run();
-}
 
 fn save_view(h: &mut Harness<'static, chiso::ui::ChisoApp>, name: &str) {
     h.get_by_label("View name").focus();

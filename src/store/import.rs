@@ -126,11 +126,20 @@ impl Store {
             .sum();
         progress.total.store(total, Ordering::Relaxed);
         progress.done.store(0, Ordering::Relaxed);
-        // Per-row triggers would double the cost of a large import: they are off for this
-        // connection during the import, and the same audit rows are written in bulk before
-        // commit (inserts) or one by one (updates). Other connections keep their triggers.
-        // A larger page cache keeps a big transaction from spilling pages to the log before
-        // commit; it is bounded, so memory still does not grow with the file.
+        self.without_triggers(|store| {
+            store.import_without_triggers(files, options, editor, progress)
+        })
+    }
+
+    /// Runs `f` with this connection's triggers off and a larger page cache, for writing many
+    /// figures at once: per-row audit triggers would double the cost of a large write, so the
+    /// caller records its inserts with [`audit_bulk_inserts`] before commit instead. Other
+    /// connections keep their triggers. The cache is bounded, so memory does not grow with
+    /// the file, but large enough that a big transaction does not spill pages before commit.
+    pub(crate) fn without_triggers<T>(
+        &mut self,
+        f: impl FnOnce(&mut Store) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
         let cache: i64 = self
             .conn
             .pragma_query_value(None, "cache_size", |r| r.get(0))?;
@@ -138,7 +147,7 @@ impl Store {
             .pragma_update(None, "cache_size", IMPORT_CACHE_KIB)?;
         self.conn
             .set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false)?;
-        let result = self.import_without_triggers(files, options, editor, progress);
+        let result = f(self);
         self.conn
             .set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, true)?;
         self.conn.pragma_update(None, "cache_size", cache)?;
@@ -155,15 +164,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let mut max_ids_before = Vec::new();
-        for (table, _) in schema::audited_tables() {
-            let max: i64 = tx.query_row(
-                &format!("SELECT coalesce(max(id), 0) FROM {table}"),
-                [],
-                |r| r.get(0),
-            )?;
-            max_ids_before.push(max);
-        }
+        let max_ids_before = max_audited_ids(&tx)?;
         let mut report = ImportReport::default();
         let mut done_before = 0;
         for path in files {
@@ -215,23 +216,7 @@ impl Store {
             });
             done_before += std::fs::metadata(path).map_or(0, |m| m.len());
         }
-        for ((table, json), max) in schema::audited_tables().zip(max_ids_before) {
-            // Imported figures are recorded without a copy of their values: those are the
-            // row's own until its next change, whose entry holds them as old values (see
-            // `Store::audit_log`). A million-row import would otherwise double the file.
-            let values = if table == "observation" {
-                "NULL".to_owned()
-            } else {
-                json
-            };
-            tx.execute(
-                &format!(
-                    "INSERT INTO audit_log (editor, table_name, row_id, action, new_values) \
-                     SELECT ?1, '{table}', id, 'insert', {values} FROM {table} WHERE id > ?2 ORDER BY id"
-                ),
-                params![editor, max],
-            )?;
-        }
+        audit_bulk_inserts(&tx, editor, &max_ids_before)?;
         let commit = !options.dry_run && (report.problem_count == 0 || options.skip_problems);
         if commit {
             tx.commit()?;
@@ -241,6 +226,48 @@ impl Store {
         report.committed = commit;
         Ok(report)
     }
+}
+
+/// The highest id of each audited table, in [`schema::audited_tables`] order: rows above them
+/// are the ones a bulk write added.
+pub(crate) fn max_audited_ids(tx: &Transaction) -> Result<Vec<i64>, StoreError> {
+    let mut ids = Vec::new();
+    for (table, _) in schema::audited_tables() {
+        let max: i64 = tx.query_row(
+            &format!("SELECT coalesce(max(id), 0) FROM {table}"),
+            [],
+            |r| r.get(0),
+        )?;
+        ids.push(max);
+    }
+    Ok(ids)
+}
+
+/// Writes the audit rows of every row added since `max_ids_before`, in one statement a table:
+/// what the triggers would have written, had they been on.
+pub(crate) fn audit_bulk_inserts(
+    tx: &Transaction,
+    editor: &str,
+    max_ids_before: &[i64],
+) -> Result<(), StoreError> {
+    for ((table, json), max) in schema::audited_tables().zip(max_ids_before) {
+        // Added figures are recorded without a copy of their values: those are the row's own
+        // until its next change, whose entry holds them as old values (see
+        // `Store::audit_log`). A million-row import would otherwise double the file.
+        let values = if table == "observation" {
+            "NULL".to_owned()
+        } else {
+            json
+        };
+        tx.execute(
+            &format!(
+                "INSERT INTO audit_log (editor, table_name, row_id, action, new_values) \
+                 SELECT ?1, '{table}', id, 'insert', {values} FROM {table} WHERE id > ?2 ORDER BY id"
+            ),
+            params![editor, max],
+        )?;
+    }
+    Ok(())
 }
 
 fn push_problem(report: &mut ImportReport, problem: Problem) {

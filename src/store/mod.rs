@@ -14,6 +14,7 @@
 pub mod edit;
 mod error;
 pub mod export;
+pub mod generate;
 pub mod import;
 pub mod query;
 pub mod records;

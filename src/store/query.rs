@@ -16,8 +16,11 @@ pub struct CatalogueEntry {
     pub latest: Option<Observation>,
     /// The figure before `latest` in the same series (same area, subgroup and source).
     pub previous: Option<Observation>,
-    /// How many figures the indicator has in all.
-    pub observation_count: i64,
+    /// The headline series' figures (year, value), oldest first: the sparkline.
+    pub headline: Vec<(i32, f64)>,
+    /// The figures of the headline area and subgroup from every source: what the indicator's
+    /// chart shows first.
+    pub chart_figures: i64,
 }
 
 /// Which figures of one indicator to read; `None` means all.
@@ -116,7 +119,37 @@ fn source_from_row(row: &Row) -> rusqlite::Result<Source> {
     })
 }
 
+/// Area ids grouped by how national they are: the country first, then the world,
+/// aggregates, regions, and the rest (provinces, districts, communes).
+fn area_ids_by_rank(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<Vec<i64>>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, CASE level WHEN 'country' THEN 0 WHEN 'world' THEN 1 \
+                WHEN 'aggregate' THEN 2 WHEN 'region' THEN 3 ELSE 4 END AS rank \
+         FROM area ORDER BY rank, id",
+    )?;
+    let mut ranks: Vec<Vec<i64>> = vec![Vec::new(); 5];
+    for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, usize>(1)?)))? {
+        let (id, rank) = row?;
+        ranks[rank].push(id);
+    }
+    Ok(ranks)
+}
+
+/// A read transaction, ended when dropped (see [`Store::snapshot`]).
+pub struct Snapshot<'a>(#[allow(dead_code)] Option<rusqlite::Transaction<'a>>);
+
 impl Store {
+    /// Starts one read transaction, unless one is open already: every query until the
+    /// snapshot is dropped sees the file as it was at the start, and SQLite takes its file
+    /// lock once instead of at each query (for the catalogue's thousands of small queries,
+    /// the locking was most of their time). Nothing is written; dropping it rolls back.
+    pub fn snapshot(&self) -> Result<Snapshot<'_>, StoreError> {
+        if !self.conn().is_autocommit() {
+            return Ok(Snapshot(None));
+        }
+        Ok(Snapshot(Some(self.conn().unchecked_transaction()?)))
+    }
+
     /// Every indicator, by theme then name.
     pub fn indicators(&self) -> Result<Vec<Indicator>, StoreError> {
         let sql = format!(
@@ -146,51 +179,133 @@ impl Store {
     /// and total subgroup that has the latest figure; between sources with figures for the
     /// same latest year, the most recently published wins. The entry names that source: other
     /// sources are not merged into it.
+    ///
+    /// The work per indicator does not grow with its figures: areas and subgroups are tried
+    /// highest level first through the (indicator, area, subgroup, …) index, so only the
+    /// headline area's and subgroup's few rows are read, never the provinces'.
     pub fn catalogue(&self) -> Result<Vec<CatalogueEntry>, StoreError> {
+        let _snapshot = self.snapshot()?;
         let indicators = self.indicators()?;
-        let mut latest_stmt = self.conn().prepare(&format!(
+        let conn = self.conn();
+        let ranks = area_ids_by_rank(conn)?;
+        let subgroups: Vec<(i64, bool)> = conn
+            .prepare("SELECT id, dimension = 'total' FROM subgroup ORDER BY id")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut has_area = conn.prepare(
+            "SELECT EXISTS (SELECT 1 FROM observation WHERE indicator_id = ?1 AND area_id = ?2)",
+        )?;
+        let mut has_subgroup = conn.prepare(
+            "SELECT EXISTS (SELECT 1 FROM observation \
+             WHERE indicator_id = ?1 AND area_id = ?2 AND subgroup_id = ?3)",
+        )?;
+        let sources: Vec<(i64, String)> = conn
+            .prepare("SELECT id, published FROM source ORDER BY id")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        // With the source named, the latest year is one step down the index; sorting a
+        // cell's figures of every source by year would read them all.
+        let mut last_year = conn.prepare(
+            "SELECT max(year) FROM observation \
+             WHERE indicator_id = ?1 AND area_id = ?2 AND subgroup_id = ?3 AND source_id = ?4",
+        )?;
+        let mut latest_stmt = conn.prepare(&format!(
             "SELECT {OBSERVATION_COLUMNS} FROM {OBSERVATION_JOINS} \
-             WHERE o.indicator_id = ?1 \
-             ORDER BY CASE a.level WHEN 'country' THEN 0 WHEN 'world' THEN 1 \
-                      WHEN 'aggregate' THEN 2 WHEN 'region' THEN 3 ELSE 4 END, \
-                      (g.dimension = 'total') DESC, o.year DESC, s.published DESC, s.id \
-             LIMIT 1"
+             WHERE o.indicator_id = ?1 AND o.area_id = ?2 AND o.subgroup_id = ?3 \
+               AND o.source_id = ?4 AND o.year = ?5 \
+             ORDER BY o.period_label DESC LIMIT 1"
         ))?;
-        let mut previous_stmt = self.conn().prepare(&format!(
+        let mut headline_stmt = conn.prepare(
+            "SELECT year, value FROM observation \
+             WHERE indicator_id = ?1 AND area_id = ?2 AND subgroup_id = ?3 AND source_id = ?4 \
+             ORDER BY year, period_label",
+        )?;
+        let mut cell_count = conn.prepare(
+            "SELECT count(*) FROM observation \
+             WHERE indicator_id = ?1 AND area_id = ?2 AND subgroup_id = ?3",
+        )?;
+        let mut previous_stmt = conn.prepare(&format!(
             "SELECT {OBSERVATION_COLUMNS} FROM {OBSERVATION_JOINS} \
-             WHERE o.indicator_id = ?1 AND a.code = ?2 AND g.code = ?3 AND s.code = ?4 \
-               AND o.year < ?5 \
+             WHERE o.indicator_id = ?1 AND o.area_id = ?2 AND o.subgroup_id = ?3 \
+               AND o.source_id = ?4 AND o.year < ?5 \
              ORDER BY o.year DESC LIMIT 1"
         ))?;
-        let mut count_stmt = self
-            .conn()
-            .prepare("SELECT count(*) FROM observation WHERE indicator_id = ?1")?;
         let mut entries = Vec::with_capacity(indicators.len());
         for indicator in indicators {
-            let latest = latest_stmt
-                .query_row([indicator.id], observation_from_row)
-                .optional()?;
-            let previous = match &latest {
-                Some(l) => previous_stmt
-                    .query_row(
-                        params![
-                            indicator.id,
-                            l.area_code,
-                            l.subgroup_code,
-                            l.source_code,
-                            l.period.year
-                        ],
-                        observation_from_row,
-                    )
-                    .optional()?,
+            let id = indicator.id;
+            // The areas of the highest level that has figures of this indicator.
+            let mut areas = Vec::new();
+            for rank in &ranks {
+                for &area in rank {
+                    if has_area.query_row(params![id, area], |r| r.get(0))? {
+                        areas.push(area);
+                    }
+                }
+                if !areas.is_empty() {
+                    break;
+                }
+            }
+            // Their subgroups with figures, totals only when there are totals.
+            let mut cells = Vec::new();
+            for &area in &areas {
+                for &(subgroup, total) in &subgroups {
+                    if has_subgroup.query_row(params![id, area, subgroup], |r| r.get(0))? {
+                        cells.push((area, subgroup, total));
+                    }
+                }
+            }
+            if cells.iter().any(|c| c.2) {
+                cells.retain(|c| c.2);
+            }
+            // The latest figure among those cells: latest year, then latest published source.
+            let mut best: Option<(i32, &str, i64, (i64, i64))> = None;
+            for (area, subgroup, _) in cells {
+                for (source, published) in &sources {
+                    let year: Option<i32> =
+                        last_year.query_row(params![id, area, subgroup, source], |r| r.get(0))?;
+                    let Some(year) = year else { continue };
+                    let better = best.is_none_or(|(b_year, b_published, b_source, _)| {
+                        (year, published.as_str(), -source) > (b_year, b_published, -b_source)
+                    });
+                    if better {
+                        best = Some((year, published, *source, (area, subgroup)));
+                    }
+                }
+            }
+            let best = match best {
+                Some((year, _, source, (area, subgroup))) => latest_stmt
+                    .query_row(params![id, area, subgroup, source, year], |r| {
+                        observation_from_row(r)
+                    })
+                    .optional()?
+                    .map(|latest| (latest, (area, subgroup, source))),
                 None => None,
             };
-            let observation_count = count_stmt.query_row([indicator.id], |r| r.get(0))?;
+            let (latest, previous, headline, chart_figures) = match best {
+                Some((latest, (area, subgroup, source))) => {
+                    let previous = previous_stmt
+                        .query_row(
+                            params![id, area, subgroup, source, latest.period.year],
+                            observation_from_row,
+                        )
+                        .optional()?;
+                    let headline = headline_stmt
+                        .query_map(params![id, area, subgroup, source], |r| {
+                            Ok((r.get(0)?, r.get(1)?))
+                        })?
+                        .collect::<rusqlite::Result<_>>()?;
+                    let chart_figures =
+                        cell_count.query_row(params![id, area, subgroup], |r| r.get(0))?;
+                    (Some(latest), previous, headline, chart_figures)
+                }
+                None => (None, None, Vec::new(), 0),
+            };
             entries.push(CatalogueEntry {
                 indicator,
                 latest,
                 previous,
-                observation_count,
+                headline,
+                chart_figures,
             });
         }
         Ok(entries)
@@ -203,28 +318,29 @@ impl Store {
         filter: &SeriesFilter,
     ) -> Result<Vec<Observation>, StoreError> {
         let indicator = self.indicator(indicator_code)?;
+        // Ids, not codes, in the query, and only the conditions asked for: the index on
+        // (indicator, area, subgroup, source, year) then reads just the rows wanted.
+        let mut conditions = String::new();
+        let mut ids = vec![indicator.id];
         if let Some(area) = &filter.area {
-            self.area(area)?;
+            ids.push(self.area(area)?.id);
+            conditions.push_str(&format!(" AND o.area_id = ?{}", ids.len()));
         }
         if let Some(subgroup) = &filter.subgroup {
-            self.subgroup(subgroup)?;
+            ids.push(self.subgroup(subgroup)?.id);
+            conditions.push_str(&format!(" AND o.subgroup_id = ?{}", ids.len()));
         }
         if let Some(source) = &filter.source {
-            self.source(source)?;
+            ids.push(self.source(source)?.id);
+            conditions.push_str(&format!(" AND o.source_id = ?{}", ids.len()));
         }
         let sql = format!(
             "SELECT {OBSERVATION_COLUMNS} FROM {OBSERVATION_JOINS} \
-             WHERE o.indicator_id = ?1 \
-               AND (?2 IS NULL OR a.code = ?2) \
-               AND (?3 IS NULL OR g.code = ?3) \
-               AND (?4 IS NULL OR s.code = ?4) \
+             WHERE o.indicator_id = ?1{conditions} \
              ORDER BY a.code, g.code, s.code, o.year, o.period_label"
         );
-        let mut stmt = self.conn().prepare(&sql)?;
-        let rows = stmt.query_map(
-            params![indicator.id, filter.area, filter.subgroup, filter.source],
-            observation_from_row,
-        )?;
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(&ids), observation_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -291,12 +407,17 @@ impl Store {
 
     /// The targets set for an indicator, earliest target year first.
     pub fn targets(&self, indicator_code: &str) -> Result<Vec<Target>, StoreError> {
+        self.targets_of(Some(indicator_code))
+    }
+
+    /// The targets of one indicator, or of all (`None`), in one query.
+    fn targets_of(&self, indicator_code: Option<&str>) -> Result<Vec<Target>, StoreError> {
         let mut stmt = self.conn().prepare(
             "SELECT i.code, a.code, g.code, t.baseline_year, t.baseline_value, t.target_year, \
                     t.target_value, t.reference \
              FROM target t JOIN indicator i ON i.id = t.indicator_id \
              JOIN area a ON a.id = t.area_id JOIN subgroup g ON g.id = t.subgroup_id \
-             WHERE i.code = ?1 ORDER BY t.target_year, a.code, g.code",
+             WHERE ?1 IS NULL OR i.code = ?1 ORDER BY i.code, t.target_year, a.code, g.code",
         )?;
         let rows = stmt.query_map([indicator_code], |r| {
             let baseline_year: Option<i32> = r.get(3)?;
@@ -510,12 +631,7 @@ impl Store {
 
     /// Every target, of every indicator.
     pub fn all_targets(&self) -> Result<Vec<Target>, StoreError> {
-        let codes: Vec<String> = self.indicators()?.into_iter().map(|i| i.code).collect();
-        let mut all = Vec::new();
-        for code in codes {
-            all.extend(self.targets(&code)?);
-        }
-        Ok(all)
+        self.targets_of(None)
     }
 
     /// The source of the figure written last: the default source of a new figure.
@@ -523,8 +639,14 @@ impl Store {
         Ok(self
             .conn()
             .query_row(
-                "SELECT s.code FROM observation o JOIN source s ON s.id = o.source_id \
-                 ORDER BY o.updated_at DESC, o.id DESC LIMIT 1",
+                // The audit log is in the order of writing, so the newest entries are read
+                // first and the search stops at once; `+` keeps SQLite from using the
+                // (table, row) index, which would sort every figure's entry. Sorting the
+                // figures by their time stamp instead read the whole table.
+                "SELECT s.code FROM audit_log l JOIN observation o ON o.id = l.row_id \
+                 JOIN source s ON s.id = o.source_id \
+                 WHERE +l.table_name = 'observation' AND l.action <> 'delete' \
+                 ORDER BY l.id DESC LIMIT 1",
                 [],
                 |r| r.get(0),
             )

@@ -220,12 +220,13 @@ impl ChisoApp {
                         let _ = workspace.select_indicator(&code);
                     }
                 }
-                // Start on the indicator with the most figures: the richest chart to begin with.
+                // Start on the indicator whose chart has the most figures: the richest chart
+                // to begin with.
                 if workspace.selected().is_none()
                     && let Some(first) = workspace
                         .catalogue()
                         .iter()
-                        .max_by_key(|r| r.entry.observation_count)
+                        .max_by_key(|r| r.entry.chart_figures)
                 {
                     let code = first.entry.indicator.code.clone();
                     let _ = workspace.select_indicator(&code);

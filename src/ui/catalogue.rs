@@ -31,25 +31,76 @@ pub fn ui(
         ui.label(format!("No indicator matches “{filter}”"));
         return;
     }
+    // Theme headings between the rows, then only the items in view are laid out: a file of
+    // hundreds of indicators costs the same per frame as one of twenty.
+    let mut items: Vec<Item> = Vec::with_capacity(rows.len() + 16);
+    let mut theme: Option<&str> = None;
+    for row in rows {
+        let this_theme = row.entry.indicator.theme.as_str();
+        if theme != Some(this_theme) {
+            theme = Some(this_theme);
+            items.push(Item::Heading(if this_theme.is_empty() {
+                "Other"
+            } else {
+                this_theme
+            }));
+        }
+        items.push(Item::Row(row));
+    }
+    // Heights as last drawn (the font and spacing decide them); a first guess until then.
+    let heights_id = egui::Id::unique("catalogue item heights");
+    let [heading_height, row_height] = ui
+        .ctx()
+        .data(|d| d.get_temp::<[f32; 2]>(heights_id))
+        .unwrap_or([24.0, 44.0]);
+    let height = |item: &Item| match item {
+        Item::Heading(_) => heading_height,
+        Item::Row(_) => row_height,
+    };
+    let total: f32 = items.iter().map(height).sum();
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            let mut theme: Option<&str> = None;
-            for row in rows {
-                let this_theme = row.entry.indicator.theme.as_str();
-                if theme != Some(this_theme) {
-                    theme = Some(this_theme);
-                    ui.add_space(6.0);
-                    let heading = if this_theme.is_empty() {
-                        "Other"
-                    } else {
-                        this_theme
-                    };
-                    ui.label(RichText::new(heading).strong().small());
+        .show_viewport(ui, |ui, viewport| {
+            let top = ui.cursor().top();
+            let mut measured = [heading_height, row_height];
+            let mut y = 0.0;
+            for item in &items {
+                let h = height(item);
+                if y + h < viewport.min.y || y > viewport.max.y {
+                    y += h;
+                    continue;
                 }
-                row_ui(ui, ws, row, dark, commands);
+                // Place the item where the heights say it is, and learn its real height.
+                let offset = top + y - ui.cursor().top();
+                if offset > 0.0 {
+                    ui.add_space(offset);
+                }
+                let before = ui.cursor().top();
+                match item {
+                    Item::Heading(text) => {
+                        ui.add_space(6.0);
+                        ui.label(RichText::new(*text).strong().small());
+                    }
+                    Item::Row(row) => row_ui(ui, ws, row, dark, commands),
+                }
+                let drawn = ui.cursor().top() - before;
+                measured[usize::from(matches!(item, Item::Row(_)))] = drawn;
+                y += h;
+            }
+            let rest = top + total - ui.cursor().top();
+            if rest > 0.0 {
+                ui.add_space(rest);
+            }
+            if measured != [heading_height, row_height] {
+                ui.ctx().data_mut(|d| d.insert_temp(heights_id, measured));
+                ui.ctx().request_repaint();
             }
         });
+}
+
+enum Item<'a> {
+    Heading(&'a str),
+    Row(&'a CatalogueRow),
 }
 
 fn row_ui(
@@ -93,7 +144,7 @@ fn row_ui(
                 )
                 .on_hover_text(format!("Since {}", previous.period));
             }
-            sparkline(ui, &row.sparkline, dark);
+            sparkline(ui, &row.entry.headline, dark);
         });
     });
     // Ctrl+click, or the context menu, adds the indicator beside what is shown, to compare.

@@ -53,3 +53,41 @@ pub fn drop_file(harness: &mut Harness<'static, ChisoApp>, path: &Path) {
         .dropped_files
         .push(Arc::new(Dropped(path.to_path_buf())));
 }
+
+/// The catalogue's button for `name`, scrolling the list down with the mouse wheel until it is
+/// in view, as a person would: the catalogue lays out only the rows in view.
+pub fn find_in_catalogue<'h>(
+    h: &'h mut Harness<'static, ChisoApp>,
+    name: &'h str,
+) -> egui_kittest::Node<'h> {
+    use egui_kittest::kittest::Queryable;
+    let role = egui::accesskit::Role::Button;
+    // Down to the end, then back up: the row may be above the one in view.
+    for step in 0..120 {
+        if h.query_by_role_and_label(role, name).is_some() {
+            break;
+        }
+        // Any row of the list (under the filter box, as wide as it) scrolls the list.
+        let filter = h.get_by_label("Filter").rect();
+        let row = h.query_all_by_role(role).find(|n| {
+            let r = n.rect();
+            r.top() > filter.bottom() && r.left() < filter.right() && r.right() > filter.left()
+        });
+        let row = row.expect("a row of the catalogue");
+        if step < 40 {
+            row.scroll_down();
+        } else {
+            row.scroll_up();
+        }
+        h.run();
+    }
+    h.get_by_role_and_label(role, name).scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(role, name)
+}
+
+/// Clicks an indicator in the catalogue, scrolling to it first.
+pub fn pick(h: &mut Harness<'static, ChisoApp>, name: &str) {
+    find_in_catalogue(h, name).click();
+    h.run();
+}

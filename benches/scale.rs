@@ -1,0 +1,57 @@
+//! Chiso with a million figures (`chiso gen-sample`): what a user waits for when opening the
+//! file, and what `chiso list` and `chiso series` do. Run: `cargo bench --bench scale`.
+
+#[path = "support/big_db.rs"]
+mod support;
+
+use chiso::store::Store;
+use chiso::store::query::SeriesFilter;
+use chiso::workspace::Workspace;
+use criterion::{Criterion, criterion_group, criterion_main};
+
+fn bench(c: &mut Criterion) {
+    let path = support::big_db();
+    let mut group = c.benchmark_group("1M figures");
+    // What the window does before its first frame: open the file, read the catalogue with
+    // every headline figure and sparkline, and draw the first chart (all sources of the
+    // headline series of the indicator it starts on).
+    group.bench_function("open + catalogue + first chart", |b| {
+        b.iter(|| {
+            let mut ws = Workspace::open(&path).expect("open");
+            let first = ws
+                .catalogue()
+                .iter()
+                .max_by_key(|r| r.entry.chart_figures)
+                .map(|r| r.entry.indicator.code.clone())
+                .expect("an indicator");
+            ws.select_indicator(&first).expect("chart");
+            assert!(!ws.description().panels.is_empty());
+        })
+    });
+    let store = Store::open_read_only(&path).expect("open");
+    group.bench_function("catalogue (chiso list)", |b| {
+        b.iter(|| store.catalogue().expect("catalogue"))
+    });
+    group.bench_function(
+        "series of one indicator, every area (chiso series, 5,000 figures)",
+        |b| {
+            b.iter(|| {
+                store
+                    .series("U5MR", &SeriesFilter::default())
+                    .expect("series")
+            })
+        },
+    );
+    group.bench_function("one province's series", |b| {
+        let filter = SeriesFilter {
+            area: Some("VN-HG".into()),
+            subgroup: Some("T".into()),
+            source: None,
+        };
+        b.iter(|| store.series("U5MR", &filter).expect("series"))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
