@@ -255,7 +255,9 @@ pub fn gen_sample(
 /// `chiso info FILE`. Fails when the integrity check finds a problem.
 pub fn info(file: &Path, out: &mut impl Write, notes: &mut impl Write) -> anyhow::Result<()> {
     let store = open_for_reading(file, notes)?;
-    let summary = store.summary()?;
+    let summary = store
+        .summary()
+        .with_context(|| file.display().to_string())?;
     writeln!(out, "File:            {}", file.display())?;
     writeln!(
         out,
@@ -326,8 +328,12 @@ pub fn latest_text(entry: &CatalogueEntry) -> String {
 /// `chiso list FILE`.
 pub fn list(file: &Path, out: &mut impl Write, notes: &mut impl Write) -> anyhow::Result<()> {
     let store = open_for_reading(file, notes)?;
-    let catalogue = store.catalogue()?;
-    let sources = store.sources()?;
+    let catalogue = store
+        .catalogue()
+        .with_context(|| file.display().to_string())?;
+    let sources = store
+        .sources()
+        .with_context(|| file.display().to_string())?;
     let source_name = |code: &str| {
         sources
             .iter()
@@ -609,10 +615,14 @@ pub fn export_data(
     };
     match target {
         None => {
-            store.export_long_csv(&filter, out)?;
+            store
+                .export_long_csv(&filter, out)
+                .with_context(|| file.display().to_string())?;
         }
         Some(path) => {
-            let n = store.export_long_csv_to(&filter, path)?;
+            let n = store
+                .export_long_csv_to(&filter, path)
+                .with_context(|| file.display().to_string())?;
             writeln!(notes, "Wrote {n} figures to {}", path.display())?;
         }
     }
@@ -672,7 +682,10 @@ pub fn audit(
     notes: &mut impl Write,
 ) -> anyhow::Result<()> {
     let store = open_for_reading(file, notes)?;
-    for entry in store.audit_log(limit)? {
+    for entry in store
+        .audit_log(limit)
+        .with_context(|| file.display().to_string())?
+    {
         writeln!(
             out,
             "{}  {}  {} {} #{}",

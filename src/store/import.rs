@@ -184,6 +184,12 @@ impl Store {
                     continue;
                 }
             };
+            // What the file brought, to tell an empty file from one whose rows all had problems.
+            let seen_before = (
+                report.problem_count,
+                report.skipped_total(),
+                report.missing_values,
+            );
             let mut applier = Applier::new(
                 &tx,
                 options,
@@ -208,6 +214,17 @@ impl Store {
                     None
                 }
             };
+            let seen = (
+                report.problem_count,
+                report.skipped_total(),
+                report.missing_values,
+            );
+            if format.is_some() && figures == 0 && seen == seen_before {
+                report.notes.push(format!(
+                    "{}: no figures in the file (only a header?); nothing was taken from it",
+                    import::display_name(path)
+                ));
+            }
             report.files.push(FileReport {
                 path: path.clone(),
                 format,

@@ -226,6 +226,7 @@ impl ChisoApp {
                     && let Some(first) = workspace
                         .catalogue()
                         .iter()
+                        .rev() // the first of equals: the top of the list
                         .max_by_key(|r| r.entry.chart_figures)
                 {
                     let code = first.entry.indicator.code.clone();
