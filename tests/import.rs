@@ -480,3 +480,25 @@ fn every_imported_row_is_in_the_audit_log_and_replace_records_old_and_new() {
         .unwrap();
     assert_eq!(store.audit_log(1).unwrap()[0].editor, "Lan");
 }
+
+#[test]
+fn a_file_with_a_header_and_no_rows_is_said_to_bring_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = sample_store(&dir);
+    let csv = dir.path().join("header.csv");
+    std::fs::write(
+        &csv,
+        "indicator,area,subgroup,period,value,status,qualifier,footnote,source\n",
+    )
+    .unwrap();
+    let report = import(&mut store, &[csv], &ImportOptions::default());
+    assert_eq!(report.added + report.changed + report.unchanged, 0);
+    assert!(
+        report.notes.contains(
+            &"header.csv: no figures in the file (only a header?); nothing was taken from it"
+                .to_owned()
+        ),
+        "{:?}",
+        report.notes
+    );
+}
