@@ -25,9 +25,26 @@ pub fn matches(query: &str, fields: &[&str]) -> bool {
         .all(|word| haystack.iter().any(|h| h.contains(word)))
 }
 
+/// `text` cut to at most `max` characters, the cut marked with "…".
+pub fn clip(mut text: String, max: usize) -> String {
+    if let Some((end, _)) = text.char_indices().nth(max) {
+        text.truncate(end);
+        text.pop();
+        text.push('…');
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clip_cuts_by_characters_and_marks_the_cut() {
+        assert_eq!(clip("Hà Giang".into(), 8), "Hà Giang");
+        assert_eq!(clip("Hà Giang".into(), 4), "Hà …");
+        assert_eq!(clip("ĐĐĐĐĐ".into(), 3), "ĐĐ…");
+    }
 
     #[test]
     fn folds_vietnamese() {

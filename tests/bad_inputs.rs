@@ -1773,3 +1773,129 @@ fn chiso_set_refuses_years_and_values_a_file_cannot_keep_with_a_reason() {
     }
     assert_eq!(observations(&db), count);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Contents written past the schema's checks (by `sqlite3` with ignore_check_constraints)
+// ---------------------------------------------------------------------------------------------
+
+/// A copy of the sample with `sql` run on it by a plain connection, checks off.
+fn tampered(dir: &Path, name: &str, sql: &str) -> PathBuf {
+    let path = sample_at(dir, name);
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch(&format!(
+        "PRAGMA ignore_check_constraints = ON; PRAGMA foreign_keys = OFF; {sql}"
+    ))
+    .unwrap();
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    drop(conn);
+    path
+}
+
+#[test]
+fn values_and_texts_written_past_the_checks_are_refused_or_cut_never_a_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    let u5mr = "(SELECT id FROM indicator WHERE code = 'U5MR')";
+    let hdi = "(SELECT id FROM indicator WHERE code = 'HDI')";
+    // A value that is text, or infinity: every command that reads it says so, naming the
+    // file and the column; the file stays as it was.
+    for (name, sql) in [
+        (
+            "text-value.db",
+            format!("UPDATE observation SET value = 'abc' WHERE indicator_id = {u5mr}"),
+        ),
+        (
+            "infinite-value.db",
+            format!("UPDATE observation SET value = 1e308 * 10 WHERE indicator_id = {u5mr}"),
+        ),
+    ] {
+        let db = tampered(dir.path(), name, &sql);
+        let before = main_bytes(&db);
+        let file = db.to_str().unwrap();
+        for args in [
+            vec!["list", file],
+            vec!["series", file, "U5MR"],
+            vec!["export", file, "--indicator", "U5MR", "--out"],
+        ] {
+            let mut args = args;
+            let out_path = dir.path().join(format!("{name}.svg"));
+            if args.last() == Some(&"--out") {
+                args.push(out_path.to_str().unwrap());
+            }
+            let out = chiso(&args);
+            assert_failed(
+                &out,
+                &format!("{name}: {}", args[0]),
+                &db,
+                &["not of the kind Chiso keeps there", "value", "sqlite3 FILE"],
+            );
+            assert!(!out_path.exists(), "{name}: no chart is written");
+        }
+        let Err(error) = Workspace::open(&db) else {
+            panic!("{name}: the window opened it")
+        };
+        let error = error.to_string();
+        assert!(error.contains("not of the kind"), "{error}");
+        assert_eq!(main_bytes(&db), before, "{name}: the file is unchanged");
+    }
+
+    // Megabytes in a name, a footnote and a citation: shown cut, quickly, and the chart of
+    // that indicator is drawn with the cut texts.
+    let huge = |c: char| format!("printf('%.*c', 10000000, '{c}')");
+    let db = tampered(
+        dir.path(),
+        "huge-texts.db",
+        &format!(
+            "UPDATE indicator SET name = {} WHERE id = {hdi}; \
+             UPDATE observation SET footnote = {} WHERE indicator_id = {hdi}; \
+             UPDATE source SET citation = {}; UPDATE area SET name = {} WHERE code = 'VNM';",
+            huge('x'),
+            huge('y'),
+            huge('z'),
+            huge('w')
+        ),
+    );
+    let before = main_bytes(&db);
+    let file = db.to_str().unwrap();
+    let started = Instant::now();
+    let list = chiso(&["list", file]);
+    assert!(list.status.success(), "{}", text(&list.stderr));
+    let hdi_line = text(&list.stdout)
+        .lines()
+        .find(|l| l.starts_with("HDI "))
+        .unwrap()
+        .to_owned();
+    assert!(
+        hdi_line.len() < 1000,
+        "the name is cut: {} bytes",
+        hdi_line.len()
+    );
+    let svg = dir.path().join("hdi.svg");
+    let out = chiso(&[
+        "export",
+        file,
+        "--indicator",
+        "HDI",
+        "--out",
+        svg.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let svg_text = fs::read_to_string(&svg).unwrap();
+    assert!(svg_text.contains("xxx…"), "the title is the cut name");
+    assert!(svg_text.len() < 200_000, "{} bytes of SVG", svg_text.len());
+    // Generous: the point is minutes before (a 10 MB title was wrapped and laid out).
+    assert!(started.elapsed() < Duration::from_secs(30));
+    let ws = Workspace::open(&db).unwrap();
+    let name = &ws
+        .catalogue()
+        .iter()
+        .find(|r| r.entry.indicator.code == "HDI")
+        .unwrap()
+        .entry
+        .indicator
+        .name;
+    assert_eq!(name.chars().count(), 500);
+    assert!(name.ends_with('…'));
+    drop(ws);
+    assert_eq!(main_bytes(&db), before, "reading cut nothing in the file");
+}

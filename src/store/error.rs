@@ -143,6 +143,13 @@ pub enum StoreError {
     )]
     Corrupt(rusqlite::Error),
 
+    #[error(
+        "a value in the file is not of the kind Chiso keeps there ({0}): another program changed \
+         the file without Chiso's checks. Nothing was changed. Correct that row with `sqlite3 \
+         FILE`, or restore the file from a backup"
+    )]
+    WrongType(rusqlite::Error),
+
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }
@@ -156,7 +163,12 @@ impl From<rusqlite::Error> for StoreError {
             Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
                 StoreError::Corrupt(error)
             }
-            _ => StoreError::Sqlite(error),
+            _ => match error {
+                rusqlite::Error::InvalidColumnType(..)
+                | rusqlite::Error::FromSqlConversionFailure(..)
+                | rusqlite::Error::IntegralValueOutOfRange(..) => StoreError::WrongType(error),
+                error => StoreError::Sqlite(error),
+            },
         }
     }
 }

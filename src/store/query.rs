@@ -42,6 +42,53 @@ pub struct Summary {
     pub integrity: Vec<String>,
 }
 
+/// The longest names the schema allows, and a bound for the texts it leaves open (footnotes,
+/// citations, descriptions) that no real one comes near.
+const NAME_MAX: usize = 500;
+const SHORT_MAX: usize = 200;
+const LONG_MAX: usize = 4000;
+
+/// A text column, cut at `max` characters. A file changed without Chiso's checks can hold
+/// megabytes in a name, which no screen or chart can show and whose layout would stall the
+/// window and the chart export for minutes; the file itself is not touched.
+fn text_of(row: &Row, index: usize, max: usize) -> rusqlite::Result<String> {
+    Ok(crate::text::clip(row.get(index)?, max))
+}
+
+/// A figure's value. The schema keeps values within ±1e300, but a file changed without its
+/// checks can hold infinity, which no axis can show: it is an error that names the column.
+fn value_of(row: &Row, index: usize) -> rusqlite::Result<f64> {
+    let value: f64 = row.get(index)?;
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(rusqlite::Error::FromSqlConversionFailure(
+            index,
+            rusqlite::types::Type::Real,
+            format!("the column `value` holds {value}, not a number Chiso can draw").into(),
+        ))
+    }
+}
+
+fn area_from_row(r: &Row) -> rusqlite::Result<Area> {
+    Ok(Area {
+        id: r.get(0)?,
+        code: r.get(1)?,
+        name: text_of(r, 2, SHORT_MAX)?,
+        parent_code: r.get(3)?,
+        level: r.get(4)?,
+    })
+}
+
+fn subgroup_from_row(r: &Row) -> rusqlite::Result<Subgroup> {
+    Ok(Subgroup {
+        id: r.get(0)?,
+        code: r.get(1)?,
+        name: text_of(r, 2, SHORT_MAX)?,
+        dimension: text_of(r, 3, 64)?,
+    })
+}
+
 const INDICATOR_COLUMNS: &str = "i.id, i.code, i.name, i.short_name, u.code, u.name, u.symbol, \
     i.decimals, i.direction, i.valid_min, i.valid_max, i.plausible_min, i.plausible_max, \
     i.description, i.theme, i.sdg_target";
@@ -52,20 +99,20 @@ fn indicator_from_row(row: &Row) -> rusqlite::Result<Indicator> {
     Ok(Indicator {
         id: row.get(0)?,
         code: row.get(1)?,
-        name: row.get(2)?,
-        short_name: row.get(3)?,
+        name: text_of(row, 2, NAME_MAX)?,
+        short_name: text_of(row, 3, SHORT_MAX)?,
         unit: Unit {
             code: row.get(4)?,
-            name: row.get(5)?,
-            symbol: row.get(6)?,
+            name: text_of(row, 5, SHORT_MAX)?,
+            symbol: text_of(row, 6, 32)?,
         },
         decimals: decimals.clamp(0, 6) as u8,
         direction: Direction::from_word(&direction).unwrap_or(Direction::Neutral),
         valid_range: (row.get(9)?, row.get(10)?),
         plausible_range: (row.get(11)?, row.get(12)?),
-        description: row.get(13)?,
-        theme: row.get(14)?,
-        sdg_target: row.get(15)?,
+        description: text_of(row, 13, LONG_MAX)?,
+        theme: text_of(row, 14, SHORT_MAX)?,
+        sdg_target: text_of(row, 15, 64)?,
     })
 }
 
@@ -89,15 +136,15 @@ fn observation_from_row(row: &Row) -> rusqlite::Result<Observation> {
         source_code: row.get(4)?,
         period: Period {
             year: row.get(5)?,
-            label: row.get(6)?,
+            label: text_of(row, 6, 40)?,
         },
-        value: row.get(7)?,
+        value: value_of(row, 7)?,
         // The schema's CHECKs keep these to known words; a file edited past them reads as plain.
         status: Status::from_word(&status).unwrap_or_default(),
         qualifier: Qualifier::from_word(&qualifier).unwrap_or_default(),
-        footnote: row.get(10)?,
+        footnote: text_of(row, 10, LONG_MAX)?,
         updated_at: row.get(11)?,
-        updated_by: row.get(12)?,
+        updated_by: text_of(row, 12, SHORT_MAX)?,
     })
 }
 
@@ -108,14 +155,14 @@ fn source_from_row(row: &Row) -> rusqlite::Result<Source> {
     Ok(Source {
         id: row.get(0)?,
         code: row.get(1)?,
-        short_name: row.get(2)?,
-        publisher: row.get(3)?,
-        title: row.get(4)?,
-        edition: row.get(5)?,
-        published: row.get(6)?,
-        url: row.get(7)?,
-        citation: row.get(8)?,
-        licence: row.get(9)?,
+        short_name: text_of(row, 2, SHORT_MAX)?,
+        publisher: text_of(row, 3, LONG_MAX)?,
+        title: text_of(row, 4, LONG_MAX)?,
+        edition: text_of(row, 5, SHORT_MAX)?,
+        published: text_of(row, 6, 64)?,
+        url: text_of(row, 7, LONG_MAX)?,
+        citation: text_of(row, 8, LONG_MAX)?,
+        licence: text_of(row, 9, LONG_MAX)?,
     })
 }
 
@@ -291,7 +338,7 @@ impl Store {
                         .optional()?;
                     let headline = headline_stmt
                         .query_map(params![id, area, subgroup, source], |r| {
-                            Ok((r.get(0)?, r.get(1)?))
+                            Ok((r.get(0)?, value_of(r, 1)?))
                         })?
                         .collect::<rusqlite::Result<_>>()?;
                     let chart_figures =
@@ -351,15 +398,7 @@ impl Store {
                 "SELECT a.id, a.code, a.name, p.code, a.level FROM area a \
                  LEFT JOIN area p ON p.id = a.parent_id WHERE a.code = ?1",
                 [code],
-                |r| {
-                    Ok(Area {
-                        id: r.get(0)?,
-                        code: r.get(1)?,
-                        name: r.get(2)?,
-                        parent_code: r.get(3)?,
-                        level: r.get(4)?,
-                    })
-                },
+                area_from_row,
             )
             .optional()?
             .ok_or_else(|| StoreError::UnknownArea(code.to_owned()))
@@ -371,14 +410,7 @@ impl Store {
             .query_row(
                 "SELECT id, code, name, dimension FROM subgroup WHERE code = ?1",
                 [code],
-                |r| {
-                    Ok(Subgroup {
-                        id: r.get(0)?,
-                        code: r.get(1)?,
-                        name: r.get(2)?,
-                        dimension: r.get(3)?,
-                    })
-                },
+                subgroup_from_row,
             )
             .optional()?
             .ok_or_else(|| StoreError::UnknownSubgroup(code.to_owned()))
@@ -429,7 +461,7 @@ impl Store {
                 baseline: baseline_year.zip(baseline_value),
                 target_year: r.get(5)?,
                 target_value: r.get(6)?,
-                reference: r.get(7)?,
+                reference: text_of(r, 7, LONG_MAX)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -600,15 +632,7 @@ impl Store {
             "SELECT a.id, a.code, a.name, p.code, a.level FROM area a \
              LEFT JOIN area p ON p.id = a.parent_id ORDER BY a.level, a.name",
         )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(Area {
-                id: r.get(0)?,
-                code: r.get(1)?,
-                name: r.get(2)?,
-                parent_code: r.get(3)?,
-                level: r.get(4)?,
-            })
-        })?;
+        let rows = stmt.query_map([], area_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -618,14 +642,7 @@ impl Store {
             "SELECT id, code, name, dimension FROM subgroup \
              ORDER BY dimension <> 'total', dimension, name",
         )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(Subgroup {
-                id: r.get(0)?,
-                code: r.get(1)?,
-                name: r.get(2)?,
-                dimension: r.get(3)?,
-            })
-        })?;
+        let rows = stmt.query_map([], subgroup_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

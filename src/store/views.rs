@@ -26,10 +26,13 @@ impl Store {
         let mut views = Vec::new();
         for row in rows {
             let (id, name, position, spec) = row?;
-            if let Ok(spec) = serde_json::from_str(&spec) {
+            // A view another program wrote may not parse, or hold absurd text: skipped, or
+            // cut to what the schema allows (see `query::text_of`).
+            if let Ok(mut spec) = serde_json::from_str::<ChartSpec>(&spec) {
+                spec.title = spec.title.map(|t| crate::text::clip(t, 500));
                 views.push(SavedView {
                     id,
-                    name,
+                    name: crate::text::clip(name, 200),
                     position,
                     spec,
                 });
