@@ -1899,3 +1899,31 @@ fn values_and_texts_written_past_the_checks_are_refused_or_cut_never_a_hang() {
     drop(ws);
     assert_eq!(main_bytes(&db), before, "reading cut nothing in the file");
 }
+
+#[test]
+fn pipes_and_devices_are_refused_without_reading_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("figures.csv");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let db = sample_at(dir.path(), "s.db");
+    let before = observations(&db);
+    // A pipe with no writer would block a reader for ever: these must return at once.
+    for input in [fifo.as_path(), Path::new("/dev/zero")] {
+        let out = chiso(&["import", db.to_str().unwrap(), input.to_str().unwrap()]);
+        let stdout = text(&out.stdout);
+        assert_eq!(out.status.code(), Some(1), "{stdout}");
+        assert!(
+            stdout.contains("is not a regular file (a pipe, socket or device)"),
+            "{stdout}"
+        );
+        let as_db = chiso(&["info", input.to_str().unwrap()]);
+        assert_failed(
+            &as_db,
+            "a pipe or device as the database",
+            input,
+            &["is not a regular file", "Open a database file"],
+        );
+    }
+    assert_eq!(observations(&db), before);
+}

@@ -62,6 +62,16 @@ pub fn detect(path: &Path) -> Result<Format, ReadError> {
             detail: "is a folder, not a file".into(),
         });
     }
+    // A pipe would be read until its writer closes it (perhaps never), a device such as
+    // /dev/zero for ever.
+    if !meta.is_file() {
+        return Err(ReadError::Unreadable {
+            path: display_name(path),
+            detail: "is not a regular file (a pipe, socket or device): save the figures to a \
+                     file and import that"
+                .into(),
+        });
+    }
     let head = text::head_of(path).map_err(|e| ReadError::io(path, e))?;
     if head.is_empty() {
         return Err(unknown("the file is empty".into()));

@@ -13,6 +13,9 @@ pub enum OpenError {
     #[error("{}: is a folder, not a database file. Choose a file inside it", .path.display())]
     Directory { path: PathBuf },
 
+    #[error("{}: is not a regular file (a pipe, socket or device), so not a database. Open a database file", .path.display())]
+    NotAFile { path: PathBuf },
+
     #[error("{}: the file is empty, not a Chiso database. Create one with `chiso new FILE`", .path.display())]
     Empty { path: PathBuf },
 

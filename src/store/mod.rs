@@ -206,6 +206,9 @@ fn check_file(path: &Path) -> Result<bool, OpenError> {
     if meta.is_dir() {
         return Err(OpenError::Directory { path: path.into() });
     }
+    if !meta.is_file() {
+        return Err(OpenError::NotAFile { path: path.into() });
+    }
     if meta.len() == 0 {
         return Err(OpenError::Empty { path: path.into() });
     }
