@@ -151,7 +151,7 @@ pub enum StoreError {
          the file without Chiso's checks. Nothing was changed. Correct that row with `sqlite3 \
          FILE`, or restore the file from a backup"
     )]
-    WrongType(rusqlite::Error),
+    WrongType(String),
 
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
@@ -167,9 +167,15 @@ impl From<rusqlite::Error> for StoreError {
                 StoreError::Corrupt(error)
             }
             _ => match error {
-                rusqlite::Error::InvalidColumnType(..)
-                | rusqlite::Error::FromSqlConversionFailure(..)
-                | rusqlite::Error::IntegralValueOutOfRange(..) => StoreError::WrongType(error),
+                rusqlite::Error::InvalidColumnType(_, column, found) => {
+                    StoreError::WrongType(format!("the column `{column}` holds {found}"))
+                }
+                rusqlite::Error::FromSqlConversionFailure(_, _, why) => {
+                    StoreError::WrongType(why.to_string())
+                }
+                rusqlite::Error::IntegralValueOutOfRange(index, value) => StoreError::WrongType(
+                    format!("column {index} holds {value}, out of the range Chiso keeps"),
+                ),
                 error => StoreError::Sqlite(error),
             },
         }

@@ -55,18 +55,36 @@ fn text_of(row: &Row, index: usize, max: usize) -> rusqlite::Result<String> {
     Ok(crate::text::clip(row.get(index)?, max))
 }
 
-/// A figure's value. The schema keeps values within ±1e300, but a file changed without its
-/// checks can hold infinity, which no axis can show: it is an error that names the column.
+/// A figure's value. The schema keeps values numbers within ±1e300, but a file changed without
+/// its checks can hold text, NULL or infinity, which no axis can show: an error that says what
+/// is there.
 fn value_of(row: &Row, index: usize) -> rusqlite::Result<f64> {
-    let value: f64 = row.get(index)?;
-    if value.is_finite() {
-        Ok(value)
-    } else {
-        Err(rusqlite::Error::FromSqlConversionFailure(
-            index,
-            rusqlite::types::Type::Real,
-            format!("the column `value` holds {value}, not a number Chiso can draw").into(),
-        ))
+    use rusqlite::types::ValueRef;
+    let found = match row.get_ref(index)? {
+        ValueRef::Real(v) if v.is_finite() => return Ok(v),
+        ValueRef::Integer(i) => return Ok(i as f64),
+        ValueRef::Real(v) => format!("{v}"),
+        ValueRef::Text(t) => format!(
+            "the text \"{}\"",
+            crate::text::clip(String::from_utf8_lossy(t).into_owned(), 40)
+        ),
+        ValueRef::Blob(_) => "binary data".to_owned(),
+        ValueRef::Null => "empty (NULL)".to_owned(),
+    };
+    Err(rusqlite::Error::FromSqlConversionFailure(
+        index,
+        rusqlite::types::Type::Real,
+        format!("its value is {found}, not a number").into(),
+    ))
+}
+
+/// `error` of reading a figure's value, with the figure named: which to correct.
+fn name_figure(error: rusqlite::Error, figure: impl FnOnce() -> String) -> rusqlite::Error {
+    match error {
+        rusqlite::Error::FromSqlConversionFailure(i, t, why) => {
+            rusqlite::Error::FromSqlConversionFailure(i, t, format!("{}: {why}", figure()).into())
+        }
+        error => error,
     }
 }
 
@@ -138,7 +156,20 @@ fn observation_from_row(row: &Row) -> rusqlite::Result<Observation> {
             year: row.get(5)?,
             label: text_of(row, 6, 40)?,
         },
-        value: value_of(row, 7)?,
+        value: value_of(row, 7).map_err(|e| {
+            name_figure(e, || {
+                let text = |i| row.get::<_, String>(i).unwrap_or_default();
+                format!(
+                    "the figure of {} for {}, {}, {} from {} (row {} of table observation)",
+                    text(1),
+                    text(2),
+                    text(3),
+                    row.get::<_, i64>(5).unwrap_or_default(),
+                    text(4),
+                    row.get::<_, i64>(0).unwrap_or_default()
+                )
+            })
+        })?,
         // The schema's CHECKs keep these to known words; a file edited past them reads as plain.
         status: Status::from_word(&status).unwrap_or_default(),
         qualifier: Qualifier::from_word(&qualifier).unwrap_or_default(),
@@ -338,7 +369,13 @@ impl Store {
                         .optional()?;
                     let headline = headline_stmt
                         .query_map(params![id, area, subgroup, source], |r| {
-                            Ok((r.get(0)?, value_of(r, 1)?))
+                            let year: i32 = r.get(0)?;
+                            let value = value_of(r, 1).map_err(|e| {
+                                name_figure(e, || {
+                                    format!("a figure of {} for {year}", indicator.code)
+                                })
+                            })?;
+                            Ok((year, value))
                         })?
                         .collect::<rusqlite::Result<_>>()?;
                     let chart_figures =
