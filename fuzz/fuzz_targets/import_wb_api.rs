@@ -1,0 +1,12 @@
+//! World Bank API v2 JSON, read as a file and by detection.
+#![no_main]
+
+use chiso::import::Format;
+use chiso_fuzz::{clear, detect_and_read, put};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    clear();
+    let path = put("api.json", data);
+    detect_and_read(&path, Format::WbApiJson);
+});
