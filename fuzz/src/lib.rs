@@ -90,8 +90,8 @@ impl Sink for Collect {
         let _ = problem.to_string();
         self.problems.push(problem);
     }
-    fn missing(&mut self) {
-        self.missing += 1;
+    fn missing_many(&mut self, n: u64) {
+        self.missing += n;
     }
     fn progress(&mut self, bytes: u64) -> Result<(), Stop> {
         self.last_progress = bytes;

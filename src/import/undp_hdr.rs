@@ -130,7 +130,10 @@ pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadEr
             sink.aggregate(&code);
         }
         let name = country.map(cell).unwrap_or_default();
-        for (i, key, year) in &columns {
+        // The columns are in the header's order: those past a short row's end are missing.
+        let present = columns.partition_point(|(i, _, _)| *i < record.len());
+        sink.missing_many((columns.len() - present) as u64);
+        for (i, key, year) in &columns[..present] {
             let raw = cell(*i);
             match text::value_of(&raw) {
                 Cell::Missing => sink.missing(),

@@ -76,7 +76,10 @@ pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadEr
             indicators_sent.push(indicator_code.clone());
         }
         let country_name = cell(h.country_name);
-        for (i, year) in &h.years {
+        // The years are in the header's order: those past a short row's end are missing.
+        let present = h.years.partition_point(|(i, _)| *i < record.len());
+        sink.missing_many((h.years.len() - present) as u64);
+        for (i, year) in &h.years[..present] {
             let raw_bytes = record.get(*i).unwrap_or(b"");
             let raw = String::from_utf8_lossy(raw_bytes);
             match text::value_of(&raw) {

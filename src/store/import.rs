@@ -964,8 +964,8 @@ impl Sink for Applier<'_, '_> {
         push_problem(self.report, problem);
     }
 
-    fn missing(&mut self) {
-        self.report.missing_values += 1;
+    fn missing_many(&mut self, n: u64) {
+        self.report.missing_values += n;
     }
 
     fn progress(&mut self, bytes: u64) -> Result<(), Stop> {
