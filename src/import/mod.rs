@@ -141,11 +141,7 @@ impl RawFigure {
             area,
             // A Chiso file keeps area names up to 200 characters; a publisher's longer name is
             // cut there rather than refusing the whole file.
-            area_name: if area_name.chars().count() > 200 {
-                area_name.chars().take(200).collect()
-            } else {
-                area_name
-            },
+            area_name: crate::text::clip(area_name, 200),
             subgroup: "T".into(),
             subgroup_name: String::new(),
             period: Period::year(year),
