@@ -17,6 +17,10 @@ use chiso::store::{OpenError, ReadOnlyReason, SCHEMA_VERSION, Store, StoreError,
 use chiso::workspace::Workspace;
 use rusqlite::Connection;
 
+#[path = "common/realdata.rs"]
+mod realdata;
+use realdata::realdata;
+
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
@@ -1551,19 +1555,6 @@ fn missing_cells(bytes: &[u8]) -> u64 {
                 .count() as u64
         })
         .sum()
-}
-
-fn realdata() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/realdata");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "../shared/realdata is missing on CI"
-    );
-    eprintln!("skipped the real-file cases: no ../shared/realdata beside the checkout");
-    None
 }
 
 #[test]

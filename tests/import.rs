@@ -1,27 +1,16 @@
 //! Importing the publishers' real files from `../shared/realdata`, and Chiso's own CSV.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chiso::store::export::ExportFilter;
 use chiso::store::import::{ImportOptions, ImportReport, Progress};
 use chiso::store::query::SeriesFilter;
 use chiso::store::{Store, sample};
 
-/// The shared real files; tests that need them say so and pass when they are absent, except on
-/// CI, where they are always beside the checkout.
-fn realdata() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/realdata");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "../shared/realdata is missing on CI"
-    );
-    eprintln!("skipped: no ../shared/realdata beside the checkout");
-    None
-}
+#[path = "common/realdata.rs"]
+mod realdata;
+use realdata::realdata;
 
 fn sample_store(dir: &tempfile::TempDir) -> Store {
     let path = dir.path().join("s.db");

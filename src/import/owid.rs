@@ -40,7 +40,7 @@ pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadEr
             None
         }
     };
-    let (encoding, header, records) =
+    let (encoding, header, mut records) =
         text::with_header(path).map_err(|e| ReadError::io(path, e))?;
     let crlf = text::head_of(path).is_ok_and(|h| text::crlf(&h));
     let Some(header) = header else {
@@ -105,14 +105,7 @@ pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadEr
             ..Default::default()
         });
     }
-    for record in records {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                sink.problem(Problem::bad_csv(&file, &e));
-                break;
-            }
-        };
+    while let Some(record) = text::next_row(&mut records, &file, sink) {
         let line = text::line_of(&record, crlf, None);
         if line.is_multiple_of(256) {
             sink.progress(record.position().map_or(0, |p| p.byte()))?;

@@ -116,6 +116,23 @@ pub fn fields(record: &csv::ByteRecord, encoding: Encoding) -> Vec<String> {
 /// The rows of a CSV file after its header, read as they come.
 pub type Records = csv::ByteRecordsIntoIter<BufReader<File>>;
 
+/// The next row of `records`, or `None` at the end or at a row the CSV reader cannot read,
+/// which goes to `sink` as a problem of `file`: past a broken row, the rest cannot be trusted
+/// to line up with the header.
+pub fn next_row(
+    records: &mut Records,
+    file: &str,
+    sink: &mut dyn super::Sink,
+) -> Option<csv::ByteRecord> {
+    match records.next()? {
+        Ok(record) => Some(record),
+        Err(e) => {
+            sink.problem(super::Problem::bad_csv(file, &e));
+            None
+        }
+    }
+}
+
 /// A file's encoding, its first row decoded, and an iterator over the rest: what a wide or
 /// grapher CSV starts with. `None` for the header when the file has no first row.
 pub fn with_header(path: &Path) -> std::io::Result<(Encoding, Option<Vec<String>>, Records)> {

@@ -60,7 +60,7 @@ const KNOWN: &[(&str, &str, &str)] = &[
 
 pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadError> {
     let file = display_name(path);
-    let (encoding, header, records) =
+    let (encoding, header, mut records) =
         text::with_header(path).map_err(|e| ReadError::io(path, e))?;
     let crlf = text::head_of(path).is_ok_and(|h| text::crlf(&h));
     let Some(header) = header else {
@@ -111,14 +111,7 @@ pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadEr
         });
     }
 
-    for record in records {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                sink.problem(Problem::bad_csv(&file, &e));
-                break;
-            }
-        };
+    while let Some(record) = text::next_row(&mut records, &file, sink) {
         let line = text::line_of(&record, crlf, None);
         sink.progress(record.position().map_or(0, |p| p.byte()))?;
         let cell = |i: usize| text::field(&record, i, encoding);
