@@ -4,7 +4,8 @@
 use std::hint::black_box;
 
 use chiso::export::{ExportOptions, png, svg};
-use chiso::store::{Store, sample};
+use chiso::store::Store;
+use chiso::workspace::sample;
 use chiso::workspace::{ChartRequest, Workspace};
 use criterion::{Criterion, criterion_group, criterion_main};
 

@@ -7,9 +7,9 @@ mod support;
 
 use std::path::PathBuf;
 
-use chiso::store::sample;
 use chiso::ui::ChisoApp;
 use chiso::ui::app::State;
+use chiso::workspace::sample;
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
 

@@ -25,7 +25,7 @@ fn bench(c: &mut Criterion) {
                 .map(|r| r.entry.indicator.code.clone())
                 .expect("an indicator");
             ws.select_indicator(&first).expect("chart");
-            assert!(!ws.description().panels.is_empty());
+            assert!(!ws.description().panels().is_empty());
         })
     });
     let store = Store::open_read_only(&path).expect("open");

@@ -9,14 +9,14 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
+use crate::export::long_csv::spreadsheet_safe;
 use crate::export::{self, ExportOptions, Format, Preset};
-use crate::import::long_csv::spreadsheet_safe;
 use crate::model::{Observation, format_value};
 use crate::store::export::ExportFilter;
 use crate::store::import::{ImportOptions, ImportReport, Progress};
 use crate::store::query::{CatalogueEntry, SeriesFilter};
-use crate::store::{SCHEMA_VERSION, Store, sample};
-use crate::workspace::{ChartRequest, Workspace};
+use crate::store::{Refusal, SCHEMA_VERSION, Store, StoreError};
+use crate::workspace::{ChartRequest, Workspace, export_long_csv, export_long_csv_to, sample};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -437,9 +437,7 @@ pub fn export_chart(
     let mut ws = Workspace::new(store).with_context(|| format!("{}", file.display()))?;
     if args.deck {
         let dir = out_dir.ok_or_else(|| anyhow::anyhow!("--deck needs --out-dir DIR"))?;
-        let files = ws
-            .export_deck(dir, args.format.unwrap_or(Format::Png), &args.options)
-            .map_err(anyhow::Error::msg)?;
+        let files = ws.export_deck(dir, args.format.unwrap_or(Format::Png), &args.options)?;
         writeln!(notes, "Wrote {} slides into {}", files.len(), dir.display())?;
         return Ok(());
     }
@@ -514,9 +512,9 @@ pub fn import(
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     let mut store = Store::open(file)?;
-    let report = store
-        .import(inputs, options, editor, &Progress::default())
-        .with_context(|| format!("{}", file.display()))?;
+    let report =
+        crate::workspace::import(&mut store, inputs, options, editor, &Progress::default())
+            .with_context(|| format!("{}", file.display()))?;
     write_report(&report, options, out)?;
     if report.problem_count > 0 && !options.skip_problems {
         bail!(
@@ -615,13 +613,10 @@ pub fn export_data(
     };
     match target {
         None => {
-            store
-                .export_long_csv(&filter, out)
-                .with_context(|| file.display().to_string())?;
+            export_long_csv(&store, &filter, out).with_context(|| file.display().to_string())?;
         }
         Some(path) => {
-            let n = store
-                .export_long_csv_to(&filter, path)
+            let n = export_long_csv_to(&store, &filter, path)
                 .with_context(|| file.display().to_string())?;
             writeln!(notes, "Wrote {n} figures to {}", path.display())?;
         }
@@ -640,7 +635,7 @@ pub fn set(
     let mut store = Store::open(file)?;
     let (outcome, warnings) = store
         .set_figure(editor, request)
-        .with_context(|| format!("{}", file.display()))?;
+        .map_err(|e| anyhow::anyhow!("{}: {}", file.display(), refusal_text(&e)))?;
     match outcome {
         SetOutcome::Added => writeln!(
             out,
@@ -667,6 +662,15 @@ pub fn set(
         writeln!(out, "warning: {w}")?;
     }
     Ok(())
+}
+
+/// A refused write in the terminal's words: what the store says, and which option to give.
+fn refusal_text(error: &StoreError) -> String {
+    match error {
+        StoreError::Refused(Refusal::NoCountryArea) => format!("{error}: give --area"),
+        StoreError::Refused(Refusal::NoSource) => format!("{error}: give --source"),
+        error => error.to_string(),
+    }
 }
 
 /// Reads a value as editors type it (see [`crate::model::parse_number`]).

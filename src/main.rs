@@ -8,11 +8,12 @@ use clap::Parser;
 use chiso::cli::{self, Args, Command};
 use chiso::export::{ExportOptions, Format};
 use chiso::model::{Qualifier, Status};
+use chiso::store::Store;
 use chiso::store::edit::{SetRequest, default_editor};
 use chiso::store::import::ImportOptions;
 use chiso::store::query::SeriesFilter;
-use chiso::store::{Store, sample};
 use chiso::workspace::ChartRequest;
+use chiso::workspace::sample;
 
 fn main() -> ExitCode {
     let args = Args::parse();

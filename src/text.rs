@@ -35,6 +35,30 @@ pub fn clip(mut text: String, max: usize) -> String {
     text
 }
 
+/// A code Chiso can use for an external one: `SH.DYN.MORT` → `SH_DYN_MORT`, `hdi` → `HDI`.
+pub fn code_from(external: &str) -> String {
+    let mut code: String = external
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    while code.contains("__") {
+        code = code.replace("__", "_");
+    }
+    let code = code.trim_matches('_').chars().take(60).collect::<String>();
+    if code.is_empty() {
+        "IMPORTED".to_owned()
+    } else {
+        code
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

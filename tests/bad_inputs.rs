@@ -13,8 +13,9 @@ use std::time::{Duration, Instant};
 
 use chiso::store::import::{ImportOptions, Progress};
 use chiso::store::query::SeriesFilter;
-use chiso::store::{OpenError, ReadOnlyReason, SCHEMA_VERSION, Store, StoreError, sample};
+use chiso::store::{OpenError, ReadOnlyReason, SCHEMA_VERSION, Store, StoreError};
 use chiso::workspace::Workspace;
+use chiso::workspace::sample;
 use rusqlite::Connection;
 
 #[path = "common/realdata.rs"]
@@ -452,6 +453,7 @@ fn a_file_of_a_newer_schema_is_shown_read_only_with_the_reason_and_writes_are_re
     );
     let refused = store
         .import(
+            &chiso::import::Readers,
             &[good_csv(dir.path())],
             &ImportOptions::default(),
             "t",
@@ -1585,6 +1587,7 @@ fn every_importer_reports_bad_inputs_by_file_line_and_column_and_writes_nothing(
         let mut store = Store::open(&db).unwrap();
         let preview = store
             .import(
+                &chiso::import::Readers,
                 std::slice::from_ref(&input),
                 &ImportOptions {
                     dry_run: true,
@@ -1955,7 +1958,13 @@ fn a_wide_file_of_short_rows_counts_its_missing_cells_at_once() {
         ..ImportOptions::default()
     };
     let report = store
-        .import(&[csv], &options, "tester", &Progress::default())
+        .import(
+            &chiso::import::Readers,
+            &[csv],
+            &options,
+            "tester",
+            &Progress::default(),
+        )
         .unwrap();
     assert_eq!(report.missing_values, 180_000_000);
     assert_eq!(report.added, 0);

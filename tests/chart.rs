@@ -4,6 +4,7 @@ use chiso::chart::table::table;
 use chiso::chart::{
     ChartData, ChartSpec, ReferenceKind, SeriesKey, Transform, describe, hover_text,
 };
+use chiso::export::words::note;
 use chiso::model::{
     Direction, Indicator, Observation, Period, Qualifier, Source, Status, Target, Unit,
 };
@@ -107,7 +108,7 @@ fn a_missing_year_is_a_gap_and_tentative_figures_are_dashed() {
         ..Default::default()
     };
     let d = describe(&spec, &data());
-    let series = &d.panels[0].series[0];
+    let series = &d.panels()[0].series[0];
     assert_eq!(series.points.len(), 4, "no zero invented for 2002");
     let runs: Vec<(Vec<f64>, bool)> = series
         .runs
@@ -119,7 +120,7 @@ fn a_missing_year_is_a_gap_and_tentative_figures_are_dashed() {
         [(vec![2000.0, 2001.0], false), (vec![2003.0, 2004.0], true)]
     );
     assert!(
-        d.notes.iter().any(|n| n.contains("estimated")),
+        d.notes.iter().any(|n| note(n).contains("estimated")),
         "{:?}",
         d.notes
     );
@@ -133,17 +134,17 @@ fn two_sources_are_two_series_with_their_source_named() {
         ..Default::default()
     };
     let d = describe(&spec, &data());
-    let labels: Vec<&str> = d.panels[0]
+    let labels: Vec<&str> = d.panels()[0]
         .series
         .iter()
         .map(|s| s.label.as_str())
         .collect();
     assert_eq!(labels, ["WB short", "NEWS short"]);
-    assert_ne!(d.panels[0].series[0].color, d.panels[0].series[1].color);
+    assert_ne!(d.panels()[0].series[0].color, d.panels()[0].series[1].color);
     assert_eq!(d.sources.len(), 2);
     assert_eq!(d.title, "U5MR name");
     assert_eq!(d.subtitle, "Việt Nam · 2000–2004");
-    let kinds: Vec<_> = d.panels[0]
+    let kinds: Vec<_> = d.panels()[0]
         .reference_lines
         .iter()
         .map(|l| (l.kind, l.y))
@@ -155,7 +156,7 @@ fn two_sources_are_two_series_with_their_source_named() {
             (ReferenceKind::Baseline, 30.0)
         ]
     );
-    assert_eq!(d.panels[0].reference_lines[0].label, "Target 2030: 25.0‰");
+    assert_eq!(d.panels()[0].reference_lines[0].label, "Target 2030: 25.0‰");
 }
 
 #[test]
@@ -165,18 +166,18 @@ fn different_units_are_small_multiples_until_indexed() {
         ..Default::default()
     };
     let d = describe(&spec, &data());
-    assert_eq!(d.panels.len(), 2);
+    assert_eq!(d.panels().len(), 2);
     let spec = ChartSpec {
         transform: Transform::Index { base_year: 2000 },
         ..spec
     };
     let d = describe(&spec, &data());
-    assert_eq!(d.panels.len(), 1);
-    assert_eq!(d.panels[0].y_label, "Index, 2000 = 100");
-    let hdi = &d.panels[0].series[1];
+    assert_eq!(d.panels().len(), 1);
+    assert_eq!(d.panels()[0].y_label, "Index, 2000 = 100");
+    let hdi = &d.panels()[0].series[1];
     assert!((hdi.points[1].y - 101.666_666).abs() < 1e-3);
     assert!(
-        d.panels[0].reference_lines.is_empty(),
+        d.panels()[0].reference_lines.is_empty(),
         "targets are levels, not indices"
     );
 }
@@ -189,7 +190,7 @@ fn percent_change_log_scale_and_years() {
         ..Default::default()
     };
     let d = describe(&spec, &data());
-    let ys: Vec<f64> = d.panels[0].series[0].points.iter().map(|p| p.y).collect();
+    let ys: Vec<f64> = d.panels()[0].series[0].points.iter().map(|p| p.y).collect();
     assert!((ys[3] - (26.0 / 30.0 - 1.0) * 100.0).abs() < 1e-9);
 
     let spec = ChartSpec {
@@ -199,13 +200,13 @@ fn percent_change_log_scale_and_years() {
         ..Default::default()
     };
     let d = describe(&spec, &data());
-    let points = &d.panels[0].series[0].points;
+    let points = &d.panels()[0].series[0].points;
     assert_eq!(
         points.iter().map(|p| p.year).collect::<Vec<_>>(),
         [2001, 2003]
     );
     assert!((points[0].y - 29f64.log10()).abs() < 1e-12);
-    assert!(d.panels[0].y_label.contains("log"));
+    assert!(d.panels()[0].y_label.contains("log"));
 
     let spec = ChartSpec {
         series: vec![key("U5MR", "WB")],
@@ -213,8 +214,12 @@ fn percent_change_log_scale_and_years() {
         ..Default::default()
     };
     let d = describe(&spec, &data());
-    assert!(d.panels.is_empty());
-    assert!(d.notes[0].contains("no figure for 1990"), "{:?}", d.notes);
+    assert!(d.panels().is_empty());
+    assert!(
+        note(&d.notes[0]).contains("no figure for 1990"),
+        "{:?}",
+        d.notes
+    );
 }
 
 #[test]
@@ -225,9 +230,9 @@ fn hidden_series_stay_described_but_invisible() {
     };
     spec.hidden.insert(key("U5MR", "NEWS"));
     let d = describe(&spec, &data());
-    assert!(d.panels[0].series[0].visible);
-    assert!(!d.panels[0].series[1].visible);
-    assert!(d.panels[0].y_range().unwrap().1 < 35.0 + 5.0);
+    assert!(d.panels()[0].series[0].visible);
+    assert!(!d.panels()[0].series[1].visible);
+    assert!(d.panels()[0].y_range().unwrap().1 < 35.0 + 5.0);
 }
 
 #[test]
@@ -237,13 +242,13 @@ fn hover_says_year_value_unit_status_source_and_footnote() {
         ..Default::default()
     };
     let d = describe(&spec, &data());
-    let wb = &d.panels[0].series[0];
+    let wb = &d.panels()[0].series[0];
     let text = hover_text(wb, &wb.points[3], &d.sources);
     assert_eq!(
         text,
         "WB short\n2004: 26.0‰ (estimated)\nSource: WB short\nNote: Estimated by the office"
     );
-    let news = &d.panels[0].series[1];
+    let news = &d.panels()[0].series[1];
     assert!(hover_text(news, &news.points[0], &d.sources).contains("2000: about 35.0‰"));
 }
 

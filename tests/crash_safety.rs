@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use chiso::store::sample;
+use chiso::workspace::sample;
 use rusqlite::{Connection, OpenFlags};
 
 const KILLS: usize = 50;

@@ -5,7 +5,8 @@ use std::time::Duration;
 
 use chiso::store::edit::{SetOutcome, SetRequest};
 use chiso::store::query::SeriesFilter;
-use chiso::store::{Store, StoreError, sample};
+use chiso::store::{Store, StoreError};
+use chiso::workspace::sample;
 
 fn sample_path(dir: &tempfile::TempDir) -> std::path::PathBuf {
     let path = dir.path().join("s.db");
@@ -317,7 +318,7 @@ fn the_lists_are_created_edited_and_deleted_with_their_figures_only_when_asked()
 #[test]
 fn the_undo_stack_takes_back_values_deletes_and_pastes_and_refuses_over_others_changes() {
     use chiso::chart::SeriesKey;
-    use chiso::editing::{CellInput, History, apply, cell_figures, redo, undo};
+    use chiso::workspace::editing::{CellInput, History, apply, cell_figures, redo, undo};
     let dir = tempfile::tempdir().unwrap();
     let path = sample_path(&dir);
     let mut store = Store::open(&path).unwrap();

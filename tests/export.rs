@@ -192,7 +192,7 @@ fn the_fixture_chart_matches_its_golden_svg_and_png() {
         assert!(svg_text.contains(word), "{word} is in the SVG as text");
     }
     // The gap: no line joins 2015 to 2018.
-    assert_eq!(description.panels[0].series[0].runs.len(), 3);
+    assert_eq!(description.panels()[0].series[0].runs.len(), 3);
 }
 
 #[test]

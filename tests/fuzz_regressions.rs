@@ -34,6 +34,8 @@ struct Collect {
 }
 
 impl Sink for Collect {
+    type Error = Stop;
+
     fn source(&mut self, _source: SourceDraft) {}
     fn indicator(&mut self, indicator: IndicatorDraft) {
         self.indicators.push(indicator);
@@ -156,7 +158,8 @@ fn import_store_inputs() {
         return;
     }
     let db_dir = tempfile::tempdir().unwrap();
-    let mut store = chiso::store::sample::create_sample(&db_dir.path().join("sample.db")).unwrap();
+    let mut store =
+        chiso::workspace::sample::create_sample(&db_dir.path().join("sample.db")).unwrap();
     for (file, data) in inputs {
         eprintln!("import_store: {}", file.display());
         let Some((&flags, data)) = data.split_first() else {
@@ -198,7 +201,13 @@ fn import_store_inputs() {
             skip_problems: flags & 0b10 != 0,
         };
         let before = store.summary().unwrap().counts;
-        if let Ok(report) = store.import(&[path], &options, "fuzz", &Progress::default()) {
+        if let Ok(report) = store.import(
+            &chiso::import::Readers,
+            &[path],
+            &options,
+            "fuzz",
+            &Progress::default(),
+        ) {
             assert!(!report.committed);
         }
         assert_eq!(store.summary().unwrap().counts, before);

@@ -3,10 +3,11 @@
 use std::fs;
 use std::path::PathBuf;
 
+use chiso::store::Store;
 use chiso::store::export::ExportFilter;
 use chiso::store::import::{ImportOptions, ImportReport, Progress};
 use chiso::store::query::SeriesFilter;
-use chiso::store::{Store, sample};
+use chiso::workspace::sample;
 
 #[path = "common/realdata.rs"]
 mod realdata;
@@ -24,7 +25,13 @@ fn empty_store(dir: &tempfile::TempDir, name: &str) -> Store {
 
 fn import(store: &mut Store, files: &[PathBuf], options: &ImportOptions) -> ImportReport {
     store
-        .import(files, options, "tester", &Progress::default())
+        .import(
+            &chiso::import::Readers,
+            files,
+            options,
+            "tester",
+            &Progress::default(),
+        )
         .unwrap()
 }
 
@@ -321,9 +328,8 @@ fn export_then_import_into_an_empty_database_gives_back_the_same() {
     let dir = tempfile::tempdir().unwrap();
     let store = sample_store(&dir);
     let mut exported = Vec::new();
-    let n = store
-        .export_long_csv(&ExportFilter::default(), &mut exported)
-        .unwrap();
+    let n =
+        chiso::workspace::export_long_csv(&store, &ExportFilter::default(), &mut exported).unwrap();
     assert_eq!(
         n as usize,
         store
@@ -347,9 +353,7 @@ fn export_then_import_into_an_empty_database_gives_back_the_same() {
     assert_eq!(report.problem_count, 0, "{:?}", report.problems);
     assert_eq!(report.added, n);
     let mut again = Vec::new();
-    empty
-        .export_long_csv(&ExportFilter::default(), &mut again)
-        .unwrap();
+    chiso::workspace::export_long_csv(&empty, &ExportFilter::default(), &mut again).unwrap();
     assert_eq!(
         String::from_utf8(again).unwrap(),
         String::from_utf8(exported).unwrap()
@@ -372,15 +376,15 @@ fn exported_text_cannot_run_as_a_formula_and_reads_back() {
         })
         .unwrap();
     let mut out = Vec::new();
-    store
-        .export_long_csv(
-            &ExportFilter {
-                indicator: Some("U5MR".into()),
-                series: None,
-            },
-            &mut out,
-        )
-        .unwrap();
+    chiso::workspace::export_long_csv(
+        &store,
+        &ExportFilter {
+            indicator: Some("U5MR".into()),
+            series: None,
+        },
+        &mut out,
+    )
+    .unwrap();
     let text = String::from_utf8(out).unwrap();
     assert!(text.contains("\"'=HYPERLINK"), "{text}");
     assert!(!text.contains(",=HYPERLINK") && !text.contains(",\"=HYPERLINK"));

@@ -150,3 +150,36 @@ fn a_slide_at_full_hd() {
     h.run();
     h.snapshot("slide_u5mr_1920x1080");
 }
+
+#[test]
+fn exporting_the_deck_never_changes_the_chart_on_screen_even_when_a_slide_fails() {
+    use chiso::export::{ExportOptions, Format};
+    use chiso::workspace::{DeckError, Workspace};
+    let (dir, db) = fixture_db();
+    let mut ws = Workspace::open(&db).unwrap();
+    ws.select_indicator("INTERNET_USERS").unwrap();
+    ws.set_log_scale(true).unwrap();
+    let shown = (ws.spec().clone(), ws.description().clone());
+
+    let out = dir.path().join("deck");
+    let files = ws
+        .export_deck(&out, Format::Svg, &ExportOptions::default())
+        .unwrap();
+    assert_eq!(files.len(), 5);
+    let second = std::fs::read_to_string(&files[1]).unwrap();
+    assert!(
+        second.contains("Under-five mortality"),
+        "slide 2 is its own view"
+    );
+    assert_eq!((ws.spec().clone(), ws.description().clone()), shown);
+
+    // A slide that cannot be written (its name is taken by a folder) fails with its number,
+    // and the screen still shows what it showed.
+    let blocked = dir.path().join("blocked");
+    std::fs::create_dir_all(blocked.join(files[2].file_name().unwrap())).unwrap();
+    match ws.export_deck(&blocked, Format::Svg, &ExportOptions::default()) {
+        Err(DeckError::Slide { number: 3, .. }) => {}
+        other => panic!("expected slide 3 to fail, got {other:?}"),
+    }
+    assert_eq!((ws.spec().clone(), ws.description().clone()), shown);
+}

@@ -7,8 +7,8 @@ use chiso::model::{Qualifier, Status};
 use chiso::store::query::SeriesFilter;
 use chiso::store::{
     APPLICATION_ID, OUTSIDE_EDITOR, OpenError, ReadOnlyReason, SCHEMA_VERSION, Store, StoreError,
-    sample,
 };
+use chiso::workspace::sample;
 use rusqlite::Connection;
 
 fn sample_db(dir: &tempfile::TempDir) -> PathBuf {

@@ -18,7 +18,7 @@ fn picking_an_indicator_puts_its_series_in_the_chart_and_the_table() {
     let ws = h.state().workspace().unwrap();
     assert_eq!(ws.selected(), Some("HDI"));
     let description = ws.description();
-    let series: Vec<_> = description.panels[0]
+    let series: Vec<_> = description.panels()[0]
         .series
         .iter()
         .map(|s| s.key.source.as_str())
@@ -28,10 +28,10 @@ fn picking_an_indicator_puts_its_series_in_the_chart_and_the_table() {
         ["NEWS_VNA_2025_12", "UNDP_HDR_2025"],
         "both sources side by side"
     );
-    let undp = &description.panels[0].series[1];
+    let undp = &description.panels()[0].series[1];
     assert_eq!(undp.points.len(), 34);
     assert!(
-        description.panels[0]
+        description.panels()[0]
             .reference_lines
             .iter()
             .any(|l| l.label.starts_with("Target 2030"))
@@ -60,7 +60,7 @@ fn relative_mode_and_log_scale_toggle() {
     h.run();
     let ws = h.state().workspace().unwrap();
     assert!(matches!(ws.spec().transform, Transform::Index { .. }));
-    assert!(ws.description().panels[0].y_label.starts_with("Index"));
+    assert!(ws.description().panels()[0].y_label.starts_with("Index"));
 
     h.get_by_label("% change").click();
     h.run();
@@ -73,7 +73,7 @@ fn relative_mode_and_log_scale_toggle() {
     let ws = h.state().workspace().unwrap();
     assert_eq!(ws.spec().transform, Transform::Absolute);
     assert!(ws.spec().log_scale);
-    let first = &ws.description().panels[0].series[0].points[0];
+    let first = &ws.description().panels()[0].series[0].points[0];
     assert!((first.y - first.value.log10()).abs() < 1e-12);
 }
 
@@ -88,7 +88,7 @@ fn a_legend_entry_hides_its_series() {
         .click();
     h.run();
     let ws = h.state().workspace().unwrap();
-    let wdi = ws.description().panels[0]
+    let wdi = ws.description().panels()[0]
         .series
         .iter()
         .find(|s| s.key.source == "WB_WDI_2024_09")
@@ -196,7 +196,7 @@ fn indicators_with_other_units_are_added_as_small_multiples() {
     h.run();
     let ws = h.state().workspace().unwrap();
     assert_eq!(
-        ws.description().panels.len(),
+        ws.description().panels().len(),
         2,
         "‰ and an index: two panels"
     );
@@ -318,7 +318,7 @@ fn type_into(h: &mut Harness<'static, chiso::ui::ChisoApp>, name: &str, text: &s
 
 fn mpi(h: &Harness<'static, chiso::ui::ChisoApp>, subgroup: &str, year: i32) -> Option<f64> {
     let ws = h.state().workspace().unwrap();
-    ws.description().panels[0]
+    ws.description().panels()[0]
         .series
         .iter()
         .find(|s| s.key.subgroup == subgroup)
@@ -683,4 +683,58 @@ fn the_editors_name_is_asked_once_and_kept() {
         h.query_by_label("Keep this name").is_none(),
         "not asked again"
     );
+}
+
+/// File dialogs that answer with what the test says, in order, then cancel.
+struct Answers(Vec<chiso::ui::dialogs::Picked>);
+
+impl chiso::ui::dialogs::FileDialogs for Answers {
+    fn pick(&mut self, _: &chiso::ui::dialogs::FileRequest) -> chiso::ui::dialogs::Picked {
+        if self.0.is_empty() {
+            chiso::ui::dialogs::Picked::Cancelled
+        } else {
+            self.0.remove(0)
+        }
+    }
+}
+
+#[test]
+fn file_dialogs_answer_the_menu_and_a_path_field_stands_in_when_none_can_open() {
+    use chiso::ui::dialogs::Picked;
+    let (dir, db) = fixture_db();
+    let other = dir.path().join("other.db");
+    chiso::workspace::sample::create_sample(&other).unwrap();
+    let app = chiso::ui::ChisoApp::new(chiso::ui::app::State::default(), Some(db), None)
+        .with_dialogs(Answers(vec![
+            Picked::Chosen(vec![other.clone()]),
+            Picked::Unavailable,
+        ]));
+    let mut h = common::builder(LAPTOP).build_ui_state(|ui, app| app.ui(ui), app);
+    h.run();
+    // Ctrl+O, answered by the dialog: the chosen file opens.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    h.run();
+    assert_eq!(h.state().workspace().unwrap().path(), other);
+    // File → Export all data…, where no dialog can open: the window says so and proposes a
+    // path beside the open file instead of doing nothing.
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export all data…").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("No file dialog can open")
+            .is_some(),
+        "the window says why it asks"
+    );
+    let proposed = dir.path().join("all-data.csv");
+    assert_eq!(
+        h.get_by_label("Path").value().as_deref(),
+        Some(proposed.display().to_string().as_str())
+    );
+    h.get_by_label("OK").click();
+    h.run();
+    let csv = std::fs::read_to_string(&proposed).unwrap();
+    assert!(csv.starts_with("indicator,area,subgroup,period,value"));
+    assert!(h.state().path_prompt().is_none(), "the field closes");
+    assert!(h.state().status().unwrap().starts_with("Wrote "));
 }

@@ -18,7 +18,7 @@ fn store() -> &'static Mutex<Store> {
     STORE.get_or_init(|| {
         let dir = workdir().join("db");
         std::fs::create_dir_all(&dir).expect("cannot make the database folder");
-        let store = chiso::store::sample::create_sample(&dir.join("sample.sqlite"))
+        let store = chiso::workspace::sample::create_sample(&dir.join("sample.sqlite"))
             .expect("cannot build the sample database");
         Mutex::new(store)
     })
@@ -70,7 +70,7 @@ fuzz_target!(|data: &[u8]| {
     static RUNS: AtomicU64 = AtomicU64::new(0);
     let check = RUNS.fetch_add(1, Ordering::Relaxed).is_multiple_of(64);
     let before = check.then(|| store.summary().expect("summary of the sample").counts);
-    match store.import(&[path], &options, "fuzz", &Progress::default()) {
+    match store.import(&chiso::import::Readers, &[path], &options, "fuzz", &Progress::default()) {
         Ok(report) => {
             assert!(!report.committed, "a dry run committed");
             for problem in &report.problems {

@@ -67,6 +67,8 @@ pub struct Collect {
 }
 
 impl Sink for Collect {
+    type Error = Stop;
+
     fn source(&mut self, source: SourceDraft) {
         self.sources.push(source);
     }

@@ -23,7 +23,7 @@ pub struct Table {
 }
 
 pub fn table(description: &ChartDescription) -> Table {
-    let series: Vec<_> = description.panels.iter().flat_map(|p| &p.series).collect();
+    let series: Vec<_> = description.series().collect();
     let mut periods: Vec<(i32, String)> = series
         .iter()
         .flat_map(|s| {

@@ -1,4 +1,4 @@
-//! Chiso's long CSV: one figure per row. Read here, and written by [`Writer`].
+//! Chiso's long CSV: one figure per row. Read here, and written by `export::long_csv`.
 //!
 //! Columns, by name, in any order: `indicator, area, subgroup, period, value, status,
 //! qualifier, footnote, source` (`year` may stand for `period`). Codes name the indicator,
@@ -11,27 +11,15 @@
 //! subgroup_name, source_name, source_publisher, source_title, source_edition,
 //! source_published, source_url, source_citation, source_licence`.
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::Path;
 
 use super::text::{self, Cell, Encoding};
-use super::{IndicatorDraft, Problem, RawFigure, ReadError, Sink, SourceDraft, Stop, display_name};
+use super::{
+    FigureRecord, IndicatorDraft, Problem, RawFigure, ReadError, Sink, SourceDraft, display_name,
+};
+use crate::model::draft::LONG_CSV_COLUMNS as COLUMNS;
 use crate::model::{Period, Qualifier, Status};
-
-/// One figure as the file gives it, with codes not yet matched to the database.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FigureRecord {
-    pub line: u64,
-    pub indicator: String,
-    pub area: String,
-    pub subgroup: String,
-    pub period: Period,
-    pub value: f64,
-    pub status: Status,
-    pub qualifier: Qualifier,
-    pub footnote: String,
-    pub source: String,
-}
 
 const REQUIRED: &[&str] = &["indicator", "area", "subgroup", "value", "source"];
 
@@ -58,36 +46,8 @@ const LIMITS: &[(&str, usize)] = &[
     ("source_licence", 10_000),
 ];
 
-/// Every column the writer writes, in order.
-pub const COLUMNS: &[&str] = &[
-    "indicator",
-    "area",
-    "subgroup",
-    "period",
-    "value",
-    "status",
-    "qualifier",
-    "footnote",
-    "source",
-    "indicator_name",
-    "unit",
-    "unit_symbol",
-    "decimals",
-    "direction",
-    "area_name",
-    "subgroup_name",
-    "source_name",
-    "source_publisher",
-    "source_title",
-    "source_edition",
-    "source_published",
-    "source_url",
-    "source_citation",
-    "source_licence",
-];
-
 /// Reads a file into `sink`.
-pub fn read(path: &Path, sink: &mut dyn Sink) -> Result<(), ReadError> {
+pub fn read<S: Sink + ?Sized>(path: &Path, sink: &mut S) -> Result<(), ReadError> {
     let head = text::head_of(path).map_err(|e| ReadError::io(path, e))?;
     let file = std::fs::File::open(path).map_err(|e| ReadError::io(path, e))?;
     // Chiso's CSV is documented as UTF-8: bytes that are not are reported, not guessed at,
@@ -105,21 +65,21 @@ pub fn read(path: &Path, sink: &mut dyn Sink) -> Result<(), ReadError> {
 }
 
 /// Reads CSV text from `input`; `file` names it in problems.
-pub fn read_from(
+pub fn read_from<S: Sink + ?Sized>(
     file: &str,
     input: impl Read,
     encoding: Encoding,
-    sink: &mut dyn Sink,
+    sink: &mut S,
 ) -> Result<(), ReadError> {
     read_lines(file, input, (encoding, false), sink)
 }
 
 /// [`read_from`], told whether the text's lines end in CR LF (to number them right).
-fn read_lines(
+fn read_lines<S: Sink + ?Sized>(
     file: &str,
     input: impl Read,
     (encoding, crlf): (Encoding, bool),
-    sink: &mut dyn Sink,
+    sink: &mut S,
 ) -> Result<(), ReadError> {
     let problem = |line: u64, column: Option<&str>, raw: &str, reason: String| Problem {
         file: file.to_owned(),
@@ -221,7 +181,8 @@ fn read_lines(
         }
         let line = text::line_of(&record, crlf, Some(reader.position().line()));
         if line.is_multiple_of(1024) {
-            sink.progress(record.position().map_or(0, |p| p.byte()))?;
+            sink.progress(record.position().map_or(0, |p| p.byte()))
+                .map_err(ReadError::stopped)?;
         }
         if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
             continue;
@@ -455,7 +416,8 @@ fn read_lines(
             qualifier,
             footnote,
             source: Some(source),
-        })?;
+        })
+        .map_err(ReadError::stopped)?;
     }
     Ok(())
 }
@@ -483,10 +445,13 @@ struct Collect {
 }
 
 impl Sink for Collect {
+    /// Collecting never fails.
+    type Error = std::convert::Infallible;
+
     fn source(&mut self, _: SourceDraft) {}
     fn indicator(&mut self, _: IndicatorDraft) {}
     fn aggregate(&mut self, _: &str) {}
-    fn figure(&mut self, f: RawFigure) -> Result<(), Stop> {
+    fn figure(&mut self, f: RawFigure) -> Result<(), Self::Error> {
         self.records.push(FigureRecord {
             line: f.line,
             indicator: f.indicator,
@@ -540,52 +505,6 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<FigureRecord>, Problem> {
             Err(p)
         }
         None => Ok(sink.records),
-    }
-}
-
-/// Writes Chiso's long CSV with every column of [`COLUMNS`].
-pub struct Writer<W: Write> {
-    csv: csv::Writer<W>,
-}
-
-impl<W: Write> Writer<W> {
-    pub fn new(out: W) -> std::io::Result<Writer<W>> {
-        let mut csv = csv::Writer::from_writer(out);
-        csv.write_record(COLUMNS)?;
-        Ok(Writer { csv })
-    }
-
-    /// Writes one row, in [`COLUMNS`] order. Text that a spreadsheet would run as a formula
-    /// gets a leading apostrophe; the value is written as a number at full precision.
-    pub fn row(&mut self, cells: &[&str; 24], value_index_is_number: bool) -> std::io::Result<()> {
-        let safe: Vec<std::borrow::Cow<str>> = cells
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                if i == 4 && value_index_is_number {
-                    std::borrow::Cow::Borrowed(*c)
-                } else {
-                    spreadsheet_safe(c)
-                }
-            })
-            .collect();
-        self.csv.write_record(safe.iter().map(|c| c.as_bytes()))?;
-        Ok(())
-    }
-
-    pub fn finish(mut self) -> std::io::Result<W> {
-        self.csv.flush()?;
-        self.csv.into_inner().map_err(|e| e.into_error())
-    }
-}
-
-/// Text that a spreadsheet would run as a formula gets a leading apostrophe, which
-/// spreadsheets show as plain text; the reader takes it off again.
-pub fn spreadsheet_safe(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}").into()
-    } else {
-        text.into()
     }
 }
 
@@ -647,12 +566,5 @@ mod tests {
                 .reason
                 .contains("subgroup")
         );
-    }
-
-    #[test]
-    fn formulas_are_defused() {
-        assert_eq!(spreadsheet_safe("=1+1"), "'=1+1");
-        assert_eq!(spreadsheet_safe("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(spreadsheet_safe("Hà Giang"), "Hà Giang");
     }
 }

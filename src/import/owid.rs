@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::text::{self, Cell};
 use super::{IndicatorDraft, Problem, RawFigure, ReadError, Sink, SourceDraft, display_name};
 
-pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadError> {
+pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result<(), ReadError> {
     let file = display_name(path);
     let beside = metadata_beside(path);
     let metadata = beside.as_deref().map(|p| {
@@ -108,7 +108,8 @@ pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadEr
     while let Some(record) = text::next_row(&mut records, &file, sink) {
         let line = text::line_of(&record, crlf, None);
         if line.is_multiple_of(256) {
-            sink.progress(record.position().map_or(0, |p| p.byte()))?;
+            sink.progress(record.position().map_or(0, |p| p.byte()))
+                .map_err(ReadError::stopped)?;
         }
         let cell = |i: usize| text::field(&record, i, encoding);
         let code = cell(1);
@@ -137,15 +138,17 @@ pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadEr
                     reason: text::not_a_number(&raw),
                     raw,
                 }),
-                Cell::Number(value) => sink.figure(RawFigure::total(
-                    line,
-                    name.clone(),
-                    name.clone(),
-                    code.clone(),
-                    cell(0),
-                    year,
-                    value,
-                ))?,
+                Cell::Number(value) => sink
+                    .figure(RawFigure::total(
+                        line,
+                        name.clone(),
+                        name.clone(),
+                        code.clone(),
+                        cell(0),
+                        year,
+                        value,
+                    ))
+                    .map_err(ReadError::stopped)?,
             }
         }
     }

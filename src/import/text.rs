@@ -1,5 +1,7 @@
 //! Bytes to text and text to numbers, the way publishers' files need.
 
+pub use crate::model::units::{MAX_VALUE, conversion, symbol_of};
+pub use crate::text::code_from;
 use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::Path;
@@ -119,10 +121,10 @@ pub type Records = csv::ByteRecordsIntoIter<BufReader<File>>;
 /// The next row of `records`, or `None` at the end or at a row the CSV reader cannot read,
 /// which goes to `sink` as a problem of `file`: past a broken row, the rest cannot be trusted
 /// to line up with the header.
-pub fn next_row(
+pub fn next_row<S: super::Sink + ?Sized>(
     records: &mut Records,
     file: &str,
-    sink: &mut dyn super::Sink,
+    sink: &mut S,
 ) -> Option<csv::ByteRecord> {
     match records.next()? {
         Ok(record) => Some(record),
@@ -185,9 +187,6 @@ pub fn value_of(raw: &str) -> Cell {
     }
 }
 
-/// The largest magnitude a Chiso file stores (its schema checks it).
-pub const MAX_VALUE: f64 = 1e300;
-
 /// Why a value cell that [`value_of`] calls [`Cell::NotANumber`] is refused.
 pub fn not_a_number(raw: &str) -> String {
     match raw.trim().trim_matches('"').trim().parse::<f64>() {
@@ -226,64 +225,12 @@ pub fn sha256_of(path: &Path) -> std::io::Result<String> {
         .collect())
 }
 
-/// A code Chiso can use for an external one: `SH.DYN.MORT` → `SH_DYN_MORT`, `hdi` → `HDI`.
-pub fn code_from(external: &str) -> String {
-    let mut code: String = external
-        .trim()
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_uppercase()
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    while code.contains("__") {
-        code = code.replace("__", "_");
-    }
-    let code = code.trim_matches('_').chars().take(60).collect::<String>();
-    if code.is_empty() {
-        "IMPORTED".to_owned()
-    } else {
-        code
-    }
-}
-
 /// The unit in a World Bank indicator name: "Mortality rate, under-5 (per 1,000 live births)"
 /// → "per 1,000 live births".
 pub fn unit_in_name(name: &str) -> String {
     match (name.rfind('('), name.ends_with(')')) {
         (Some(open), true) => name[open + 1..name.len() - 1].trim().to_owned(),
         _ => String::new(),
-    }
-}
-
-/// The symbol a unit is written with: ‰ for "per 1,000 …", % for "% of …" or "per cent".
-pub fn symbol_of(unit: &str) -> String {
-    let u = unit.trim().to_lowercase();
-    if u.starts_with("per 1,000") || u.starts_with("per 1000") || u == "‰" {
-        "‰".into()
-    } else if u.starts_with('%')
-        || u.starts_with("per cent")
-        || u.starts_with("percent")
-        || u.starts_with("per 100 ")
-        || u == "per 100"
-    {
-        "%".into()
-    } else {
-        String::new()
-    }
-}
-
-/// The factor that turns a value in unit `from` into unit `to`, for the units Chiso knows to
-/// convert (%, ‰); `None` when they cannot be converted.
-pub fn conversion(from_symbol: &str, to_symbol: &str) -> Option<f64> {
-    match (from_symbol, to_symbol) {
-        (a, b) if a == b => Some(1.0),
-        ("%", "‰") => Some(10.0),
-        ("‰", "%") => Some(0.1),
-        _ => None,
     }
 }
 

@@ -58,7 +58,7 @@ const KNOWN: &[(&str, &str, &str)] = &[
     ("lfpr_m", "Labour force participation rate, male", "%"),
 ];
 
-pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadError> {
+pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result<(), ReadError> {
     let file = display_name(path);
     let (encoding, header, mut records) =
         text::with_header(path).map_err(|e| ReadError::io(path, e))?;
@@ -113,7 +113,8 @@ pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadEr
 
     while let Some(record) = text::next_row(&mut records, &file, sink) {
         let line = text::line_of(&record, crlf, None);
-        sink.progress(record.position().map_or(0, |p| p.byte()))?;
+        sink.progress(record.position().map_or(0, |p| p.byte()))
+            .map_err(ReadError::stopped)?;
         let cell = |i: usize| text::field(&record, i, encoding);
         let code = cell(iso3);
         if code.is_empty() {
@@ -137,15 +138,17 @@ pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadEr
                     reason: text::not_a_number(&raw),
                     raw,
                 }),
-                Cell::Number(value) => sink.figure(RawFigure::total(
-                    line,
-                    header[*i].clone(),
-                    key.clone(),
-                    code.clone(),
-                    name.clone(),
-                    *year,
-                    value,
-                ))?,
+                Cell::Number(value) => sink
+                    .figure(RawFigure::total(
+                        line,
+                        header[*i].clone(),
+                        key.clone(),
+                        code.clone(),
+                        name.clone(),
+                        *year,
+                        value,
+                    ))
+                    .map_err(ReadError::stopped)?,
             }
         }
     }

@@ -10,7 +10,7 @@ use super::wdi::month_name;
 use super::{IndicatorDraft, Problem, RawFigure, ReadError, Sink, SourceDraft, display_name, text};
 use crate::model::Status;
 
-pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadError> {
+pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result<(), ReadError> {
     let file = display_name(path);
     let problem = |reason: String| {
         ReadError::Problem(Problem {
@@ -176,7 +176,8 @@ pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadEr
             year,
             value,
         );
-        sink.figure(RawFigure { status, ..figure })?;
+        sink.figure(RawFigure { status, ..figure })
+            .map_err(ReadError::stopped)?;
     }
     Ok(())
 }

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use super::text::{self, Cell, Encoding};
 use super::{IndicatorDraft, Problem, RawFigure, ReadError, Sink, SourceDraft, display_name};
 
-pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadError> {
+pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result<(), ReadError> {
     let file = display_name(path);
     let head = text::head_of(path).map_err(|e| ReadError::io(path, e))?;
     let encoding = text::sniff_encoding(&head);
@@ -38,7 +38,8 @@ pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadEr
         let line = text::line_of(&record, crlf, Some(reader.position().line()));
         let cell = |i: usize| text::field(&record, i, encoding);
         if line.is_multiple_of(64) {
-            sink.progress(record.position().map_or(0, |p| p.byte()))?;
+            sink.progress(record.position().map_or(0, |p| p.byte()))
+                .map_err(ReadError::stopped)?;
         }
         let Some(h) = &header else {
             match cell(0).as_str() {
@@ -91,15 +92,17 @@ pub fn read(path: &Path, sha256: &str, sink: &mut dyn Sink) -> Result<(), ReadEr
                     reason: text::not_a_number(&raw),
                     raw: raw.into_owned(),
                 }),
-                Cell::Number(value) => sink.figure(RawFigure::total(
-                    line,
-                    year.to_string(),
-                    indicator_code.clone(),
-                    code.clone(),
-                    country_name.clone(),
-                    *year,
-                    value,
-                ))?,
+                Cell::Number(value) => sink
+                    .figure(RawFigure::total(
+                        line,
+                        year.to_string(),
+                        indicator_code.clone(),
+                        code.clone(),
+                        country_name.clone(),
+                        *year,
+                        value,
+                    ))
+                    .map_err(ReadError::stopped)?,
             }
         }
     }
@@ -194,7 +197,7 @@ fn country_metadata_beside(path: &Path) -> Option<PathBuf> {
 
 /// Tells the sink which codes are aggregates: those with an empty Region. The metadata file
 /// has multi-line quoted cells, so it is read through the CSV parser, never split on lines.
-fn read_aggregates(path: &Path, sink: &mut dyn Sink) {
+fn read_aggregates<S: Sink + ?Sized>(path: &Path, sink: &mut S) {
     let Ok(mut reader) = text::csv_reader(path) else {
         return;
     };

@@ -6,8 +6,8 @@
 use chrono::{SecondsFormat, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use super::StoreError;
-use crate::import::long_csv::FigureRecord;
+use super::{Refusal, RevertRefusal, StoreError};
+use crate::model::draft::FigureRecord;
 
 /// The time stamp written in `updated_at`: UTC, to the second, ISO 8601.
 pub fn now_stamp() -> String {
@@ -79,20 +79,18 @@ pub fn insert_figure(
     );
     match inserted {
         Ok(_) => Ok(tx.last_insert_rowid()),
-        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) => {
-            Err(StoreError::Invalid(format!(
-                "{} {} {} {} from {}: {}",
-                figure.indicator,
-                figure.area,
-                figure.subgroup,
-                figure.period,
-                figure.source,
-                if e.to_string().contains("UNIQUE") {
-                    "a figure is already stored for this cell and source".to_owned()
-                } else {
-                    e.to_string()
-                }
-            )))
+        Err(e) if let Some(broken) = super::broken_constraint(&e) => {
+            let figure = format!(
+                "{} {} {} {} from {}",
+                figure.indicator, figure.area, figure.subgroup, figure.period, figure.source
+            );
+            Err(StoreError::Refused(match broken {
+                super::Broken::Unique => Refusal::AlreadyStored { figure },
+                _ => Refusal::NotAllowed {
+                    figure,
+                    detail: e.to_string(),
+                },
+            }))
         }
         Err(e) => Err(e.into()),
     }
@@ -173,32 +171,27 @@ impl super::Store {
     ) -> Result<crate::model::Indicator, StoreError> {
         let indicator = self.indicator(&request.indicator)?;
         if !(1000..=9999).contains(&request.year) {
-            return Err(StoreError::Invalid(format!(
-                "{} is not a year Chiso keeps (1000 to 9999); nothing was written",
-                request.year
-            )));
+            return Err(StoreError::Refused(Refusal::Year { year: request.year }));
         }
         if request.clear {
             return Ok(indicator);
         }
         if !request.value.is_finite() {
-            return Err(StoreError::Invalid("not a number".into()));
+            return Err(StoreError::Refused(Refusal::NotANumber));
         }
-        if request.value.abs() > crate::import::text::MAX_VALUE {
-            return Err(StoreError::Invalid(format!(
-                "{} is too large: Chiso keeps values between -1e300 and 1e300; nothing was written",
-                request.value
-            )));
+        if request.value.abs() > crate::model::units::MAX_VALUE {
+            return Err(StoreError::Refused(Refusal::TooLarge {
+                value: request.value,
+            }));
         }
         let (lo, hi) = indicator.valid_range;
         if lo.is_some_and(|lo| request.value < lo) || hi.is_some_and(|hi| request.value > hi) {
-            return Err(StoreError::Invalid(format!(
-                "{} is outside the valid range of {} ({} to {}); nothing was written",
-                request.value,
-                indicator.code,
-                lo.map_or("−∞".into(), |v| v.to_string()),
-                hi.map_or("∞".into(), |v| v.to_string())
-            )));
+            return Err(StoreError::Refused(Refusal::OutsideValidRange {
+                value: request.value,
+                indicator: indicator.code,
+                low: lo,
+                high: hi,
+            }));
         }
         Ok(indicator)
     }
@@ -222,9 +215,7 @@ fn set_in(
                 |r| r.get(0),
             )
             .optional()?
-            .ok_or_else(|| {
-                StoreError::Invalid("the file has no country area: give --area".into())
-            })?,
+            .ok_or(StoreError::Refused(Refusal::NoCountryArea))?,
     };
     let subgroup = request.subgroup.clone().unwrap_or_else(|| "T".into());
     let source = match &request.source {
@@ -237,9 +228,7 @@ fn set_in(
                 |r| r.get(0),
             )
             .optional()?
-            .ok_or_else(|| {
-                StoreError::Invalid("every figure needs a source: give --source".into())
-            })?,
+            .ok_or(StoreError::Refused(Refusal::NoSource))?,
     };
     let ids = (
         id_of(tx, CodedTable::Indicator, &request.indicator)?,
@@ -362,10 +351,10 @@ impl super::Store {
                 )
                 .optional()?;
             let Some((table, row, action, old)) = entry else {
-                return Err(StoreError::Invalid(format!("no change #{audit_id} in the audit log")));
+                return Err(StoreError::Revert(RevertRefusal::NoSuchChange { id: audit_id }));
             };
             if table != "observation" {
-                return Err(StoreError::Invalid("only changes of figures can be reverted here".into()));
+                return Err(StoreError::Revert(RevertRefusal::NotAFigure));
             }
             match (action.as_str(), old) {
                 ("insert", _) => {
@@ -384,7 +373,7 @@ impl super::Store {
                         params![old, now_stamp(), editor],
                     )?;
                     if n == 0 {
-                        return Err(StoreError::Invalid("the figure no longer exists: nothing to revert".into()));
+                        return Err(StoreError::Revert(RevertRefusal::FigureGone));
                     }
                 }
                 ("delete", Some(old)) => {
@@ -397,15 +386,12 @@ impl super::Store {
                          json_extract(?1, '$.footnote'), ?2, ?3",
                         params![old, now_stamp(), editor],
                     )
-                    .map_err(|e| {
-                        if e.to_string().contains("UNIQUE") {
-                            StoreError::Invalid("a figure for that cell exists again: edit it instead".into())
-                        } else {
-                            e.into()
-                        }
+                    .map_err(|e| match super::broken_constraint(&e) {
+                        Some(super::Broken::Unique) => StoreError::Revert(RevertRefusal::CellTaken),
+                        _ => e.into(),
                     })?;
                 }
-                _ => return Err(StoreError::Invalid("this change cannot be reverted".into())),
+                _ => return Err(StoreError::Revert(RevertRefusal::NotRevertible)),
             }
             Ok(())
         })

@@ -123,11 +123,53 @@ pub enum StoreError {
     #[error("no source with code `{0}`")]
     UnknownSource(String),
 
+    /// A figure that was not written, and why.
     #[error("{0}")]
-    Invalid(String),
+    Refused(Refusal),
+
+    /// A recorded change that cannot be taken back.
+    #[error("{0}")]
+    Revert(RevertRefusal),
+
+    /// A record of a list (indicator, unit, area…) that was not saved or deleted.
+    #[error("{0}")]
+    Record(RecordRefusal),
+
+    /// A saved view that was not saved or renamed.
+    #[error("{0}")]
+    View(ViewRefusal),
+
+    /// A chart asked for that has nothing to draw (`chiso export`).
+    #[error("{indicator} has no figures {}", .series.as_ref().map_or("to draw".to_owned(), |s| format!("for {s}")))]
+    NothingToDraw {
+        indicator: String,
+        /// "area VNM, subgroup T, source WB" when the request named them.
+        series: Option<String>,
+    },
+
+    /// A figure of a file (the sample's fixtures) that could not be written.
+    #[error("{file}, line {line}: {source}")]
+    AtLine {
+        file: String,
+        line: u64,
+        source: Box<StoreError>,
+    },
+
+    /// What `chiso gen-sample` was asked for cannot be made.
+    #[error("{0}")]
+    Generate(GenerateRefusal),
 
     #[error("the database is busy: another program is writing to it. Try again in a moment")]
     Busy,
+
+    #[error("import cancelled: nothing was changed")]
+    Cancelled,
+
+    #[error("cannot write{}: {detail}", .path.as_ref().map_or(String::new(), |p| format!(" {}", p.display())))]
+    Write {
+        path: Option<std::path::PathBuf>,
+        detail: String,
+    },
 
     #[error(
         "conflict: the figure is {} now, not {} as expected; someone changed it meanwhile. \
@@ -180,4 +222,152 @@ impl From<rusqlite::Error> for StoreError {
             },
         }
     }
+}
+
+fn bound(v: Option<f64>, none: &str) -> String {
+    v.map_or(none.to_owned(), |v| v.to_string())
+}
+
+/// Why a figure was not written. Each surface adds what to do in its own terms (the command
+/// line names its options, the window its fields).
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum Refusal {
+    #[error("{year} is not a year Chiso keeps (1000 to 9999); nothing was written")]
+    Year { year: i32 },
+    #[error("not a number")]
+    NotANumber,
+    /// A typed value that is not a number, with the cell it was typed in.
+    #[error("{indicator} {year}: {text:?} is not a number")]
+    Typed {
+        indicator: String,
+        year: i32,
+        text: String,
+    },
+    #[error(
+        "{value} is too large: Chiso keeps values between -1e300 and 1e300; nothing was written"
+    )]
+    TooLarge { value: f64 },
+    #[error(
+        "{value} is outside the valid range of {indicator} ({} to {}); nothing was written",
+        bound(*low, "−∞"),
+        bound(*high, "∞")
+    )]
+    OutsideValidRange {
+        value: f64,
+        indicator: String,
+        low: Option<f64>,
+        high: Option<f64>,
+    },
+    /// No area was named and the file has no country to default to.
+    #[error("the file has no country area, so the figure's area must be named")]
+    NoCountryArea,
+    /// No source was named and this editor has written none before.
+    #[error("every figure needs a source, and none was named or used before")]
+    NoSource,
+    /// `figure` names the cell: "U5MR VNM T 2024 from WB".
+    #[error("{figure}: a figure is already stored for this cell and source")]
+    AlreadyStored { figure: String },
+    #[error("{figure}: {detail}")]
+    NotAllowed { figure: String, detail: String },
+}
+
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum RevertRefusal {
+    #[error("no change #{id} in the audit log")]
+    NoSuchChange { id: i64 },
+    #[error("only changes of figures can be reverted here")]
+    NotAFigure,
+    #[error("the figure no longer exists: nothing to revert")]
+    FigureGone,
+    #[error("a figure for that cell exists again: edit it instead")]
+    CellTaken,
+    #[error("this change cannot be reverted")]
+    NotRevertible,
+}
+
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum RecordRefusal {
+    #[error("no list called {table}")]
+    NoSuchList { table: String },
+    #[error("{field} is needed")]
+    Needed { field: &'static str },
+    #[error("{field}: {raw:?} is not a number")]
+    NotANumber { field: &'static str, raw: String },
+    #[error("{field}: {raw:?} is not a whole number")]
+    NotWhole { field: &'static str, raw: String },
+    #[error("{field}: use one of {}", .choices.join(", "))]
+    NotAChoice {
+        field: &'static str,
+        choices: &'static [&'static str],
+    },
+    #[error("{field}: no {table} with code {raw:?}")]
+    NoSuchCode {
+        field: &'static str,
+        table: &'static str,
+        raw: String,
+    },
+    #[error("another record has this code already")]
+    CodeTaken,
+    #[error("a value is not allowed here ({detail})")]
+    NotAllowed { detail: String },
+    #[error("{count} figures or indicators use it: nothing was deleted")]
+    InUse { count: i64 },
+    #[error("cannot delete it: other records still use it ({detail})")]
+    StillUsed { detail: String },
+}
+
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum ViewRefusal {
+    #[error("a view needs a name")]
+    NoName,
+    #[error("a view named “{name}” exists already")]
+    NameTaken { name: String },
+    #[error("the view cannot be saved ({detail})")]
+    NotSaved { detail: String },
+}
+
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum GenerateRefusal {
+    #[error("at least one indicator is needed")]
+    NoIndicators,
+    #[error(
+        "{observations} figures do not fit {indicators} indicators × {series} series × {years} \
+         years ({most} at most): ask for more indicators"
+    )]
+    TooManyFigures {
+        observations: u64,
+        indicators: usize,
+        series: usize,
+        years: i32,
+        most: u64,
+    },
+}
+
+/// The kind of constraint a write broke, from SQLite's extended result code (never from the
+/// words of its message, which change between versions).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Broken {
+    Unique,
+    Check,
+    ForeignKey,
+    NotNull,
+    Other,
+}
+
+/// The constraint `error` reports breaking, if it is a constraint violation.
+pub fn broken_constraint(error: &rusqlite::Error) -> Option<Broken> {
+    use rusqlite::ffi;
+    let rusqlite::Error::SqliteFailure(failure, _) = error else {
+        return None;
+    };
+    if failure.code != rusqlite::ErrorCode::ConstraintViolation {
+        return None;
+    }
+    Some(match failure.extended_code {
+        ffi::SQLITE_CONSTRAINT_UNIQUE | ffi::SQLITE_CONSTRAINT_PRIMARYKEY => Broken::Unique,
+        ffi::SQLITE_CONSTRAINT_CHECK => Broken::Check,
+        ffi::SQLITE_CONSTRAINT_FOREIGNKEY => Broken::ForeignKey,
+        ffi::SQLITE_CONSTRAINT_NOTNULL => Broken::NotNull,
+        _ => Broken::Other,
+    })
 }

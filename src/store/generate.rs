@@ -13,7 +13,7 @@ use rusqlite::{Transaction, params};
 use super::edit::now_stamp;
 use super::import::{audit_bulk_inserts, max_audited_ids};
 use super::sample::SampleError;
-use super::{Store, StoreError};
+use super::{GenerateRefusal, Store, StoreError};
 
 /// The editor the audit log names for generated figures.
 pub const GENERATOR_EDITOR: &str = "chiso gen-sample";
@@ -263,19 +263,21 @@ pub fn generate(path: &Path, options: &GenerateOptions) -> Result<GenerateReport
         source,
     };
     if options.indicators == 0 {
-        return Err(build_error(StoreError::Invalid(
-            "at least one indicator is needed".into(),
+        return Err(build_error(StoreError::Generate(
+            GenerateRefusal::NoIndicators,
         )));
     }
     let most = max_per_indicator() * options.indicators as u64;
     if options.observations > most {
-        return Err(build_error(StoreError::Invalid(format!(
-            "{} figures do not fit {} indicators × {} series × {YEARS} years ({most} at most): \
-             ask for more indicators",
-            options.observations,
-            options.indicators,
-            series_order().len()
-        ))));
+        return Err(build_error(StoreError::Generate(
+            GenerateRefusal::TooManyFigures {
+                observations: options.observations,
+                indicators: options.indicators,
+                series: series_order().len(),
+                years: YEARS,
+                most,
+            },
+        )));
     }
     let mut store = Store::create(path)?;
     let result = store.without_triggers(|store| {

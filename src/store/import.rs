@@ -16,9 +16,11 @@ use rusqlite::config::DbConfig;
 
 use super::edit::now_stamp;
 use super::{Store, StoreError, schema};
-use crate::import::{
-    self, IndicatorDraft, Problem, RawFigure, ReadError, Sink, SourceDraft, Stop, text,
+use crate::model::draft::{
+    FileReader, IndicatorDraft, Problem, RawFigure, Sink, SourceDraft, display_name,
 };
+use crate::model::units::{conversion, symbol_of};
+use crate::text::code_from;
 
 /// Publishers' codes that stand for the sample's indicators.
 const KNOWN_EQUIVALENTS: &[(&str, &str)] = &[
@@ -108,9 +110,11 @@ pub struct Progress {
 }
 
 impl Store {
-    /// Imports `files` as `editor`. See the module's documentation for the transaction rules.
-    pub fn import(
+    /// Imports `files` as `editor`, each read by `reader`. See the module's documentation for
+    /// the transaction rules.
+    pub fn import<R: FileReader>(
         &mut self,
+        reader: &R,
         files: &[PathBuf],
         options: &ImportOptions,
         editor: &str,
@@ -127,7 +131,7 @@ impl Store {
         progress.total.store(total, Ordering::Relaxed);
         progress.done.store(0, Ordering::Relaxed);
         self.without_triggers(|store| {
-            store.import_without_triggers(files, options, editor, progress)
+            store.import_without_triggers(reader, files, options, editor, progress)
         })
     }
 
@@ -154,8 +158,9 @@ impl Store {
         result
     }
 
-    fn import_without_triggers(
+    fn import_without_triggers<R: FileReader>(
         &mut self,
+        reader: &R,
         files: &[PathBuf],
         options: &ImportOptions,
         editor: &str,
@@ -170,7 +175,7 @@ impl Store {
         for path in files {
             // The format is told once, from the content; a file of no known format is a
             // problem of the report, like a bad row.
-            let format = match import::detect(path) {
+            let format = match reader.detect(path) {
                 Ok(format) => format,
                 Err(e) => {
                     push_problem(&mut report, e.into_problem(path));
@@ -193,23 +198,20 @@ impl Store {
             let mut applier = Applier::new(
                 &tx,
                 options,
-                (path, format, done_before),
+                (path, reader.is_own_format(format), done_before),
                 &mut report,
                 progress,
                 editor,
             )?;
-            let result = import::read_as(path, format, &mut applier);
-            let failure = applier.failure.take();
+            let result = reader.read(path, format, &mut applier);
             let figures = applier.figures;
             let source = applier.source_code.clone();
             drop(applier);
-            if let Some(error) = failure {
-                return Err(error);
-            }
-            let format = match result {
-                Ok(()) => Some(format.name()),
-                Err(ReadError::Stopped(why)) => return Err(StoreError::Invalid(why)),
-                Err(e) => {
+            let format = match result.map_err(|e| e.into_stop::<StoreError>()) {
+                Ok(()) => Some(reader.name(format)),
+                // The applier stopped the reading: a failed write, or the user cancelled.
+                Err(Ok(stopped)) => return Err(stopped),
+                Err(Err(e)) => {
                     push_problem(&mut report, e.into_problem(path));
                     None
                 }
@@ -222,7 +224,7 @@ impl Store {
             if format.is_some() && figures == 0 && seen == seen_before {
                 report.notes.push(format!(
                     "{}: no figures in the file (only a header?); nothing was taken from it",
-                    import::display_name(path)
+                    display_name(path)
                 ));
             }
             report.files.push(FileReport {
@@ -331,15 +333,15 @@ struct Applier<'a, 'r> {
     figures: u64,
     /// One time stamp for the whole import: its figures were all updated at once.
     stamp: String,
-    failure: Option<StoreError>,
 }
 
 impl<'a, 'r> Applier<'a, 'r> {
     fn new(
         tx: &'a Transaction<'a>,
         options: &'a ImportOptions,
-        // The file, its format, and how many bytes of earlier files were read.
-        (path, format, done_before): (&Path, import::Format, u64),
+        // The file, whether it is in Chiso's own format, and how many bytes of earlier files
+        // were read.
+        (path, chiso_format, done_before): (&Path, bool, u64),
         report: &'r mut ImportReport,
         progress: &'a Progress,
         editor: &'a str,
@@ -348,11 +350,10 @@ impl<'a, 'r> Applier<'a, 'r> {
             tx.query_row("SELECT coalesce(max(id), 0) FROM observation", [], |r| {
                 r.get(0)
             })?;
-        let chiso_format = format == import::Format::ChisoCsv;
         Ok(Applier {
             tx,
             options,
-            file: import::display_name(path),
+            file: display_name(path),
             chiso_format,
             report,
             progress,
@@ -371,7 +372,6 @@ impl<'a, 'r> Applier<'a, 'r> {
             source_code: None,
             figures: 0,
             stamp: now_stamp(),
-            failure: None,
         })
     }
 
@@ -424,9 +424,8 @@ impl<'a, 'r> Applier<'a, 'r> {
         let key = draft.key.as_str();
         let chosen = |list: &Option<Vec<String>>| {
             list.as_ref().map(|l| {
-                l.iter().any(|c| {
-                    c.eq_ignore_ascii_case(key) || c.eq_ignore_ascii_case(&text::code_from(key))
-                })
+                l.iter()
+                    .any(|c| c.eq_ignore_ascii_case(key) || c.eq_ignore_ascii_case(&code_from(key)))
             })
         };
         let selected = chosen(&self.options.indicators);
@@ -443,7 +442,7 @@ impl<'a, 'r> Applier<'a, 'r> {
         let own_code = if self.chiso_format {
             key.to_owned()
         } else {
-            text::code_from(key)
+            code_from(key)
         };
         let candidates: Vec<String> = mapped
             .into_iter()
@@ -505,19 +504,19 @@ impl<'a, 'r> Applier<'a, 'r> {
             return Ok(None);
         };
         let file_symbol = if draft.unit_symbol.is_empty() {
-            text::symbol_of(&draft.unit)
+            symbol_of(&draft.unit)
         } else {
             draft.unit_symbol.clone()
         };
         let ours = if symbol.is_empty() {
-            text::symbol_of(&unit_name)
+            symbol_of(&unit_name)
         } else {
             symbol.clone()
         };
         let factor = if file_symbol.is_empty() || ours.is_empty() {
             Some(1.0)
         } else {
-            text::conversion(&file_symbol, &ours)
+            conversion(&file_symbol, &ours)
         };
         let Some(factor) = factor else {
             return Ok(Some(Target::Skip(format!(
@@ -557,7 +556,7 @@ impl<'a, 'r> Applier<'a, 'r> {
             unit_name
         };
         let symbol = if draft.unit_symbol.is_empty() {
-            text::symbol_of(&unit_name)
+            symbol_of(&unit_name)
         } else {
             draft.unit_symbol.clone()
         };
@@ -572,7 +571,7 @@ impl<'a, 'r> Applier<'a, 'r> {
         {
             Some(id) => id,
             None => {
-                let unit_code = unique_code(self.tx, "unit", &text::code_from(&unit_name))?;
+                let unit_code = unique_code(self.tx, "unit", &code_from(&unit_name))?;
                 self.tx.execute(
                     "INSERT INTO unit (code, name, symbol) VALUES (?1, ?2, ?3)",
                     params![unit_code, unit_name, symbol],
@@ -937,6 +936,9 @@ impl<'a, 'r> Applier<'a, 'r> {
 }
 
 impl Sink for Applier<'_, '_> {
+    /// A write that failed, or the user's cancel: the import stops and rolls back.
+    type Error = StoreError;
+
     fn source(&mut self, source: SourceDraft) {
         self.file_source = Some(source);
     }
@@ -949,15 +951,8 @@ impl Sink for Applier<'_, '_> {
         self.aggregates.insert(code.to_owned());
     }
 
-    fn figure(&mut self, figure: RawFigure) -> Result<(), Stop> {
-        match self.apply(figure) {
-            Ok(()) => Ok(()),
-            Err(e) => {
-                let message = e.to_string();
-                self.failure = Some(e);
-                Err(Stop(message))
-            }
-        }
+    fn figure(&mut self, figure: RawFigure) -> Result<(), StoreError> {
+        self.apply(figure)
     }
 
     fn problem(&mut self, problem: Problem) {
@@ -968,12 +963,12 @@ impl Sink for Applier<'_, '_> {
         self.report.missing_values += n;
     }
 
-    fn progress(&mut self, bytes: u64) -> Result<(), Stop> {
+    fn progress(&mut self, bytes: u64) -> Result<(), StoreError> {
         self.progress
             .done
             .store(self.done_before + bytes, Ordering::Relaxed);
         if self.progress.cancel.load(Ordering::Relaxed) {
-            return Err(Stop("import cancelled: nothing was changed".into()));
+            return Err(StoreError::Cancelled);
         }
         Ok(())
     }

@@ -30,7 +30,10 @@ use std::time::Duration;
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
-pub use error::{OpenError, ReadOnlyReason, StoreError};
+pub use error::{
+    Broken, GenerateRefusal, OpenError, ReadOnlyReason, RecordRefusal, Refusal, RevertRefusal,
+    StoreError, ViewRefusal, broken_constraint,
+};
 pub use schema::{APPLICATION_ID, OUTSIDE_EDITOR, SCHEMA_VERSION};
 
 /// How long a write waits for another process's write to finish before saying "busy".
@@ -69,7 +72,16 @@ impl Store {
         // SQLite makes `-wal` and `-shm` files beside a WAL database even to read it. A file
         // that is refused (another application's, a damaged one) is left as it was found.
         let side_files = SideFiles::present(path);
-        let opened = Self::open_checked(path, file_read_only, read_only_requested);
+        // Why the file must not be written, before looking inside it; what is inside (a newer
+        // schema, foreign triggers) comes first when both apply.
+        let outside_reason = if file_read_only {
+            Some(ReadOnlyReason::FileReadOnly)
+        } else if read_only_requested {
+            Some(ReadOnlyReason::Requested)
+        } else {
+            None
+        };
+        let opened = Self::open_checked(path, outside_reason);
         if opened.is_err() {
             side_files.remove_new(path);
         }
@@ -78,8 +90,7 @@ impl Store {
 
     fn open_checked(
         path: &Path,
-        file_read_only: bool,
-        read_only_requested: bool,
+        outside_reason: Option<ReadOnlyReason>,
     ) -> Result<Store, OpenError> {
         let path = path.to_path_buf();
         let probe = connect(&path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
@@ -93,12 +104,8 @@ impl Store {
             })
         } else if !foreign.is_empty() {
             Some(ReadOnlyReason::ForeignSchemaObjects { objects: foreign })
-        } else if file_read_only {
-            Some(ReadOnlyReason::FileReadOnly)
-        } else if read_only_requested {
-            Some(ReadOnlyReason::Requested)
         } else {
-            None
+            outside_reason
         };
         if read_only.is_some() {
             return Ok(Store {

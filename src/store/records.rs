@@ -5,7 +5,7 @@
 
 use rusqlite::{OptionalExtension, params_from_iter};
 
-use super::{Store, StoreError};
+use super::{RecordRefusal, Store, StoreError};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Kind {
@@ -132,7 +132,9 @@ pub struct Record {
 fn known(table: &str) -> Result<&'static [Field], StoreError> {
     let fields = fields(table);
     if fields.is_empty() {
-        return Err(StoreError::Invalid(format!("no list called {table}")));
+        return Err(StoreError::Record(RecordRefusal::NoSuchList {
+            table: table.to_owned(),
+        }));
     }
     Ok(fields)
 }
@@ -188,7 +190,9 @@ impl Store {
             let raw = raw.trim();
             if raw.is_empty() {
                 if field.required {
-                    return Err(StoreError::Invalid(format!("{} is needed", field.label)));
+                    return Err(StoreError::Record(RecordRefusal::Needed {
+                        field: field.label,
+                    }));
                 }
                 params.push(rusqlite::types::Value::Null);
                 continue;
@@ -198,24 +202,26 @@ impl Store {
                 Kind::Number => crate::model::parse_number(raw)
                     .map(rusqlite::types::Value::Real)
                     .ok_or_else(|| {
-                        StoreError::Invalid(format!("{}: {raw:?} is not a number", field.label))
+                        StoreError::Record(RecordRefusal::NotANumber {
+                            field: field.label,
+                            raw: raw.to_owned(),
+                        })
                     })?,
                 Kind::Integer => raw
                     .parse::<i64>()
                     .map(rusqlite::types::Value::Integer)
                     .map_err(|_| {
-                        StoreError::Invalid(format!(
-                            "{}: {raw:?} is not a whole number",
-                            field.label
-                        ))
+                        StoreError::Record(RecordRefusal::NotWhole {
+                            field: field.label,
+                            raw: raw.to_owned(),
+                        })
                     })?,
                 Kind::Choice(words) => {
                     if !words.contains(&raw) {
-                        return Err(StoreError::Invalid(format!(
-                            "{}: use one of {}",
-                            field.label,
-                            words.join(", ")
-                        )));
+                        return Err(StoreError::Record(RecordRefusal::NotAChoice {
+                            field: field.label,
+                            choices: words,
+                        }));
                     }
                     rusqlite::types::Value::Text(raw.to_owned())
                 }
@@ -229,10 +235,11 @@ impl Store {
                         )
                         .optional()?;
                     rusqlite::types::Value::Integer(found.ok_or_else(|| {
-                        StoreError::Invalid(format!(
-                            "{}: no {other} with code {raw:?}",
-                            field.label
-                        ))
+                        StoreError::Record(RecordRefusal::NoSuchCode {
+                            field: field.label,
+                            table: other,
+                            raw: raw.to_owned(),
+                        })
                     })?)
                 }
             });
@@ -276,15 +283,12 @@ impl Store {
                     .map(|_| id)
                 }
             };
-            result.map_err(|e| {
-                let text = e.to_string();
-                StoreError::Invalid(if text.contains("UNIQUE") {
-                    "another record has this code already".to_owned()
-                } else if text.contains("CHECK") {
-                    format!("a value is not allowed here ({text})")
-                } else {
-                    text
-                })
+            result.map_err(|e| match super::broken_constraint(&e) {
+                Some(super::Broken::Unique) => StoreError::Record(RecordRefusal::CodeTaken),
+                Some(_) => StoreError::Record(RecordRefusal::NotAllowed {
+                    detail: e.to_string(),
+                }),
+                None => e.into(),
             })
         })
     }
@@ -315,9 +319,7 @@ impl Store {
         known(table)?;
         let n = self.dependents(table, id)?;
         if n > 0 && !with_figures {
-            return Err(StoreError::Invalid(format!(
-                "{n} figures or indicators use it: nothing was deleted"
-            )));
+            return Err(StoreError::Record(RecordRefusal::InUse { count: n }));
         }
         let table = table.to_owned();
         self.write(editor, move |tx| {
@@ -331,10 +333,11 @@ impl Store {
                 }
             }
             tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])
-                .map_err(|e| {
-                    StoreError::Invalid(format!(
-                        "cannot delete it: other records still use it ({e})"
-                    ))
+                .map_err(|e| match super::broken_constraint(&e) {
+                    Some(_) => StoreError::Record(RecordRefusal::StillUsed {
+                        detail: e.to_string(),
+                    }),
+                    None => e.into(),
                 })?;
             Ok(())
         })

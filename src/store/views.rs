@@ -2,8 +2,8 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::{Store, StoreError};
-use crate::chart::ChartSpec;
+use super::{Store, StoreError, ViewRefusal};
+use crate::model::selection::ChartSpec;
 
 /// A chart saved under a name, at a place in the deck.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,9 +50,13 @@ impl Store {
     ) -> Result<i64, StoreError> {
         let name = name.trim();
         if name.is_empty() {
-            return Err(StoreError::Invalid("a view needs a name".into()));
+            return Err(StoreError::View(ViewRefusal::NoName));
         }
-        let json = serde_json::to_string(spec).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let json = serde_json::to_string(spec).map_err(|e| {
+            StoreError::View(ViewRefusal::NotSaved {
+                detail: e.to_string(),
+            })
+        })?;
         self.write(editor, |tx| {
             let existing: Option<i64> = tx.query_row("SELECT id FROM saved_view WHERE name = ?1", [name], |r| r.get(0)).optional()?;
             match existing {
@@ -74,19 +78,18 @@ impl Store {
     pub fn rename_view(&mut self, editor: &str, id: i64, name: &str) -> Result<(), StoreError> {
         let name = name.trim().to_owned();
         if name.is_empty() {
-            return Err(StoreError::Invalid("a view needs a name".into()));
+            return Err(StoreError::View(ViewRefusal::NoName));
         }
         self.write(editor, |tx| {
             tx.execute(
                 "UPDATE saved_view SET name = ?2 WHERE id = ?1",
                 params![id, name],
             )
-            .map_err(|e| {
-                if e.to_string().contains("UNIQUE") {
-                    StoreError::Invalid(format!("a view named “{name}” exists already"))
-                } else {
-                    e.into()
+            .map_err(|e| match super::broken_constraint(&e) {
+                Some(super::Broken::Unique) => {
+                    StoreError::View(ViewRefusal::NameTaken { name: name.clone() })
                 }
+                _ => e.into(),
             })?;
             Ok(())
         })

@@ -4,7 +4,7 @@ use egui::RichText;
 
 use super::app::Command;
 use crate::model::format_value;
-use crate::store::query::AuditEntry;
+use crate::workspace::AuditEntry;
 
 /// What the tab shows, and the entries read for it.
 #[derive(Default)]

@@ -5,7 +5,7 @@ use egui::{Color32, RichText, Sense, Stroke, Vec2, pos2};
 use super::app::Command;
 use super::style;
 use crate::chart::headline::verdict;
-use crate::cli::latest_text;
+use crate::model::format_value;
 use crate::workspace::{CatalogueRow, Workspace};
 
 pub fn ui(
@@ -125,8 +125,9 @@ fn row_ui(
         ui.add_space(12.0);
         let detail = match &row.entry.latest {
             Some(latest) => format!(
-                "{} {} · {}",
-                latest_text(&row.entry),
+                "{}{} {} · {}",
+                latest.qualifier.prefix(),
+                format_value(latest.value, indicator.decimals),
                 indicator.unit.symbol,
                 latest.period
             ),

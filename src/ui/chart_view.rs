@@ -1,15 +1,19 @@
 //! A chart description drawn with egui_plot, the controls above it and the legend below.
 
-use egui::{Color32, RichText};
+use egui::RichText;
 use egui_plot::{
     GridInput, GridMark, HLine, Line, LineStyle, MarkerShape, Plot, PlotPoint, Points, Text,
 };
 
 use super::app::Command;
 use super::style;
-use crate::chart::{ChartDescription, Panel, ReferenceKind, Transform, hover_text};
-use crate::model::{Status, format_value};
+use crate::chart::style::{self as chart_style, Dash, Marker};
+use crate::chart::{ChartDescription, Panel, Transform, axis, hover_text};
+use crate::export::words;
 use crate::workspace::Workspace;
+
+/// Dashes on screen, against their length in a 1920 × 1080 export.
+const SCREEN_DASH: f32 = 0.66;
 
 /// Series choice, relative mode, log scale and year range.
 pub fn controls_ui(ui: &mut egui::Ui, ws: &Workspace, commands: &mut Vec<Command>) {
@@ -113,21 +117,21 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, dark: bool, commands: &mut Vec<Comm
     if !description.subtitle.is_empty() {
         ui.label(RichText::new(&description.subtitle).weak());
     }
-    if description.panels.is_empty() {
+    if description.panels().is_empty() {
         ui.label("Nothing to plot: choose series with “Series…”");
         return;
     }
     let legend_height = 28.0 * legend_rows(description) as f32 + 8.0;
     let plot_height =
-        ((ui.available_height() - legend_height) / description.panels.len() as f32).max(140.0);
-    for (i, panel) in description.panels.iter().enumerate() {
+        ((ui.available_height() - legend_height) / description.panels().len() as f32).max(140.0);
+    for (i, panel) in description.panels().iter().enumerate() {
         panel_ui(ui, i, panel, description, ws, dark, plot_height);
     }
     legend_ui(ui, description, dark, commands);
 }
 
 fn legend_rows(description: &ChartDescription) -> usize {
-    let series: usize = description.panels.iter().map(|p| p.series.len()).sum();
+    let series = description.series().count();
     series.div_ceil(3).max(1)
 }
 
@@ -147,6 +151,7 @@ fn panel_ui(
         .height(height)
         .y_axis_label(panel.y_label.clone())
         .x_grid_spacer(year_marks)
+        .y_grid_spacer(move |input| value_marks(input, log))
         .x_axis_formatter(|mark, _| {
             if mark.value.fract() == 0.0 {
                 format!("{}", mark.value as i64)
@@ -154,7 +159,7 @@ fn panel_ui(
                 String::new()
             }
         })
-        .y_axis_formatter(move |mark, _| axis_value(mark.value, log))
+        .y_axis_formatter(move |mark, _| value_label(mark, log))
         .allow_scroll(false)
         .label_formatter(move |position| {
             let egui_plot::HoverPosition::NearDataPoint {
@@ -172,7 +177,7 @@ fn panel_ui(
                 .find(|p| f64::from(p.year) == position.x && p.y == position.y)?;
             Some(hover_text(series, point, &sources))
         });
-    if let Some((from, to)) = description.years {
+    if let Some((from, to)) = description.years() {
         plot = plot
             .include_x(f64::from(from) - 0.5)
             .include_x(f64::from(to) + 0.5);
@@ -184,11 +189,7 @@ fn panel_ui(
         for series in panel.series.iter().filter(|s| s.visible) {
             let color = style::series_color(series.color, dark);
             for run in &series.runs {
-                let style = if run.dashed {
-                    LineStyle::Dashed { length: 8.0 }
-                } else {
-                    LineStyle::Solid
-                };
+                let style = line_style(chart_style::run_dash(run.dashed));
                 plot_ui.line(
                     Line::new(series.label.clone(), run.points.clone())
                         .color(color)
@@ -197,17 +198,16 @@ fn panel_ui(
                         .allow_hover(false),
                 );
             }
-            for (shape, status_filter, filled) in [
-                (MarkerShape::Circle, Status::Normal, true),
-                (MarkerShape::Circle, Status::Estimated, false),
-                (MarkerShape::Circle, Status::Provisional, false),
-                (MarkerShape::Circle, Status::Forecast, false),
-                (MarkerShape::Square, Status::Break, true),
-            ] {
+            for marker in [Marker::Filled, Marker::Hollow, Marker::Square] {
+                let (shape, filled) = match marker {
+                    Marker::Filled => (MarkerShape::Circle, true),
+                    Marker::Hollow => (MarkerShape::Circle, false),
+                    Marker::Square => (MarkerShape::Square, true),
+                };
                 let points: Vec<[f64; 2]> = series
                     .points
                     .iter()
-                    .filter(|p| p.status == status_filter)
+                    .filter(|p| chart_style::marker(p.status) == marker)
                     .map(|p| [f64::from(p.year), p.y])
                     .collect();
                 if !points.is_empty() {
@@ -223,17 +223,10 @@ fn panel_ui(
         }
         // Labels sit at the left end, the target's above its line and the baseline's below,
         // so the two never overlap.
-        let x_start = description.years.map_or(0.0, |(from, _)| f64::from(from));
+        let x_start = description.years().map_or(0.0, |(from, _)| f64::from(from));
         for line in &panel.reference_lines {
-            let (color, style) = match line.kind {
-                ReferenceKind::Target => (
-                    Color32::from_rgb(0, 158, 115),
-                    LineStyle::Dashed { length: 10.0 },
-                ),
-                ReferenceKind::Baseline => {
-                    (Color32::from_gray(140), LineStyle::Dotted { spacing: 6.0 })
-                }
-            };
+            let look = chart_style::reference_style(line.kind, dark);
+            let (color, style) = (style::color(look.color), line_style(look.dash));
             plot_ui.hline(
                 HLine::new(line.label.clone(), line.y)
                     .color(color)
@@ -246,9 +239,10 @@ fn panel_ui(
                     PlotPoint::new(x_start, line.y),
                     RichText::new(&line.label).color(color),
                 )
-                .anchor(match line.kind {
-                    ReferenceKind::Target => egui::Align2::LEFT_BOTTOM,
-                    ReferenceKind::Baseline => egui::Align2::LEFT_TOP,
+                .anchor(if look.label_above {
+                    egui::Align2::LEFT_BOTTOM
+                } else {
+                    egui::Align2::LEFT_TOP
                 }),
             );
         }
@@ -262,7 +256,7 @@ fn legend_ui(
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal_wrapped(|ui| {
-        for series in description.panels.iter().flat_map(|p| &p.series) {
+        for series in description.series() {
             let mut visible = series.visible;
             let color = style::series_color(series.color, dark);
             let label = RichText::new(&series.label).color(color);
@@ -274,44 +268,58 @@ fn legend_ui(
         }
     });
     for note in &description.notes {
-        ui.label(RichText::new(note).small().weak());
+        ui.label(RichText::new(words::note(note)).small().weak());
     }
 }
 
-/// Grid marks on whole years only, spaced to stay readable.
+/// Grid marks on whole years only, at the steps the exported chart uses.
 fn year_marks(input: GridInput) -> Vec<GridMark> {
     let (lo, hi) = input.bounds;
-    let span = hi - lo;
-    let step = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0]
+    let (from, to) = (lo.ceil() as i32, hi.floor() as i32);
+    // As many labels as fit at about 50 px each (egui_plot's minimal step is 8 px).
+    let px = (hi - lo) / input.base_step_size * 8.0;
+    let room = (px / 50.0).clamp(2.0, 13.0) as i32;
+    let step = f64::from(axis::year_step(to - from + 1, room));
+    axis::year_ticks(from, to, room)
         .into_iter()
-        .find(|s| span / s <= 12.0)
-        .unwrap_or(200.0);
-    let mut marks = Vec::new();
-    let mut year = (lo / step).ceil() * step;
-    while year <= hi {
-        marks.push(GridMark {
-            value: year,
+        .map(|year| GridMark {
+            value: f64::from(year),
             step_size: step,
-        });
-        year += step;
-    }
-    marks
+        })
+        .collect()
 }
 
-fn axis_value(y: f64, log: bool) -> String {
-    let v = if log { 10f64.powf(y) } else { y };
-    let magnitude = v.abs();
-    let decimals = if magnitude >= 100.0 || magnitude == 0.0 {
-        0
-    } else if magnitude >= 1.0 {
-        1
-    } else {
-        3
+/// Value marks from `chart::axis`, as the exported chart has them.
+fn value_marks(input: GridInput, log: bool) -> Vec<GridMark> {
+    let (lo, hi) = input.bounds;
+    let px = (hi - lo) / input.base_step_size * 8.0;
+    let ticks = axis::value_ticks(lo, hi, log, axis::label_room(px as f32, 12.0));
+    let step = match ticks.as_slice() {
+        [a, b, ..] => b.value - a.value,
+        _ => 1.0,
     };
-    let text = format_value(v, decimals);
-    if decimals > 0 && text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    ticks
+        .into_iter()
+        .map(|t| GridMark {
+            value: t.value,
+            step_size: step,
+        })
+        .collect()
+}
+
+fn value_label(mark: GridMark, log: bool) -> String {
+    if log {
+        axis::log_label(mark.value)
     } else {
-        text
+        axis::tick_label(mark.value, mark.step_size)
+    }
+}
+
+fn line_style(dash: Dash) -> LineStyle {
+    match dash {
+        Dash::Solid => LineStyle::Solid,
+        Dash::Dashed { on, .. } => LineStyle::Dashed {
+            length: on * SCREEN_DASH,
+        },
     }
 }

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use super::app::Command;
+use super::dialogs::FileRequest;
 use crate::export::{ExportOptions, Format, Preset};
 
 /// What the user set in the dialog; kept while the window is open.
@@ -103,19 +104,8 @@ impl ExportDialog {
                     });
                 ui.horizontal(|ui| {
                     if ui.button("Save…").clicked() {
-                        let ext = if self.format == Format::Svg {
-                            "svg"
-                        } else {
-                            "png"
-                        };
-                        let dialog = rfd::FileDialog::new()
-                            .set_title("Export chart")
-                            .set_file_name(format!("{}.{ext}", self.file_stem))
-                            .add_filter(ext.to_uppercase(), &[ext]);
-                        if let Some(path) = dialog.save_file() {
-                            commands.push(self.save_command(path));
-                            close = true;
-                        }
+                        commands.push(Command::AskFile(self.save_request()));
+                        close = true;
                     }
                     if ui.button("Copy chart").clicked() {
                         commands.push(Command::CopyChart(self.order()));
@@ -126,6 +116,19 @@ impl ExportDialog {
                 });
             });
         open && !close
+    }
+
+    /// What the save dialog is asked for: a file named for the chart, in the format chosen.
+    pub fn save_request(&self) -> FileRequest {
+        let ext = match self.format {
+            Format::Svg => "svg",
+            Format::Png => "png",
+        };
+        FileRequest::SaveChart {
+            file_name: format!("{}.{ext}", self.file_stem),
+            format: self.format,
+            order: self.order(),
+        }
     }
 
     /// The command that saves to `path` (also what tests use in place of the save dialog).

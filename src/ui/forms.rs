@@ -4,7 +4,7 @@
 use egui::RichText;
 
 use super::app::Command;
-use crate::store::records::{Kind, Record, TABLES, fields};
+use crate::workspace::records::{Kind, Record, TABLES, fields};
 
 pub struct Forms {
     pub table: &'static str,

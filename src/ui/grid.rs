@@ -3,12 +3,13 @@
 //! from a spreadsheet lands at the cursor as one edit, Ctrl+Z undoes, Ctrl+Shift+Z or Ctrl+Y
 //! redoes. Every change is in the file at once.
 
-use egui::{Key, KeyboardShortcut, Modifiers, RichText};
+use egui::{Key, RichText};
 
+use super::actions::Action;
 use super::app::Command;
-use crate::editing::{CellInput, cell_figures, cell_values, cell_warnings, parse_block};
 use crate::model::{Qualifier, Status};
 use crate::workspace::Workspace;
+use crate::workspace::editing::{CellInput, cell_figures, cell_values, cell_warnings, parse_block};
 
 /// The cell being typed into, and where the cursor goes next.
 #[derive(Default)]
@@ -49,14 +50,12 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, state: &mut GridState, commands: &m
         return;
     }
     if !read_only {
-        let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-        let redo = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-        let redo_y = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
         // Redo first: Ctrl+Shift+Z also matches Ctrl+Z's keys.
-        if ui.input_mut(|i| i.consume_shortcut(&redo) || i.consume_shortcut(&redo_y)) {
-            commands.push(Command::Redo);
-        } else if ui.input_mut(|i| i.consume_shortcut(&undo)) {
-            commands.push(Command::Undo);
+        for action in [Action::Redo, Action::Undo] {
+            if action.pressed(ui.ctx()) {
+                commands.push(action.command());
+                break;
+            }
         }
     }
     let values = cell_values(ws.chart_observations());
@@ -133,9 +132,7 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, state: &mut GridState, commands: &m
     flags_ui(ui, ws, state, &keys, commands, read_only);
     let labels: Vec<String> = ws
         .description()
-        .panels
-        .iter()
-        .flat_map(|p| &p.series)
+        .series()
         .filter(|s| keys.contains(&s.key))
         .map(|s| s.label.clone())
         .collect();

@@ -5,10 +5,9 @@ use std::path::{Path, PathBuf};
 
 use egui::RichText;
 
-use crate::import::Problem;
-use crate::jobs::ImportJob;
 use crate::model::Indicator;
-use crate::store::import::{ImportOptions, ImportReport};
+use crate::workspace::jobs::ImportJob;
+use crate::workspace::{ImportOptions, ImportReport, Problem};
 
 /// What the dialog tells the app after a frame.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,6 +16,8 @@ pub enum Outcome {
     Closed,
     /// The import landed: the app reloads the file.
     Imported(String),
+    /// The user asked for a dry run (`true`) or the import itself; the app starts it.
+    Run(bool),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,7 +89,9 @@ impl ImportDialog {
         }
     }
 
-    fn start(&mut self, db: &Path, editor: &str, dry_run: bool) {
+    /// Starts the dry run (`dry_run`) or the import in a thread of its own. Called by the
+    /// app's command, never from inside a frame.
+    pub fn start(&mut self, db: &Path, editor: &str, dry_run: bool) {
         let job = ImportJob::start(
             db.to_path_buf(),
             self.files.clone(),
@@ -99,17 +102,9 @@ impl ImportDialog {
         self.error = None;
     }
 
-    /// One frame of the dialog. Starts the preview on its first frame.
-    pub fn ui(
-        &mut self,
-        ctx: &egui::Context,
-        db: &Path,
-        editor: &str,
-        indicators: &[Indicator],
-    ) -> Outcome {
-        if self.job.is_none() && self.report.is_none() && self.error.is_none() {
-            self.start(db, editor, true);
-        }
+    /// One frame of the dialog: shows the job's progress or its report, and says what the
+    /// user asked for.
+    pub fn ui(&mut self, ctx: &egui::Context, indicators: &[Indicator]) -> Outcome {
         let mut outcome = Outcome::Open;
         if let Some((job, dry_run)) = &mut self.job
             && let Some(result) = job.poll()
@@ -140,7 +135,7 @@ impl ImportDialog {
             .resizable(true)
             .collapsible(false)
             .show(ctx, |ui| {
-                if let Some(o) = self.contents_ui(ui, db, editor, indicators) {
+                if let Some(o) = self.contents_ui(ui, indicators) {
                     outcome = o;
                 }
             });
@@ -153,13 +148,7 @@ impl ImportDialog {
         outcome
     }
 
-    fn contents_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        db: &Path,
-        editor: &str,
-        indicators: &[Indicator],
-    ) -> Option<Outcome> {
+    fn contents_ui(&mut self, ui: &mut egui::Ui, indicators: &[Indicator]) -> Option<Outcome> {
         for f in &self.files {
             ui.label(RichText::new(f.display().to_string()).monospace());
         }
@@ -220,7 +209,7 @@ impl ImportDialog {
                     .add_enabled(!running, egui::Button::new("Check again"))
                     .clicked()
                 {
-                    self.start(db, editor, true);
+                    result = Some(Outcome::Run(true));
                 }
                 if report.problem_count > 0 {
                     ui.checkbox(&mut self.skip_problems, "Leave out the rows with problems");
@@ -235,7 +224,7 @@ impl ImportDialog {
                     .add_enabled(can_import && !running, egui::Button::new(verb))
                     .clicked()
                 {
-                    self.start(db, editor, false);
+                    result = Some(Outcome::Run(false));
                 }
                 if ui.button("Close").clicked() {
                     result = Some(Outcome::Closed);

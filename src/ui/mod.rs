@@ -4,6 +4,8 @@
 //! | module       | holds                                                      |
 //! |--------------|------------------------------------------------------------|
 //! | `app`        | `ChisoApp`: persisted state, commands, the frame's layout   |
+//! | `actions`    | the commands with a label or a shortcut, in one table      |
+//! | `dialogs`    | file dialogs behind a trait, and the path field without them |
 //! | `catalogue`  | the left panel: indicators by theme, filter, sparklines    |
 //! | `chart_view` | a chart description drawn with egui_plot, and its legend   |
 //! | `card`       | the headline card                                          |
@@ -20,11 +22,13 @@
 //!
 //! [`Workspace`]: crate::workspace::Workspace
 
+pub mod actions;
 pub mod app;
 mod audit;
 mod card;
 mod catalogue;
 mod chart_view;
+pub mod dialogs;
 pub mod export_dialog;
 mod forms;
 mod grid;

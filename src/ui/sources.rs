@@ -30,7 +30,8 @@ pub fn ui(ui: &mut egui::Ui, description: &ChartDescription) {
                     }
                 });
             }
-            for note in description.footnotes.iter().chain(&description.notes) {
+            let notes = description.notes.iter().map(crate::export::words::note);
+            for note in description.footnotes.iter().cloned().chain(notes) {
                 ui.label(RichText::new(note).small().weak());
             }
         });

@@ -1,9 +1,10 @@
-//! Fonts and colours.
+//! Fonts, and the chart style's colours as egui's: the colours themselves are decided in
+//! `chart::style`, for the window and the exported files alike.
 
 use egui::{Color32, FontData, FontDefinitions, FontFamily};
 
-use crate::chart::PALETTE;
 use crate::chart::headline::Verdict;
+use crate::chart::style::{self as chart_style, Rgb};
 
 /// The family name of the bold face, for headline figures.
 pub const BOLD: &str = "bold";
@@ -37,30 +38,17 @@ pub fn install_fonts(ctx: &egui::Context) {
     ctx.set_fonts(fonts);
 }
 
-pub fn series_color(index: usize, dark: bool) -> Color32 {
-    let [r, g, b] = PALETTE[index % PALETTE.len()];
-    let color = Color32::from_rgb(r, g, b);
-    if dark {
-        // The same hues, lifted towards white so they stand out on a dark background.
-        color.lerp_to_gamma(Color32::WHITE, 0.3)
-    } else {
-        color
-    }
+pub fn color([r, g, b]: Rgb) -> Color32 {
+    Color32::from_rgb(r, g, b)
 }
 
-/// Green for good news, vermillion for bad, grey when neither: from the colour-blind-safe set.
+pub fn series_color(index: usize, dark: bool) -> Color32 {
+    color(chart_style::series_color(index, dark))
+}
+
+/// Green for good news, vermillion for bad, grey when neither.
 pub fn verdict_color(verdict: Verdict, dark: bool) -> Color32 {
-    match verdict {
-        Verdict::Better => Color32::from_rgb(0, 158, 115),
-        Verdict::Worse => Color32::from_rgb(213, 94, 0),
-        Verdict::Unchanged | Verdict::Neutral => {
-            if dark {
-                Color32::from_gray(170)
-            } else {
-                Color32::from_gray(110)
-            }
-        }
-    }
+    color(chart_style::verdict_color(verdict, dark))
 }
 
 /// Paints a small triangle pointing up (rise), down (fall) or right (no change), in `color`.

@@ -2,6 +2,7 @@
 
 use egui::RichText;
 
+use super::actions::Action;
 use super::app::Command;
 use crate::workspace::Workspace;
 
@@ -80,10 +81,13 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, editing: &mut Editing, commands: &m
             });
         }
         if ui
-            .add_enabled(!ws.views().is_empty(), egui::Button::new("Present (F5)"))
+            .add_enabled(
+                !ws.views().is_empty(),
+                egui::Button::new(Action::Present.label_with_key(ui.ctx())),
+            )
             .clicked()
         {
-            commands.push(Command::Present(true));
+            commands.push(Action::Present.command());
         }
     });
 }

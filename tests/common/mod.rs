@@ -5,9 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use chiso::store::sample;
 use chiso::ui::ChisoApp;
 use chiso::ui::app::State;
+use chiso::workspace::sample;
 use egui_kittest::Harness;
 
 /// A laptop screen: the size Chiso must be comfortable at.

@@ -12,6 +12,8 @@ use crate::store::import::{ImportOptions, ImportReport, Progress};
 pub struct ImportJob {
     progress: Progress,
     handle: Option<JoinHandle<Result<ImportReport, String>>>,
+    /// Why the thread could not start, told at the first poll.
+    failed: Option<String>,
 }
 
 impl ImportJob {
@@ -24,15 +26,21 @@ impl ImportJob {
     ) -> ImportJob {
         let progress = Progress::default();
         let job_progress = progress.clone();
-        let handle = std::thread::spawn(move || {
-            let mut store = Store::open(&db).map_err(|e| e.to_string())?;
-            store
-                .import(&files, &options, &editor, &job_progress)
-                .map_err(|e| e.to_string())
-        });
+        let spawned = std::thread::Builder::new()
+            .name("chiso-import".into())
+            .spawn(move || {
+                let mut store = Store::open(&db).map_err(|e| e.to_string())?;
+                super::import(&mut store, &files, &options, &editor, &job_progress)
+                    .map_err(|e| e.to_string())
+            });
+        let (handle, failed) = match spawned {
+            Ok(handle) => (Some(handle), None),
+            Err(e) => (None, Some(format!("cannot start the import: {e}"))),
+        };
         ImportJob {
             progress,
-            handle: Some(handle),
+            handle,
+            failed,
         }
     }
 
@@ -49,6 +57,9 @@ impl ImportJob {
 
     /// The outcome, once the import has finished; `None` while it runs.
     pub fn poll(&mut self) -> Option<Result<ImportReport, String>> {
+        if let Some(why) = self.failed.take() {
+            return Some(Err(why));
+        }
         if !self.handle.as_ref()?.is_finished() {
             return None;
         }

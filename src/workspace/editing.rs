@@ -3,10 +3,11 @@
 
 use std::collections::BTreeMap;
 
+use super::Workspace;
 use crate::chart::SeriesKey;
 use crate::model::{Observation, Qualifier, Status, parse_number};
 use crate::store::edit::{SetRequest, Warning};
-use crate::store::{Store, StoreError};
+use crate::store::{Refusal, Store, StoreError};
 
 /// A figure as a cell holds it: the value and its flags.
 #[derive(Clone, Debug, PartialEq)]
@@ -153,10 +154,11 @@ pub fn apply(
             None
         } else {
             Some(parse_number(&input.text).ok_or_else(|| {
-                StoreError::Invalid(format!(
-                    "{} {}: {:?} is not a number",
-                    input.key.indicator, input.year, input.text
-                ))
+                StoreError::Refused(Refusal::Typed {
+                    indicator: input.key.indicator.clone(),
+                    year: input.year,
+                    text: input.text.clone(),
+                })
             })?)
         };
         // A typed value keeps the cell's flags; the side panel sets new ones.
@@ -262,6 +264,85 @@ fn write(
         .into_iter()
         .flat_map(|(_, w)| w)
         .collect())
+}
+
+impl Workspace {
+    /// Writes what was typed or pasted as one undoable edit (see `editing::apply`).
+    pub fn edit_cells(&mut self, editor: &str, inputs: &[CellInput]) -> Result<(), StoreError> {
+        let shown = cell_figures(&self.data.observations);
+        self.warnings = apply(&mut self.store, editor, &mut self.history, &shown, inputs)?;
+        self.reload()
+    }
+
+    pub fn undo(&mut self, editor: &str) -> Result<(), StoreError> {
+        undo(&mut self.store, editor, &mut self.history)?;
+        self.reload()
+    }
+
+    pub fn redo(&mut self, editor: &str) -> Result<(), StoreError> {
+        redo(&mut self.store, editor, &mut self.history)?;
+        self.reload()
+    }
+
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// The warnings of the last edit: saved figures worth a second look.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// Recorded changes of the selected indicator's figures (or of everything), newest first.
+    pub fn audit_entries(
+        &self,
+        only_selected: bool,
+        editor: Option<&str>,
+    ) -> Result<Vec<crate::store::query::AuditEntry>, StoreError> {
+        let indicator = if only_selected {
+            self.selected.as_deref()
+        } else {
+            None
+        };
+        self.store.audit_entries(indicator, editor, 500)
+    }
+
+    /// Takes back a recorded change of a figure; the revert is itself recorded.
+    pub fn revert(&mut self, editor: &str, audit_id: i64) -> Result<(), StoreError> {
+        self.store.revert(editor, audit_id)?;
+        self.reload()
+    }
+
+    pub fn records(&self, table: &str) -> Result<Vec<crate::store::records::Record>, StoreError> {
+        self.store.records(table)
+    }
+
+    pub fn dependents(&self, table: &str, id: i64) -> Result<i64, StoreError> {
+        self.store.dependents(table, id)
+    }
+
+    pub fn save_record(
+        &mut self,
+        editor: &str,
+        table: &str,
+        id: Option<i64>,
+        values: &[String],
+    ) -> Result<i64, StoreError> {
+        let id = self.store.save_record(editor, table, id, values)?;
+        self.reload()?;
+        Ok(id)
+    }
+
+    pub fn delete_record(
+        &mut self,
+        editor: &str,
+        table: &str,
+        id: i64,
+        with_figures: bool,
+    ) -> Result<(), StoreError> {
+        self.store.delete_record(editor, table, id, with_figures)?;
+        self.reload()
+    }
 }
 
 #[cfg(test)]

@@ -4,6 +4,10 @@
 
 use std::fmt;
 
+pub mod draft;
+pub mod selection;
+pub mod units;
+
 /// Whether a rising value is good news.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -1,0 +1,177 @@
+//! How a chart looks, decided once for every renderer: the palette, the light and dark themes,
+//! the colours of verdicts and reference lines, and the line and marker of each status.
+//!
+//! The window (egui_plot), the SVG/PNG export and the slides all read these, so a series has
+//! the same colour, dash and marker on screen and in the file. Colours are sRGB triples; each
+//! renderer only converts them to its own type.
+
+use super::ReferenceKind;
+use super::headline::Verdict;
+use crate::model::Status;
+
+/// An sRGB colour.
+pub type Rgb = [u8; 3];
+
+/// Okabe–Ito colours, safe for the common kinds of colour blindness.
+pub const PALETTE: [Rgb; 8] = [
+    [0, 114, 178],
+    [213, 94, 0],
+    [0, 158, 115],
+    [204, 121, 167],
+    [230, 159, 0],
+    [86, 180, 233],
+    [120, 94, 240],
+    [0, 0, 0],
+];
+
+/// The colours around the series.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Theme {
+    pub background: Rgb,
+    pub text: Rgb,
+    /// Subtitles, axis labels, footnotes.
+    pub weak: Rgb,
+    pub grid: Rgb,
+    pub axis: Rgb,
+    pub target: Rgb,
+    pub baseline: Rgb,
+}
+
+/// For projectors and paper: projectors wash out dark slides.
+pub const LIGHT: Theme = Theme {
+    background: [0xff, 0xff, 0xff],
+    text: [0x1a, 0x1a, 0x1a],
+    weak: [0x55, 0x55, 0x55],
+    grid: [0xdd, 0xdd, 0xdd],
+    axis: [0x77, 0x77, 0x77],
+    target: [0x00, 0x7a, 0x5a],
+    baseline: [0x66, 0x66, 0x66],
+};
+
+pub const DARK: Theme = Theme {
+    background: [0x12, 0x12, 0x12],
+    text: [0xf2, 0xf2, 0xf2],
+    weak: [0xbb, 0xbb, 0xbb],
+    grid: [0x3a, 0x3a, 0x3a],
+    axis: [0x99, 0x99, 0x99],
+    target: [0x33, 0xc4, 0x9a],
+    baseline: [0xaa, 0xaa, 0xaa],
+};
+
+pub fn theme(dark: bool) -> &'static Theme {
+    if dark { &DARK } else { &LIGHT }
+}
+
+/// The colour of the series at `index` of a chart: the same hues on both themes, lifted
+/// towards white on dark so they stand out.
+pub fn series_color(index: usize, dark: bool) -> Rgb {
+    let lift = |c: u8| {
+        if dark {
+            c + ((255 - c) as f32 * 0.3) as u8
+        } else {
+            c
+        }
+    };
+    PALETTE[index % PALETTE.len()].map(lift)
+}
+
+/// Green for good news, vermillion for bad, grey when neither: from the colour-blind-safe set.
+pub fn verdict_color(verdict: Verdict, dark: bool) -> Rgb {
+    match verdict {
+        Verdict::Better => PALETTE[2],
+        Verdict::Worse => PALETTE[1],
+        Verdict::Unchanged | Verdict::Neutral => {
+            if dark {
+                [170; 3]
+            } else {
+                [110; 3]
+            }
+        }
+    }
+}
+
+/// `#rrggbb`, for SVG.
+pub fn hex([r, g, b]: Rgb) -> String {
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
+
+/// How a line is stroked. Lengths are px of a 1920 × 1080 export; a renderer scales them with
+/// its type, so a small chart keeps the same rhythm.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Dash {
+    Solid,
+    /// Dashes of `on` and gaps of `off`.
+    Dashed {
+        on: f32,
+        off: f32,
+    },
+}
+
+impl Dash {
+    /// The dash at `k` times its reference size.
+    pub fn scaled(self, k: f32) -> Dash {
+        match self {
+            Dash::Solid => Dash::Solid,
+            Dash::Dashed { on, off } => Dash::Dashed {
+                on: on * k,
+                off: off * k,
+            },
+        }
+    }
+}
+
+/// The dash of a legend's swatch of tentative figures: shorter than the line's, so that a
+/// swatch shows more than two dashes.
+pub const LEGEND_DASH: Dash = Dash::Dashed { on: 10.0, off: 7.0 };
+
+/// The stroke of a series' segment: dashed where it leads to a tentative figure.
+pub fn run_dash(dashed: bool) -> Dash {
+    if dashed {
+        Dash::Dashed { on: 12.0, off: 8.0 }
+    } else {
+        Dash::Solid
+    }
+}
+
+/// The marker of a figure, by its status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Marker {
+    /// A figure as published.
+    Filled,
+    /// Estimated, provisional or forecast: hollow, so it reads as less certain.
+    Hollow,
+    /// A break in series: a square, so the step is not read as a change.
+    Square,
+}
+
+pub fn marker(status: Status) -> Marker {
+    match status {
+        Status::Break => Marker::Square,
+        s if s.is_tentative() => Marker::Hollow,
+        _ => Marker::Filled,
+    }
+}
+
+/// The colour and stroke of a target or baseline line; the target's label sits above its
+/// line and the baseline's below, so the two never overlap.
+pub struct ReferenceStyle {
+    pub color: Rgb,
+    pub dash: Dash,
+    pub label_above: bool,
+}
+
+pub fn reference_style(kind: ReferenceKind, dark: bool) -> ReferenceStyle {
+    let theme = theme(dark);
+    match kind {
+        ReferenceKind::Target => ReferenceStyle {
+            color: theme.target,
+            dash: Dash::Dashed { on: 14.0, off: 8.0 },
+            label_above: true,
+        },
+        ReferenceKind::Baseline => ReferenceStyle {
+            color: theme.baseline,
+            dash: Dash::Dashed { on: 3.0, off: 6.0 },
+            label_above: false,
+        },
+    }
+}

@@ -1,0 +1,522 @@
+//! The time-series kind: each series' figures over the years, in one panel per unit (small
+//! multiples), with the target and baseline of each.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{ChartBody, ChartData, ChartDescription, ChartNote, ChartSpec, SeriesKey, Transform};
+use super::{PALETTE, unit_suffix};
+use crate::model::{Indicator, Observation, Qualifier, Status, format_value};
+
+/// The body of a time-series chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimeSeries {
+    /// One panel per unit (small multiples); one panel when a transform makes units comparable.
+    pub panels: Vec<Panel>,
+    /// The years on the x axis, inclusive.
+    pub years: Option<(i32, i32)>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Panel {
+    /// The y axis label: the unit, or the transform's ("Index, 2000 = 100").
+    pub y_label: String,
+    /// y values are log10 of the value; axis ticks should read as powers of ten.
+    pub log_scale: bool,
+    pub series: Vec<SeriesDescription>,
+    pub reference_lines: Vec<ReferenceLine>,
+}
+
+impl Panel {
+    /// The y range to show: every visible point and reference line, with a margin; a single
+    /// value gets room around it instead of a zero-height axis.
+    pub fn y_range(&self) -> Option<(f64, f64)> {
+        let ys = self
+            .series
+            .iter()
+            .filter(|s| s.visible)
+            .flat_map(|s| s.points.iter().map(|p| p.y))
+            .chain(self.reference_lines.iter().map(|l| l.y));
+        let (lo, hi) = ys.fold(None, |acc: Option<(f64, f64)>, y| match acc {
+            None => Some((y, y)),
+            Some((lo, hi)) => Some((lo.min(y), hi.max(y))),
+        })?;
+        let span = hi - lo;
+        let pad = if span > f64::EPSILON * hi.abs().max(1.0) {
+            span * 0.08
+        } else if self.log_scale {
+            0.1
+        } else {
+            (hi.abs() * 0.1).max(1.0)
+        };
+        Some((lo - pad, hi + pad))
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SeriesDescription {
+    pub key: SeriesKey,
+    pub label: String,
+    /// Index into [`PALETTE`], stable for a series within one chart.
+    pub color: usize,
+    pub visible: bool,
+    pub decimals: u8,
+    pub unit_symbol: String,
+    pub points: Vec<ChartPoint>,
+    /// Runs of consecutive years to join with lines; a missing year starts a new run.
+    pub runs: Vec<Run>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartPoint {
+    pub year: i32,
+    pub period_label: String,
+    /// The plotted value, after transform and log scale.
+    pub y: f64,
+    /// The figure as stored.
+    pub value: f64,
+    pub status: Status,
+    pub qualifier: Qualifier,
+    pub footnote: String,
+    pub source: String,
+}
+
+/// Consecutive points joined by a line; `dashed` when it leads to a tentative figure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Run {
+    pub points: Vec<[f64; 2]>,
+    pub dashed: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReferenceKind {
+    Target,
+    Baseline,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReferenceLine {
+    pub kind: ReferenceKind,
+    pub y: f64,
+    pub label: String,
+}
+
+/// A series' figures, by borrowed codes: no key is allocated per figure.
+type Codes<'a> = (&'a str, &'a str, &'a str, &'a str);
+
+fn codes(key: &SeriesKey) -> Codes<'_> {
+    (
+        key.indicator.as_str(),
+        key.area.as_str(),
+        key.subgroup.as_str(),
+        key.source.as_str(),
+    )
+}
+
+/// What accumulates over the series while a chart is described.
+#[derive(Default)]
+struct Gathered {
+    notes: Vec<ChartNote>,
+    footnotes: Vec<String>,
+    used_sources: BTreeSet<String>,
+    years: Vec<i32>,
+    statuses: BTreeSet<Status>,
+    dropped_for_log: bool,
+}
+
+/// Builds the description of a time-series chart of `spec` from `data`.
+pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
+    let by_series = figures_by_series(spec, data);
+    let labels = Labels::of(spec);
+    // A series named in a note: its indicator and source always, area and subgroup when the
+    // chart has several.
+    let note_labels = Labels {
+        indicator: true,
+        source: true,
+        ..labels
+    };
+    let mut gathered = Gathered::default();
+    let mut panels: Vec<Panel> = Vec::new();
+    let mut panel_units: Vec<String> = Vec::new();
+
+    for (color, key) in spec.series.iter().enumerate() {
+        let Some(indicator) = data.indicators.iter().find(|i| i.code == key.indicator) else {
+            gathered.notes.push(ChartNote::NoSuchIndicator {
+                code: key.indicator.clone(),
+            });
+            continue;
+        };
+        let figures = by_series.get(&codes(key)).map_or(&[][..], Vec::as_slice);
+        let Some(points) = series_points(
+            spec,
+            data,
+            (key, &note_labels),
+            indicator,
+            figures,
+            &mut gathered,
+        ) else {
+            continue;
+        };
+        let unit_label = match spec.transform {
+            Transform::Absolute => unit_label(indicator),
+            Transform::Index { base_year } => format!("Index, {base_year} = 100"),
+            Transform::PercentChange { base_year } => format!("% change since {base_year}"),
+        };
+        let panel_index = match panel_units.iter().position(|u| *u == unit_label) {
+            Some(i) => i,
+            None => {
+                panel_units.push(unit_label.clone());
+                panels.push(Panel {
+                    y_label: if spec.log_scale {
+                        format!("{unit_label} (log scale)")
+                    } else {
+                        unit_label
+                    },
+                    log_scale: spec.log_scale,
+                    series: Vec::new(),
+                    reference_lines: Vec::new(),
+                });
+                panels.len() - 1
+            }
+        };
+        panels[panel_index].series.push(SeriesDescription {
+            label: labels.label(key, data),
+            key: key.clone(),
+            color: color % PALETTE.len(),
+            visible: !spec.hidden.contains(key),
+            decimals: indicator.decimals,
+            unit_symbol: indicator.unit.symbol.clone(),
+            runs: runs_of(&points),
+            points,
+        });
+    }
+
+    // Targets and baselines, in absolute mode only: they are levels of the indicator.
+    if spec.transform == Transform::Absolute {
+        for panel in &mut panels {
+            panel.reference_lines = reference_lines(panel, spec, data);
+        }
+    }
+    let Gathered {
+        mut notes,
+        mut footnotes,
+        used_sources,
+        years: all_years,
+        statuses,
+        dropped_for_log,
+    } = gathered;
+    notes.extend(
+        statuses
+            .into_iter()
+            .filter(|s| *s != Status::Normal)
+            .map(ChartNote::StatusStyle),
+    );
+    if dropped_for_log {
+        notes.push(ChartNote::LogScaleDropsNonPositive);
+    }
+    let years = spec
+        .years
+        .or_else(|| Some((*all_years.iter().min()?, *all_years.iter().max()?)));
+    footnotes.sort();
+    footnotes.dedup();
+    let sources = data
+        .sources
+        .iter()
+        .filter(|s| used_sources.contains(&s.code))
+        .cloned()
+        .collect();
+    let (title, subtitle) = titles(spec, data, years);
+    if !spec.note.trim().is_empty() {
+        notes.insert(0, ChartNote::User(spec.note.clone()));
+    }
+    let chosen = |t: &Option<String>| t.clone().filter(|t| !t.trim().is_empty());
+    ChartDescription {
+        title: chosen(&spec.title).unwrap_or(title),
+        subtitle: chosen(&spec.subtitle).unwrap_or(subtitle),
+        body: ChartBody::TimeSeries(TimeSeries { panels, years }),
+        sources,
+        footnotes,
+        notes,
+    }
+}
+
+/// The figures of each series of `spec`, grouped in one pass over the data.
+fn figures_by_series<'a>(
+    spec: &'a ChartSpec,
+    data: &'a ChartData,
+) -> BTreeMap<Codes<'a>, Vec<&'a Observation>> {
+    let mut by_series: BTreeMap<Codes, Vec<&Observation>> =
+        spec.series.iter().map(|k| (codes(k), Vec::new())).collect();
+    for o in &data.observations {
+        let key: Codes = (
+            o.indicator_code.as_str(),
+            o.area_code.as_str(),
+            o.subgroup_code.as_str(),
+            o.source_code.as_str(),
+        );
+        if let Some(figures) = by_series.get_mut(&key) {
+            figures.push(o);
+        }
+    }
+    by_series
+}
+
+/// The plotted points of one series, in the years shown, after the transform and the log
+/// scale; `None` (with a note) when the series cannot be shown relative to its base year.
+fn series_points(
+    spec: &ChartSpec,
+    data: &ChartData,
+    (key, note_labels): (&SeriesKey, &Labels),
+    indicator: &Indicator,
+    figures: &[&Observation],
+    gathered: &mut Gathered,
+) -> Option<Vec<ChartPoint>> {
+    let mut figures: Vec<&Observation> = figures
+        .iter()
+        .copied()
+        .filter(|o| {
+            spec.years
+                .is_none_or(|(from, to)| (from..=to).contains(&o.period.year))
+        })
+        .collect();
+    figures.sort_by(|a, b| a.period.cmp(&b.period));
+
+    let base = match spec.transform {
+        Transform::Absolute => None,
+        Transform::Index { base_year } | Transform::PercentChange { base_year } => {
+            match figures
+                .iter()
+                .find(|o| o.period.year == base_year && o.value != 0.0)
+            {
+                Some(o) => Some(o.value),
+                None => {
+                    gathered.notes.push(ChartNote::NoBaseFigure {
+                        series: note_labels.label(key, data),
+                        base_year,
+                    });
+                    return None;
+                }
+            }
+        }
+    };
+    let mut points = Vec::with_capacity(figures.len());
+    for o in &figures {
+        let mut y = match (spec.transform, base) {
+            (Transform::Index { .. }, Some(b)) => o.value / b * 100.0,
+            (Transform::PercentChange { .. }, Some(b)) => (o.value / b - 1.0) * 100.0,
+            _ => o.value,
+        };
+        if spec.log_scale {
+            if y <= 0.0 {
+                gathered.dropped_for_log = true;
+                continue;
+            }
+            y = y.log10();
+        }
+        gathered.statuses.insert(o.status);
+        if !o.footnote.is_empty() && (o.status != Status::Normal || o.qualifier != Qualifier::Exact)
+        {
+            gathered.footnotes.push(format!(
+                "{} {}: {}",
+                indicator.short_name, o.period, o.footnote
+            ));
+        }
+        gathered.used_sources.insert(o.source_code.clone());
+        gathered.years.push(o.period.year);
+        points.push(ChartPoint {
+            year: o.period.year,
+            period_label: o.period.label.clone(),
+            y,
+            value: o.value,
+            status: o.status,
+            qualifier: o.qualifier,
+            footnote: o.footnote.clone(),
+            source: o.source_code.clone(),
+        });
+    }
+    Some(points)
+}
+
+/// The target and baseline lines of the series in `panel`, each once.
+fn reference_lines(panel: &Panel, spec: &ChartSpec, data: &ChartData) -> Vec<ReferenceLine> {
+    let mut lines = Vec::new();
+    let mut seen = BTreeSet::new();
+    for key in panel.series.iter().map(|s| &s.key) {
+        for t in data.targets.iter().filter(|t| {
+            t.indicator_code == key.indicator
+                && t.area_code == key.area
+                && t.subgroup_code == key.subgroup
+        }) {
+            if !seen.insert((
+                t.indicator_code.clone(),
+                t.target_year,
+                t.area_code.clone(),
+                t.subgroup_code.clone(),
+            )) {
+                continue;
+            }
+            let Some(indicator) = data.indicators.iter().find(|i| i.code == t.indicator_code)
+            else {
+                continue;
+            };
+            let fmt = |v: f64| {
+                format!(
+                    "{}{}",
+                    format_value(v, indicator.decimals),
+                    unit_suffix(indicator)
+                )
+            };
+            let level = |v: f64| {
+                if spec.log_scale {
+                    (v > 0.0).then(|| v.log10())
+                } else {
+                    Some(v)
+                }
+            };
+            if let Some(y) = level(t.target_value) {
+                lines.push(ReferenceLine {
+                    kind: ReferenceKind::Target,
+                    y,
+                    label: format!("Target {}: {}", t.target_year, fmt(t.target_value)),
+                });
+            }
+            if let Some((year, value)) = t.baseline
+                && let Some(y) = level(value)
+            {
+                lines.push(ReferenceLine {
+                    kind: ReferenceKind::Baseline,
+                    y,
+                    label: format!("Baseline {year}: {}", fmt(value)),
+                });
+            }
+        }
+    }
+    lines
+}
+
+/// Splits points into runs of consecutive years; a run is dashed when it leads to a tentative figure.
+fn runs_of(points: &[ChartPoint]) -> Vec<Run> {
+    let mut runs = Vec::new();
+    for pair in points.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        if b.year - a.year != 1 {
+            continue;
+        }
+        let dashed = b.status.is_tentative() || a.status.is_tentative();
+        let segment = [[f64::from(a.year), a.y], [f64::from(b.year), b.y]];
+        match runs.last_mut() {
+            Some(Run { points, dashed: d })
+                if *d == dashed && points.last() == Some(&segment[0]) =>
+            {
+                points.push(segment[1]);
+            }
+            _ => runs.push(Run {
+                points: segment.to_vec(),
+                dashed,
+            }),
+        }
+    }
+    runs
+}
+
+fn unit_label(indicator: &Indicator) -> String {
+    if indicator.unit.symbol.is_empty() || indicator.unit.symbol == indicator.unit.name {
+        indicator.unit.name.clone()
+    } else {
+        format!("{} ({})", indicator.unit.name, indicator.unit.symbol)
+    }
+}
+
+/// Which parts a series label names: only what differs between the series on the chart.
+#[derive(Clone, Copy)]
+struct Labels {
+    indicator: bool,
+    area: bool,
+    subgroup: bool,
+    source: bool,
+}
+
+impl Labels {
+    fn of(spec: &ChartSpec) -> Labels {
+        let differs = |f: fn(&SeriesKey) -> &String| {
+            spec.series.iter().map(f).collect::<BTreeSet<_>>().len() > 1
+        };
+        Labels {
+            indicator: differs(|k| &k.indicator),
+            area: differs(|k| &k.area),
+            subgroup: differs(|k| &k.subgroup),
+            source: differs(|k| &k.source),
+        }
+    }
+
+    fn label(&self, key: &SeriesKey, data: &ChartData) -> String {
+        let mut parts = Vec::new();
+        if self.indicator {
+            let name = data.indicators.iter().find(|i| i.code == key.indicator);
+            parts.push(name.map_or(key.indicator.clone(), |i| i.short_name.clone()));
+        }
+        let named = |names: &BTreeMap<String, String>, code: &String| {
+            names.get(code).cloned().unwrap_or_else(|| code.clone())
+        };
+        if self.area {
+            parts.push(named(&data.area_names, &key.area));
+        }
+        if self.subgroup {
+            parts.push(named(&data.subgroup_names, &key.subgroup));
+        }
+        if self.source || parts.is_empty() {
+            let name = data.sources.iter().find(|s| s.code == key.source);
+            parts.push(name.map_or(key.source.clone(), |s| s.short_name.clone()));
+        }
+        parts.join(" · ")
+    }
+}
+
+fn titles(spec: &ChartSpec, data: &ChartData, years: Option<(i32, i32)>) -> (String, String) {
+    let codes: BTreeSet<&str> = spec.series.iter().map(|k| k.indicator.as_str()).collect();
+    let names: Vec<String> = codes
+        .iter()
+        .map(|c| {
+            data.indicators
+                .iter()
+                .find(|i| i.code == *c)
+                .map_or((*c).to_owned(), |i| i.name.clone())
+        })
+        .collect();
+    let title = if names.is_empty() {
+        "No indicator chosen".to_owned()
+    } else {
+        names.join(", ")
+    };
+    let areas: BTreeSet<&str> = spec.series.iter().map(|k| k.area.as_str()).collect();
+    let mut parts: Vec<String> = Vec::new();
+    if !areas.is_empty() {
+        parts.push(
+            areas
+                .iter()
+                .map(|a| {
+                    data.area_names
+                        .get(*a)
+                        .cloned()
+                        .unwrap_or_else(|| (*a).to_owned())
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+    }
+    if let Some((a, b)) = years {
+        parts.push(if a == b {
+            a.to_string()
+        } else {
+            format!("{a}–{b}")
+        });
+    }
+    match spec.transform {
+        Transform::Absolute => {}
+        Transform::Index { base_year } => parts.push(format!("index, {base_year} = 100")),
+        Transform::PercentChange { base_year } => parts.push(format!("% change since {base_year}")),
+    }
+    if spec.log_scale {
+        parts.push("log scale".to_owned());
+    }
+    (title, parts.join(" · "))
+}

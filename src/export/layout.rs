@@ -1,0 +1,281 @@
+//! The frame of every chart, whatever its kind: the title and subtitle above, the legend and
+//! the footer of sources and notes below, all wrapped to the canvas, and the room left for the
+//! plot in between. When the words leave too little room, everything is drawn smaller.
+
+use super::text::{width, wrap};
+use super::writer::{Ink, Stroke, Svg, Type};
+use super::{ExportError, ExportOptions, time_series, words};
+use crate::chart::style::{self, Dash};
+use crate::chart::{ChartBody, ChartDescription};
+use crate::model::Status;
+
+/// Sizes of the words and lines, all from one scale.
+#[derive(Clone, Copy)]
+pub(super) struct Sizes {
+    pub pad: f32,
+    pub title: f32,
+    pub subtitle: f32,
+    pub tick: f32,
+    pub legend: f32,
+    pub footer: f32,
+    pub line: f32,
+    pub marker: f32,
+}
+
+impl Sizes {
+    fn at(s: f32, type_scale: f32) -> Sizes {
+        Sizes {
+            pad: 44.0 * s,
+            title: 50.0 * s * type_scale,
+            subtitle: 31.0 * s * type_scale,
+            tick: 26.0 * s * type_scale,
+            legend: 28.0 * s * type_scale,
+            footer: 23.0 * s * type_scale,
+            line: 4.5 * s,
+            marker: 6.5 * s,
+        }
+    }
+}
+
+/// A legend entry: its words, the series' colour (`None`: the style of tentative figures),
+/// and whether its swatch is dashed.
+struct Entry {
+    label: String,
+    color: Option<usize>,
+    dashed: bool,
+}
+
+/// The words around the plot, wrapped for a canvas of width `w` at sizes `z`.
+struct Words {
+    title: Vec<String>,
+    subtitle: Vec<String>,
+    legend_rows: Vec<Vec<Entry>>,
+    /// Lines of the footer, and whether each is weak (notes) or not (sources).
+    footer: Vec<(String, bool)>,
+}
+
+/// Footnotes shown in full; the rest are counted.
+const FOOTNOTES: usize = 4;
+
+fn legend_entries(d: &ChartDescription) -> Vec<Entry> {
+    let visible = || d.series().filter(|s| s.visible);
+    let mut entries: Vec<Entry> = visible()
+        .map(|s| Entry {
+            label: s.label.clone(),
+            color: Some(s.color),
+            dashed: false,
+        })
+        .collect();
+    let tentative: Vec<Status> = [Status::Estimated, Status::Provisional, Status::Forecast]
+        .into_iter()
+        .filter(|st| visible().flat_map(|s| &s.points).any(|p| p.status == *st))
+        .collect();
+    if !tentative.is_empty() {
+        entries.push(Entry {
+            label: words::tentative_legend(&tentative),
+            color: None,
+            dashed: true,
+        });
+    }
+    entries
+}
+
+fn wrap_legend(entries: Vec<Entry>, inner: f32, z: &Sizes) -> Vec<Vec<Entry>> {
+    let swatch = 46.0 * z.legend / 28.0;
+    let mut rows: Vec<Vec<Entry>> = vec![Vec::new()];
+    let mut used = 0.0;
+    for entry in entries {
+        let max_label = inner - swatch - 12.0;
+        let label = wrap(&entry.label, z.legend, false, max_label)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        let need = swatch + 12.0 + width(&label, z.legend, false) + 36.0 * z.legend / 28.0;
+        if used + need > inner && rows.last().is_some_and(|r| !r.is_empty()) {
+            rows.push(Vec::new());
+            used = 0.0;
+        }
+        used += need;
+        if let Some(row) = rows.last_mut() {
+            row.push(Entry { label, ..entry });
+        }
+    }
+    rows.retain(|r| !r.is_empty());
+    rows
+}
+
+/// The footer: sources with edition and licence, then footnotes of flagged figures and notes.
+fn footer(d: &ChartDescription, inner: f32, z: &Sizes) -> Vec<(String, bool)> {
+    let mut footer = Vec::new();
+    let mut add = |text: &str, weak: bool| {
+        for l in wrap(text, z.footer, false, inner) {
+            footer.push((l, weak));
+        }
+    };
+    for s in &d.sources {
+        add(&words::source_line(s), false);
+    }
+    for f in d.footnotes.iter().take(FOOTNOTES) {
+        add(&words::footnote(f), true);
+    }
+    if d.footnotes.len() > FOOTNOTES {
+        footer.push((words::more_footnotes(d.footnotes.len() - FOOTNOTES), true));
+    }
+    let mut add = |text: &str| {
+        for l in wrap(text, z.footer, false, inner) {
+            footer.push((l, true));
+        }
+    };
+    for n in d.notes.iter().filter(|n| !n.in_legend()) {
+        add(&words::note(n));
+    }
+    footer
+}
+
+fn words(d: &ChartDescription, w: f32, z: &Sizes) -> Words {
+    let inner = w - 2.0 * z.pad;
+    Words {
+        title: wrap(&d.title, z.title, true, inner),
+        subtitle: wrap(&d.subtitle, z.subtitle, false, inner),
+        legend_rows: wrap_legend(legend_entries(d), inner, z),
+        footer: footer(d, inner, z),
+    }
+}
+
+fn check_size(options: &ExportOptions) -> Result<(), ExportError> {
+    let (w, h) = (options.width as f32, options.height as f32);
+    if options.width < 320 || options.height < 240 {
+        return Err(ExportError::TooSmall(options.width, options.height));
+    }
+    if w * options.scale > 16000.0 || h * options.scale > 16000.0 || options.scale <= 0.0 {
+        return Err(ExportError::TooLarge(
+            options.width,
+            options.height,
+            options.scale,
+        ));
+    }
+    Ok(())
+}
+
+/// The sizes and wrapped words of a canvas, shrunk until the plot keeps at least 40 % of the
+/// height, with the top and the height of the block under the plot.
+fn fit(d: &ChartDescription, options: &ExportOptions) -> (f32, Sizes, Words, f32, f32) {
+    let (w, h) = (options.width as f32, options.height as f32);
+    // Type follows the height (a square slide reads like a wide one), narrowed for tall
+    // canvases; long text wraps rather than shrinks.
+    let mut s = (h / 1080.0).min(w / 1200.0).max(0.3);
+    let type_scale = if options.presentation { 1.22 } else { 1.0 };
+    loop {
+        let z = Sizes::at(s, type_scale);
+        let words = words(d, w, &z);
+        let top = z.pad
+            + words.title.len() as f32 * z.title * 1.2
+            + words.subtitle.len() as f32 * z.subtitle * 1.3
+            + 14.0 * s;
+        let bottom_block = words.legend_rows.len() as f32 * z.legend * 1.6
+            + 34.0 * s
+            + words.footer.len() as f32 * z.footer * 1.35
+            + z.pad;
+        if h - top - bottom_block >= 0.4 * h || s < 0.2 {
+            return (s, z, words, top, bottom_block);
+        }
+        s *= 0.9;
+    }
+}
+
+/// Draws `d` as SVG text.
+pub fn svg(d: &ChartDescription, options: &ExportOptions) -> Result<String, ExportError> {
+    check_size(options)?;
+    let (w, h) = (options.width as f32, options.height as f32);
+    let ink = Ink::of(options.dark);
+    let (s, z, words, top, bottom_block) = fit(d, options);
+    let mut out = Svg::new(w, h, &ink.background);
+    titles(&mut out, &words, &z, &ink);
+    let plot = (z.pad, top, w - z.pad, h - bottom_block);
+    match &d.body {
+        ChartBody::TimeSeries(t) => time_series::draw(&mut out, t, plot, &z, &ink, s),
+    }
+    legend(&mut out, &words.legend_rows, plot.3, &z, &ink, s);
+    footer_lines(&mut out, &words.footer, h, &z, &ink);
+    Ok(out.finish())
+}
+
+fn titles(out: &mut Svg, words: &Words, z: &Sizes, ink: &Ink) {
+    let mut y = z.pad;
+    for line in &words.title {
+        y += z.title;
+        let t = Type {
+            size: z.title,
+            fill: &ink.text,
+            anchor: "start",
+            bold: true,
+        };
+        out.text((z.pad, y), t, line);
+        y += z.title * 0.2;
+    }
+    for line in &words.subtitle {
+        y += z.subtitle;
+        let t = Type {
+            size: z.subtitle,
+            fill: &ink.weak,
+            anchor: "start",
+            bold: false,
+        };
+        out.text((z.pad, y), t, line);
+        y += z.subtitle * 0.3;
+    }
+}
+
+fn legend(out: &mut Svg, rows: &[Vec<Entry>], plot_bottom: f32, z: &Sizes, ink: &Ink, s: f32) {
+    let mut y = plot_bottom + 12.0 * s;
+    let swatch = 46.0 * z.legend / 28.0;
+    for row in rows {
+        y += z.legend * 1.6;
+        let mut x = z.pad;
+        for entry in row {
+            let stroke = match entry.color {
+                Some(index) => ink.series(index),
+                None => ink.weak.clone(),
+            };
+            let dash = if entry.dashed {
+                style::LEGEND_DASH.scaled(s)
+            } else {
+                Dash::Solid
+            };
+            let ly = y - z.legend * 0.35;
+            let line = Stroke {
+                color: &stroke,
+                width: z.line,
+                dash,
+            };
+            out.line((x, ly), (x + swatch, ly), line);
+            if entry.dashed {
+                let outline = Some((stroke.as_str(), z.line * 0.6));
+                out.circle((x + swatch / 2.0, ly), z.marker, &ink.background, outline);
+            }
+            x += swatch + 12.0 * s;
+            let t = Type {
+                size: z.legend,
+                fill: &ink.text,
+                anchor: "start",
+                bold: false,
+            };
+            out.text((x, y), t, &entry.label);
+            x += width(&entry.label, z.legend, false) + 36.0 * z.legend / 28.0;
+        }
+    }
+}
+
+fn footer_lines(out: &mut Svg, footer: &[(String, bool)], h: f32, z: &Sizes, ink: &Ink) {
+    let mut y = h - z.pad - footer.len() as f32 * z.footer * 1.35;
+    for (line, weak) in footer {
+        y += z.footer * 1.35;
+        let t = Type {
+            size: z.footer,
+            fill: if *weak { &ink.weak } else { &ink.text },
+            anchor: "start",
+            bold: false,
+        };
+        out.text((z.pad, y - z.footer * 0.35), t, line);
+    }
+}

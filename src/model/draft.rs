@@ -1,0 +1,307 @@
+//! Figures as read from a file, before their codes are matched to a database, and the
+//! contract between the readers of files (`import`) and what takes their figures (the store's
+//! import, a test's collector): the [`Sink`] a reader streams into and the [`FileReader`] the
+//! store is given. Plain values and traits, so neither side knows the other.
+
+use std::fmt;
+use std::path::Path;
+
+use super::{Period, Qualifier, Status};
+
+/// A problem with one cell or row of an input file, located so a person can find it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub file: String,
+    /// 1-based line of the file where the record starts; 0 for the file as a whole.
+    pub line: u64,
+    /// The column's name, when the problem is with one cell.
+    pub column: Option<String>,
+    pub raw: String,
+    pub reason: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.file)?;
+        if self.line > 0 {
+            write!(f, ", line {}", self.line)?;
+        }
+        if let Some(column) = &self.column {
+            write!(f, ", column {column}")?;
+        }
+        if !self.raw.is_empty() {
+            let raw: String = self.raw.chars().take(80).collect();
+            write!(f, ", value {raw:?}")?;
+        }
+        write!(f, ": {}", self.reason)
+    }
+}
+
+impl std::error::Error for Problem {}
+
+impl Problem {
+    /// A row the CSV parser could not read.
+    pub fn bad_csv(file: &str, error: &csv::Error) -> Problem {
+        Problem {
+            file: file.to_owned(),
+            line: error.position().map_or(0, |p| p.line()),
+            column: None,
+            raw: String::new(),
+            reason: format!("not valid CSV: {error}"),
+        }
+    }
+}
+
+/// The publication a file comes from, as the file describes it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SourceDraft {
+    /// A suggested code, made unique by the store if taken by another publication.
+    pub code: String,
+    pub short_name: String,
+    pub publisher: String,
+    pub title: String,
+    pub edition: String,
+    pub published: String,
+    pub url: String,
+    pub citation: String,
+    pub licence: String,
+    pub file_sha256: String,
+}
+
+/// An indicator as a file names it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct IndicatorDraft {
+    /// The publisher's code (`SH.DYN.MORT`, `hdi`), or a column name where there is none.
+    pub key: String,
+    pub name: String,
+    /// The unit as the file gives it ("per 1,000 live births", "%"), empty if unknown.
+    pub unit: String,
+    /// Chiso's own files also carry these.
+    pub unit_symbol: String,
+    pub decimals: Option<u8>,
+    pub direction: Option<String>,
+}
+
+/// One figure as read, before its codes are matched to a database.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RawFigure {
+    pub line: u64,
+    /// The column the value came from (for problems).
+    pub column: String,
+    pub indicator: String,
+    /// ISO3 for the publishers' files, Chiso's area code for its own.
+    pub area: String,
+    pub area_name: String,
+    pub subgroup: String,
+    pub subgroup_name: String,
+    pub period: Period,
+    pub value: f64,
+    pub status: Status,
+    pub qualifier: Qualifier,
+    pub footnote: String,
+    /// `None`: the file's own source. `Some`: a source named on the row (Chiso's CSV).
+    pub source: Option<SourceDraft>,
+}
+
+impl RawFigure {
+    /// A figure of a publisher's file: the whole population (subgroup `T`), a calendar year,
+    /// no flags, under the file's own source.
+    pub fn total(
+        line: u64,
+        column: String,
+        indicator: String,
+        area: String,
+        area_name: String,
+        year: i32,
+        value: f64,
+    ) -> RawFigure {
+        RawFigure {
+            line,
+            column,
+            indicator,
+            area,
+            // A Chiso file keeps area names up to 200 characters; a publisher's longer name is
+            // cut there rather than refusing the whole file.
+            area_name: crate::text::clip(area_name, 200),
+            subgroup: "T".into(),
+            subgroup_name: String::new(),
+            period: Period::year(year),
+            value,
+            status: Status::Normal,
+            qualifier: Qualifier::Exact,
+            footnote: String::new(),
+            source: None,
+        }
+    }
+}
+
+/// A sink's reason to stop, when a reason in words is all it has.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{0}")]
+pub struct Stop(pub String);
+
+/// Where a reader sends what it finds.
+pub trait Sink {
+    /// Why the sink asks the reader to stop: the user cancelled, or it cannot go on (a write
+    /// failed). The reader hands it back unchanged inside [`ReadError::Stopped`], so the sink's
+    /// owner gets its own typed error again ([`ReadError::into_stop`]).
+    type Error: std::error::Error + Send + Sync + 'static;
+    /// The file's own publication, once, before any figure that uses it.
+    fn source(&mut self, source: SourceDraft);
+    /// An indicator of the file, before its first figure.
+    fn indicator(&mut self, indicator: IndicatorDraft);
+    /// An area code known to be an aggregate (a region of the world, an income group).
+    fn aggregate(&mut self, code: &str);
+    fn figure(&mut self, figure: RawFigure) -> Result<(), Self::Error>;
+    fn problem(&mut self, problem: Problem);
+    /// A value cell that was empty or marked missing (`..`, `""`, `null`).
+    fn missing(&mut self) {
+        self.missing_many(1);
+    }
+    /// `n` missing cells at once: the cells a short row of a wide file lacks, counted without
+    /// a call each (a crafted file of 10,000 year columns and 10,000 short rows is 10^8 cells).
+    fn missing_many(&mut self, _n: u64) {}
+    /// How far into the file the reader is, in bytes, for a progress bar.
+    fn progress(&mut self, _bytes: u64) -> Result<(), Self::Error> {
+        Ok(())
+    }
+}
+
+/// Why a whole file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{path}: {detail}")]
+    Unreadable { path: String, detail: String },
+    #[error(
+        "{path}: not a format Chiso imports ({detail}). Chiso reads its own long CSV, World \
+         Bank WDI bulk CSV and API JSON, UNDP HDR composite-indices CSV and Our World in Data \
+         grapher CSV"
+    )]
+    UnknownFormat { path: String, detail: String },
+    #[error("{0}")]
+    Problem(Problem),
+    /// The sink asked to stop; its own error, boxed.
+    #[error("{0}")]
+    Stopped(Box<dyn std::error::Error + Send + Sync>),
+}
+
+impl ReadError {
+    /// The sink's own error, to hand back to its owner.
+    pub fn stopped(error: impl std::error::Error + Send + Sync + 'static) -> ReadError {
+        ReadError::Stopped(Box::new(error))
+    }
+
+    /// The sink's error of type `E` when the read stopped for it; any other error as it is.
+    pub fn into_stop<E: std::error::Error + 'static>(self) -> Result<E, ReadError> {
+        match self {
+            ReadError::Stopped(boxed) => match boxed.downcast::<E>() {
+                Ok(e) => Ok(*e),
+                Err(other) => Err(ReadError::Stopped(other)),
+            },
+            other => Err(other),
+        }
+    }
+
+    pub fn io(path: &Path, error: std::io::Error) -> ReadError {
+        ReadError::Unreadable {
+            path: path.display().to_string(),
+            detail: error.to_string(),
+        }
+    }
+}
+
+impl ReadError {
+    /// The error as a problem of `path` for a report: the file named once, then the reason.
+    pub fn into_problem(self, path: &Path) -> Problem {
+        let reason = match self {
+            ReadError::Problem(p) => return p,
+            ReadError::Unreadable { detail, .. } => detail,
+            ReadError::UnknownFormat { detail, .. } => format!(
+                "not a format Chiso imports ({detail}). Chiso reads its own long CSV, World Bank WDI \
+                 bulk CSV and API JSON, UNDP HDR composite-indices CSV and Our World in Data grapher CSV"
+            ),
+            ReadError::Stopped(why) => why.to_string(),
+        };
+        Problem {
+            file: display_name(path),
+            line: 0,
+            column: None,
+            raw: String::new(),
+            reason,
+        }
+    }
+}
+
+/// The readers of files, as the store's import is given them: it tells a file's format and
+/// reads it into a sink, and the store never names a reader.
+pub trait FileReader {
+    /// A format this reader knows.
+    type Format: Copy;
+    /// The format of `path`, told from its content.
+    fn detect(&self, path: &Path) -> Result<Self::Format, ReadError>;
+    /// The format's name, for reports ("World Bank WDI CSV").
+    fn name(&self, format: Self::Format) -> &'static str;
+    /// Whether `format` is Chiso's own long CSV, whose rows name codes of a Chiso database:
+    /// all its areas and indicators are taken unless the user chose otherwise.
+    fn is_own_format(&self, format: Self::Format) -> bool;
+    /// Reads `path`, known to be in `format`, into `sink`. Errors that make the whole file
+    /// unreadable are returned; problems with rows go to the sink.
+    fn read<S: Sink + ?Sized>(
+        &self,
+        path: &Path,
+        format: Self::Format,
+        sink: &mut S,
+    ) -> Result<(), ReadError>;
+}
+
+/// A file name for messages: the name alone, which is what a person recognises.
+pub fn display_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// One figure as the file gives it, with codes not yet matched to the database.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FigureRecord {
+    pub line: u64,
+    pub indicator: String,
+    pub area: String,
+    pub subgroup: String,
+    pub period: Period,
+    pub value: f64,
+    pub status: Status,
+    pub qualifier: Qualifier,
+    pub footnote: String,
+    pub source: String,
+}
+
+/// The columns of Chiso's long CSV, in the order `export::long_csv` writes them; a reader
+/// needs only the first nine (the figure), the rest describe its codes.
+pub const LONG_CSV_COLUMNS: &[&str] = &[
+    "indicator",
+    "area",
+    "subgroup",
+    "period",
+    "value",
+    "status",
+    "qualifier",
+    "footnote",
+    "source",
+    "indicator_name",
+    "unit",
+    "unit_symbol",
+    "decimals",
+    "direction",
+    "area_name",
+    "subgroup_name",
+    "source_name",
+    "source_publisher",
+    "source_title",
+    "source_edition",
+    "source_published",
+    "source_url",
+    "source_citation",
+    "source_licence",
+];

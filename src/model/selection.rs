@@ -1,0 +1,72 @@
+//! What the user chose to see: the series, the kind of chart and how values are shown.
+//!
+//! Plain values, saved between runs and in the database's saved views, so they sit at the
+//! bottom of the layers: the store keeps them without knowing how a chart is drawn.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::Observation;
+
+/// One line on a chart: an indicator's figures for one area, subgroup and source.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct SeriesKey {
+    pub indicator: String,
+    pub area: String,
+    pub subgroup: String,
+    pub source: String,
+}
+
+impl SeriesKey {
+    pub fn of(o: &Observation) -> SeriesKey {
+        SeriesKey {
+            indicator: o.indicator_code.clone(),
+            area: o.area_code.clone(),
+            subgroup: o.subgroup_code.clone(),
+            source: o.source_code.clone(),
+        }
+    }
+}
+
+/// The kind of chart. Each kind has its description (`chart::ChartBody`) and its drawing in
+/// every renderer; a saved view without a kind is a time series (the only kind before there
+/// were others).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChartKind {
+    /// Years along the x axis, a line per series.
+    #[default]
+    TimeSeries,
+}
+
+/// How values are shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Transform {
+    #[default]
+    Absolute,
+    /// Each series as an index, its value in the base year = 100.
+    Index { base_year: i32 },
+    /// Each series as the % change since the base year.
+    PercentChange { base_year: i32 },
+}
+
+/// What the user chose to see; saved between runs and in saved views.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ChartSpec {
+    pub kind: ChartKind,
+    pub series: Vec<SeriesKey>,
+    pub transform: Transform,
+    pub log_scale: bool,
+    /// Inclusive first and last year shown; `None` shows every year with figures.
+    pub years: Option<(i32, i32)>,
+    /// Series turned off in the legend.
+    pub hidden: BTreeSet<SeriesKey>,
+    /// Replaces the computed title when set.
+    pub title: Option<String>,
+    /// Replaces the computed subtitle when set.
+    pub subtitle: Option<String>,
+    /// A note of the user's, shown under the chart (saved views, slides).
+    pub note: String,
+}

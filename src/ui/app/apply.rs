@@ -1,0 +1,344 @@
+//! Running the commands a frame queued: the only place the window's state changes.
+
+use std::path::Path;
+
+use super::{ChisoApp, Command, Tab};
+use crate::ui::dialogs::{PathPrompt, Picked};
+use crate::ui::export_dialog::{ChartOrder, ExportDialog};
+use crate::ui::import_dialog::ImportDialog;
+use crate::ui::present::Presentation;
+use crate::workspace::{StoreError, Workspace};
+
+impl ChisoApp {
+    /// Runs the queued commands.
+    pub fn apply(&mut self) {
+        // A command may queue its follow-up (a file chosen in a dialog, then opened): run
+        // those too, in the same frame. No command queues itself, so this ends.
+        for _ in 0..4 {
+            if self.commands.is_empty() {
+                break;
+            }
+            for command in std::mem::take(&mut self.commands) {
+                if let Err(e) = self.run(command) {
+                    self.error = Some(e.to_string());
+                }
+            }
+        }
+        self.remember_selection();
+        self.refresh_audit();
+        self.refresh_forms();
+    }
+
+    /// Runs one command, by what it is about.
+    fn run(&mut self, command: Command) -> Result<(), StoreError> {
+        use Command as C;
+        match command {
+            C::Open(_)
+            | C::AskFile(_)
+            | C::Quit
+            | C::SetDark(_)
+            | C::ShowTab(_)
+            | C::DismissError => {
+                self.run_window(command);
+                Ok(())
+            }
+            C::StartImport(_)
+            | C::RunImport { .. }
+            | C::OpenExportChart
+            | C::ExportChart { .. }
+            | C::CopyChart(_)
+            | C::ExportData { .. }
+            | C::ExportDeck(_) => self.run_files(command),
+            C::EditCells(_)
+            | C::ResolveConflict(_)
+            | C::Undo
+            | C::Redo
+            | C::AddColumn(..)
+            | C::OpenForms
+            | C::SaveRecord { .. }
+            | C::AskDeleteRecord { .. }
+            | C::DeleteRecord { .. }
+            | C::Revert(_) => self.run_editing(command),
+            C::SaveView(_)
+            | C::OpenView(_)
+            | C::RenameView(..)
+            | C::DeleteView(_)
+            | C::MoveView(..)
+            | C::Present(_)
+            | C::Slide(_) => self.run_deck(command),
+            C::SelectIndicator(_)
+            | C::AddIndicator(_)
+            | C::ToggleSeries(_)
+            | C::SetHidden(..)
+            | C::SetTransform(_)
+            | C::SetLogScale(_)
+            | C::SetYears(_) => match self.workspace.as_mut() {
+                Some(ws) => select(ws, command),
+                None => Ok(()),
+            },
+        }
+    }
+
+    /// What the window does whether or not a file is open.
+    fn run_window(&mut self, command: Command) {
+        match command {
+            Command::Open(path) => self.open(&path),
+            Command::AskFile(request) => match self.dialogs.pick(&request) {
+                Picked::Chosen(paths) => self.commands.extend(request.then(paths)),
+                Picked::Cancelled => {}
+                Picked::Unavailable => {
+                    let folder = self
+                        .workspace
+                        .as_ref()
+                        .and_then(|ws| ws.path().parent().map(Path::to_path_buf));
+                    self.path_prompt = Some(PathPrompt::new(request, folder.as_deref()));
+                }
+            },
+            Command::Quit => self.quit = true,
+            Command::SetDark(dark) => self.state.dark = dark,
+            Command::ShowTab(tab) => self.state.tab = tab,
+            Command::DismissError => self.error = None,
+            _ => {}
+        }
+    }
+
+    /// Imports and exports: files in, charts and figures out.
+    fn run_files(&mut self, command: Command) -> Result<(), StoreError> {
+        let Some(ws) = self.workspace.as_mut() else {
+            return Ok(());
+        };
+        match command {
+            Command::StartImport(files) => match ws.read_only() {
+                None => {
+                    let mut dialog = ImportDialog::new(files);
+                    dialog.start(ws.path(), &self.state.editor, true);
+                    self.import = Some(dialog);
+                }
+                Some(reason) => self.error = Some(format!("Cannot import: {reason}")),
+            },
+            Command::RunImport { dry_run } => {
+                if let Some(dialog) = &mut self.import {
+                    dialog.start(ws.path(), &self.state.editor, dry_run);
+                }
+            }
+            Command::OpenExportChart => {
+                let d = ws.description();
+                let stem = ws.selected().unwrap_or("chart").to_owned();
+                self.export = Some(ExportDialog::new(&d.title, &d.subtitle, &stem));
+            }
+            Command::ExportChart {
+                path,
+                format,
+                order,
+            } => {
+                let description = ordered(ws, &order);
+                match crate::export::write_file(&description, format, &order.options, &path) {
+                    Ok(()) => self.status = Some(format!("Chart saved to {}", path.display())),
+                    Err(e) => self.error = Some(e.to_string()),
+                }
+            }
+            Command::CopyChart(order) => {
+                let description = ordered(ws, &order);
+                let picture = crate::export::svg(&description, &order.options)
+                    .and_then(|svg| crate::export::png::rgba(&svg, order.options.scale));
+                match picture {
+                    Ok((w, h, pixels)) => {
+                        let size = [w as usize, h as usize];
+                        self.clipboard_image =
+                            Some(egui::ColorImage::from_rgba_unmultiplied(size, &pixels));
+                        self.status = Some("Chart copied: paste it into your slides".into());
+                    }
+                    Err(e) => self.error = Some(e.to_string()),
+                }
+            }
+            Command::ExportData {
+                path,
+                selection_only,
+            } => {
+                let n = ws.export_data(&path, selection_only)?;
+                self.status = Some(format!("Wrote {n} figures to {}", path.display()));
+            }
+            Command::ExportDeck(dir) => {
+                let options = crate::export::ExportOptions::default();
+                match ws.export_deck(&dir, crate::export::Format::Png, &options) {
+                    Ok(files) => {
+                        self.status = Some(format!(
+                            "{} slides written to {}",
+                            files.len(),
+                            dir.display()
+                        ))
+                    }
+                    Err(e) => self.error = Some(e.to_string()),
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Figures typed, pasted, undone or reverted, and the lists of the file.
+    fn run_editing(&mut self, command: Command) -> Result<(), StoreError> {
+        let Some(ws) = self.workspace.as_mut() else {
+            return Ok(());
+        };
+        let editor = &self.state.editor;
+        match command {
+            Command::EditCells(inputs) => match ws.edit_cells(editor, &inputs) {
+                // A refused value is marked on its cell, with the reason, as well as said.
+                Err(refused @ StoreError::Refused(_)) => {
+                    if let Some(first) = inputs.first() {
+                        self.grid.refused = Some((
+                            first.key.clone(),
+                            first.year,
+                            first.text.clone(),
+                            refused.to_string(),
+                        ));
+                    }
+                    Err(refused)
+                }
+                // Someone else changed a cell meanwhile: show both and let the user choose.
+                Err(conflict @ StoreError::Conflict { .. }) => {
+                    self.conflict = Some((inputs, conflict.to_string()));
+                    ws.reload()
+                }
+                other => other,
+            },
+            Command::ResolveConflict(mine) => match self.conflict.take() {
+                Some((mut inputs, _)) if mine => {
+                    // Written over what is there now, knowingly.
+                    inputs.iter_mut().for_each(|i| i.based_on = None);
+                    ws.edit_cells(editor, &inputs)
+                }
+                _ => Ok(()),
+            },
+            Command::Undo => ws.undo(editor),
+            Command::Redo => ws.redo(editor),
+            Command::AddColumn(area, subgroup, source) => ws.add_column(&area, &subgroup, &source),
+            Command::OpenForms => {
+                self.forms.get_or_insert_with(Default::default).read_for = None;
+                Ok(())
+            }
+            Command::SaveRecord { table, id, values } => {
+                ws.save_record(editor, table, id, &values)?;
+                if let Some(f) = &mut self.forms {
+                    f.editing = None;
+                }
+                self.status = Some("Saved".into());
+                Ok(())
+            }
+            Command::AskDeleteRecord { table, id } => match ws.dependents(table, id)? {
+                0 => ws.delete_record(editor, table, id, false),
+                n => {
+                    if let Some(f) = &mut self.forms {
+                        f.confirm = Some((id, n));
+                    }
+                    Ok(())
+                }
+            },
+            Command::DeleteRecord {
+                table,
+                id,
+                with_figures,
+            } => ws.delete_record(editor, table, id, with_figures),
+            Command::Revert(id) => ws.revert(editor, id),
+            _ => Ok(()),
+        }
+    }
+
+    /// The deck of saved views and the slide show.
+    fn run_deck(&mut self, command: Command) -> Result<(), StoreError> {
+        let Some(ws) = self.workspace.as_mut() else {
+            return Ok(());
+        };
+        let editor = &self.state.editor;
+        match command {
+            Command::SaveView(name) => ws.save_view(editor, &name),
+            Command::OpenView(i) => ws.open_view(i),
+            Command::RenameView(id, name) => ws.rename_view(editor, id, &name),
+            Command::DeleteView(id) => ws.delete_view(editor, id),
+            Command::MoveView(id, by) => ws.move_view(editor, id, by),
+            Command::Present(true) if !ws.views().is_empty() => {
+                self.presentation = Some(Presentation::new(ws.spec().clone()));
+                self.fullscreen = Some(true);
+                ws.open_view(0)
+            }
+            Command::Present(true) => Ok(()),
+            Command::Present(false) => {
+                self.fullscreen = Some(false);
+                match self.presentation.take() {
+                    Some(show) => ws.set_spec(show.previous),
+                    None => Ok(()),
+                }
+            }
+            Command::Slide(n) => match &mut self.presentation {
+                Some(show) => {
+                    show.index = n.min(ws.views().len().saturating_sub(1));
+                    ws.open_view(show.index)
+                }
+                None => Ok(()),
+            },
+            _ => Ok(()),
+        }
+    }
+
+    /// Reads the records of the list shown again when the list or the file changed.
+    fn refresh_forms(&mut self) {
+        let (Some(forms), Some(ws)) = (&mut self.forms, &self.workspace) else {
+            return;
+        };
+        let key = (forms.table, ws.data_version());
+        if forms.read_for == Some(key) {
+            return;
+        }
+        match ws.records(forms.table) {
+            Ok(records) => forms.records = records,
+            Err(e) => self.error = Some(e.to_string()),
+        }
+        forms.read_for = Some(key);
+    }
+
+    /// Reads the audit trail again when its filter or the file changed (never every frame).
+    fn refresh_audit(&mut self) {
+        let (Some(ws), Tab::Audit) = (&self.workspace, self.state.tab) else {
+            return;
+        };
+        let key = (
+            self.audit.only_selected,
+            self.audit.editor.trim().to_owned(),
+            ws.data_version(),
+        );
+        if self.audit.read_for.as_ref() == Some(&key) {
+            return;
+        }
+        let editor = Some(key.1.as_str()).filter(|e| !e.is_empty());
+        match ws.audit_entries(key.0, editor) {
+            Ok(entries) => self.audit.entries = entries,
+            Err(e) => self.error = Some(e.to_string()),
+        }
+        self.audit.read_for = Some(key);
+    }
+}
+
+/// The chart shown, with the title and subtitle the user gave for the export.
+fn ordered(ws: &Workspace, order: &ChartOrder) -> crate::chart::ChartDescription {
+    let mut description = ws.description().clone();
+    if !order.title.trim().is_empty() {
+        description.title = order.title.clone();
+    }
+    description.subtitle = order.subtitle.clone();
+    description
+}
+
+/// What the user chose to see.
+fn select(ws: &mut Workspace, command: Command) -> Result<(), StoreError> {
+    match command {
+        Command::SelectIndicator(code) => ws.select_indicator(&code),
+        Command::AddIndicator(code) => ws.add_indicator(&code),
+        Command::ToggleSeries(series) => ws.toggle_series(&series),
+        Command::SetHidden(key, hidden) => ws.set_hidden(&key, hidden),
+        Command::SetTransform(t) => ws.set_transform(t),
+        Command::SetLogScale(on) => ws.set_log_scale(on),
+        Command::SetYears(years) => ws.set_years(years),
+        _ => Ok(()),
+    }
+}

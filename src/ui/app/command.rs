@@ -1,0 +1,92 @@
+//! What the user asked for during a frame: widgets push these, [`ChisoApp::apply`] runs them.
+//!
+//! [`ChisoApp::apply`]: super::ChisoApp::apply
+
+use std::path::PathBuf;
+
+use super::Tab;
+use crate::chart::{SeriesKey, Transform};
+use crate::ui::dialogs::FileRequest;
+use crate::ui::export_dialog::ChartOrder;
+use crate::workspace::{CellInput, SeriesInfo};
+
+/// What the user asked for during a frame.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    Open(PathBuf),
+    /// Asks the file dialogs for a file; what is chosen becomes the request's follow-up.
+    AskFile(FileRequest),
+    /// Closes the window.
+    Quit,
+    SelectIndicator(String),
+    /// Adds an indicator's headline series beside what is shown.
+    AddIndicator(String),
+    ToggleSeries(SeriesInfo),
+    SetHidden(SeriesKey, bool),
+    SetTransform(Transform),
+    SetLogScale(bool),
+    SetYears(Option<(i32, i32)>),
+    SetDark(bool),
+    ShowTab(Tab),
+    DismissError,
+    /// Opens the import dialog on these files and starts its dry run.
+    StartImport(Vec<PathBuf>),
+    /// Runs the open import dialog's dry run (`true`) or its import, in a thread.
+    RunImport {
+        dry_run: bool,
+    },
+    /// Saves the chart shown as a view of the deck, under this name.
+    SaveView(String),
+    OpenView(usize),
+    RenameView(i64, String),
+    DeleteView(i64),
+    /// Moves a view earlier (-1) or later (+1) in the deck.
+    MoveView(i64, i64),
+    /// Starts (true) or leaves (false) the slide show.
+    Present(bool),
+    /// Shows slide `n` of the deck.
+    Slide(usize),
+    /// Draws every slide into a folder, numbered in deck order.
+    ExportDeck(PathBuf),
+    /// Writes what was typed or pasted in the grid, as one undoable edit.
+    EditCells(Vec<CellInput>),
+    Undo,
+    Redo,
+    /// A grid column for figures not entered yet: area, subgroup, source.
+    AddColumn(String, String, String),
+    /// After a conflict: write the user's values over the others' (true), or keep theirs.
+    ResolveConflict(bool),
+    OpenForms,
+    SaveRecord {
+        table: &'static str,
+        id: Option<i64>,
+        values: Vec<String>,
+    },
+    /// Deleting: first count what goes with the record, and ask if anything does.
+    AskDeleteRecord {
+        table: &'static str,
+        id: i64,
+    },
+    DeleteRecord {
+        table: &'static str,
+        id: i64,
+        with_figures: bool,
+    },
+    /// Takes back the recorded change with this audit id.
+    Revert(i64),
+    /// Opens the "Export chart" dialog on the chart shown.
+    OpenExportChart,
+    /// Draws the chart shown to a file.
+    ExportChart {
+        path: PathBuf,
+        format: crate::export::Format,
+        order: ChartOrder,
+    },
+    /// Draws the chart shown and puts the picture on the clipboard, for pasting into slides.
+    CopyChart(ChartOrder),
+    /// Writes the figures on the chart (or all, with `None`) as Chiso's long CSV.
+    ExportData {
+        path: PathBuf,
+        selection_only: bool,
+    },
+}

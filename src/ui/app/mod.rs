@@ -1,0 +1,468 @@
+//! `ChisoApp`: the window's state and the frame's layout.
+//!
+//! | module    | holds                                                        |
+//! |-----------|--------------------------------------------------------------|
+//! | (this)    | [`ChisoApp`]: what is open and shown, and one frame's layout  |
+//! | `state`   | [`State`]: what is kept between runs                          |
+//! | `command` | [`Command`]: what the user asked for during a frame           |
+//! | `apply`   | [`ChisoApp::apply`]: running the commands, the only place state changes |
+//! | `menu`    | the menu bar                                                  |
+//!
+//! Widgets push [`Command`]s during the frame; [`ChisoApp::apply`] runs them afterwards, so
+//! every change of state goes through one place and can be tested without a window.
+
+mod apply;
+mod command;
+mod menu;
+mod state;
+
+use std::path::{Path, PathBuf};
+
+pub use command::Command;
+pub use state::{State, Tab};
+
+use super::actions::{self, Action};
+use super::dialogs::{FileDialogs, NativeDialogs, PathPrompt};
+use super::export_dialog::ExportDialog;
+use super::import_dialog::{self, ImportDialog};
+use super::present::{self, Presentation};
+use super::{audit, card, catalogue, chart_view, forms, grid, sources, table, views};
+use crate::workspace::{CellInput, Workspace};
+
+/// How many files the File → Open recent menu remembers.
+const RECENT_FILES: usize = 8;
+
+/// How often the window looks for changes made to the file by other programs.
+const RELOAD_CHECK_SECS: f64 = 1.0;
+
+pub struct ChisoApp {
+    pub state: State,
+    workspace: Option<Workspace>,
+    /// The last error, shown until dismissed, in words a person understands.
+    error: Option<String>,
+    commands: Vec<Command>,
+    last_reload_check: f64,
+    shown_title: String,
+    import: Option<ImportDialog>,
+    export: Option<ExportDialog>,
+    /// A picture waiting to go to the clipboard at the next frame (the clipboard is the
+    /// context's, which `apply` does not hold).
+    clipboard_image: Option<egui::ColorImage>,
+    presentation: Option<Presentation>,
+    /// A change of full screen to ask of the window at the next frame.
+    fullscreen: Option<bool>,
+    views: views::Editing,
+    /// A line saying what the last action did ("Imported: 34 added…").
+    status: Option<String>,
+    grid: grid::GridState,
+    audit: audit::AuditState,
+    forms: Option<forms::Forms>,
+    /// An edit refused because a cell changed meanwhile: the inputs and the message.
+    conflict: Option<(Vec<CellInput>, String)>,
+    /// The file dialogs: the desktop's, or a test's.
+    dialogs: Box<dyn FileDialogs>,
+    /// A path asked for in the window, where no file dialog can open.
+    path_prompt: Option<PathPrompt>,
+    /// The user asked to close the window.
+    quit: bool,
+}
+
+impl ChisoApp {
+    /// Opens `file`, or else the last file, or else `sample`. An error to open is shown in
+    /// the window, not raised.
+    pub fn new(state: State, file: Option<PathBuf>, sample: Option<PathBuf>) -> ChisoApp {
+        let mut app = ChisoApp {
+            state,
+            workspace: None,
+            error: None,
+            commands: Vec::new(),
+            last_reload_check: 0.0,
+            shown_title: String::new(),
+            import: None,
+            export: None,
+            clipboard_image: None,
+            presentation: None,
+            fullscreen: None,
+            views: views::Editing::default(),
+            grid: grid::GridState::default(),
+            audit: audit::AuditState::default(),
+            forms: None,
+            conflict: None,
+            status: None,
+            dialogs: Box::new(NativeDialogs),
+            path_prompt: None,
+            quit: false,
+        };
+        let first = file
+            .or_else(|| app.state.last_file.clone().filter(|p| p.exists()))
+            .or(sample);
+        if let Some(path) = first {
+            app.open(&path);
+        }
+        app
+    }
+
+    /// Uses `dialogs` in place of the desktop's file dialogs (tests answer them).
+    pub fn with_dialogs(mut self, dialogs: impl FileDialogs + 'static) -> ChisoApp {
+        self.dialogs = Box::new(dialogs);
+        self
+    }
+
+    /// The path field shown because no file dialog can open, if any.
+    pub fn path_prompt(&self) -> Option<&PathPrompt> {
+        self.path_prompt.as_ref()
+    }
+
+    pub fn workspace(&self) -> Option<&Workspace> {
+        self.workspace.as_ref()
+    }
+
+    pub fn error(&self) -> Option<&str> {
+        self.error.as_deref()
+    }
+
+    /// Queues a command, as a widget would.
+    pub fn push(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    fn open(&mut self, path: &Path) {
+        match Workspace::open(path) {
+            Ok(mut workspace) => {
+                let same_file = self.state.last_file.as_deref() == Some(path);
+                if same_file {
+                    // Restore the last chart of this file; a stale selection is just dropped.
+                    if let Some(spec) = self.state.last_spec.clone() {
+                        let _ = workspace.set_spec(spec);
+                    } else if let Some(code) = self.state.last_indicator.clone() {
+                        let _ = workspace.select_indicator(&code);
+                    }
+                }
+                // Start on the indicator whose chart has the most figures: the richest chart
+                // to begin with.
+                if workspace.selected().is_none()
+                    && let Some(first) = workspace
+                        .catalogue()
+                        .iter()
+                        .rev() // the first of equals: the top of the list
+                        .max_by_key(|r| r.entry.chart_figures)
+                {
+                    let code = first.entry.indicator.code.clone();
+                    let _ = workspace.select_indicator(&code);
+                }
+                self.state.recent_files.retain(|p| p != path);
+                self.state.recent_files.insert(0, path.to_path_buf());
+                self.state.recent_files.truncate(RECENT_FILES);
+                self.state.last_file = Some(path.to_path_buf());
+                self.workspace = Some(workspace);
+                self.error = None;
+                self.remember_selection();
+            }
+            Err(e) => self.error = Some(e.to_string()),
+        }
+    }
+
+    fn remember_selection(&mut self) {
+        if let Some(ws) = &self.workspace {
+            self.state.last_indicator = ws.selected().map(str::to_owned);
+            self.state.last_spec = Some(ws.spec().clone());
+        }
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let theme = if self.state.dark {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        };
+        // Setting the theme asks for a repaint: only when it changes, or the window would
+        // never rest.
+        if ctx.theme() != theme {
+            ctx.set_theme(theme);
+        }
+        self.update_title(&ctx);
+        self.watch_file(&ctx);
+        self.take_dropped_files(&ctx);
+
+        if let Some(on) = self.fullscreen.take() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+        }
+        if self.quit {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        if self.presentation.is_none() {
+            let writable = self
+                .workspace
+                .as_ref()
+                .is_some_and(|ws| ws.read_only().is_none());
+            let open = self.workspace.is_some();
+            let shortcuts = actions::window_shortcuts(&ctx, |action| match action {
+                Action::Import => writable,
+                Action::Open | Action::Quit => true,
+                _ => open,
+            });
+            self.commands.extend(shortcuts);
+        }
+        if let (Some(show), Some(ws)) = (&mut self.presentation, &self.workspace) {
+            present::keys(&ctx, show.index, ws.views().len(), &mut self.commands);
+            egui::CentralPanel::default()
+                .frame(
+                    egui::Frame::new()
+                        .fill(egui::Color32::WHITE)
+                        .inner_margin(28.0),
+                )
+                .show(ui, |ui| present::ui(ui, ws, show));
+            self.apply();
+            return;
+        }
+        egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
+        self.import_ui(&ctx);
+        if let Some(f) = &mut self.forms {
+            let read_only = self
+                .workspace
+                .as_ref()
+                .is_none_or(|ws| ws.read_only().is_some());
+            if !forms::ui(&ctx, f, read_only, &mut self.commands) {
+                self.forms = None;
+            }
+        }
+        if let Some(prompt) = &mut self.path_prompt
+            && !prompt.ui(&ctx, &mut self.commands)
+        {
+            self.path_prompt = None;
+        }
+        if let Some(dialog) = &mut self.export
+            && !dialog.ui(&ctx, &mut self.commands)
+        {
+            self.export = None;
+        }
+        if let Some(image) = self.clipboard_image.take() {
+            ctx.copy_image(image);
+        }
+        if let Some(ws) = &self.workspace {
+            egui::Panel::left("catalogue")
+                .resizable(true)
+                .default_size(330.0)
+                .min_size(220.0)
+                .show(ui, |ui| {
+                    views::ui(ui, ws, &mut self.views, &mut self.commands);
+                    ui.separator();
+                    catalogue::ui(
+                        ui,
+                        ws,
+                        &mut self.state.filter,
+                        self.state.dark,
+                        &mut self.commands,
+                    );
+                });
+            egui::Panel::bottom("sources")
+                .resizable(true)
+                .default_size(120.0)
+                .show(ui, |ui| sources::ui(ui, ws.description()));
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            if let Some(error) = &self.error {
+                error_ui(ui, error, &mut self.commands);
+            }
+            if let Some((_, message)) = &self.conflict {
+                egui::Frame::group(ui.style())
+                    .stroke(egui::Stroke::new(1.5, ui.visuals().warn_fg_color))
+                    .show(ui, |ui| {
+                        ui.label(message);
+                        ui.horizontal(|ui| {
+                            if ui.button("Use my value").clicked() {
+                                self.commands.push(Command::ResolveConflict(true));
+                            }
+                            if ui.button("Keep theirs").clicked() {
+                                self.commands.push(Command::ResolveConflict(false));
+                            }
+                        });
+                    });
+            }
+            if let Some(status) = &self.status {
+                ui.label(egui::RichText::new(status).weak());
+            }
+            match &self.workspace {
+                Some(ws) => {
+                    if let Some(reason) = ws.read_only() {
+                        ui.label(
+                            egui::RichText::new(format!("Read-only: {reason}"))
+                                .color(ui.visuals().warn_fg_color),
+                        );
+                    }
+                    card::ui(ui, ws, self.state.dark);
+                    ui.separator();
+                    ui.horizontal(|ui| {
+                        for (tab, name) in [
+                            (Tab::Chart, "Chart"),
+                            (Tab::Table, "Table"),
+                            (Tab::Edit, "Edit"),
+                            (Tab::Audit, "Audit trail"),
+                        ] {
+                            if ui.selectable_label(self.state.tab == tab, name).clicked() {
+                                self.commands.push(Command::ShowTab(tab));
+                            }
+                        }
+                    });
+                    ui.horizontal(|ui| {
+                        chart_view::controls_ui(ui, ws, &mut self.commands);
+                        if ui.button("Export chart…").clicked() {
+                            self.commands.push(Command::OpenExportChart);
+                        }
+                    });
+                    match self.state.tab {
+                        Tab::Chart => chart_view::ui(ui, ws, self.state.dark, &mut self.commands),
+                        Tab::Table => table::ui(ui, ws),
+                        Tab::Edit => {
+                            if !self.state.editor_confirmed && ws.read_only().is_none() {
+                                // Asked once: the name every change of this user is recorded under.
+                                ui.horizontal(|ui| {
+                                    let label = ui.label("Your name, for the audit trail");
+                                    ui.add(
+                                        egui::TextEdit::singleline(&mut self.state.editor)
+                                            .desired_width(160.0),
+                                    )
+                                    .labelled_by(label.id);
+                                    if ui.button("Keep this name").clicked()
+                                        && !self.state.editor.trim().is_empty()
+                                    {
+                                        self.state.editor_confirmed = true;
+                                    }
+                                });
+                            }
+                            grid::ui(ui, ws, &mut self.grid, &mut self.commands)
+                        }
+                        Tab::Audit => audit::ui(
+                            ui,
+                            &mut self.audit,
+                            ws.read_only().is_some(),
+                            &mut self.commands,
+                        ),
+                    }
+                }
+                None => {
+                    ui.vertical_centered(|ui| {
+                        ui.add_space(80.0);
+                        ui.heading("No database open");
+                        ui.label("Use File, Open…, or drop a Chiso database onto this window");
+                    });
+                }
+            }
+        });
+        self.apply();
+    }
+
+    fn import_ui(&mut self, ctx: &egui::Context) {
+        let (Some(dialog), Some(ws)) = (&mut self.import, &self.workspace) else {
+            return;
+        };
+        let indicators: Vec<_> = ws
+            .catalogue()
+            .iter()
+            .map(|r| r.entry.indicator.clone())
+            .collect();
+        match dialog.ui(ctx, &indicators) {
+            import_dialog::Outcome::Open => {}
+            import_dialog::Outcome::Run(dry_run) => {
+                self.commands.push(Command::RunImport { dry_run });
+            }
+            import_dialog::Outcome::Closed => self.import = None,
+            import_dialog::Outcome::Imported(message) => {
+                self.import = None;
+                self.status = Some(message);
+                if let Some(ws) = &mut self.workspace
+                    && let Err(e) = ws.reload()
+                {
+                    self.error = Some(e.to_string());
+                }
+            }
+        }
+    }
+
+    /// The slide shown, while presenting.
+    pub fn slide(&self) -> Option<usize> {
+        self.presentation.as_ref().map(|p| p.index)
+    }
+
+    /// Whether an import is running in the background.
+    pub fn importing(&self) -> bool {
+        self.import.as_ref().is_some_and(ImportDialog::is_running)
+    }
+
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = match &self.workspace {
+            Some(ws) if ws.read_only().is_some() => {
+                format!("{} (read-only) — Chiso", file_name(ws.path()))
+            }
+            Some(ws) => format!("{} — Chiso", file_name(ws.path())),
+            None => "Chiso".to_owned(),
+        };
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+    }
+
+    /// Picks up edits made by another Chiso or another tool, about once a second.
+    fn watch_file(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        if now - self.last_reload_check < RELOAD_CHECK_SECS {
+            return;
+        }
+        self.last_reload_check = now;
+        if let Some(ws) = &mut self.workspace
+            && let Err(e) = ws.reload_if_changed()
+        {
+            self.error = Some(e.to_string());
+        }
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(RELOAD_CHECK_SECS));
+    }
+
+    fn take_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped = ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()));
+        if let Some(path) = dropped {
+            self.commands.push(Command::Open(path));
+        }
+    }
+
+    /// The title shown for the open file.
+    pub fn title(&self) -> &str {
+        &self.shown_title
+    }
+}
+
+impl eframe::App for ChisoApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        ChisoApp::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.state);
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+fn error_ui(ui: &mut egui::Ui, error: &str, commands: &mut Vec<Command>) {
+    egui::Frame::group(ui.style())
+        .fill(ui.visuals().extreme_bg_color)
+        .stroke(egui::Stroke::new(1.5, ui.visuals().error_fg_color))
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(egui::RichText::new(error).color(ui.visuals().error_fg_color));
+                if ui.button("Dismiss").clicked() {
+                    commands.push(Command::DismissError);
+                }
+            });
+        });
+}

@@ -1,0 +1,52 @@
+//! What the window keeps between runs (eframe persistence): a plain value, apart from what
+//! must not be saved (the open file, dialogs, work under way).
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::chart::ChartSpec;
+use crate::workspace::default_editor;
+
+/// What is kept between runs (eframe persistence).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct State {
+    pub recent_files: Vec<PathBuf>,
+    pub dark: bool,
+    pub filter: String,
+    pub tab: Tab,
+    /// The last chart shown, restored when the same file opens again.
+    pub last_file: Option<PathBuf>,
+    pub last_spec: Option<ChartSpec>,
+    pub last_indicator: Option<String>,
+    /// The name the audit log gives this user's changes; the operating-system user at first.
+    pub editor: String,
+    /// Whether the user has confirmed that name (asked once, in the Edit tab).
+    pub editor_confirmed: bool,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            recent_files: Vec::new(),
+            dark: false,
+            filter: String::new(),
+            tab: Tab::default(),
+            last_file: None,
+            last_spec: None,
+            last_indicator: None,
+            editor: default_editor(),
+            editor_confirmed: false,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Tab {
+    #[default]
+    Chart,
+    Table,
+    Edit,
+    Audit,
+}

@@ -1,0 +1,276 @@
+//! File dialogs, behind a small trait so that tests replace them, and the path field the
+//! window offers where no native dialog can open.
+//!
+//! A widget never opens a dialog: it pushes [`Command::AskFile`] with a [`FileRequest`], and
+//! [`ChisoApp::apply`] asks the app's [`FileDialogs`]. What was chosen becomes the request's
+//! follow-up command ([`FileRequest::then`]). On a desktop with neither the XDG desktop portal
+//! nor `zenity`, a native dialog would return at once as if cancelled; the window says so and
+//! shows a [`PathPrompt`] instead of doing nothing.
+//!
+//! [`ChisoApp::apply`]: super::ChisoApp::apply
+
+use std::path::{Path, PathBuf};
+
+use super::app::Command;
+use super::export_dialog::ChartOrder;
+use crate::export::Format;
+
+/// What a file is asked for, and what is done with it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileRequest {
+    OpenDatabase,
+    /// Files of figures to import (several at once).
+    Import,
+    /// Where to save the chart shown.
+    SaveChart {
+        file_name: String,
+        format: Format,
+        order: ChartOrder,
+    },
+    /// Where to write figures as long CSV: those on the chart, or all.
+    SaveData {
+        selection_only: bool,
+    },
+    /// The folder the deck's slides go into.
+    DeckFolder,
+}
+
+/// How a request is answered: one file to open, several, a file to save, or a folder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PickKind {
+    OpenOne,
+    OpenMany,
+    Save,
+    Folder,
+}
+
+impl FileRequest {
+    pub fn title(&self) -> &'static str {
+        match self {
+            FileRequest::OpenDatabase => "Open a Chiso database",
+            FileRequest::Import => "Import figures",
+            FileRequest::SaveChart { .. } => "Export chart",
+            FileRequest::SaveData {
+                selection_only: true,
+            } => "Export chart data",
+            FileRequest::SaveData {
+                selection_only: false,
+            } => "Export all data",
+            FileRequest::DeckFolder => "Export deck into a folder",
+        }
+    }
+
+    pub fn kind(&self) -> PickKind {
+        match self {
+            FileRequest::OpenDatabase => PickKind::OpenOne,
+            FileRequest::Import => PickKind::OpenMany,
+            FileRequest::SaveChart { .. } | FileRequest::SaveData { .. } => PickKind::Save,
+            FileRequest::DeckFolder => PickKind::Folder,
+        }
+    }
+
+    /// The name a save dialog proposes.
+    pub fn file_name(&self) -> Option<String> {
+        match self {
+            FileRequest::SaveChart { file_name, .. } => Some(file_name.clone()),
+            FileRequest::SaveData { selection_only } => Some(
+                if *selection_only {
+                    "chart-data.csv"
+                } else {
+                    "all-data.csv"
+                }
+                .to_owned(),
+            ),
+            _ => None,
+        }
+    }
+
+    /// The dialog's filters: (name, extensions).
+    pub fn filters(&self) -> Vec<(&'static str, Vec<&'static str>)> {
+        match self {
+            FileRequest::OpenDatabase => vec![
+                ("Chiso database", vec!["db", "sqlite", "sqlite3", "chiso"]),
+                ("All files", vec!["*"]),
+            ],
+            FileRequest::Import => vec![
+                ("Figures (CSV, JSON)", vec!["csv", "json", "txt"]),
+                ("All files", vec!["*"]),
+            ],
+            FileRequest::SaveChart { format, .. } => match format {
+                Format::Svg => vec![("SVG", vec!["svg"])],
+                Format::Png => vec![("PNG", vec!["png"])],
+            },
+            FileRequest::SaveData { .. } => vec![("CSV", vec!["csv"])],
+            FileRequest::DeckFolder => Vec::new(),
+        }
+    }
+
+    /// What is done with the chosen paths; `None` when nothing was chosen.
+    pub fn then(self, mut paths: Vec<PathBuf>) -> Option<Command> {
+        if paths.is_empty() {
+            return None;
+        }
+        let first = paths.swap_remove(0);
+        Some(match self {
+            FileRequest::OpenDatabase => Command::Open(first),
+            FileRequest::Import => {
+                paths.insert(0, first);
+                Command::StartImport(paths)
+            }
+            FileRequest::SaveChart { format, order, .. } => Command::ExportChart {
+                path: first,
+                format,
+                order,
+            },
+            FileRequest::SaveData { selection_only } => Command::ExportData {
+                path: first,
+                selection_only,
+            },
+            FileRequest::DeckFolder => Command::ExportDeck(first),
+        })
+    }
+}
+
+/// What a dialog gave back.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Picked {
+    Chosen(Vec<PathBuf>),
+    Cancelled,
+    /// No dialog can open on this desktop: ask for a path in the window instead.
+    Unavailable,
+}
+
+/// The file dialogs the window uses. The native ones in the app; tests give their own.
+pub trait FileDialogs {
+    fn pick(&mut self, request: &FileRequest) -> Picked;
+}
+
+/// The desktop's own dialogs, through rfd (the XDG desktop portal, or `zenity`, on Linux).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NativeDialogs;
+
+impl FileDialogs for NativeDialogs {
+    fn pick(&mut self, request: &FileRequest) -> Picked {
+        if !native_dialogs_available() {
+            return Picked::Unavailable;
+        }
+        let mut dialog = rfd::FileDialog::new().set_title(request.title());
+        for (name, extensions) in request.filters() {
+            dialog = dialog.add_filter(name, &extensions);
+        }
+        if let Some(name) = request.file_name() {
+            dialog = dialog.set_file_name(name);
+        }
+        let chosen = match request.kind() {
+            PickKind::OpenOne => dialog.pick_file().map(|p| vec![p]),
+            PickKind::OpenMany => dialog.pick_files(),
+            PickKind::Save => dialog.save_file().map(|p| vec![p]),
+            PickKind::Folder => dialog.pick_folder().map(|p| vec![p]),
+        };
+        match chosen {
+            Some(paths) if !paths.is_empty() => Picked::Chosen(paths),
+            _ => Picked::Cancelled,
+        }
+    }
+}
+
+/// Whether rfd can show a dialog here. On Linux it needs the XDG desktop portal (on the
+/// session's D-Bus) or `zenity`; without both, it returns at once as if cancelled.
+fn native_dialogs_available() -> bool {
+    if !cfg!(target_os = "linux") {
+        return true;
+    }
+    let on_path = |name: &str| {
+        std::env::var_os("PATH")
+            .is_some_and(|paths| std::env::split_paths(&paths).any(|d| d.join(name).is_file()))
+    };
+    let session_bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+        || std::env::var_os("XDG_RUNTIME_DIR")
+            .is_some_and(|dir| Path::new(&dir).join("bus").exists());
+    let portal = [
+        "/usr/libexec/xdg-desktop-portal",
+        "/usr/lib/xdg-desktop-portal",
+    ]
+    .iter()
+    .any(|p| Path::new(p).exists());
+    on_path("zenity") || (session_bus && portal)
+}
+
+/// A path typed in the window, for a request no dialog could answer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PathPrompt {
+    pub request: FileRequest,
+    pub text: String,
+}
+
+impl PathPrompt {
+    /// A prompt for `request`, proposing its file name in `folder` (the open database's).
+    pub fn new(request: FileRequest, folder: Option<&Path>) -> PathPrompt {
+        let text = match (request.file_name(), folder) {
+            (Some(name), Some(folder)) => folder.join(name).display().to_string(),
+            (Some(name), None) => name,
+            (None, Some(folder)) if request.kind() == PickKind::Folder => {
+                folder.join("deck").display().to_string()
+            }
+            _ => String::new(),
+        };
+        PathPrompt { request, text }
+    }
+
+    /// The paths typed: one, or for an import several separated by `;`.
+    fn paths(&self) -> Vec<PathBuf> {
+        let parts: Vec<&str> = if self.request.kind() == PickKind::OpenMany {
+            self.text.split(';').collect()
+        } else {
+            vec![self.text.as_str()]
+        };
+        parts
+            .into_iter()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from)
+            .collect()
+    }
+
+    /// One frame of the prompt. Returns false when it is closed (chosen or cancelled).
+    pub fn ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) -> bool {
+        let mut open = true;
+        let mut done = false;
+        egui::Window::new(self.request.title())
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                ui.label(
+                    "No file dialog can open on this desktop (it needs the XDG desktop portal \
+                     or zenity). Type the path instead.",
+                );
+                if self.request.kind() == PickKind::OpenMany {
+                    ui.label(egui::RichText::new("Several files: separate them with ;").weak());
+                }
+                let label = ui.label("Path");
+                let field = ui
+                    .add(egui::TextEdit::singleline(&mut self.text).desired_width(420.0))
+                    .labelled_by(label.id);
+                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                ui.horizontal(|ui| {
+                    let paths = self.paths();
+                    if ui
+                        .add_enabled(!paths.is_empty(), egui::Button::new("OK"))
+                        .clicked()
+                        || (entered && !paths.is_empty())
+                    {
+                        if let Some(command) = self.request.clone().then(paths) {
+                            commands.push(command);
+                        }
+                        done = true;
+                    }
+                    if ui.button("Cancel").clicked() {
+                        done = true;
+                    }
+                });
+            });
+        open && !done
+    }
+}

@@ -1,0 +1,303 @@
+//! The open file and what the user is looking at: everything the window shows, with no egui.
+//!
+//! The window holds one [`Workspace`], asks it for what to draw and tells it what the user
+//! chose. Queries run when something changes, never once per frame. The workspace is the
+//! window's only way to the layers below: what the window needs of the store (a report, an
+//! audit entry, a record's fields) it names through the re-exports here.
+//!
+//! | module      | holds                                                              |
+//! |-------------|--------------------------------------------------------------------|
+//! | (this)      | [`Workspace`]: the open store, the catalogue, the chart shown       |
+//! | `selection` | what the user chooses to see: indicators, series, transform, years  |
+//! | `deck`      | the saved views, and each slide drawn from its view alone           |
+//! | `editing`   | typed and pasted figures, undo and redo, the audit trail, the lists |
+//! | `data`      | figures written out as long CSV; imports, in a thread of their own   |
+//! | `sample`    | the sample database, built from `fixtures/sample/`                  |
+
+mod data;
+mod deck;
+pub mod editing;
+pub mod jobs;
+pub mod sample;
+mod selection;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::chart::headline::{Headline, headline};
+use crate::chart::{ChartData, ChartDescription, ChartSpec, describe};
+use crate::model::{Area, Indicator, Observation, Source, Subgroup, Target};
+use crate::store::query::{CatalogueEntry, SeriesFilter};
+use crate::text;
+
+pub use crate::model::draft::Problem;
+pub use crate::store::edit::default_editor;
+pub use crate::store::import::{ImportOptions, ImportReport, Progress};
+pub use crate::store::query::{AuditEntry, SeriesInfo};
+pub use crate::store::views::SavedView;
+pub use crate::store::{OpenError, ReadOnlyReason, Store, StoreError, records};
+pub use data::{export_long_csv, export_long_csv_to, import};
+pub use deck::{DeckError, SlideError};
+pub use editing::CellInput;
+pub use selection::ChartRequest;
+
+/// A catalogue row, ready to show (the headline series in it draws the sparkline).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CatalogueRow {
+    pub entry: CatalogueEntry,
+}
+
+/// The store and the user's selection, with what is derived from them.
+pub struct Workspace {
+    store: Store,
+    data_version: i64,
+    catalogue: Vec<CatalogueRow>,
+    areas: Vec<Area>,
+    subgroups: Vec<Subgroup>,
+    sources: Vec<Source>,
+    targets: Vec<Target>,
+    selected: Option<String>,
+    available: Vec<SeriesInfo>,
+    spec: ChartSpec,
+    data: ChartData,
+    description: ChartDescription,
+    views: Vec<SavedView>,
+    history: editing::History,
+    last_source: Option<String>,
+    /// Warnings of the last edits, shown until the next edit: the list of open warnings.
+    warnings: Vec<String>,
+}
+
+impl Workspace {
+    pub fn open(path: &Path) -> Result<Workspace, OpenError> {
+        let store = Store::open(path)?;
+        Workspace::new(store).map_err(|e| OpenError::Sqlite {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        })
+    }
+
+    pub fn new(store: Store) -> Result<Workspace, StoreError> {
+        let mut workspace = Workspace {
+            data_version: store.data_version()?,
+            store,
+            catalogue: Vec::new(),
+            areas: Vec::new(),
+            subgroups: Vec::new(),
+            sources: Vec::new(),
+            targets: Vec::new(),
+            selected: None,
+            available: Vec::new(),
+            spec: ChartSpec::default(),
+            data: ChartData::default(),
+            description: describe(&ChartSpec::default(), &ChartData::default()),
+            views: Vec::new(),
+            history: Default::default(),
+            last_source: None,
+            warnings: Vec::new(),
+        };
+        workspace.reload()?;
+        Ok(workspace)
+    }
+
+    /// Reads everything again from the file, keeping the selection where it still exists.
+    pub fn reload(&mut self) -> Result<(), StoreError> {
+        let _snapshot = self.store.snapshot()?;
+        self.areas = self.store.areas()?;
+        self.subgroups = self.store.subgroups()?;
+        self.sources = self.store.sources()?;
+        self.targets = self.store.all_targets()?;
+        let catalogue: Vec<CatalogueRow> = self
+            .store
+            .catalogue()?
+            .into_iter()
+            .map(|entry| CatalogueRow { entry })
+            .collect();
+        self.catalogue = catalogue;
+        self.views = self.store.views()?;
+        self.last_source = self.store.last_used_source()?;
+        if let Some(code) = self.selected.clone() {
+            if self
+                .catalogue
+                .iter()
+                .any(|r| r.entry.indicator.code == code)
+            {
+                self.available = self.store.series_list(&code)?;
+            } else {
+                self.selected = None;
+                self.available.clear();
+                self.spec.series.clear();
+            }
+        }
+        self.data_version = self.store.data_version()?;
+        drop(_snapshot);
+        self.refresh_chart()
+    }
+
+    /// Reloads when another process or tool has changed the file since the last look.
+    /// Returns whether it did.
+    pub fn reload_if_changed(&mut self) -> Result<bool, StoreError> {
+        if self.store.data_version()? == self.data_version {
+            return Ok(false);
+        }
+        self.reload()?;
+        Ok(true)
+    }
+
+    pub fn path(&self) -> &Path {
+        self.store.path()
+    }
+
+    pub fn read_only(&self) -> Option<&ReadOnlyReason> {
+        self.store.read_only()
+    }
+
+    pub fn catalogue(&self) -> &[CatalogueRow] {
+        &self.catalogue
+    }
+
+    /// Catalogue rows whose indicator name, short name, code or theme match `query`,
+    /// ignoring accents and case.
+    pub fn filtered_catalogue(&self, query: &str) -> Vec<&CatalogueRow> {
+        self.catalogue
+            .iter()
+            .filter(|row| {
+                let i = &row.entry.indicator;
+                text::matches(query, &[&i.name, &i.short_name, &i.code, &i.theme])
+            })
+            .collect()
+    }
+
+    /// Areas whose name or code match `query`, ignoring accents and case.
+    pub fn filtered_areas(&self, query: &str) -> Vec<&Area> {
+        self.areas
+            .iter()
+            .filter(|a| text::matches(query, &[&a.name, &a.code]))
+            .collect()
+    }
+
+    pub fn areas(&self) -> &[Area] {
+        &self.areas
+    }
+
+    pub fn subgroups(&self) -> &[Subgroup] {
+        &self.subgroups
+    }
+
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    pub fn selected(&self) -> Option<&str> {
+        self.selected.as_deref()
+    }
+
+    pub fn selected_indicator(&self) -> Option<&Indicator> {
+        let code = self.selected.as_deref()?;
+        self.catalogue
+            .iter()
+            .map(|r| &r.entry.indicator)
+            .find(|i| i.code == code)
+    }
+
+    /// The series the selected indicator has, to choose from.
+    pub fn available_series(&self) -> &[SeriesInfo] {
+        &self.available
+    }
+
+    pub fn spec(&self) -> &ChartSpec {
+        &self.spec
+    }
+
+    pub fn description(&self) -> &ChartDescription {
+        &self.description
+    }
+
+    /// The source of the figure written last, the default for a new one.
+    pub fn last_used_source(&self) -> Option<&str> {
+        self.last_source.as_deref()
+    }
+
+    /// The headline card of the selected indicator.
+    pub fn headline(&self) -> Option<Headline> {
+        let row = self
+            .catalogue
+            .iter()
+            .find(|r| Some(r.entry.indicator.code.as_str()) == self.selected.as_deref())?;
+        let latest = row.entry.latest.as_ref()?;
+        let target = self.targets.iter().find(|t| {
+            t.indicator_code == latest.indicator_code
+                && t.area_code == latest.area_code
+                && t.subgroup_code == latest.subgroup_code
+        });
+        Some(headline(
+            &row.entry.indicator,
+            latest,
+            row.entry.previous.as_ref(),
+            target,
+        ))
+    }
+
+    /// The figures of the series on the chart, as the table shows them.
+    pub fn chart_observations(&self) -> &[Observation] {
+        &self.data.observations
+    }
+
+    fn refresh_chart(&mut self) -> Result<(), StoreError> {
+        self.data = self.chart_data_of(&self.spec)?;
+        self.description = describe(&self.spec, &self.data);
+        Ok(())
+    }
+
+    /// The figures and names a chart of `spec` needs, read in one snapshot. A series whose
+    /// indicator, area, subgroup or source is gone (a stale saved view) is simply empty.
+    fn chart_data_of(&self, spec: &ChartSpec) -> Result<ChartData, StoreError> {
+        let _snapshot = self.store.snapshot()?;
+        let mut observations = Vec::new();
+        let mut indicators: Vec<Indicator> = Vec::new();
+        for key in &spec.series {
+            if !indicators.iter().any(|i| i.code == key.indicator) {
+                match self.store.indicator(&key.indicator) {
+                    Ok(i) => indicators.push(i),
+                    Err(StoreError::UnknownIndicator(_)) => continue,
+                    Err(e) => return Err(e),
+                }
+            }
+            let filter = SeriesFilter {
+                area: Some(key.area.clone()),
+                subgroup: Some(key.subgroup.clone()),
+                source: Some(key.source.clone()),
+            };
+            observations.extend(self.store.series(&key.indicator, &filter).or_else(
+                |e| match e {
+                    StoreError::UnknownArea(_)
+                    | StoreError::UnknownSubgroup(_)
+                    | StoreError::UnknownSource(_) => Ok(Vec::new()),
+                    e => Err(e),
+                },
+            )?);
+        }
+        Ok(ChartData {
+            indicators,
+            observations,
+            targets: self.targets.clone(),
+            sources: self.sources.clone(),
+            area_names: names(self.areas.iter().map(|a| (&a.code, &a.name))),
+            subgroup_names: names(self.subgroups.iter().map(|g| (&g.code, &g.name))),
+        })
+    }
+
+    /// A number that changes whenever the file's data changes, for caches of drawings.
+    pub fn data_version(&self) -> i64 {
+        self.data_version
+    }
+
+    /// The chart's input, for drawing it elsewhere (export, benchmarks).
+    pub fn chart_data(&self) -> &ChartData {
+        &self.data
+    }
+}
+
+fn names<'a>(pairs: impl Iterator<Item = (&'a String, &'a String)>) -> BTreeMap<String, String> {
+    pairs.map(|(c, n)| (c.clone(), n.clone())).collect()
+}
