@@ -90,6 +90,30 @@ pub fn verdict_color(verdict: Verdict, dark: bool) -> Rgb {
     }
 }
 
+/// The colours of a projected slide: near-black type on white, and verdicts a shade darker
+/// than on screen, since a projector washes light greens and oranges out.
+pub mod slide {
+    use super::Rgb;
+    use crate::chart::headline::Verdict;
+
+    pub const TEXT: Rgb = [10; 3];
+    /// The slide number.
+    pub const WEAK: Rgb = [80; 3];
+
+    pub fn verdict_color(verdict: Verdict) -> Rgb {
+        match verdict {
+            Verdict::Better => [0, 122, 90],
+            Verdict::Worse => [180, 60, 0],
+            Verdict::Unchanged | Verdict::Neutral => [60; 3],
+        }
+    }
+}
+
+/// A catalogue row's sparkline: a quiet grey, not a series colour, so that it reads as a hint.
+pub fn sparkline_color(dark: bool) -> Rgb {
+    if dark { [190; 3] } else { [90; 3] }
+}
+
 /// `#rrggbb`, for SVG.
 pub fn hex([r, g, b]: Rgb) -> String {
     format!("#{r:02x}{g:02x}{b:02x}")

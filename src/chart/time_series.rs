@@ -156,29 +156,8 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
         ) else {
             continue;
         };
-        let unit_label = match spec.transform {
-            Transform::Absolute => unit_label(indicator),
-            Transform::Index { base_year } => format!("Index, {base_year} = 100"),
-            Transform::PercentChange { base_year } => format!("% change since {base_year}"),
-        };
-        let panel_index = match panel_units.iter().position(|u| *u == unit_label) {
-            Some(i) => i,
-            None => {
-                panel_units.push(unit_label.clone());
-                panels.push(Panel {
-                    y_label: if spec.log_scale {
-                        format!("{unit_label} (log scale)")
-                    } else {
-                        unit_label
-                    },
-                    log_scale: spec.log_scale,
-                    series: Vec::new(),
-                    reference_lines: Vec::new(),
-                });
-                panels.len() - 1
-            }
-        };
-        panels[panel_index].series.push(SeriesDescription {
+        let panel = panel_of(spec, indicator, &mut panels, &mut panel_units);
+        panel.series.push(SeriesDescription {
             label: labels.label(key, data),
             key: key.clone(),
             color: color % PALETTE.len(),
@@ -237,6 +216,39 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
         footnotes,
         notes,
     }
+}
+
+/// The panel of `indicator`'s unit (or the transform's, which all series share), made when
+/// it is the first series in that unit.
+fn panel_of<'p>(
+    spec: &ChartSpec,
+    indicator: &Indicator,
+    panels: &'p mut Vec<Panel>,
+    panel_units: &mut Vec<String>,
+) -> &'p mut Panel {
+    let unit_label = match spec.transform {
+        Transform::Absolute => unit_label(indicator),
+        Transform::Index { base_year } => format!("Index, {base_year} = 100"),
+        Transform::PercentChange { base_year } => format!("% change since {base_year}"),
+    };
+    let index = match panel_units.iter().position(|u| *u == unit_label) {
+        Some(i) => i,
+        None => {
+            panel_units.push(unit_label.clone());
+            panels.push(Panel {
+                y_label: if spec.log_scale {
+                    format!("{unit_label} (log scale)")
+                } else {
+                    unit_label
+                },
+                log_scale: spec.log_scale,
+                series: Vec::new(),
+                reference_lines: Vec::new(),
+            });
+            panels.len() - 1
+        }
+    };
+    &mut panels[index]
 }
 
 /// The figures of each series of `spec`, grouped in one pass over the data.

@@ -81,101 +81,21 @@ fn read_lines<S: Sink + ?Sized>(
     (encoding, crlf): (Encoding, bool),
     sink: &mut S,
 ) -> Result<(), ReadError> {
-    let problem = |line: u64, column: Option<&str>, raw: &str, reason: String| Problem {
-        file: file.to_owned(),
-        line,
-        column: column.map(str::to_owned),
-        raw: raw.to_owned(),
-        reason,
-    };
     let mut reader = csv::ReaderBuilder::new()
         .comment(Some(b'#'))
         .flexible(true)
         .has_headers(false)
         .from_reader(input);
     let mut record = csv::ByteRecord::new();
-    // The header: the first row that is not a comment.
-    let header: Vec<String> = match reader.read_byte_record(&mut record) {
-        Ok(true) => record
-            .iter()
-            .map(|b| {
-                text::decode(b, encoding)
-                    .unwrap_or_else(|l| l)
-                    .trim()
-                    .to_ascii_lowercase()
-            })
-            .collect(),
-        Ok(false) => {
-            return Err(ReadError::Problem(problem(
-                1,
-                None,
-                "",
-                "the file has no header row".into(),
-            )));
-        }
-        Err(e) => {
-            return Err(ReadError::Problem(problem(
-                1,
-                None,
-                "",
-                format!("not valid CSV: {e}"),
-            )));
-        }
-    };
-    let index = |name: &str| header.iter().position(|h| h == name);
-    if let Some(twice) = COLUMNS
-        .iter()
-        .chain(&["year"])
-        .find(|c| header.iter().filter(|h| h == c).count() > 1)
-    {
-        let reason = format!(
-            "the header names the `{twice}` column twice; keep one, so that it is clear which \
-             one holds the figures"
-        );
-        return Err(ReadError::Problem(problem(1, None, "", reason)));
-    }
-    for name in REQUIRED {
-        if index(name).is_none() {
-            let reason = format!(
-                "no `{name}` column; the header must name {}",
-                REQUIRED.join(", ")
-            );
-            return Err(ReadError::Problem(problem(1, None, "", reason)));
-        }
-    }
-    let (period_index, period_name) = index("period")
-        .map(|i| (i, "period"))
-        .or_else(|| index("year").map(|i| (i, "year")))
-        .ok_or_else(|| {
-            ReadError::Problem(problem(
-                1,
-                None,
-                "",
-                "no `period` (or `year`) column".into(),
-            ))
-        })?;
-    let columns: Vec<Option<usize>> = COLUMNS.iter().map(|c| index(c)).collect();
-    let col = |name: &str| {
-        COLUMNS
-            .iter()
-            .position(|c| *c == name)
-            .and_then(|i| columns[i])
-    };
+    let layout = read_header(file, &mut reader, &mut record, encoding)?;
     let mut seen = Seen::default();
-    // The columns without which a row means nothing, with where they are.
-    let needed: Vec<(&str, usize)> = REQUIRED
-        .iter()
-        .filter_map(|name| Some((*name, index(name)?)))
-        .chain([(period_name, period_index)])
-        .collect();
-
     loop {
         match reader.read_byte_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
-                sink.problem(problem(line, None, "", format!("not valid CSV: {e}")));
+                sink.problem(problem(file, line, None, "", format!("not valid CSV: {e}")));
                 break;
             }
         }
@@ -187,76 +107,296 @@ fn read_lines<S: Sink + ?Sized>(
         if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
             continue;
         }
-        if let Some(name) = needed
+        let row = Row {
+            file,
+            line,
+            record: &record,
+            encoding,
+            layout: &layout,
+        };
+        match row.figure(&mut seen, sink) {
+            Ok(figure) => sink.figure(figure).map_err(ReadError::stopped)?,
+            Err(Some(problem)) => sink.problem(problem),
+            Err(None) => sink.missing(),
+        }
+    }
+    Ok(())
+}
+
+fn problem(file: &str, line: u64, column: Option<&str>, raw: &str, reason: String) -> Problem {
+    Problem {
+        file: file.to_owned(),
+        line,
+        column: column.map(str::to_owned),
+        raw: raw.to_owned(),
+        reason,
+    }
+}
+
+/// Where the header puts each column.
+struct Layout {
+    /// How many cells the header has.
+    width: usize,
+    /// The position of each of [`COLUMNS`], when the file has it.
+    columns: Vec<Option<usize>>,
+    /// The column the period is read from (`period`, or `year`), and where it is.
+    period: (&'static str, usize),
+    /// The columns without which a row means nothing, with where they are.
+    needed: Vec<(&'static str, usize)>,
+}
+
+impl Layout {
+    fn col(&self, name: &str) -> Option<usize> {
+        COLUMNS
+            .iter()
+            .position(|c| *c == name)
+            .and_then(|i| self.columns[i])
+    }
+}
+
+/// The header, the first row that is not a comment: every required column once.
+fn read_header<R: Read>(
+    file: &str,
+    reader: &mut csv::Reader<R>,
+    record: &mut csv::ByteRecord,
+    encoding: Encoding,
+) -> Result<Layout, ReadError> {
+    let refuse = |reason: String| ReadError::Problem(problem(file, 1, None, "", reason));
+    let header: Vec<String> = match reader.read_byte_record(record) {
+        Ok(true) => record
+            .iter()
+            .map(|b| {
+                text::decode(b, encoding)
+                    .unwrap_or_else(|l| l)
+                    .trim()
+                    .to_ascii_lowercase()
+            })
+            .collect(),
+        Ok(false) => return Err(refuse("the file has no header row".into())),
+        Err(e) => return Err(refuse(format!("not valid CSV: {e}"))),
+    };
+    let index = |name: &str| header.iter().position(|h| h == name);
+    if let Some(twice) = COLUMNS
+        .iter()
+        .chain(&["year"])
+        .find(|c| header.iter().filter(|h| h == c).count() > 1)
+    {
+        return Err(refuse(format!(
+            "the header names the `{twice}` column twice; keep one, so that it is clear which \
+             one holds the figures"
+        )));
+    }
+    for name in REQUIRED {
+        if index(name).is_none() {
+            return Err(refuse(format!(
+                "no `{name}` column; the header must name {}",
+                REQUIRED.join(", ")
+            )));
+        }
+    }
+    let (period_index, period_name) = index("period")
+        .map(|i| (i, "period"))
+        .or_else(|| index("year").map(|i| (i, "year")))
+        .ok_or_else(|| refuse("no `period` (or `year`) column".into()))?;
+    let needed = REQUIRED
+        .iter()
+        .filter_map(|name| Some((*name, index(name)?)))
+        .chain([(period_name, period_index)])
+        .collect();
+    Ok(Layout {
+        width: header.len(),
+        columns: COLUMNS.iter().map(|c| index(c)).collect(),
+        period: (period_name, period_index),
+        needed,
+    })
+}
+
+/// One data row of the file.
+struct Row<'a> {
+    file: &'a str,
+    line: u64,
+    record: &'a csv::ByteRecord,
+    encoding: Encoding,
+    layout: &'a Layout,
+}
+
+/// The cells every row needs, decoded.
+struct Core {
+    indicator: String,
+    area: String,
+    subgroup: String,
+    source: String,
+    footnote: String,
+    value: String,
+    status: String,
+    qualifier: String,
+    period: String,
+}
+
+impl Row<'_> {
+    fn problem(&self, column: &str, raw: &str, reason: String) -> Option<Problem> {
+        Some(problem(self.file, self.line, Some(column), raw, reason))
+    }
+
+    /// The row's figure, with the names of codes seen for the first time; `Err(Some)` a
+    /// problem of the row, `Err(None)` a missing value.
+    fn figure(
+        &self,
+        seen: &mut Seen,
+        sink: &mut (impl Sink + ?Sized),
+    ) -> Result<RawFigure, Option<Problem>> {
+        self.check_shape()?;
+        let core = self.core()?;
+        let (period_name, _) = self.layout.period;
+        let Some(period) = Period::parse(&core.period) else {
+            return Err(self.problem(
+                period_name,
+                &core.period,
+                "not a year (2023) or a range of years (2021-2025)".into(),
+            ));
+        };
+        let value = match text::value_of(&core.value) {
+            Cell::Number(v) => v,
+            Cell::Missing => return Err(None),
+            Cell::NotANumber => {
+                return Err(self.problem("value", &core.value, text::not_a_number(&core.value)));
+            }
+        };
+        let (status, qualifier) = self.flags(&core)?;
+        self.check_codes(&core)?;
+        self.describe_codes(&core, seen, sink);
+        let source = if seen.sources.insert(core.source.clone()) {
+            SourceDraft {
+                code: core.source,
+                short_name: self.lossy("source_name"),
+                publisher: self.lossy("source_publisher"),
+                title: self.lossy("source_title"),
+                edition: self.lossy("source_edition"),
+                published: self.lossy("source_published"),
+                url: self.lossy("source_url"),
+                citation: self.lossy("source_citation"),
+                licence: self.lossy("source_licence"),
+                file_sha256: String::new(),
+            }
+        } else {
+            SourceDraft {
+                code: core.source,
+                ..Default::default()
+            }
+        };
+        let area_name = if seen.areas.insert(core.area.clone()) {
+            self.lossy("area_name")
+        } else {
+            String::new()
+        };
+        let subgroup_name = if seen.subgroups.insert(core.subgroup.clone()) {
+            self.lossy("subgroup_name")
+        } else {
+            String::new()
+        };
+        Ok(RawFigure {
+            line: self.line,
+            column: "value".into(),
+            indicator: core.indicator,
+            area: core.area,
+            area_name,
+            subgroup: core.subgroup,
+            subgroup_name,
+            period,
+            value,
+            status,
+            qualifier,
+            footnote: core.footnote,
+            source: Some(source),
+        })
+    }
+
+    /// A row that ends before a needed column, or a cell longer than a Chiso file keeps.
+    fn check_shape(&self) -> Result<(), Option<Problem>> {
+        let record = self.record;
+        if let Some(name) = self
+            .layout
+            .needed
             .iter()
             .find(|(_, i)| *i >= record.len())
             .map(|(name, _)| *name)
         {
-            sink.problem(problem(
-                line,
-                Some(name),
+            return Err(self.problem(
+                name,
                 "",
                 format!(
                     "the row has {} cells and ends before this column (the header has {}): a \
                      separator or a quote may be missing",
                     record.len(),
-                    header.len()
+                    self.layout.width
                 ),
             ));
-            continue;
         }
-        // Text longer than a Chiso file keeps: bytes are counted first (never fewer than the
-        // characters), so that only a long cell is decoded.
+        // Bytes are counted first (never fewer than the characters), so that only a long
+        // cell is decoded.
         if let Some((name, limit, chars)) = LIMITS.iter().find_map(|(name, limit)| {
-            let bytes = col(name).and_then(|i| record.get(i))?;
+            let bytes = self.layout.col(name).and_then(|i| record.get(i))?;
             if bytes.len() <= *limit {
                 return None;
             }
             let chars = String::from_utf8_lossy(bytes).chars().count();
             (chars > *limit).then_some((*name, *limit, chars))
         }) {
-            sink.problem(problem(
-                line,
-                Some(name),
+            return Err(self.problem(
+                name,
                 "",
                 format!("{chars} characters long; Chiso keeps up to {limit} here: shorten it"),
             ));
-            continue;
         }
-        // Only the columns every row needs are decoded on every row; names and descriptions
-        // are read the first time a code appears.
-        let field = |name: &str| -> Result<String, String> {
-            let bytes = col(name).and_then(|i| record.get(i)).unwrap_or(b"");
-            let text = text::decode(bytes, encoding)?;
-            let text = text.trim();
-            // The writer defuses formulas with a leading apostrophe: take it off again.
-            Ok(match text.strip_prefix('\'') {
-                Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_owned(),
-                _ => text.to_owned(),
-            })
-        };
-        let lossy = |name: &str| field(name).unwrap_or_else(|l| l);
-        let mut core = Vec::with_capacity(9);
+        Ok(())
+    }
+
+    /// A cell's text, trimmed, with the apostrophe the writer puts before formulas taken
+    /// off; the lossy text when it is not valid in the file's encoding.
+    fn field(&self, name: &str) -> Result<String, String> {
+        let bytes = self
+            .layout
+            .col(name)
+            .and_then(|i| self.record.get(i))
+            .unwrap_or(b"");
+        let text = text::decode(bytes, self.encoding)?;
+        let text = text.trim();
+        Ok(match text.strip_prefix('\'') {
+            Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_owned(),
+            _ => text.to_owned(),
+        })
+    }
+
+    fn lossy(&self, name: &str) -> String {
+        self.field(name).unwrap_or_else(|l| l)
+    }
+
+    /// Only the columns every row needs are decoded on every row; names and descriptions
+    /// are read the first time a code appears.
+    fn core(&self) -> Result<Core, Option<Problem>> {
         let mut bad_text = None;
-        for name in [
-            "indicator",
-            "area",
-            "subgroup",
-            "source",
-            "footnote",
-            "value",
-            "status",
-            "qualifier",
-        ] {
-            match field(name) {
-                Ok(t) => core.push(t),
-                Err(l) => {
-                    bad_text.get_or_insert(name);
-                    core.push(l);
-                }
+        let mut field = |name: &'static str| match self.field(name) {
+            Ok(t) => t,
+            Err(lossy) => {
+                bad_text.get_or_insert(name);
+                lossy
             }
-        }
-        let raw_period = match text::decode(record.get(period_index).unwrap_or(b""), encoding) {
+        };
+        let (indicator, area, subgroup, source) = (
+            field("indicator"),
+            field("area"),
+            field("subgroup"),
+            field("source"),
+        );
+        let (footnote, value, status, qualifier) = (
+            field("footnote"),
+            field("value"),
+            field("status"),
+            field("qualifier"),
+        );
+        let (period_name, period_index) = self.layout.period;
+        let period = match text::decode(self.record.get(period_index).unwrap_or(b""), self.encoding)
+        {
             Ok(t) => t.trim().to_owned(),
             Err(l) => {
                 bad_text.get_or_insert(period_name);
@@ -264,162 +404,91 @@ fn read_lines<S: Sink + ?Sized>(
             }
         };
         if let Some(column) = bad_text {
-            sink.problem(problem(
-                line,
-                Some(column),
+            return Err(self.problem(
+                column,
                 "",
                 "not valid UTF-8 text: save the file as UTF-8".into(),
             ));
-            continue;
         }
-        let [
+        Ok(Core {
             indicator,
             area,
             subgroup,
-            source_code,
+            source,
             footnote,
-            raw_value,
-            raw_status,
-            raw_qualifier,
-        ] = <[String; 8]>::try_from(core).unwrap_or_default();
-        let Some(period) = Period::parse(&raw_period) else {
-            sink.problem(problem(
-                line,
-                Some(period_name),
-                &raw_period,
-                "not a year (2023) or a range of years (2021-2025)".into(),
-            ));
-            continue;
-        };
-        let value = match text::value_of(&raw_value) {
-            Cell::Number(v) => v,
-            Cell::Missing => {
-                sink.missing();
-                continue;
-            }
-            Cell::NotANumber => {
-                sink.problem(problem(
-                    line,
-                    Some("value"),
-                    &raw_value,
-                    text::not_a_number(&raw_value),
-                ));
-                continue;
-            }
-        };
-        let status = if raw_status.is_empty() {
+            value,
+            status,
+            qualifier,
+            period,
+        })
+    }
+
+    fn flags(&self, core: &Core) -> Result<(Status, Qualifier), Option<Problem>> {
+        let status = if core.status.is_empty() {
             Status::Normal
-        } else if let Some(s) = Status::from_word(&raw_status.to_ascii_lowercase()) {
+        } else if let Some(s) = Status::from_word(&core.status.to_ascii_lowercase()) {
             s
         } else {
             let words: Vec<_> = Status::ALL.iter().map(|s| s.as_str()).collect();
-            sink.problem(problem(
-                line,
-                Some("status"),
-                &raw_status,
+            return Err(self.problem(
+                "status",
+                &core.status,
                 format!("unknown status; use one of {}", words.join(", ")),
             ));
-            continue;
         };
-        let Some(qualifier) = Qualifier::from_word(&raw_qualifier.to_ascii_lowercase()) else {
+        let Some(qualifier) = Qualifier::from_word(&core.qualifier.to_ascii_lowercase()) else {
             let words: Vec<_> = Qualifier::ALL[1..].iter().map(|q| q.as_str()).collect();
-            sink.problem(problem(
-                line,
-                Some("qualifier"),
-                &raw_qualifier,
+            return Err(self.problem(
+                "qualifier",
+                &core.qualifier,
                 format!(
                     "unknown qualifier; leave it empty or use {}",
                     words.join(", ")
                 ),
             ));
-            continue;
         };
+        Ok((status, qualifier))
+    }
+
+    /// Every code present, and none holding a character that cannot be seen.
+    fn check_codes(&self, core: &Core) -> Result<(), Option<Problem>> {
         let codes = [
-            ("indicator", &indicator),
-            ("area", &area),
-            ("subgroup", &subgroup),
-            ("source", &source_code),
+            ("indicator", &core.indicator),
+            ("area", &core.area),
+            ("subgroup", &core.subgroup),
+            ("source", &core.source),
         ];
         if let Some((empty, _)) = codes.iter().find(|(_, c)| c.is_empty()) {
-            sink.problem(problem(
-                line,
-                Some(empty),
-                "",
-                "empty: a code is needed".into(),
-            ));
-            continue;
+            return Err(self.problem(empty, "", "empty: a code is needed".into()));
         }
         if let Some((column, code)) = codes.iter().find(|(_, c)| c.chars().any(hidden)) {
-            sink.problem(problem(
-                line,
-                Some(column),
+            return Err(self.problem(
+                column,
                 code,
                 "the code holds a control or invisible character (shown escaped): retype it".into(),
             ));
-            continue;
         }
-        if seen.indicators.insert(indicator.clone()) {
-            let name = lossy("indicator_name");
+        Ok(())
+    }
+
+    /// An indicator seen for the first time is described to the sink, before its figure.
+    fn describe_codes(&self, core: &Core, seen: &mut Seen, sink: &mut (impl Sink + ?Sized)) {
+        if seen.indicators.insert(core.indicator.clone()) {
+            let name = self.lossy("indicator_name");
             sink.indicator(IndicatorDraft {
-                key: indicator.clone(),
+                key: core.indicator.clone(),
                 name: if name.is_empty() {
-                    indicator.clone()
+                    core.indicator.clone()
                 } else {
                     name
                 },
-                unit: lossy("unit"),
-                unit_symbol: lossy("unit_symbol"),
-                decimals: lossy("decimals").parse().ok(),
-                direction: Some(lossy("direction")).filter(|d| !d.is_empty()),
+                unit: self.lossy("unit"),
+                unit_symbol: self.lossy("unit_symbol"),
+                decimals: self.lossy("decimals").parse().ok(),
+                direction: Some(self.lossy("direction")).filter(|d| !d.is_empty()),
             });
         }
-        let source = if seen.sources.insert(source_code.clone()) {
-            SourceDraft {
-                code: source_code,
-                short_name: lossy("source_name"),
-                publisher: lossy("source_publisher"),
-                title: lossy("source_title"),
-                edition: lossy("source_edition"),
-                published: lossy("source_published"),
-                url: lossy("source_url"),
-                citation: lossy("source_citation"),
-                licence: lossy("source_licence"),
-                file_sha256: String::new(),
-            }
-        } else {
-            SourceDraft {
-                code: source_code,
-                ..Default::default()
-            }
-        };
-        let area_name = if seen.areas.insert(area.clone()) {
-            lossy("area_name")
-        } else {
-            String::new()
-        };
-        let subgroup_name = if seen.subgroups.insert(subgroup.clone()) {
-            lossy("subgroup_name")
-        } else {
-            String::new()
-        };
-        sink.figure(RawFigure {
-            line,
-            column: "value".into(),
-            indicator,
-            area,
-            area_name,
-            subgroup,
-            subgroup_name,
-            period,
-            value,
-            status,
-            qualifier,
-            footnote,
-            source: Some(source),
-        })
-        .map_err(ReadError::stopped)?;
     }
-    Ok(())
 }
 
 /// A character that must not be in a code: a control character, or one that changes how the

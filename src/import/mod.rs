@@ -1,12 +1,13 @@
 //! Reading figures from files as their publishers ship them. One module per format; no egui,
-//! no SQL. Each reader streams what it finds into a [`Sink`], so a file of any size is read
-//! in constant memory; `store::import` is the sink that writes to a database.
+//! no SQL. Each reader streams what it finds into a [`Sink`] (from `model::draft`), so a file
+//! of any size is read in constant memory; [`Readers`] is the `FileReader` the store's import
+//! is given, so the store never names a reader.
 //!
 //! | module     | reads                                                                  |
 //! |------------|------------------------------------------------------------------------|
 //! | `detect`   | which format a file is, from its first bytes                            |
 //! | `text`     | bytes to text (UTF-8 with or without BOM, Windows-1252), numbers, gaps  |
-//! | `long_csv` | Chiso's own long CSV (and writing it)                                   |
+//! | `long_csv` | Chiso's own long CSV (written by `export::long_csv`)                    |
 //! | `wdi`      | World Bank WDI bulk CSV, with its `Metadata_Country_…` file             |
 //! | `wb_api`   | World Bank API v2 JSON, including its error objects                     |
 //! | `undp_hdr` | UNDP HDR composite indices, wide CSV                                    |

@@ -1,6 +1,13 @@
 //! The plain values Chiso works with: indicators, figures and their flags.
 //!
 //! Nothing here knows of SQLite or egui; the store fills these, the chart and the UI read them.
+//!
+//! | module      | holds                                                             |
+//! |-------------|-------------------------------------------------------------------|
+//! | (this)      | indicators, units, areas, subgroups, sources, figures, periods, flags |
+//! | `selection` | what the user chose to see: `ChartSpec`, `ChartKind`, `SeriesKey`  |
+//! | `draft`     | figures as a file gives them; the `Sink` and `FileReader` contracts |
+//! | `units`     | unit symbols and conversions, the largest figure kept             |
 
 use std::fmt;
 

@@ -1,11 +1,18 @@
 //! The indicator store: a Chiso SQLite file, opened safely, read and written in transactions.
 //!
-//! | module   | holds                                                        |
-//! |----------|--------------------------------------------------------------|
-//! | `schema` | tables, audit triggers, forward migrations                   |
-//! | `error`  | what can go wrong, in words a user can act on                |
-//! | `query`  | the catalogue, series, sources, targets and file summary     |
-//! | `sample` | the sample database, built from the text in `fixtures/`      |
+//! | module     | holds                                                         |
+//! |------------|---------------------------------------------------------------|
+//! | (this)     | [`Store`]: safe opening, read-only reasons, one transaction a write |
+//! | `schema`   | tables, audit triggers, forward migrations                    |
+//! | `error`    | typed errors and refusals, with the values in them            |
+//! | `query`    | the catalogue, series, audit trail, sources, targets, summary |
+//! | `edit`     | writing figures through the checks, revert                    |
+//! | `records`  | the lists (indicators, units, areas…) as forms edit them      |
+//! | `views`    | saved views, the deck                                          |
+//! | `import`   | figures read by any `FileReader`, applied in one transaction  |
+//! | `export`   | figures read out as long-CSV rows                             |
+//! | `sample`   | the sample's reference tables and deck                        |
+//! | `generate` | a large generated database for measuring                      |
 //!
 //! Opening never changes a file that is not a Chiso file: a file is first looked at through
 //! its header bytes and a read-only connection, and only a Chiso file that may be written is

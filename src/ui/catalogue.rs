@@ -1,6 +1,6 @@
 //! The catalogue: indicators by theme, filtered as you type, each with its latest figure.
 
-use egui::{Color32, RichText, Sense, Stroke, Vec2, pos2};
+use egui::{RichText, Sense, Stroke, Vec2, pos2};
 
 use super::app::Command;
 use super::style;
@@ -186,11 +186,7 @@ fn sparkline(ui: &mut egui::Ui, values: &[(i32, f64)], dark: bool) {
             )
         })
         .collect();
-    let color = if dark {
-        Color32::from_gray(190)
-    } else {
-        Color32::from_gray(90)
-    };
+    let color = style::color(crate::chart::style::sparkline_color(dark));
     ui.painter()
         .add(egui::Shape::line(points, Stroke::new(1.2, color)));
 }

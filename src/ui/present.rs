@@ -3,7 +3,8 @@
 use egui::{Color32, RichText};
 
 use super::app::Command;
-use crate::chart::headline::Verdict;
+use super::style;
+use crate::chart::style::slide;
 use crate::export::{self, ExportOptions};
 use crate::workspace::Workspace;
 
@@ -50,7 +51,7 @@ pub fn keys(ctx: &egui::Context, index: usize, count: usize, commands: &mut Vec<
 
 /// One slide: the headline card, then the chart drawn as it is exported, with its sources.
 pub fn ui(ui: &mut egui::Ui, ws: &Workspace, show: &mut Presentation) {
-    let black = Color32::from_gray(10);
+    let black = style::color(slide::TEXT);
     let count = ws.views().len();
     ui.horizontal(|ui| {
         if let Some(h) = ws.headline() {
@@ -64,11 +65,7 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, show: &mut Presentation) {
                 ui.label(RichText::new(&h.period).size(30.0).color(black));
                 let change = h.since_previous.as_ref().or(h.since_baseline.as_ref());
                 if let Some(change) = change {
-                    let color = match change.verdict {
-                        Verdict::Better => Color32::from_rgb(0, 122, 90),
-                        Verdict::Worse => Color32::from_rgb(180, 60, 0),
-                        _ => Color32::from_gray(60),
-                    };
+                    let color = style::color(slide::verdict_color(change.verdict));
                     ui.label(RichText::new(&change.text).size(30.0).color(color));
                 }
             });
@@ -85,7 +82,7 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, show: &mut Presentation) {
             ui.label(
                 RichText::new(format!("{} / {count}", show.index + 1))
                     .size(28.0)
-                    .color(Color32::from_gray(80)),
+                    .color(style::color(slide::WEAK)),
             );
         });
     });

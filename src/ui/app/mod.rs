@@ -171,39 +171,7 @@ impl ChisoApp {
 
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        let theme = if self.state.dark {
-            egui::Theme::Dark
-        } else {
-            egui::Theme::Light
-        };
-        // Setting the theme asks for a repaint: only when it changes, or the window would
-        // never rest.
-        if ctx.theme() != theme {
-            ctx.set_theme(theme);
-        }
-        self.update_title(&ctx);
-        self.watch_file(&ctx);
-        self.take_dropped_files(&ctx);
-
-        if let Some(on) = self.fullscreen.take() {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
-        }
-        if self.quit {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-        }
-        if self.presentation.is_none() {
-            let writable = self
-                .workspace
-                .as_ref()
-                .is_some_and(|ws| ws.read_only().is_none());
-            let open = self.workspace.is_some();
-            let shortcuts = actions::window_shortcuts(&ctx, |action| match action {
-                Action::Import => writable,
-                Action::Open | Action::Quit => true,
-                _ => open,
-            });
-            self.commands.extend(shortcuts);
-        }
+        self.window_ui(&ctx);
         if let (Some(show), Some(ws)) = (&mut self.presentation, &self.workspace) {
             present::keys(&ctx, show.index, ws.views().len(), &mut self.commands);
             egui::CentralPanel::default()
@@ -217,140 +185,197 @@ impl ChisoApp {
             return;
         }
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
-        self.import_ui(&ctx);
+        self.dialogs_ui(&ctx);
+        self.side_panels_ui(ui);
+        egui::CentralPanel::default().show(ui, |ui| {
+            self.banners_ui(ui);
+            if self.workspace.is_some() {
+                self.workspace_ui(ui);
+            } else {
+                ui.vertical_centered(|ui| {
+                    ui.add_space(80.0);
+                    ui.heading("No database open");
+                    ui.label("Use File, Open…, or drop a Chiso database onto this window");
+                });
+            }
+        });
+        self.apply();
+    }
+
+    /// What the window itself does each frame: theme, title, the file watched, dropped files,
+    /// full screen, closing, and the window-wide shortcuts.
+    fn window_ui(&mut self, ctx: &egui::Context) {
+        let theme = if self.state.dark {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        };
+        // Setting the theme asks for a repaint: only when it changes, or the window would
+        // never rest.
+        if ctx.theme() != theme {
+            ctx.set_theme(theme);
+        }
+        self.update_title(ctx);
+        self.watch_file(ctx);
+        self.take_dropped_files(ctx);
+        if let Some(on) = self.fullscreen.take() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+        }
+        if self.quit {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        if self.presentation.is_none() {
+            let writable = self
+                .workspace
+                .as_ref()
+                .is_some_and(|ws| ws.read_only().is_none());
+            let open = self.workspace.is_some();
+            let shortcuts = actions::window_shortcuts(ctx, |action| match action {
+                Action::Import => writable,
+                Action::Open | Action::Quit => true,
+                _ => open,
+            });
+            self.commands.extend(shortcuts);
+        }
+    }
+
+    /// The windows over the main one: import, lists, path field, chart export.
+    fn dialogs_ui(&mut self, ctx: &egui::Context) {
+        self.import_ui(ctx);
         if let Some(f) = &mut self.forms {
             let read_only = self
                 .workspace
                 .as_ref()
                 .is_none_or(|ws| ws.read_only().is_some());
-            if !forms::ui(&ctx, f, read_only, &mut self.commands) {
+            if !forms::ui(ctx, f, read_only, &mut self.commands) {
                 self.forms = None;
             }
         }
         if let Some(prompt) = &mut self.path_prompt
-            && !prompt.ui(&ctx, &mut self.commands)
+            && !prompt.ui(ctx, &mut self.commands)
         {
             self.path_prompt = None;
         }
         if let Some(dialog) = &mut self.export
-            && !dialog.ui(&ctx, &mut self.commands)
+            && !dialog.ui(ctx, &mut self.commands)
         {
             self.export = None;
         }
         if let Some(image) = self.clipboard_image.take() {
             ctx.copy_image(image);
         }
-        if let Some(ws) = &self.workspace {
-            egui::Panel::left("catalogue")
-                .resizable(true)
-                .default_size(330.0)
-                .min_size(220.0)
-                .show(ui, |ui| {
-                    views::ui(ui, ws, &mut self.views, &mut self.commands);
-                    ui.separator();
-                    catalogue::ui(
-                        ui,
-                        ws,
-                        &mut self.state.filter,
-                        self.state.dark,
-                        &mut self.commands,
-                    );
-                });
-            egui::Panel::bottom("sources")
-                .resizable(true)
-                .default_size(120.0)
-                .show(ui, |ui| sources::ui(ui, ws.description()));
+    }
+
+    /// The deck and catalogue at the left, the sources at the bottom.
+    fn side_panels_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(ws) = &self.workspace else {
+            return;
+        };
+        egui::Panel::left("catalogue")
+            .resizable(true)
+            .default_size(330.0)
+            .min_size(220.0)
+            .show(ui, |ui| {
+                views::ui(ui, ws, &mut self.views, &mut self.commands);
+                ui.separator();
+                catalogue::ui(
+                    ui,
+                    ws,
+                    &mut self.state.filter,
+                    self.state.dark,
+                    &mut self.commands,
+                );
+            });
+        egui::Panel::bottom("sources")
+            .resizable(true)
+            .default_size(120.0)
+            .show(ui, |ui| sources::ui(ui, ws.description()));
+    }
+
+    /// The error, a conflict to resolve, and what the last action did.
+    fn banners_ui(&mut self, ui: &mut egui::Ui) {
+        if let Some(error) = &self.error {
+            error_ui(ui, error, &mut self.commands);
         }
-        egui::CentralPanel::default().show(ui, |ui| {
-            if let Some(error) = &self.error {
-                error_ui(ui, error, &mut self.commands);
-            }
-            if let Some((_, message)) = &self.conflict {
-                egui::Frame::group(ui.style())
-                    .stroke(egui::Stroke::new(1.5, ui.visuals().warn_fg_color))
-                    .show(ui, |ui| {
-                        ui.label(message);
-                        ui.horizontal(|ui| {
-                            if ui.button("Use my value").clicked() {
-                                self.commands.push(Command::ResolveConflict(true));
-                            }
-                            if ui.button("Keep theirs").clicked() {
-                                self.commands.push(Command::ResolveConflict(false));
-                            }
-                        });
-                    });
-            }
-            if let Some(status) = &self.status {
-                ui.label(egui::RichText::new(status).weak());
-            }
-            match &self.workspace {
-                Some(ws) => {
-                    if let Some(reason) = ws.read_only() {
-                        ui.label(
-                            egui::RichText::new(format!("Read-only: {reason}"))
-                                .color(ui.visuals().warn_fg_color),
-                        );
-                    }
-                    card::ui(ui, ws, self.state.dark);
-                    ui.separator();
+        if let Some((_, message)) = &self.conflict {
+            egui::Frame::group(ui.style())
+                .stroke(egui::Stroke::new(1.5, ui.visuals().warn_fg_color))
+                .show(ui, |ui| {
+                    ui.label(message);
                     ui.horizontal(|ui| {
-                        for (tab, name) in [
-                            (Tab::Chart, "Chart"),
-                            (Tab::Table, "Table"),
-                            (Tab::Edit, "Edit"),
-                            (Tab::Audit, "Audit trail"),
-                        ] {
-                            if ui.selectable_label(self.state.tab == tab, name).clicked() {
-                                self.commands.push(Command::ShowTab(tab));
-                            }
+                        if ui.button("Use my value").clicked() {
+                            self.commands.push(Command::ResolveConflict(true));
+                        }
+                        if ui.button("Keep theirs").clicked() {
+                            self.commands.push(Command::ResolveConflict(false));
                         }
                     });
-                    ui.horizontal(|ui| {
-                        chart_view::controls_ui(ui, ws, &mut self.commands);
-                        if ui.button("Export chart…").clicked() {
-                            self.commands.push(Command::OpenExportChart);
-                        }
-                    });
-                    match self.state.tab {
-                        Tab::Chart => chart_view::ui(ui, ws, self.state.dark, &mut self.commands),
-                        Tab::Table => table::ui(ui, ws),
-                        Tab::Edit => {
-                            if !self.state.editor_confirmed && ws.read_only().is_none() {
-                                // Asked once: the name every change of this user is recorded under.
-                                ui.horizontal(|ui| {
-                                    let label = ui.label("Your name, for the audit trail");
-                                    ui.add(
-                                        egui::TextEdit::singleline(&mut self.state.editor)
-                                            .desired_width(160.0),
-                                    )
-                                    .labelled_by(label.id);
-                                    if ui.button("Keep this name").clicked()
-                                        && !self.state.editor.trim().is_empty()
-                                    {
-                                        self.state.editor_confirmed = true;
-                                    }
-                                });
-                            }
-                            grid::ui(ui, ws, &mut self.grid, &mut self.commands)
-                        }
-                        Tab::Audit => audit::ui(
-                            ui,
-                            &mut self.audit,
-                            ws.read_only().is_some(),
-                            &mut self.commands,
-                        ),
-                    }
-                }
-                None => {
-                    ui.vertical_centered(|ui| {
-                        ui.add_space(80.0);
-                        ui.heading("No database open");
-                        ui.label("Use File, Open…, or drop a Chiso database onto this window");
-                    });
+                });
+        }
+        if let Some(status) = &self.status {
+            ui.label(egui::RichText::new(status).weak());
+        }
+    }
+
+    /// The open file: its headline card, the tabs, the chart's controls and the tab shown.
+    fn workspace_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(ws) = &self.workspace else {
+            return;
+        };
+        if let Some(reason) = ws.read_only() {
+            ui.label(
+                egui::RichText::new(format!("Read-only: {reason}"))
+                    .color(ui.visuals().warn_fg_color),
+            );
+        }
+        card::ui(ui, ws, self.state.dark);
+        ui.separator();
+        ui.horizontal(|ui| {
+            for (tab, name) in [
+                (Tab::Chart, "Chart"),
+                (Tab::Table, "Table"),
+                (Tab::Edit, "Edit"),
+                (Tab::Audit, "Audit trail"),
+            ] {
+                if ui.selectable_label(self.state.tab == tab, name).clicked() {
+                    self.commands.push(Command::ShowTab(tab));
                 }
             }
         });
-        self.apply();
+        ui.horizontal(|ui| {
+            chart_view::controls_ui(ui, ws, &mut self.commands);
+            if ui.button(Action::ExportChart.label()).clicked() {
+                self.commands.push(Action::ExportChart.command());
+            }
+        });
+        match self.state.tab {
+            Tab::Chart => chart_view::ui(ui, ws, self.state.dark, &mut self.commands),
+            Tab::Table => table::ui(ui, ws),
+            Tab::Edit => {
+                if !self.state.editor_confirmed && ws.read_only().is_none() {
+                    // Asked once: the name every change of this user is recorded under.
+                    ui.horizontal(|ui| {
+                        let label = ui.label("Your name, for the audit trail");
+                        ui.add(
+                            egui::TextEdit::singleline(&mut self.state.editor).desired_width(160.0),
+                        )
+                        .labelled_by(label.id);
+                        if ui.button("Keep this name").clicked()
+                            && !self.state.editor.trim().is_empty()
+                        {
+                            self.state.editor_confirmed = true;
+                        }
+                    });
+                }
+                grid::ui(ui, ws, &mut self.grid, &mut self.commands)
+            }
+            Tab::Audit => audit::ui(
+                ui,
+                &mut self.audit,
+                ws.read_only().is_some(),
+                &mut self.commands,
+            ),
+        }
     }
 
     fn import_ui(&mut self, ctx: &egui::Context) {

@@ -1,0 +1,232 @@
+//! The arguments of every subcommand (clap), and the conversions of their text.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::export::Preset;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "chiso",
+    version,
+    about = "Offline dashboard for social-welfare indicators"
+)]
+pub struct Args {
+    /// The Chiso database to open in the window (default: your copy of the sample database)
+    pub file: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create an empty Chiso database, or a copy of the sample with --sample
+    New {
+        file: PathBuf,
+        /// Fill it with the sample data (Viet Nam's headline indicators and their sources)
+        #[arg(long)]
+        sample: bool,
+    },
+    /// Create a large generated database for measuring (not real figures): the country, 6
+    /// regions and 63 provinces, subgroups, several sources, 40 years
+    GenSample {
+        file: PathBuf,
+        /// How many figures in all
+        #[arg(long, default_value_t = 1_000_000)]
+        observations: u64,
+        /// How many indicators they are spread over
+        #[arg(long, default_value_t = 200)]
+        indicators: usize,
+        /// The same seed makes the same figures
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Schema version, counts, sources and an integrity check
+    Info { file: PathBuf },
+    /// Each indicator with its latest value, year, unit and source
+    List { file: PathBuf },
+    /// Import figures from publishers' files (WDI CSV or API JSON, UNDP HDR, OWID) or Chiso's CSV
+    Import {
+        file: PathBuf,
+        /// The files to import, in any of the formats Chiso reads (detected from their content)
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Show what would be added, changed and skipped, and every problem; write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Areas to bring in, by code, created if missing (default: those already in the database)
+        #[arg(long, value_delimiter = ',')]
+        areas: Option<Vec<String>>,
+        /// Indicators to bring in, by the file's code (hdi, le, SH.DYN.MORT), created if missing
+        /// (default: those that match indicators already in the database)
+        #[arg(long, value_delimiter = ',')]
+        indicators: Option<Vec<String>>,
+        /// Map a file's indicator onto an existing one: --map le=LIFE_EXPECTANCY (repeatable)
+        #[arg(long = "map", value_parser = parse_mapping)]
+        mappings: Vec<(String, String)>,
+        /// Overwrite figures that differ from those already stored for the same source
+        #[arg(long)]
+        replace: bool,
+        /// Write the good rows even when some rows have problems (default: all or nothing)
+        #[arg(long)]
+        skip_problems: bool,
+        /// The editor named in the audit log (default: the operating-system user)
+        #[arg(long)]
+        by: Option<String>,
+    },
+    /// Write figures as Chiso's long CSV (to standard output unless --out is given)
+    ExportData {
+        file: PathBuf,
+        /// Only this indicator
+        #[arg(long)]
+        indicator: Option<String>,
+        /// Write to this file instead of standard output
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Draw a chart to a PNG or SVG file, with no window (or every indicator with --all)
+    Export(ExportCommand),
+    /// Write one figure, through the same checks and audit as the window
+    Set(SetCommand),
+    /// The latest changes recorded in the audit log, newest first
+    Audit {
+        file: PathBuf,
+        /// How many changes to show
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// The figures of one indicator, as CSV on standard output
+    Series {
+        file: PathBuf,
+        /// Indicator code, as `chiso list` shows it (e.g. U5MR)
+        code: String,
+        /// Only this area (code, e.g. VNM)
+        #[arg(long)]
+        area: Option<String>,
+        /// Only this subgroup (code, e.g. T for total)
+        #[arg(long)]
+        subgroup: Option<String>,
+        /// Only this source (code, as `chiso info` lists them)
+        #[arg(long)]
+        source: Option<String>,
+    },
+}
+
+fn parse_size(text: &str) -> Result<(u32, u32), String> {
+    let preset = match text.to_ascii_lowercase().as_str() {
+        "wide" | "16:9" => Some(Preset::Wide),
+        "standard" | "4:3" => Some(Preset::Standard),
+        "square" => Some(Preset::Square),
+        _ => None,
+    };
+    if let Some(p) = preset {
+        return Ok(p.size());
+    }
+    text.split_once(['x', 'X', '×'])
+        .and_then(|(w, h)| Some((w.trim().parse().ok()?, h.trim().parse().ok()?)))
+        .ok_or_else(|| {
+            format!("{text:?}: write WIDTHxHEIGHT, e.g. 1920x1080, or wide, standard, square")
+        })
+}
+
+fn parse_mapping(text: &str) -> Result<(String, String), String> {
+    match text.split_once('=') {
+        Some((from, to)) if !from.trim().is_empty() && !to.trim().is_empty() => {
+            Ok((from.trim().to_owned(), to.trim().to_owned()))
+        }
+        _ => Err(format!(
+            "{text:?}: write FILE_CODE=CHISO_CODE, e.g. le=LIFE_EXPECTANCY"
+        )),
+    }
+}
+
+/// The arguments of `chiso export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportCommand {
+    pub file: PathBuf,
+    /// Indicator code
+    #[arg(long, required_unless_present_any = ["all", "deck"])]
+    pub indicator: Option<String>,
+    /// Area code (default: the headline area)
+    #[arg(long)]
+    pub area: Option<String>,
+    /// Subgroup code (default: the headline subgroup)
+    #[arg(long)]
+    pub subgroup: Option<String>,
+    /// Only this source (default: every source, side by side)
+    #[arg(long)]
+    pub source: Option<String>,
+    /// First year shown
+    #[arg(long)]
+    pub from: Option<i32>,
+    /// Last year shown
+    #[arg(long)]
+    pub to: Option<i32>,
+    /// As an index, the first year shown = 100
+    #[arg(long)]
+    pub relative: bool,
+    /// Logarithmic value axis
+    #[arg(long)]
+    pub log: bool,
+    /// png or svg (default: from the file name, else png)
+    #[arg(long, value_parser = ["png", "svg"])]
+    pub format: Option<String>,
+    /// WIDTHxHEIGHT in px, or wide (1920x1080), standard (1600x1200), square (1080x1080)
+    #[arg(long, default_value = "1920x1080", value_parser = parse_size)]
+    pub size: (u32, u32),
+    /// PNG pixels per px, for high-DPI screens
+    #[arg(long, default_value_t = 1.0)]
+    pub scale: f32,
+    /// Dark background (the default is light, for projectors)
+    #[arg(long)]
+    pub dark: bool,
+    /// Replace the chart's title
+    #[arg(long)]
+    pub title: Option<String>,
+    /// The file to write
+    #[arg(long, required_unless_present_any = ["all", "deck"])]
+    pub out: Option<PathBuf>,
+    /// One chart per indicator, named by code, into --out-dir
+    #[arg(long, requires = "out_dir", conflicts_with = "deck")]
+    pub all: bool,
+    /// The deck of saved views, one slide per file numbered in deck order, into --out-dir
+    #[arg(long, requires = "out_dir")]
+    pub deck: bool,
+    #[arg(long)]
+    pub out_dir: Option<PathBuf>,
+}
+
+/// The arguments of `chiso set`.
+#[derive(Debug, clap::Args)]
+pub struct SetCommand {
+    pub file: PathBuf,
+    /// Indicator code
+    pub code: String,
+    pub year: i32,
+    pub value: String,
+    /// Area code (default: the country)
+    #[arg(long)]
+    pub area: Option<String>,
+    /// Subgroup code (default: T, the total)
+    #[arg(long)]
+    pub subgroup: Option<String>,
+    /// Source code (default: the source of your last figure)
+    #[arg(long)]
+    pub source: Option<String>,
+    /// normal, estimated, provisional, forecast or break
+    #[arg(long, default_value = "normal")]
+    pub status: String,
+    /// about, more_than, less_than, at_least or at_most
+    #[arg(long, default_value = "")]
+    pub qualifier: String,
+    #[arg(long)]
+    pub footnote: Option<String>,
+    /// Refuse unless the stored value is this one (`none`: unless there is none)
+    #[arg(long)]
+    pub expect: Option<String>,
+    /// The editor named in the audit log (default: the operating-system user)
+    #[arg(long)]
+    pub by: Option<String>,
+}

@@ -1,0 +1,84 @@
+//! `chiso export`: charts drawn to files, no window needed.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Context;
+
+use crate::export::{self, ExportOptions, Format};
+use crate::store::Store;
+use crate::workspace::{ChartRequest, Workspace};
+
+/// What `chiso export` was asked, beyond the chart itself.
+pub struct ExportArgs {
+    pub format: Option<Format>,
+    pub deck: bool,
+    pub options: ExportOptions,
+}
+
+/// `chiso export`: one chart to `out`, or (with `all`) every indicator into `out_dir`.
+pub fn export_chart(
+    file: &Path,
+    request: Option<ChartRequest>,
+    args: &ExportArgs,
+    out: Option<&Path>,
+    out_dir: Option<&Path>,
+    notes: &mut impl Write,
+) -> anyhow::Result<()> {
+    let store = Store::open_read_only(file)?;
+    let mut ws = Workspace::new(store).with_context(|| format!("{}", file.display()))?;
+    if args.deck {
+        let dir = out_dir.ok_or_else(|| anyhow::anyhow!("--deck needs --out-dir DIR"))?;
+        let files = ws.export_deck(dir, args.format.unwrap_or(Format::Png), &args.options)?;
+        writeln!(notes, "Wrote {} slides into {}", files.len(), dir.display())?;
+        return Ok(());
+    }
+    match (request, out) {
+        (Some(request), Some(out)) => {
+            let format = args
+                .format
+                .or_else(|| Format::from_path(out))
+                .unwrap_or(Format::Png);
+            let description = ws.chart_for(&request)?;
+            export::write_file(&description, format, &args.options, out)?;
+            writeln!(notes, "Wrote {}", out.display())?;
+        }
+        _ => {
+            let dir = out_dir
+                .ok_or_else(|| anyhow::anyhow!("give --out FILE, or --all with --out-dir DIR"))?;
+            std::fs::create_dir_all(dir).with_context(|| format!("{}", dir.display()))?;
+            let format = args.format.unwrap_or(Format::Png);
+            let codes: Vec<String> = ws
+                .catalogue()
+                .iter()
+                .filter(|r| r.entry.latest.is_some())
+                .map(|r| r.entry.indicator.code.clone())
+                .collect();
+            for code in &codes {
+                let request = ChartRequest {
+                    indicator: code.clone(),
+                    ..Default::default()
+                };
+                let description = ws.chart_for(&request)?;
+                let ext = if format == Format::Svg { "svg" } else { "png" };
+                let path = dir.join(format!("{}.{ext}", file_safe(code)));
+                export::write_file(&description, format, &args.options, &path)?;
+            }
+            writeln!(notes, "Wrote {} charts into {}", codes.len(), dir.display())?;
+        }
+    }
+    Ok(())
+}
+
+/// An indicator code as a file name: letters, digits, `-` and `_` only.
+fn file_safe(code: &str) -> String {
+    code.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}

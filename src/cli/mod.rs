@@ -1,0 +1,218 @@
+//! The command line: the arguments of each subcommand and what it prints.
+//!
+//! | module  | holds                                                          |
+//! |---------|----------------------------------------------------------------|
+//! | (this)  | [`run`]: a parsed subcommand turned into its call              |
+//! | `args`  | [`Args`] and [`Command`] (clap), and the conversions of their text |
+//! | `read`  | `info`, `list`, `series`, `audit`, `export-data`                |
+//! | `write` | `new`, `gen-sample`, `import`, `set`                            |
+//! | `chart` | `export`: charts and decks to files                             |
+//!
+//! Each command writes to any `impl Write`, so tests read its output without a process.
+//! Errors are returned, never printed here: `main` prints each once, on stderr. The words
+//! the terminal shows are written here, apart from the window's.
+
+mod args;
+mod chart;
+mod read;
+mod write;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+pub use args::{Args, Command, ExportCommand, SetCommand};
+pub use chart::{ExportArgs, export_chart};
+pub use read::{audit, export_data, info, list, series};
+pub use write::{gen_sample, import, new, parse_value, set, write_report};
+
+use crate::export::{ExportOptions, Format};
+use crate::model::{Qualifier, Status};
+use crate::store::edit::{SetRequest, default_editor};
+use crate::store::import::ImportOptions;
+use crate::store::query::SeriesFilter;
+use crate::workspace::ChartRequest;
+
+/// Runs a subcommand, its arguments converted to the requests of the layers below.
+pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<()> {
+    match command {
+        Command::New { file, sample } => new(&file, sample, out),
+        Command::GenSample {
+            file,
+            observations,
+            indicators,
+            seed,
+        } => gen_sample(
+            &file,
+            &crate::store::generate::GenerateOptions {
+                observations,
+                indicators,
+                seed,
+            },
+            out,
+        ),
+        Command::Info { file } => info(&file, out, err),
+        Command::List { file } => list(&file, out, err),
+        Command::Import {
+            file,
+            inputs,
+            dry_run,
+            areas,
+            indicators,
+            mappings,
+            replace,
+            skip_problems,
+            by,
+        } => {
+            let options = ImportOptions {
+                areas,
+                indicators,
+                mappings,
+                replace,
+                dry_run,
+                skip_problems,
+            };
+            let editor = by.unwrap_or_else(default_editor);
+            import(&file, &inputs, &options, &editor, out)
+        }
+        Command::ExportData {
+            file,
+            indicator,
+            out: target,
+        } => export_data(&file, indicator, target.as_deref(), out, err),
+        Command::Export(command) => {
+            let (file, request, args, target, out_dir) = export_args(command);
+            export_chart(
+                &file,
+                request,
+                &args,
+                target.as_deref(),
+                out_dir.as_deref(),
+                err,
+            )
+        }
+        Command::Set(command) => {
+            let (file, request, editor) = set_args(command)?;
+            set(&file, &request, &editor, out)
+        }
+        Command::Audit { file, limit } => audit(&file, limit, out, err),
+        Command::Series {
+            file,
+            code,
+            area,
+            subgroup,
+            source,
+        } => {
+            let filter = SeriesFilter {
+                area,
+                subgroup,
+                source,
+            };
+            series(&file, &code, &filter, out, err)
+        }
+    }
+}
+
+/// `chiso export`'s arguments as the chart asked for and how to draw it.
+type ExportParts = (
+    PathBuf,
+    Option<ChartRequest>,
+    ExportArgs,
+    Option<PathBuf>,
+    Option<PathBuf>,
+);
+
+fn export_args(command: ExportCommand) -> ExportParts {
+    let ExportCommand {
+        file,
+        indicator,
+        area,
+        subgroup,
+        source,
+        from,
+        to,
+        relative,
+        log,
+        format,
+        size,
+        scale,
+        dark,
+        title,
+        out: target,
+        all,
+        deck,
+        out_dir,
+    } = command;
+    let request = (!all && !deck).then(|| ChartRequest {
+        indicator: indicator.unwrap_or_default(),
+        area,
+        subgroup,
+        source,
+        from,
+        to,
+        relative,
+        log,
+        title,
+    });
+    let args = ExportArgs {
+        deck,
+        format: format
+            .as_deref()
+            .map(|f| if f == "svg" { Format::Svg } else { Format::Png }),
+        options: ExportOptions {
+            width: size.0,
+            height: size.1,
+            scale,
+            dark,
+            presentation: false,
+        },
+    };
+    (file, request, args, target, out_dir)
+}
+
+/// `chiso set`'s arguments as the figure to write and who writes it.
+fn set_args(command: SetCommand) -> anyhow::Result<(PathBuf, SetRequest, String)> {
+    let SetCommand {
+        file,
+        code,
+        year,
+        value,
+        area,
+        subgroup,
+        source,
+        status,
+        qualifier,
+        footnote,
+        expect,
+        by,
+    } = command;
+    let status = Status::from_word(&status).ok_or_else(|| {
+        anyhow::anyhow!(
+            "unknown status {status:?}: use normal, estimated, provisional, forecast or break"
+        )
+    })?;
+    let qualifier = Qualifier::from_word(&qualifier).ok_or_else(|| {
+        anyhow::anyhow!(
+            "unknown qualifier {qualifier:?}: use about, more_than, less_than, at_least or at_most"
+        )
+    })?;
+    let expect = match expect.as_deref() {
+        None => None,
+        Some("none") => Some(None),
+        Some(v) => Some(Some(parse_value(v)?)),
+    };
+    let request = SetRequest {
+        indicator: code,
+        area,
+        subgroup,
+        source,
+        year,
+        value: parse_value(&value)?,
+        status,
+        qualifier,
+        footnote,
+        expect,
+        clear: false,
+    };
+    let editor = by.unwrap_or_else(default_editor);
+    Ok((file, request, editor))
+}

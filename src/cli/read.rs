@@ -1,0 +1,269 @@
+//! The commands that only read a file: `info`, `list`, `series`, `audit`, `export-data`.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context, bail};
+
+use crate::export::long_csv::spreadsheet_safe;
+use crate::model::{Observation, format_value};
+use crate::store::export::ExportFilter;
+use crate::store::query::{CatalogueEntry, SeriesFilter};
+use crate::store::{SCHEMA_VERSION, Store};
+use crate::workspace::{export_long_csv, export_long_csv_to};
+
+/// Opens a file for a command that only reads, saying on `notes` when it is read-only.
+fn open_for_reading(path: &Path, notes: &mut impl Write) -> anyhow::Result<Store> {
+    let store = Store::open_read_only(path)?;
+    if let Some(reason) = store
+        .read_only()
+        .filter(|r| **r != crate::store::ReadOnlyReason::Requested)
+    {
+        writeln!(notes, "note: {}: {reason}", path.display())?;
+    }
+    Ok(store)
+}
+
+/// `chiso info FILE`. Fails when the integrity check finds a problem.
+pub fn info(file: &Path, out: &mut impl Write, notes: &mut impl Write) -> anyhow::Result<()> {
+    let store = open_for_reading(file, notes)?;
+    let summary = store
+        .summary()
+        .with_context(|| file.display().to_string())?;
+    writeln!(out, "File:            {}", file.display())?;
+    writeln!(
+        out,
+        "Schema version:  {} (this Chiso knows up to {SCHEMA_VERSION})",
+        summary.schema_version
+    )?;
+    let writable = std::fs::metadata(file).is_ok_and(|m| !m.permissions().readonly());
+    writeln!(
+        out,
+        "Access:          {}",
+        if writable && summary.schema_version <= SCHEMA_VERSION {
+            "read-write"
+        } else {
+            "read-only"
+        }
+    )?;
+    for (table, count) in &summary.counts {
+        writeln!(out, "{:<16} {count}", format!("{}:", plural(table)))?;
+    }
+    writeln!(out, "Sources:")?;
+    for s in &summary.sources {
+        let edition = if s.edition.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", s.edition)
+        };
+        writeln!(
+            out,
+            "  {:<18} {} — {}{edition} ({})",
+            s.code, s.publisher, s.title, s.published
+        )?;
+    }
+    let ok = summary.integrity == ["ok"];
+    writeln!(out, "Integrity check: {}", summary.integrity.join("; "))?;
+    if !ok {
+        bail!(
+            "{}: the integrity check found problems (see above)",
+            file.display()
+        );
+    }
+    Ok(())
+}
+
+fn plural(table: &str) -> String {
+    match table {
+        "audit_log" => "Audit entries".to_owned(),
+        "saved_view" => "Saved views".to_owned(),
+        other => {
+            let mut name = other[..1].to_uppercase() + &other[1..];
+            name.push('s');
+            name
+        }
+    }
+}
+
+/// The latest figure as a person reads it: "about 11 %", "more than 100,000 apartments".
+pub fn latest_text(entry: &CatalogueEntry) -> String {
+    match &entry.latest {
+        Some(o) => format!(
+            "{}{}",
+            o.qualifier.prefix(),
+            format_value(o.value, entry.indicator.decimals)
+        ),
+        None => "no figures".to_owned(),
+    }
+}
+
+/// `chiso list FILE`.
+pub fn list(file: &Path, out: &mut impl Write, notes: &mut impl Write) -> anyhow::Result<()> {
+    let store = open_for_reading(file, notes)?;
+    let catalogue = store
+        .catalogue()
+        .with_context(|| file.display().to_string())?;
+    let sources = store
+        .sources()
+        .with_context(|| file.display().to_string())?;
+    let source_name = |code: &str| {
+        sources
+            .iter()
+            .find(|s| s.code == code)
+            .map_or(code.to_owned(), |s| s.short_name.clone())
+    };
+    let rows: Vec<[String; 6]> = catalogue
+        .iter()
+        .map(|entry| {
+            let latest: Option<&Observation> = entry.latest.as_ref();
+            [
+                entry.indicator.code.clone(),
+                entry.indicator.name.clone(),
+                latest_text(entry),
+                entry.indicator.unit.symbol.clone(),
+                latest.map_or(String::new(), |o| o.period.to_string()),
+                latest.map_or(String::new(), |o| {
+                    let area = if o.area_code == "VNM" {
+                        String::new()
+                    } else {
+                        format!(" [{}]", o.area_code)
+                    };
+                    format!("{}{area}", source_name(&o.source_code))
+                }),
+            ]
+        })
+        .collect();
+    let header = ["CODE", "INDICATOR", "LATEST", "UNIT", "PERIOD", "SOURCE"];
+    let mut widths = header.map(|h| h.chars().count());
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    widths[1] = widths[1].min(48);
+    let line = |cells: [&str; 6]| {
+        let mut text = String::new();
+        for (i, (cell, w)) in cells.iter().zip(widths).enumerate() {
+            let cell: String = if cell.chars().count() > w {
+                cell.chars().take(w - 1).chain(['…']).collect()
+            } else {
+                (*cell).to_owned()
+            };
+            let pad = w - cell.chars().count();
+            if i == 2 {
+                text.push_str(&" ".repeat(pad));
+                text.push_str(&cell);
+            } else {
+                text.push_str(&cell);
+                if i + 1 < cells.len() {
+                    text.push_str(&" ".repeat(pad));
+                }
+            }
+            if i + 1 < cells.len() {
+                text.push_str("  ");
+            }
+        }
+        text
+    };
+    writeln!(out, "{}", line(header))?;
+    for row in &rows {
+        writeln!(out, "{}", line(row.each_ref().map(String::as_str)))?;
+    }
+    Ok(())
+}
+
+/// `chiso export-data DB [--indicator CODE] [--out FILE]`.
+pub fn export_data(
+    file: &Path,
+    indicator: Option<String>,
+    target: Option<&Path>,
+    out: &mut impl Write,
+    notes: &mut impl Write,
+) -> anyhow::Result<()> {
+    let store = open_for_reading(file, notes)?;
+    let filter = ExportFilter {
+        indicator,
+        series: None,
+    };
+    match target {
+        None => {
+            export_long_csv(&store, &filter, out).with_context(|| file.display().to_string())?;
+        }
+        Some(path) => {
+            let n = export_long_csv_to(&store, &filter, path)
+                .with_context(|| file.display().to_string())?;
+            writeln!(notes, "Wrote {n} figures to {}", path.display())?;
+        }
+    }
+    Ok(())
+}
+
+/// `chiso audit FILE`: who changed what, when, old → new.
+pub fn audit(
+    file: &Path,
+    limit: usize,
+    out: &mut impl Write,
+    notes: &mut impl Write,
+) -> anyhow::Result<()> {
+    let store = open_for_reading(file, notes)?;
+    for entry in store
+        .audit_log(limit)
+        .with_context(|| file.display().to_string())?
+    {
+        writeln!(
+            out,
+            "{}  {}  {} {} #{}",
+            entry.at, entry.editor, entry.action, entry.table, entry.row_id
+        )?;
+        if let Some(old) = &entry.old_values {
+            writeln!(out, "    old: {old}")?;
+        }
+        if let Some(new) = &entry.new_values {
+            writeln!(out, "    new: {new}")?;
+        }
+    }
+    Ok(())
+}
+
+/// `chiso series FILE CODE`: CSV, one row per figure.
+pub fn series(
+    file: &Path,
+    code: &str,
+    filter: &SeriesFilter,
+    out: &mut impl Write,
+    notes: &mut impl Write,
+) -> anyhow::Result<()> {
+    let store = open_for_reading(file, notes)?;
+    let figures = store
+        .series(code, filter)
+        .with_context(|| format!("{}", file.display()))?;
+    let mut csv = csv::Writer::from_writer(out);
+    csv.write_record([
+        "indicator",
+        "area",
+        "subgroup",
+        "year",
+        "period",
+        "value",
+        "status",
+        "qualifier",
+        "footnote",
+        "source",
+    ])?;
+    for o in &figures {
+        csv.write_record([
+            spreadsheet_safe(&o.indicator_code).as_ref(),
+            &spreadsheet_safe(&o.area_code),
+            &spreadsheet_safe(&o.subgroup_code),
+            &o.period.year.to_string(),
+            &o.period.to_string(),
+            &o.value.to_string(),
+            o.status.as_str(),
+            o.qualifier.as_str(),
+            &spreadsheet_safe(&o.footnote),
+            &spreadsheet_safe(&o.source_code),
+        ])?;
+    }
+    csv.flush()?;
+    Ok(())
+}

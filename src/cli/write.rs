@@ -1,0 +1,193 @@
+//! The commands that write a file: `new`, `gen-sample`, `import`, `set`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+
+use crate::store::import::{ImportOptions, ImportReport, Progress};
+use crate::store::{Refusal, Store, StoreError};
+use crate::workspace::sample;
+
+/// `chiso new FILE [--sample]`.
+pub fn new(file: &Path, with_sample: bool, out: &mut impl Write) -> anyhow::Result<()> {
+    if with_sample {
+        sample::create_sample(file)?;
+        writeln!(out, "Created {} with the sample data", file.display())?;
+    } else {
+        Store::create(file)?;
+        writeln!(out, "Created {} (empty)", file.display())?;
+    }
+    Ok(())
+}
+
+/// `chiso gen-sample FILE`.
+pub fn gen_sample(
+    file: &Path,
+    options: &crate::store::generate::GenerateOptions,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let report = crate::store::generate::generate(file, options)?;
+    writeln!(
+        out,
+        "Created {} with {} generated figures: {} indicators, {} areas, {} subgroups, {} sources \
+         (for measuring; not real figures)",
+        file.display(),
+        report.observations,
+        report.indicators,
+        report.areas,
+        report.subgroups,
+        report.sources
+    )?;
+    Ok(())
+}
+
+/// `chiso import DB FILE…`: prints the report; fails when there were problems, unless the
+/// user chose to skip them.
+pub fn import(
+    file: &Path,
+    inputs: &[PathBuf],
+    options: &ImportOptions,
+    editor: &str,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let mut store = Store::open(file)?;
+    let report =
+        crate::workspace::import(&mut store, inputs, options, editor, &Progress::default())
+            .with_context(|| format!("{}", file.display()))?;
+    write_report(&report, options, out)?;
+    if report.problem_count > 0 && !options.skip_problems {
+        bail!(
+            "{} problem(s) in the input{}",
+            report.problem_count,
+            if options.dry_run {
+                ""
+            } else {
+                "; nothing was imported (fix them, or use --skip-problems)"
+            }
+        );
+    }
+    Ok(())
+}
+
+/// The import report as text: what the preview dialog shows, for the terminal.
+pub fn write_report(
+    report: &ImportReport,
+    options: &ImportOptions,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    for f in &report.files {
+        writeln!(
+            out,
+            "{}: {}{}",
+            f.path.display(),
+            f.format.unwrap_or("not read"),
+            f.source
+                .as_ref()
+                .map_or(String::new(), |s| format!(", source {s}"))
+        )?;
+    }
+    let verb = if report.committed { "" } else { "would be " };
+    writeln!(
+        out,
+        "{} {verb}added, {} {verb}changed, {} unchanged, {} skipped, {} missing values",
+        report.added,
+        report.changed,
+        report.unchanged,
+        report.skipped_total(),
+        report.missing_values
+    )?;
+    for (reason, n) in &report.skipped {
+        writeln!(out, "  skipped {n}: {reason}")?;
+    }
+    for note in &report.notes {
+        writeln!(out, "note: {note}")?;
+    }
+    if !report.unmatched_indicators.is_empty() {
+        let list: Vec<String> = report
+            .unmatched_indicators
+            .iter()
+            .map(|(k, n)| format!("{k} ({n})"))
+            .collect();
+        writeln!(
+            out,
+            "note: not imported, not in the database (choose with --indicators, or --map FILE_CODE=CODE): {}",
+            list.join(", ")
+        )?;
+    }
+    if report.problem_count > 0 {
+        writeln!(out, "{} problem(s):", report.problem_count)?;
+        for p in &report.problems {
+            writeln!(out, "  {p}")?;
+        }
+        if report.problem_count > report.problems.len() as u64 {
+            writeln!(
+                out,
+                "  … and {} more",
+                report.problem_count - report.problems.len() as u64
+            )?;
+        }
+    }
+    let outcome = if options.dry_run {
+        "Dry run: nothing was written"
+    } else if report.committed {
+        "Imported"
+    } else {
+        "Nothing was imported"
+    };
+    writeln!(out, "{outcome}")
+}
+
+/// `chiso set`: prints what was written and any warning; fails when refused.
+pub fn set(
+    file: &Path,
+    request: &crate::store::edit::SetRequest,
+    editor: &str,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    use crate::store::edit::SetOutcome;
+    let mut store = Store::open(file)?;
+    let (outcome, warnings) = store
+        .set_figure(editor, request)
+        .map_err(|e| anyhow::anyhow!("{}: {}", file.display(), refusal_text(&e)))?;
+    match outcome {
+        SetOutcome::Added => writeln!(
+            out,
+            "Added {} {} = {}",
+            request.indicator, request.year, request.value
+        )?,
+        SetOutcome::Changed { old } => writeln!(
+            out,
+            "Changed {} {}: {old} → {}",
+            request.indicator, request.year, request.value
+        )?,
+        SetOutcome::Unchanged => writeln!(
+            out,
+            "Unchanged: {} {} is already {}",
+            request.indicator, request.year, request.value
+        )?,
+        SetOutcome::Deleted { old } => writeln!(
+            out,
+            "Deleted {} {} (was {old})",
+            request.indicator, request.year
+        )?,
+    }
+    for w in warnings {
+        writeln!(out, "warning: {w}")?;
+    }
+    Ok(())
+}
+
+/// A refused write in the terminal's words: what the store says, and which option to give.
+fn refusal_text(error: &StoreError) -> String {
+    match error {
+        StoreError::Refused(Refusal::NoCountryArea) => format!("{error}: give --area"),
+        StoreError::Refused(Refusal::NoSource) => format!("{error}: give --source"),
+        error => error.to_string(),
+    }
+}
+
+/// Reads a value as editors type it (see [`crate::model::parse_number`]).
+pub fn parse_value(text: &str) -> anyhow::Result<f64> {
+    crate::model::parse_number(text).ok_or_else(|| anyhow::anyhow!("{text:?} is not a number"))
+}

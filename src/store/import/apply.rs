@@ -1,0 +1,370 @@
+//! The sink that writes one file's figures into the import's transaction, and what it does
+//! when a figure is already stored.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+use std::sync::atomic::Ordering;
+
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use super::report::{ImportOptions, ImportReport, Progress, push_problem};
+use super::resolve::Target;
+use crate::model::draft::{IndicatorDraft, Problem, RawFigure, Sink, SourceDraft, display_name};
+use crate::store::edit::now_stamp;
+use crate::store::{StoreError, schema};
+
+/// A figure's cell (indicator, area, subgroup, source ids) and its value in Chiso's unit.
+struct Cell {
+    ids: [i64; 4],
+    value: f64,
+}
+
+/// A figure already stored: id, value, status, qualifier, footnote.
+type Stored = (i64, f64, String, String, String);
+
+/// The sink that writes one file's figures into the transaction.
+pub(super) struct Applier<'a, 'r> {
+    pub(super) tx: &'a Transaction<'a>,
+    pub(super) options: &'a ImportOptions,
+    pub(super) file: String,
+    pub(super) chiso_format: bool,
+    pub(super) report: &'r mut ImportReport,
+    pub(super) progress: &'a Progress,
+    pub(super) done_before: u64,
+    pub(super) editor: &'a str,
+    /// The highest observation id before the import: rows above it were added by it.
+    pub(super) max_id_before: i64,
+    /// Rows this import has updated, to tell a duplicate row in the file from a change.
+    pub(super) touched: BTreeSet<i64>,
+    pub(super) drafts: HashMap<String, IndicatorDraft>,
+    pub(super) indicators: HashMap<String, Target>,
+    pub(super) areas: HashMap<String, Option<i64>>,
+    pub(super) aggregates: BTreeSet<String>,
+    pub(super) subgroups: HashMap<String, Option<i64>>,
+    pub(super) sources: HashMap<String, i64>,
+    pub(super) file_source: Option<SourceDraft>,
+    pub(super) file_source_id: Option<i64>,
+    pub(super) source_code: Option<String>,
+    pub(super) figures: u64,
+    /// One time stamp for the whole import: its figures were all updated at once.
+    pub(super) stamp: String,
+}
+
+impl<'a, 'r> Applier<'a, 'r> {
+    pub(super) fn new(
+        tx: &'a Transaction<'a>,
+        options: &'a ImportOptions,
+        // The file, whether it is in Chiso's own format, and how many bytes of earlier files
+        // were read.
+        (path, chiso_format, done_before): (&Path, bool, u64),
+        report: &'r mut ImportReport,
+        progress: &'a Progress,
+        editor: &'a str,
+    ) -> Result<Self, StoreError> {
+        let max_id_before =
+            tx.query_row("SELECT coalesce(max(id), 0) FROM observation", [], |r| {
+                r.get(0)
+            })?;
+        Ok(Applier {
+            tx,
+            options,
+            file: display_name(path),
+            chiso_format,
+            report,
+            progress,
+            done_before,
+            editor,
+            max_id_before,
+            touched: BTreeSet::new(),
+            drafts: HashMap::new(),
+            indicators: HashMap::new(),
+            areas: HashMap::new(),
+            aggregates: BTreeSet::new(),
+            subgroups: HashMap::new(),
+            sources: HashMap::new(),
+            file_source: None,
+            file_source_id: None,
+            source_code: None,
+            figures: 0,
+            stamp: now_stamp(),
+        })
+    }
+
+    pub(super) fn skip(&mut self, reason: impl Into<String>) {
+        *self.report.skipped.entry(reason.into()).or_default() += 1;
+    }
+
+    pub(super) fn problem(&mut self, figure: &RawFigure, reason: String) {
+        push_problem(
+            self.report,
+            Problem {
+                file: self.file.clone(),
+                line: figure.line,
+                column: Some(figure.column.clone()),
+                raw: crate::model::format_value(figure.value, 6)
+                    .trim_end_matches('0')
+                    .trim_end_matches('.')
+                    .to_owned(),
+                reason,
+            },
+        );
+    }
+
+    pub(super) fn note(&mut self, note: String) {
+        if !self.report.notes.contains(&note) {
+            self.report.notes.push(note);
+        }
+    }
+
+    /// Writes one figure: its codes resolved, its value checked, then added, left, changed
+    /// or refused by what is already stored.
+    pub(super) fn apply(&mut self, figure: RawFigure) -> Result<(), StoreError> {
+        let Some(cell) = self.resolve(&figure)? else {
+            return Ok(());
+        };
+        // The common case, a new figure, is one statement; only a conflict is looked into.
+        if self.insert_new(&cell, &figure)? {
+            self.report.added += 1;
+            self.figures += 1;
+            return Ok(());
+        }
+        let existing = self.stored(&cell, &figure)?;
+        self.settle(&cell, &figure, existing)
+    }
+
+    /// The figure's ids and value in Chiso's unit, or `None` when it was skipped or is a
+    /// problem (both already counted).
+    fn resolve(&mut self, figure: &RawFigure) -> Result<Option<Cell>, StoreError> {
+        let (indicator, factor, valid) = match self.indicator_target(&figure.indicator)? {
+            Target::Skip(reason) => {
+                self.skip(reason);
+                return Ok(None);
+            }
+            Target::Into { id, factor, valid } => (id, factor, valid),
+        };
+        if figure.area.is_empty() {
+            self.skip("no ISO3 code (a region or group without one)");
+            return Ok(None);
+        }
+        let Some(area) = self.area_id(figure)? else {
+            if self.chiso_format && self.options.areas.is_none() {
+                self.problem(
+                    figure,
+                    format!(
+                        "unknown area `{}`: add it first, or give its name in an area_name column",
+                        figure.area
+                    ),
+                );
+            } else if self.aggregates.contains(&figure.area) {
+                self.skip("aggregate (region or income group) not chosen");
+            } else {
+                self.skip("area not in the database and not chosen");
+            }
+            return Ok(None);
+        };
+        let Some(subgroup) = self.subgroup_id(figure)? else {
+            self.problem(figure, format!("unknown subgroup `{}`", figure.subgroup));
+            return Ok(None);
+        };
+        let Some(source) = self.source_id(figure)? else {
+            let code = figure
+                .source
+                .as_ref()
+                .map_or("", |s| s.code.as_str())
+                .to_owned();
+            self.problem(
+                figure,
+                format!(
+                    "unknown source `{code}`: add it first, or describe it in source_* columns"
+                ),
+            );
+            return Ok(None);
+        };
+        let value = figure.value * factor;
+        if valid.0.is_some_and(|lo| value < lo) || valid.1.is_some_and(|hi| value > hi) {
+            let range = format!(
+                "{} to {}",
+                valid.0.map_or("−∞".into(), |v| v.to_string()),
+                valid.1.map_or("∞".into(), |v| v.to_string())
+            );
+            self.problem(figure, format!("outside the valid range ({range})"));
+            return Ok(None);
+        }
+        Ok(Some(Cell {
+            ids: [indicator, area, subgroup, source],
+            value,
+        }))
+    }
+
+    /// Adds the figure unless its cell already has one for this source; whether it did.
+    fn insert_new(&mut self, cell: &Cell, figure: &RawFigure) -> Result<bool, StoreError> {
+        let [indicator, area, subgroup, source] = cell.ids;
+        let inserted = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO observation (indicator_id, area_id, subgroup_id, source_id, year, period_label, \
+                 value, status, qualifier, footnote, updated_at, updated_by) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT DO NOTHING",
+            )?
+            .execute(params![
+                indicator,
+                area,
+                subgroup,
+                source,
+                figure.period.year,
+                figure.period.label,
+                cell.value,
+                figure.status.as_str(),
+                figure.qualifier.as_str(),
+                figure.footnote,
+                self.stamp,
+                self.editor
+            ])?;
+        Ok(inserted == 1)
+    }
+
+    /// The figure already stored in the cell: id, value, status, qualifier, footnote.
+    fn stored(&mut self, cell: &Cell, figure: &RawFigure) -> Result<Option<Stored>, StoreError> {
+        let [indicator, area, subgroup, source] = cell.ids;
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT id, value, status, qualifier, footnote FROM observation WHERE indicator_id = ?1 \
+             AND area_id = ?2 AND subgroup_id = ?3 AND source_id = ?4 AND year = ?5 AND period_label = ?6",
+        )?;
+        Ok(stmt
+            .query_row(
+                params![
+                    indicator,
+                    area,
+                    subgroup,
+                    source,
+                    figure.period.year,
+                    figure.period.label
+                ],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )
+            .optional()?)
+    }
+
+    /// What a figure whose cell is taken becomes: unchanged, changed (with replace), or a
+    /// problem (a duplicate row, or a disagreement with what an editor may have corrected).
+    fn settle(
+        &mut self,
+        cell: &Cell,
+        figure: &RawFigure,
+        existing: Option<Stored>,
+    ) -> Result<(), StoreError> {
+        let value = cell.value;
+        // A footnote added in Chiso to a publisher's figure is not a disagreement with the file.
+        let flags_same = |status: &str, qualifier: &str, footnote: &str| {
+            status == figure.status.as_str()
+                && qualifier == figure.qualifier.as_str()
+                && (figure.footnote.is_empty() || footnote == figure.footnote)
+        };
+        match existing {
+            None => {
+                self.problem(figure, "refused by the database's constraints".into());
+            }
+            Some((id, ..)) if id > self.max_id_before || self.touched.contains(&id) => {
+                self.problem(figure, "duplicate row in the file: the same indicator, area, subgroup and period again".into());
+            }
+            Some((_, old, status, qualifier, footnote))
+                if old == value && flags_same(&status, &qualifier, &footnote) =>
+            {
+                self.report.unchanged += 1;
+                self.figures += 1;
+            }
+            Some((id, ..)) if self.options.replace => {
+                self.replace(id, value, figure)?;
+                self.touched.insert(id);
+                self.report.changed += 1;
+                self.figures += 1;
+            }
+            Some((_, old, status, qualifier, _)) => {
+                let stored = if old == value {
+                    format!("the same value, flagged {status} {qualifier}")
+                } else {
+                    format!("{old}")
+                };
+                self.problem(
+                    figure,
+                    format!("differs from the figure already stored for this source ({stored}); import with replace to overwrite it"),
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// Overwrites figure `id` with the file's, recording the change in the audit log (the
+    /// triggers are off during an import).
+    fn replace(&mut self, id: i64, value: f64, figure: &RawFigure) -> Result<(), StoreError> {
+        let json = schema::audited_tables()
+            .find(|(t, _)| *t == "observation")
+            .map(|(_, json)| json)
+            .unwrap_or_default();
+        let old: String = self.tx.query_row(
+            &format!("SELECT {json} FROM observation WHERE id = ?1"),
+            [id],
+            |r| r.get(0),
+        )?;
+        self.tx.execute(
+            "UPDATE observation SET value = ?2, status = ?3, qualifier = ?4, footnote = ?5, \
+             updated_at = ?6, updated_by = ?7 WHERE id = ?1",
+            params![
+                id,
+                value,
+                figure.status.as_str(),
+                figure.qualifier.as_str(),
+                figure.footnote,
+                self.stamp,
+                self.editor
+            ],
+        )?;
+        self.tx.execute(
+            &format!(
+                "INSERT INTO audit_log (editor, table_name, row_id, action, old_values, new_values) \
+                 SELECT ?1, 'observation', id, 'update', ?2, {json} FROM observation WHERE id = ?3"
+            ),
+            params![self.editor, old, id],
+        )?;
+        Ok(())
+    }
+}
+
+impl Sink for Applier<'_, '_> {
+    /// A write that failed, or the user's cancel: the import stops and rolls back.
+    type Error = StoreError;
+
+    fn source(&mut self, source: SourceDraft) {
+        self.file_source = Some(source);
+    }
+
+    fn indicator(&mut self, indicator: IndicatorDraft) {
+        self.drafts.insert(indicator.key.clone(), indicator);
+    }
+
+    fn aggregate(&mut self, code: &str) {
+        self.aggregates.insert(code.to_owned());
+    }
+
+    fn figure(&mut self, figure: RawFigure) -> Result<(), StoreError> {
+        self.apply(figure)
+    }
+
+    fn problem(&mut self, problem: Problem) {
+        push_problem(self.report, problem);
+    }
+
+    fn missing_many(&mut self, n: u64) {
+        self.report.missing_values += n;
+    }
+
+    fn progress(&mut self, bytes: u64) -> Result<(), StoreError> {
+        self.progress
+            .done
+            .store(self.done_before + bytes, Ordering::Relaxed);
+        if self.progress.cancel.load(Ordering::Relaxed) {
+            return Err(StoreError::Cancelled);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,80 @@
+//! What an import is asked to do, and what it did or would do.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+use crate::model::draft::Problem;
+
+/// How many problems a report keeps in full; the rest are counted.
+const PROBLEMS_KEPT: usize = 2000;
+
+#[derive(Clone, Debug, Default)]
+pub struct ImportOptions {
+    /// Area codes to bring in, created if missing. `None`: the areas already in the database
+    /// (for Chiso's own CSV: every area the file names).
+    pub areas: Option<Vec<String>>,
+    /// Indicators to bring in, by the file's key or Chiso's code, created if missing. `None`:
+    /// those that match indicators already in the database (Chiso's CSV: all).
+    pub indicators: Option<Vec<String>>,
+    /// (file's key, Chiso code): map a file's indicator onto an existing one.
+    pub mappings: Vec<(String, String)>,
+    /// Overwrite figures that differ from those stored for the same source.
+    pub replace: bool,
+    /// Roll back at the end, whatever happened: a preview.
+    pub dry_run: bool,
+    /// Commit the good rows even when some rows have problems.
+    pub skip_problems: bool,
+}
+
+/// What an import did, or would do.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportReport {
+    pub files: Vec<FileReport>,
+    pub added: u64,
+    pub changed: u64,
+    pub unchanged: u64,
+    /// Figures left out, by reason, with how many.
+    pub skipped: BTreeMap<String, u64>,
+    pub missing_values: u64,
+    /// Problems with file, row, column, raw value and reason (the first [`PROBLEMS_KEPT`]).
+    pub problems: Vec<Problem>,
+    pub problem_count: u64,
+    /// What else the user should know: conversions, sources, indicators and areas created.
+    pub notes: Vec<String>,
+    /// The files' indicators that match none in the database and were not chosen:
+    /// (the file's key, its name), to offer creating or mapping them.
+    pub unmatched_indicators: Vec<(String, String)>,
+    pub committed: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileReport {
+    pub path: PathBuf,
+    pub format: Option<&'static str>,
+    pub source: Option<String>,
+    pub figures: u64,
+}
+
+impl ImportReport {
+    pub fn skipped_total(&self) -> u64 {
+        self.skipped.values().sum()
+    }
+}
+
+/// How far an import is, for a progress bar, and a way to cancel it from another thread.
+#[derive(Clone, Debug, Default)]
+pub struct Progress {
+    pub cancel: Arc<AtomicBool>,
+    /// Bytes read of all files, and their total size.
+    pub done: Arc<std::sync::atomic::AtomicU64>,
+    pub total: Arc<std::sync::atomic::AtomicU64>,
+}
+
+pub(super) fn push_problem(report: &mut ImportReport, problem: Problem) {
+    report.problem_count += 1;
+    if report.problems.len() < PROBLEMS_KEPT {
+        report.problems.push(problem);
+    }
+}

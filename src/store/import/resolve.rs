@@ -1,0 +1,434 @@
+//! What a file's codes become in the database: an indicator matched or created (and the
+//! factor its unit needs), an area, a subgroup, a source, each decided once per code.
+
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use super::apply::Applier;
+use crate::model::draft::{IndicatorDraft, RawFigure, SourceDraft};
+use crate::model::units::{conversion, symbol_of};
+use crate::store::StoreError;
+use crate::text::code_from;
+
+/// Publishers' codes that stand for the sample's indicators.
+const KNOWN_EQUIVALENTS: &[(&str, &str)] = &[
+    ("SH.DYN.MORT", "U5MR"),
+    ("IT.NET.USER.ZS", "INTERNET_USERS"),
+    ("hdi", "HDI"),
+    ("hdi_rank", "HDI_RANK"),
+    ("Human Development Index", "HDI"),
+    (
+        "Individuals using the Internet (% of population)",
+        "INTERNET_USERS",
+    ),
+    (
+        "Share of the population using the Internet",
+        "INTERNET_USERS",
+    ),
+    ("Under-five mortality rate", "U5MR"),
+    ("Child mortality rate", "U5MR"),
+];
+
+/// What an indicator of the file became.
+#[derive(Clone, Debug)]
+pub(super) enum Target {
+    Skip(String),
+    Into {
+        id: i64,
+        factor: f64,
+        valid: (Option<f64>, Option<f64>),
+    },
+}
+
+impl Applier<'_, '_> {
+    /// Which indicator a file's key goes into, decided once per key.
+    pub(super) fn indicator_target(&mut self, key: &str) -> Result<Target, StoreError> {
+        if let Some(target) = self.indicators.get(key) {
+            return Ok(target.clone());
+        }
+        let draft = self
+            .drafts
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| IndicatorDraft {
+                key: key.to_owned(),
+                name: key.to_owned(),
+                ..Default::default()
+            });
+        let target = self.decide_indicator(&draft)?;
+        self.indicators.insert(key.to_owned(), target.clone());
+        Ok(target)
+    }
+
+    pub(super) fn decide_indicator(
+        &mut self,
+        draft: &IndicatorDraft,
+    ) -> Result<Target, StoreError> {
+        let key = draft.key.as_str();
+        let chosen = |list: &Option<Vec<String>>| {
+            list.as_ref().map(|l| {
+                l.iter()
+                    .any(|c| c.eq_ignore_ascii_case(key) || c.eq_ignore_ascii_case(&code_from(key)))
+            })
+        };
+        let selected = chosen(&self.options.indicators);
+        if selected == Some(false) {
+            return Ok(Target::Skip(format!("indicator `{key}` not chosen")));
+        }
+        // An explicit mapping, the same code, a known equivalent, or the same name.
+        let mapped = self
+            .options
+            .mappings
+            .iter()
+            .find(|(from, _)| from.eq_ignore_ascii_case(key))
+            .map(|(_, to)| to.clone());
+        let own_code = if self.chiso_format {
+            key.to_owned()
+        } else {
+            code_from(key)
+        };
+        let candidates: Vec<String> = mapped
+            .into_iter()
+            .chain([own_code.clone()])
+            .chain(
+                KNOWN_EQUIVALENTS
+                    .iter()
+                    .filter(|(k, _)| {
+                        k.eq_ignore_ascii_case(key) || k.eq_ignore_ascii_case(&draft.name)
+                    })
+                    .map(|(_, c)| (*c).to_owned()),
+            )
+            .collect();
+        for code in &candidates {
+            if let Some(target) = self.existing_indicator(code, draft)? {
+                return Ok(target);
+            }
+        }
+        let by_name: Option<String> = self
+            .tx
+            .query_row(
+                "SELECT code FROM indicator WHERE lower(name) = lower(?1)",
+                [&draft.name],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(code) = by_name
+            && let Some(target) = self.existing_indicator(&code, draft)?
+        {
+            return Ok(target);
+        }
+        if selected != Some(true) && !self.chiso_format {
+            let pair = (key.to_owned(), draft.name.clone());
+            if !self.report.unmatched_indicators.contains(&pair) {
+                self.report.unmatched_indicators.push(pair);
+            }
+            return Ok(Target::Skip(
+                "indicator not in the database and not chosen (choose it to create it, or map it onto an existing one)".into(),
+            ));
+        }
+        self.create_indicator(&own_code, draft)
+    }
+
+    pub(super) fn existing_indicator(
+        &mut self,
+        code: &str,
+        draft: &IndicatorDraft,
+    ) -> Result<Option<Target>, StoreError> {
+        type Row = (i64, String, String, Option<f64>, Option<f64>);
+        let found: Option<Row> = self
+            .tx
+            .query_row(
+                "SELECT i.id, u.symbol, u.name, i.valid_min, i.valid_max FROM indicator i JOIN unit u ON u.id = i.unit_id WHERE i.code = ?1",
+                [code],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )
+            .optional()?;
+        let Some((id, symbol, unit_name, lo, hi)) = found else {
+            return Ok(None);
+        };
+        let file_symbol = if draft.unit_symbol.is_empty() {
+            symbol_of(&draft.unit)
+        } else {
+            draft.unit_symbol.clone()
+        };
+        let ours = if symbol.is_empty() {
+            symbol_of(&unit_name)
+        } else {
+            symbol.clone()
+        };
+        let factor = if file_symbol.is_empty() || ours.is_empty() {
+            Some(1.0)
+        } else {
+            conversion(&file_symbol, &ours)
+        };
+        let Some(factor) = factor else {
+            return Ok(Some(Target::Skip(format!(
+                "`{}` is in {file_symbol} but {code} is in {ours}, and Chiso cannot convert between them",
+                draft.key
+            ))));
+        };
+        if factor != 1.0 {
+            self.note(format!(
+                "{}: values of `{}` converted from {file_symbol} to {ours} (×{factor}) to match {code}",
+                self.file, draft.key
+            ));
+        }
+        if code != draft.key && !self.chiso_format {
+            self.note(format!("{}: `{}` imported as {code}", self.file, draft.key));
+        }
+        Ok(Some(Target::Into {
+            id,
+            factor,
+            valid: (lo, hi),
+        }))
+    }
+
+    pub(super) fn create_indicator(
+        &mut self,
+        code: &str,
+        draft: &IndicatorDraft,
+    ) -> Result<Target, StoreError> {
+        let unit_name = if draft.unit.is_empty() {
+            draft.unit_symbol.clone()
+        } else {
+            draft.unit.clone()
+        };
+        let unit_name = if unit_name.is_empty() {
+            "Unit not given".to_owned()
+        } else {
+            unit_name
+        };
+        let symbol = if draft.unit_symbol.is_empty() {
+            symbol_of(&unit_name)
+        } else {
+            draft.unit_symbol.clone()
+        };
+        let unit_id: i64 = match self
+            .tx
+            .query_row(
+                "SELECT id FROM unit WHERE lower(name) = lower(?1)",
+                [&unit_name],
+                |r| r.get(0),
+            )
+            .optional()?
+        {
+            Some(id) => id,
+            None => {
+                let unit_code = unique_code(self.tx, "unit", &code_from(&unit_name))?;
+                self.tx.execute(
+                    "INSERT INTO unit (code, name, symbol) VALUES (?1, ?2, ?3)",
+                    params![unit_code, unit_name, symbol],
+                )?;
+                self.tx.last_insert_rowid()
+            }
+        };
+        let name: String = draft.name.chars().take(500).collect();
+        let short: String = name.chars().take(120).collect();
+        let direction = draft
+            .direction
+            .as_deref()
+            .filter(|d| crate::model::Direction::from_word(d).is_some())
+            .unwrap_or("neutral");
+        let decimals = draft
+            .decimals
+            .unwrap_or(if symbol == "%" || symbol == "‰" {
+                1
+            } else {
+                2
+            })
+            .min(6);
+        let code = unique_code(self.tx, "indicator", code)?;
+        self.tx.execute(
+            "INSERT INTO indicator (code, name, short_name, unit_id, decimals, direction, description, theme) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'Imported')",
+            params![code, name, short, unit_id, decimals, direction, format!("Imported from {}", self.file)],
+        )?;
+        let id = self.tx.last_insert_rowid();
+        self.note(format!("new indicator {code}: {name}"));
+        Ok(Target::Into {
+            id,
+            factor: 1.0,
+            valid: (None, None),
+        })
+    }
+
+    pub(super) fn area_id(&mut self, figure: &RawFigure) -> Result<Option<i64>, StoreError> {
+        if let Some(id) = self.areas.get(&figure.area) {
+            return Ok(*id);
+        }
+        let existing: Option<i64> = self
+            .tx
+            .query_row("SELECT id FROM area WHERE code = ?1", [&figure.area], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        let wanted = match &self.options.areas {
+            Some(list) => list.iter().any(|a| a.eq_ignore_ascii_case(&figure.area)),
+            None => self.chiso_format && !figure.area_name.is_empty(),
+        };
+        let id = match (existing, &self.options.areas) {
+            (Some(id), Some(_)) if wanted => Some(id),
+            (Some(_), Some(_)) => None,
+            (Some(id), None) => Some(id),
+            (None, _) if wanted => {
+                let name = if figure.area_name.is_empty() {
+                    figure.area.clone()
+                } else {
+                    figure.area_name.clone()
+                };
+                let level = if self.aggregates.contains(&figure.area) {
+                    "aggregate"
+                } else {
+                    "country"
+                };
+                self.tx.execute(
+                    "INSERT INTO area (code, name, level) VALUES (?1, ?2, ?3)",
+                    params![figure.area, name, level],
+                )?;
+                self.note(format!("new area {}: {name}", figure.area));
+                Some(self.tx.last_insert_rowid())
+            }
+            (None, _) => None,
+        };
+        self.areas.insert(figure.area.clone(), id);
+        Ok(id)
+    }
+
+    pub(super) fn subgroup_id(&mut self, figure: &RawFigure) -> Result<Option<i64>, StoreError> {
+        if let Some(id) = self.subgroups.get(&figure.subgroup) {
+            return Ok(*id);
+        }
+        let mut id: Option<i64> = self
+            .tx
+            .query_row(
+                "SELECT id FROM subgroup WHERE code = ?1",
+                [&figure.subgroup],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let total = figure.subgroup == "T" && !self.chiso_format;
+        if id.is_none() && (total || !figure.subgroup_name.is_empty()) {
+            let (name, dimension) = if total {
+                ("Total".to_owned(), "total")
+            } else {
+                (figure.subgroup_name.clone(), "imported")
+            };
+            let dimension = if figure.subgroup == "T" {
+                "total"
+            } else {
+                dimension
+            };
+            self.tx.execute(
+                "INSERT INTO subgroup (code, name, dimension) VALUES (?1, ?2, ?3)",
+                params![figure.subgroup, name, dimension],
+            )?;
+            id = Some(self.tx.last_insert_rowid());
+        }
+        self.subgroups.insert(figure.subgroup.clone(), id);
+        Ok(id)
+    }
+
+    pub(super) fn source_id(&mut self, figure: &RawFigure) -> Result<Option<i64>, StoreError> {
+        match &figure.source {
+            None => {
+                if let Some(id) = self.file_source_id {
+                    return Ok(Some(id));
+                }
+                let Some(draft) = self.file_source.clone() else {
+                    return Ok(None);
+                };
+                let id = self.find_or_create_source(&draft)?;
+                self.file_source_id = Some(id);
+                Ok(Some(id))
+            }
+            Some(draft) => {
+                if let Some(id) = self.sources.get(&draft.code) {
+                    return Ok(Some(*id));
+                }
+                let existing: Option<i64> = self
+                    .tx
+                    .query_row(
+                        "SELECT id FROM source WHERE code = ?1",
+                        [&draft.code],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                let id = match existing {
+                    Some(id) => Some(id),
+                    None if !draft.short_name.is_empty() || !draft.title.is_empty() => {
+                        Some(self.insert_source(&draft.code, draft)?)
+                    }
+                    None => None,
+                };
+                if let Some(id) = id {
+                    self.sources.insert(draft.code.clone(), id);
+                }
+                Ok(id)
+            }
+        }
+    }
+
+    /// The same file, or the same publication and edition, is the same source; anything else
+    /// is a new one, so editions stand side by side.
+    pub(super) fn find_or_create_source(&mut self, draft: &SourceDraft) -> Result<i64, StoreError> {
+        let found: Option<(i64, String)> = self
+            .tx
+            .query_row(
+                "SELECT id, code FROM source WHERE (file_sha256 <> '' AND file_sha256 = ?1) \
+                 OR (publisher = ?2 AND title = ?3 AND edition = ?4) ORDER BY file_sha256 = ?1 DESC LIMIT 1",
+                params![draft.file_sha256, draft.publisher, draft.title, draft.edition],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        if let Some((id, code)) = found {
+            self.source_code = Some(code);
+            return Ok(id);
+        }
+        let code = unique_code(self.tx, "source", &draft.code)?;
+        let id = self.insert_source(&code, draft)?;
+        self.note(format!(
+            "new source {code}: {} — {} ({})",
+            draft.publisher, draft.title, draft.edition
+        ));
+        Ok(id)
+    }
+
+    pub(super) fn insert_source(&mut self, code: &str, d: &SourceDraft) -> Result<i64, StoreError> {
+        let short = if d.short_name.is_empty() {
+            code
+        } else {
+            d.short_name.as_str()
+        };
+        self.tx.execute(
+            "INSERT INTO source (code, short_name, publisher, title, edition, published, url, citation, licence, file_sha256) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![code, short, d.publisher, d.title, d.edition, d.published, d.url, d.citation, d.licence, d.file_sha256],
+        )?;
+        self.source_code = Some(code.to_owned());
+        Ok(self.tx.last_insert_rowid())
+    }
+}
+
+/// `base`, or `base_2`, `base_3`… whichever is free in `table`.
+pub(super) fn unique_code(tx: &Transaction, table: &str, base: &str) -> Result<String, StoreError> {
+    let base: String = base.chars().take(60).collect();
+    let base = if base.is_empty() {
+        "IMPORTED".to_owned()
+    } else {
+        base
+    };
+    // The table name comes from this module, never from a file.
+    let sql = format!("SELECT 1 FROM {table} WHERE code = ?1");
+    let taken = |code: &str| -> Result<bool, StoreError> {
+        Ok(tx.query_row(&sql, [code], |_| Ok(())).optional()?.is_some())
+    };
+    if !taken(&base)? {
+        return Ok(base);
+    }
+    for n in 2.. {
+        let code = format!("{base}_{n}");
+        if !taken(&code)? {
+            return Ok(code);
+        }
+    }
+    unreachable!("an unbounded range always yields a free code")
+}
