@@ -200,29 +200,27 @@ pub fn svg(d: &ChartDescription, options: &ExportOptions) -> Result<String, Expo
     Ok(out.finish())
 }
 
+/// The title in bold, then the subtitle, each line below the last at its own leading.
 fn titles(out: &mut Svg, words: &Words, z: &Sizes, ink: &Ink) {
+    let title = Type {
+        size: z.title,
+        fill: &ink.text,
+        anchor: "start",
+        bold: true,
+    };
+    let subtitle = Type {
+        size: z.subtitle,
+        fill: &ink.weak,
+        anchor: "start",
+        bold: false,
+    };
     let mut y = z.pad;
-    for line in &words.title {
-        y += z.title;
-        let t = Type {
-            size: z.title,
-            fill: &ink.text,
-            anchor: "start",
-            bold: true,
-        };
-        out.text((z.pad, y), t, line);
-        y += z.title * 0.2;
-    }
-    for line in &words.subtitle {
-        y += z.subtitle;
-        let t = Type {
-            size: z.subtitle,
-            fill: &ink.weak,
-            anchor: "start",
-            bold: false,
-        };
-        out.text((z.pad, y), t, line);
-        y += z.subtitle * 0.3;
+    for (lines, t, after) in [(&words.title, title, 0.2), (&words.subtitle, subtitle, 0.3)] {
+        for line in lines {
+            y += t.size;
+            out.text((z.pad, y), t, line);
+            y += t.size * after;
+        }
     }
 }
 
