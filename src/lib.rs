@@ -4,6 +4,7 @@
 //! |-------------|-------|----------------------------------------------------------------|
 //! | `model`     | 0     | plain values: indicators, figures, flags, the user's chart choice, figures as read |
 //! | `text`      | 0     | text for people: accent-insensitive matching, clipping, codes  |
+//! | `locale`    | 0     | the reader's language; numbers written and read its way (ICU4X) |
 //! | `store`     | 1     | the SQLite file: schema, safe opening, queries, edits, audit, imports applied |
 //! | `import`    | 1     | readers of figure files (Chiso's long CSV, publishers' formats) |
 //! | `chart`     | 1     | pure: figures → chart description, axis, style, headline, table |
@@ -21,6 +22,7 @@ pub mod chart;
 pub mod cli;
 pub mod export;
 pub mod import;
+pub mod locale;
 pub mod model;
 pub mod store;
 pub mod text;

@@ -477,3 +477,63 @@ fn gen_sample_makes_the_figures_asked_for_and_the_same_ones_each_time() {
     );
     assert!(!too_many.exists(), "nothing is left behind");
 }
+
+#[test]
+fn set_reads_plain_numbers_and_a_grouped_one_only_with_its_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = new_sample(dir.path());
+    let set = |value: &str, lang: Option<&str>| {
+        let mut args = vec![
+            "set",
+            db.as_str(),
+            "HOUSES_BUILT",
+            "2030",
+            value,
+            "--source",
+            "UNDP_HDR_2025",
+        ];
+        if let Some(lang) = lang {
+            args.extend(["--lang", lang]);
+        }
+        chiso(&args)
+    };
+    let stored = || {
+        let out = chiso(&[
+            "series",
+            db.as_str(),
+            "HOUSES_BUILT",
+            "--source",
+            "UNDP_HDR_2025",
+        ]);
+        text(&out.stdout)
+            .lines()
+            .find(|l| l.contains("2030"))
+            .map(str::to_owned)
+    };
+    // A grouped number without --lang is refused, naming the way to give it.
+    for grouped in ["334.000", "334,000", "0,77"] {
+        let out = set(grouped, None);
+        assert!(!out.status.success(), "{grouped}");
+        let stderr = text(&out.stderr);
+        assert!(
+            stderr.contains("--lang vi or --lang en"),
+            "{grouped}: {stderr}"
+        );
+        assert_eq!(stored(), None, "{grouped}: nothing written");
+    }
+    assert!(set("334.000", Some("vi")).status.success());
+    assert!(stored().unwrap().contains(",334000,"), "{:?}", stored());
+    assert!(set("335,000", Some("en")).status.success());
+    assert!(stored().unwrap().contains(",335000,"), "{:?}", stored());
+    assert!(set("336000", None).status.success());
+    assert!(stored().unwrap().contains(",336000,"), "{:?}", stored());
+    // The English way in Vietnamese is refused with the Vietnamese form.
+    let out = set("1,234.5", Some("vi"));
+    assert!(
+        text(&out.stderr).contains("write it as 1.234,5"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = set("1", Some("fr"));
+    assert!(text(&out.stderr).contains("unknown language \"fr\""));
+}

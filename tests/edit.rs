@@ -334,7 +334,10 @@ fn the_undo_stack_takes_back_values_deletes_and_pastes_and_refuses_over_others_c
         text: text.into(),
         flags: None,
         based_on: None,
+        written_in: None,
     };
+    // The pasted figures are written the Vietnamese way (a decimal comma).
+    let vi = chiso::locale::Numbers::new(chiso::locale::Language::Vietnamese);
     let shown = |store: &Store| {
         let filter = SeriesFilter {
             area: Some("VNM".into()),
@@ -348,14 +351,21 @@ fn the_undo_stack_takes_back_values_deletes_and_pastes_and_refuses_over_others_c
     let seen = shown(&store);
     apply(
         &mut store,
-        "Lan",
+        ("Lan", &vi),
         &mut history,
         &seen,
         &[input(2023, "2,5"), input(2024, "1,9")],
     )
     .unwrap();
     let seen = shown(&store);
-    apply(&mut store, "Lan", &mut history, &seen, &[input(2025, "")]).unwrap();
+    apply(
+        &mut store,
+        ("Lan", &vi),
+        &mut history,
+        &seen,
+        &[input(2025, "")],
+    )
+    .unwrap();
     assert_eq!(
         (value_of(&path, 2023), value_of(&path, 2025)),
         (Some(2.5), None)

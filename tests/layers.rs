@@ -11,15 +11,21 @@ use std::path::{Path, PathBuf};
 const ALLOWED: &[(&str, &[&str])] = &[
     ("text", &[]),
     ("model", &["text"]),
-    ("store", &["model", "text"]),
-    ("import", &["model", "text"]),
-    ("chart", &["model", "text"]),
-    ("export", &["chart", "model", "text"]),
+    ("locale", &["model", "text"]),
+    ("store", &["locale", "model", "text"]),
+    ("import", &["locale", "model", "text"]),
+    ("chart", &["locale", "model", "text"]),
+    ("export", &["chart", "locale", "model", "text"]),
     (
         "workspace",
-        &["store", "import", "chart", "export", "model", "text"],
+        &[
+            "store", "import", "chart", "export", "locale", "model", "text",
+        ],
     ),
-    ("ui", &["workspace", "chart", "export", "model", "text"]),
+    (
+        "ui",
+        &["workspace", "chart", "export", "locale", "model", "text"],
+    ),
     (
         "cli",
         &[
@@ -28,6 +34,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "import",
             "chart",
             "export",
+            "locale",
             "model",
             "text",
         ],

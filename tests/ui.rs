@@ -3,7 +3,10 @@
 mod common;
 
 use chiso::chart::Transform;
+use chiso::locale::Language;
 use chiso::ui::app::Tab;
+
+const VI: Language = Language::Vietnamese;
 use common::{LAPTOP, drop_file, find_in_catalogue, fixture_db, harness, pick};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -329,7 +332,8 @@ fn mpi(h: &Harness<'static, chiso::ui::ChisoApp>, subgroup: &str, year: i32) -> 
 #[test]
 fn a_value_typed_in_a_cell_is_in_the_chart_and_the_audit_log() {
     let (_dir, db) = fixture_db();
-    let mut h = harness(&db, LAPTOP);
+    // Figures typed the Vietnamese way: a decimal comma.
+    let mut h = common::harness_in(&db, LAPTOP, VI);
     h.state_mut().state.editor = "Lan".into();
     h.run();
     open_edit_tab(&mut h);
@@ -411,7 +415,8 @@ fn a_pasted_block_is_one_edit_that_undoes_and_redoes() {
 #[test]
 fn a_change_is_reverted_from_the_audit_trail_and_the_revert_is_recorded() {
     let (_dir, db) = fixture_db();
-    let mut h = harness(&db, LAPTOP);
+    // Figures typed the Vietnamese way: a decimal comma.
+    let mut h = common::harness_in(&db, LAPTOP, VI);
     h.state_mut().state.editor = "Lan".into();
     h.run();
     open_edit_tab(&mut h);
@@ -562,7 +567,8 @@ fn a_cells_status_and_footnote_are_set_in_the_side_panel_and_undone() {
 #[test]
 fn a_cell_changed_by_another_program_meanwhile_is_a_choice_not_a_lost_update() {
     let (_dir, db) = fixture_db();
-    let mut h = harness(&db, LAPTOP);
+    // Figures typed the Vietnamese way: a decimal comma.
+    let mut h = common::harness_in(&db, LAPTOP, VI);
     h.run();
     open_edit_tab(&mut h);
     // Another Chiso (or the sqlite3 shell) changes the figure the grid shows.
@@ -621,7 +627,8 @@ fn a_new_indicator_gets_its_first_figures_in_a_new_column() {
             )
             .unwrap();
     }
-    let mut h = harness(&db, LAPTOP);
+    // Figures typed the Vietnamese way: a decimal comma.
+    let mut h = common::harness_in(&db, LAPTOP, VI);
     h.run();
     pick(&mut h, "Poor households");
     h.get_by_label("Edit").click();
@@ -737,4 +744,63 @@ fn file_dialogs_answer_the_menu_and_a_path_field_stands_in_when_none_can_open() 
     assert!(csv.starts_with("indicator,area,subgroup,period,value"));
     assert!(h.state().path_prompt().is_none(), "the field closes");
     assert!(h.state().status().unwrap().starts_with("Wrote "));
+}
+
+#[test]
+fn numbers_are_typed_the_languages_way_and_the_other_way_is_refused_not_guessed() {
+    let (_dir, db) = fixture_db();
+    // In Vietnamese, 0,770 is 0.77, and the cell shows it the same way.
+    let mut h = common::harness_in(&db, LAPTOP, VI);
+    h.run();
+    open_edit_tab(&mut h);
+    type_into(&mut h, "Total 2025", "0,770");
+    assert_eq!(mpi(&h, "T", 2025), Some(0.77));
+    assert_eq!(cell(&h, "Total 2025").value().as_deref(), Some("0,77"));
+    // Switched to English at once (View → Language): the cell reads 0.77, and 0,770 is
+    // refused with the form English expects, the figure left as it was.
+    h.state_mut()
+        .push(chiso::ui::app::Command::SetLanguage(Language::English));
+    h.run();
+    assert_eq!(cell(&h, "Total 2025").value().as_deref(), Some("0.77"));
+    type_into(&mut h, "Total 2025", "0,770");
+    let error = h.state().error().unwrap_or_default().to_owned();
+    assert!(error.contains("write it as 0.77"), "{error}");
+    assert_eq!(mpi(&h, "T", 2025), Some(0.77), "nothing was guessed");
+    assert_eq!(
+        h.state().state.language,
+        Language::English,
+        "the choice is kept"
+    );
+}
+
+#[test]
+fn a_grouped_number_typed_in_vietnamese_is_the_whole_number() {
+    use chiso::workspace::{CellInput, Workspace};
+    let (_dir, db) = fixture_db();
+    let mut ws = Workspace::open(&db).unwrap();
+    ws.set_language(VI);
+    ws.select_indicator("HOUSES_BUILT").unwrap();
+    let key = ws.spec().series[0].clone();
+    let input = |text: &str| CellInput {
+        key: key.clone(),
+        year: 2030,
+        text: text.into(),
+        flags: None,
+        based_on: None,
+        written_in: None,
+    };
+    ws.edit_cells("Lan", &[input("334.000")]).unwrap();
+    let stored = |ws: &Workspace| {
+        ws.chart_observations()
+            .iter()
+            .find(|o| o.period.year == 2030)
+            .map(|o| o.value)
+    };
+    assert_eq!(stored(&ws), Some(334000.0));
+    ws.set_language(Language::English);
+    ws.edit_cells("Lan", &[input("334,000")]).unwrap();
+    assert_eq!(stored(&ws), Some(334000.0));
+    // English reads 334.000 as 334 (a point is its decimal point): said, not guessed at.
+    ws.edit_cells("Lan", &[input("1.234,5")]).unwrap_err();
+    assert_eq!(stored(&ws), Some(334000.0));
 }

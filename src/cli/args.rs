@@ -229,4 +229,8 @@ pub struct SetCommand {
     /// The editor named in the audit log (default: the operating-system user)
     #[arg(long)]
     pub by: Option<String>,
+    /// Read VALUE and --expect written this language's way: vi (0,77 or 334.000) or en
+    /// (0.77 or 334,000). Without it, they must be plain: 0.77, 334000
+    #[arg(long, value_name = "vi|en")]
+    pub lang: Option<String>,
 }

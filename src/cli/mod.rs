@@ -184,7 +184,9 @@ fn set_args(command: SetCommand) -> anyhow::Result<(PathBuf, SetRequest, String)
         footnote,
         expect,
         by,
+        lang,
     } = command;
+    let lang = lang.as_deref().map(language_of).transpose()?;
     let status = Status::from_word(&status).ok_or_else(|| {
         anyhow::anyhow!(
             "unknown status {status:?}: use normal, estimated, provisional, forecast or break"
@@ -198,7 +200,7 @@ fn set_args(command: SetCommand) -> anyhow::Result<(PathBuf, SetRequest, String)
     let expect = match expect.as_deref() {
         None => None,
         Some("none") => Some(None),
-        Some(v) => Some(Some(parse_value(v)?)),
+        Some(v) => Some(Some(parse_value(v, lang)?)),
     };
     let request = SetRequest {
         indicator: code,
@@ -206,7 +208,7 @@ fn set_args(command: SetCommand) -> anyhow::Result<(PathBuf, SetRequest, String)
         subgroup,
         source,
         year,
-        value: parse_value(&value)?,
+        value: parse_value(&value, lang)?,
         status,
         qualifier,
         footnote,
@@ -215,4 +217,10 @@ fn set_args(command: SetCommand) -> anyhow::Result<(PathBuf, SetRequest, String)
     };
     let editor = by.unwrap_or_else(default_editor);
     Ok((file, request, editor))
+}
+
+/// `--lang`'s value.
+fn language_of(code: &str) -> anyhow::Result<crate::locale::Language> {
+    crate::locale::Language::from_code(code)
+        .ok_or_else(|| anyhow::anyhow!("unknown language {code:?}: use vi or en"))
 }

@@ -187,7 +187,17 @@ fn refusal_text(error: &StoreError) -> String {
     }
 }
 
-/// Reads a value as editors type it (see [`crate::model::parse_number`]).
-pub fn parse_value(text: &str) -> anyhow::Result<f64> {
-    crate::model::parse_number(text).ok_or_else(|| anyhow::anyhow!("{text:?} is not a number"))
+/// Reads a value given on the command line: a plain machine number (`0.77`, `334000`), or,
+/// with `--lang vi|en`, one written that language's way (`0,77`, `334.000`).
+pub fn parse_value(text: &str, lang: Option<crate::locale::Language>) -> anyhow::Result<f64> {
+    let parsed = match lang {
+        Some(language) => crate::locale::Numbers::new(language).parse(text),
+        None => crate::locale::parse_plain(text),
+    };
+    parsed.map_err(|e| match e {
+        crate::locale::NumberError::NotPlain { .. } => {
+            anyhow::anyhow!("{e} with --lang vi or --lang en")
+        }
+        e => anyhow::anyhow!("{e}"),
+    })
 }

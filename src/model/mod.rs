@@ -285,29 +285,6 @@ pub fn format_value(value: f64, decimals: u8) -> String {
     grouped
 }
 
-/// Reads a number as editors type or paste it: a decimal point or comma, spaces or
-/// thousands separators ("1.234,5", "1,234.5", "0,5", "334 000"). `None` if it is not one.
-pub fn parse_number(text: &str) -> Option<f64> {
-    let t: String = text
-        .trim()
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
-        .collect();
-    // The last separator is the decimal one, unless a lone comma is followed by exactly three
-    // digits, which is a thousands separator ("334,000").
-    let (last_dot, last_comma) = (t.rfind('.'), t.rfind(','));
-    let normal = match (last_dot, last_comma) {
-        (Some(d), Some(c)) if c > d => t.replace('.', "").replace(',', "."),
-        (Some(_), Some(_)) => t.replace(',', ""),
-        (None, Some(c)) if t.matches(',').count() == 1 && t.len() - c - 1 != 3 => {
-            t.replace(',', ".")
-        }
-        (None, Some(_)) => t.replace(',', ""),
-        _ => t,
-    };
-    normal.parse::<f64>().ok().filter(|v| v.is_finite())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -330,17 +307,6 @@ mod tests {
         assert_eq!(format_value(-1234.5, 1), "-1,234.5");
         assert_eq!(format_value(-0.01, 1), "0.0");
         assert_eq!(format_value(16.9, 1), "16.9");
-    }
-
-    #[test]
-    fn numbers_as_typed_in_excel_or_libreoffice() {
-        assert_eq!(parse_number("1,9"), Some(1.9));
-        assert_eq!(parse_number("1.234,5"), Some(1234.5));
-        assert_eq!(parse_number("1,234.5"), Some(1234.5));
-        assert_eq!(parse_number("334,000"), Some(334000.0));
-        assert_eq!(parse_number("334 000"), Some(334000.0));
-        assert_eq!(parse_number("abc"), None);
-        assert_eq!(parse_number("NaN"), None);
     }
 
     #[test]

@@ -236,12 +236,13 @@ pub enum Refusal {
     Year { year: i32 },
     #[error("not a number")]
     NotANumber,
-    /// A typed value that is not a number, with the cell it was typed in.
-    #[error("{indicator} {year}: {text:?} is not a number")]
+    /// A typed value that is not a number in the language's convention, with the cell it
+    /// was typed in and the form expected.
+    #[error("{indicator} {year}: {reason}")]
     Typed {
         indicator: String,
         year: i32,
-        text: String,
+        reason: crate::locale::NumberError,
     },
     #[error(
         "{value} is too large: Chiso keeps values between -1e300 and 1e300; nothing was written"
@@ -291,8 +292,11 @@ pub enum RecordRefusal {
     NoSuchList { table: String },
     #[error("{field} is needed")]
     Needed { field: &'static str },
-    #[error("{field}: {raw:?} is not a number")]
-    NotANumber { field: &'static str, raw: String },
+    #[error("{field}: {reason}")]
+    Number {
+        field: &'static str,
+        reason: crate::locale::NumberError,
+    },
     #[error("{field}: {raw:?} is not a whole number")]
     NotWhole { field: &'static str, raw: String },
     #[error("{field}: use one of {}", .choices.join(", "))]

@@ -199,12 +199,14 @@ impl Store {
             }
             params.push(match field.kind {
                 Kind::Text => rusqlite::types::Value::Text(raw.to_owned()),
-                Kind::Number => crate::model::parse_number(raw)
+                // The window gives numbers in machine form (`workspace` reads what was typed
+                // in the user's language).
+                Kind::Number => crate::locale::parse_plain(raw)
                     .map(rusqlite::types::Value::Real)
-                    .ok_or_else(|| {
-                        StoreError::Record(RecordRefusal::NotANumber {
+                    .map_err(|reason| {
+                        StoreError::Record(RecordRefusal::Number {
                             field: field.label,
-                            raw: raw.to_owned(),
+                            reason,
                         })
                     })?,
                 Kind::Integer => raw

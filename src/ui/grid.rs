@@ -7,6 +7,7 @@ use egui::{Key, RichText};
 
 use super::actions::Action;
 use super::app::Command;
+use crate::locale::Numbers;
 use crate::model::{Qualifier, Status};
 use crate::workspace::Workspace;
 use crate::workspace::editing::{CellInput, cell_figures, cell_values, cell_warnings, parse_block};
@@ -84,8 +85,13 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, state: &mut GridState, commands: &m
             block
         });
         if let Some(text) = pasted {
+            let block = parse_block(&text);
+            // A block that is unambiguous about its convention (from a spreadsheet of the other
+            // language) is read in it; otherwise in the window's language.
+            let written_in =
+                crate::locale::convention_of_block(block.iter().flatten().map(String::as_str));
             let mut inputs = Vec::new();
-            for (r, row) in parse_block(&text).iter().enumerate() {
+            for (r, row) in block.iter().enumerate() {
                 for (c, cell) in row.iter().enumerate() {
                     if let Some(key) = keys.get(col + c) {
                         inputs.push(CellInput {
@@ -94,11 +100,12 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, state: &mut GridState, commands: &m
                             text: cell.clone(),
                             flags: None,
                             based_on: None,
+                            written_in,
                         });
                     }
                 }
             }
-            let rows = parse_block(&text).len() as i32;
+            let rows = block.len() as i32;
             if year + rows - 1 > last {
                 state.extra_years += year + rows - 1 - last;
             }
@@ -160,7 +167,7 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, state: &mut GridState, commands: &m
                                 commands,
                                 (col, year),
                                 key,
-                                values.get(&cell).copied(),
+                                (values.get(&cell).copied(), ws.numbers()),
                                 labels.get(col),
                                 read_only,
                             );
@@ -179,12 +186,13 @@ fn cell_ui(
     commands: &mut Vec<Command>,
     (col, year): (usize, i32),
     key: &crate::chart::SeriesKey,
-    value: Option<f64>,
+    (value, numbers): (Option<f64>, &Numbers),
     label: Option<&String>,
     read_only: bool,
 ) -> egui::Response {
     let id = ui.scope_id().with(("cell", col, year));
-    let shown = value.map(|v| v.to_string()).unwrap_or_default();
+    // The full value, written the reader's way, so that what is shown reads back exactly.
+    let shown = value.map(|v| numbers.format_exact(v)).unwrap_or_default();
     let editing_here = matches!(&state.editing, Some((c, y, _, _)) if *c == col && *y == year);
     let mut scratch = shown.clone();
     let buffer = match &mut state.editing {
@@ -229,7 +237,7 @@ fn cell_ui(
             }
         });
         if step != 0 {
-            commit(state.editing.take(), key, year, commands);
+            commit(state.editing.take(), (key, year), numbers, commands);
             state.focus_next = Some((col, year + step));
             response.surrender_focus();
         }
@@ -238,7 +246,7 @@ fn cell_ui(
         let cancelled = ui.input(|i| i.key_pressed(Key::Escape));
         let typed = state.editing.take();
         if !cancelled {
-            commit(typed, key, year, commands);
+            commit(typed, (key, year), numbers, commands);
         }
         if !cancelled && ui.input(|i| i.key_pressed(Key::Enter)) {
             state.focus_next = Some((col, year + 1));
@@ -317,9 +325,10 @@ fn flags_ui(
             commands.push(Command::EditCells(vec![CellInput {
                 key: key.clone(),
                 year: *year,
-                text: figure.value.to_string(),
+                text: ws.numbers().format_exact(figure.value),
                 flags: Some((*status, *qualifier, footnote.clone())),
                 based_on: Some(Some(figure.value)),
+                written_in: None,
             }]));
         }
     });
@@ -426,8 +435,8 @@ fn mark_cell(
 /// Sends what was typed in a cell, if it changed, as an edit based on the value first shown.
 fn commit(
     typed: Option<(usize, i32, String, String)>,
-    key: &crate::chart::SeriesKey,
-    year: i32,
+    (key, year): (&crate::chart::SeriesKey, i32),
+    numbers: &Numbers,
     commands: &mut Vec<Command>,
 ) {
     if let Some((_, _, text, original)) = typed
@@ -438,7 +447,8 @@ fn commit(
             year,
             text,
             flags: None,
-            based_on: Some(crate::model::parse_number(&original)),
+            based_on: Some(numbers.parse(&original).ok()),
+            written_in: None,
         }]));
     }
 }

@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use super::Workspace;
 use crate::chart::SeriesKey;
-use crate::model::{Observation, Qualifier, Status, parse_number};
+use crate::locale::{Language, Numbers};
+use crate::model::{Observation, Qualifier, Status};
 use crate::store::edit::{SetRequest, Warning};
 use crate::store::{Refusal, Store, StoreError};
 
@@ -38,6 +39,9 @@ pub struct CellInput {
     /// The value the user saw when starting to type (`None` inside: an empty cell), if the
     /// grid knows it: a cell changed since by someone else is a conflict, not overwritten.
     pub based_on: Option<Option<f64>>,
+    /// The convention the text is written in, when not the window's language: a pasted
+    /// block that is unambiguous about it.
+    pub written_in: Option<Language>,
 }
 
 /// The undo and redo stacks of a session: each entry is one edit, however many cells.
@@ -131,10 +135,11 @@ pub fn parse_block(text: &str) -> Vec<Vec<String>> {
 }
 
 /// Writes `inputs` as one edit, each based on the value the user saw (`shown`): a cell that
-/// another editor changed meanwhile is a conflict, and nothing of the edit is written.
+/// another editor changed meanwhile is a conflict, and nothing of the edit is written. Typed
+/// numbers are read in `numbers`' convention (or the one an input says it is written in).
 pub fn apply(
     store: &mut Store,
-    editor: &str,
+    (editor, numbers): (&str, &Numbers),
     history: &mut History,
     shown: &BTreeMap<(SeriesKey, i32), Figure>,
     inputs: &[CellInput],
@@ -153,11 +158,17 @@ pub fn apply(
         let value = if input.text.trim().is_empty() {
             None
         } else {
-            Some(parse_number(&input.text).ok_or_else(|| {
+            let parsed = match input.written_in {
+                Some(language) if language != numbers.language() => {
+                    Numbers::new(language).parse(&input.text)
+                }
+                _ => numbers.parse(&input.text),
+            };
+            Some(parsed.map_err(|reason| {
                 StoreError::Refused(Refusal::Typed {
                     indicator: input.key.indicator.clone(),
                     year: input.year,
-                    text: input.text.clone(),
+                    reason,
                 })
             })?)
         };
@@ -270,7 +281,13 @@ impl Workspace {
     /// Writes what was typed or pasted as one undoable edit (see `editing::apply`).
     pub fn edit_cells(&mut self, editor: &str, inputs: &[CellInput]) -> Result<(), StoreError> {
         let shown = cell_figures(&self.data.observations);
-        self.warnings = apply(&mut self.store, editor, &mut self.history, &shown, inputs)?;
+        self.warnings = apply(
+            &mut self.store,
+            (editor, &self.numbers),
+            &mut self.history,
+            &shown,
+            inputs,
+        )?;
         self.reload()
     }
 
@@ -313,8 +330,21 @@ impl Workspace {
         self.reload()
     }
 
+    /// The records of a list, their numbers written in the language's way (as a form shows
+    /// and takes them).
     pub fn records(&self, table: &str) -> Result<Vec<crate::store::records::Record>, StoreError> {
-        self.store.records(table)
+        let fields = crate::store::records::fields(table);
+        let mut records = self.store.records(table)?;
+        for record in &mut records {
+            for (field, value) in fields.iter().zip(&mut record.values) {
+                if field.kind == crate::store::records::Kind::Number
+                    && let Ok(v) = crate::locale::parse_plain(value)
+                {
+                    *value = self.numbers.format_exact(v);
+                }
+            }
+        }
+        Ok(records)
     }
 
     pub fn dependents(&self, table: &str, id: i64) -> Result<i64, StoreError> {
@@ -328,7 +358,21 @@ impl Workspace {
         id: Option<i64>,
         values: &[String],
     ) -> Result<i64, StoreError> {
-        let id = self.store.save_record(editor, table, id, values)?;
+        // Numbers typed in the language's way reach the store in machine form.
+        let fields = crate::store::records::fields(table);
+        let mut plain = values.to_vec();
+        for (field, value) in fields.iter().zip(&mut plain) {
+            if field.kind == crate::store::records::Kind::Number && !value.trim().is_empty() {
+                let v = self.numbers.parse(value).map_err(|reason| {
+                    StoreError::Record(crate::store::RecordRefusal::Number {
+                        field: field.label,
+                        reason,
+                    })
+                })?;
+                *value = v.to_string();
+            }
+        }
+        let id = self.store.save_record(editor, table, id, &plain)?;
         self.reload()?;
         Ok(id)
     }

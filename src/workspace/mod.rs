@@ -66,6 +66,8 @@ pub struct Workspace {
     last_source: Option<String>,
     /// Warnings of the last edits, shown until the next edit: the list of open warnings.
     warnings: Vec<String>,
+    /// The reader's language: how typed numbers are read and cells show them.
+    numbers: crate::locale::Numbers,
 }
 
 impl Workspace {
@@ -95,6 +97,7 @@ impl Workspace {
             history: Default::default(),
             last_source: None,
             warnings: Vec::new(),
+            numbers: crate::locale::Numbers::new(Default::default()),
         };
         workspace.reload()?;
         Ok(workspace)
@@ -142,6 +145,18 @@ impl Workspace {
         }
         self.reload()?;
         Ok(true)
+    }
+
+    /// Reads typed numbers, and shows cells and forms, in `language`'s way from now on.
+    pub fn set_language(&mut self, language: crate::locale::Language) {
+        if self.numbers.language() != language {
+            self.numbers = crate::locale::Numbers::new(language);
+        }
+    }
+
+    /// Numbers written and read in the reader's language.
+    pub fn numbers(&self) -> &crate::locale::Numbers {
+        &self.numbers
     }
 
     pub fn path(&self) -> &Path {

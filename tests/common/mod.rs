@@ -21,9 +21,23 @@ pub fn fixture_db() -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
-/// The app on `path`, as after `chiso FILE`, in a harness of the given size.
+/// The app on `path`, as after `chiso FILE`, in a harness of the given size, in English
+/// (whatever the machine's locale, so the tests read the same everywhere).
 pub fn harness(path: &Path, size: [f32; 2]) -> Harness<'static, ChisoApp> {
-    let app = ChisoApp::new(State::default(), Some(path.to_path_buf()), None);
+    harness_in(path, size, chiso::locale::Language::English)
+}
+
+/// [`harness`] with the window in `language`.
+pub fn harness_in(
+    path: &Path,
+    size: [f32; 2],
+    language: chiso::locale::Language,
+) -> Harness<'static, ChisoApp> {
+    let state = State {
+        language,
+        ..State::default()
+    };
+    let app = ChisoApp::new(state, Some(path.to_path_buf()), None);
     builder(size).build_ui_state(|ui, app: &mut ChisoApp| app.ui(ui), app)
 }
 

@@ -37,6 +37,7 @@ impl ChisoApp {
             | C::AskFile(_)
             | C::Quit
             | C::SetDark(_)
+            | C::SetLanguage(_)
             | C::ShowTab(_)
             | C::DismissError => {
                 self.run_window(command);
@@ -96,6 +97,16 @@ impl ChisoApp {
             },
             Command::Quit => self.quit = true,
             Command::SetDark(dark) => self.state.dark = dark,
+            Command::SetLanguage(language) => {
+                self.state.language = language;
+                if let Some(ws) = &mut self.workspace {
+                    ws.set_language(language);
+                }
+                // Forms show numbers the language's way: read them again.
+                if let Some(forms) = &mut self.forms {
+                    forms.read_for = None;
+                }
+            }
             Command::ShowTab(tab) => self.state.tab = tab,
             Command::DismissError => self.error = None,
             _ => {}

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use super::Tab;
 use crate::chart::{SeriesKey, Transform};
+use crate::locale::Language;
 use crate::ui::dialogs::FileRequest;
 use crate::ui::export_dialog::ChartOrder;
 use crate::workspace::{CellInput, SeriesInfo};
@@ -27,6 +28,8 @@ pub enum Command {
     SetLogScale(bool),
     SetYears(Option<(i32, i32)>),
     SetDark(bool),
+    /// Reads and shows numbers (and, as they are translated, words) in this language.
+    SetLanguage(Language),
     ShowTab(Tab),
     DismissError,
     /// Opens the import dialog on these files and starts its dry run.

@@ -41,6 +41,18 @@ impl ChisoApp {
                     .labelled_by(label.id);
             });
             ui.menu_button("View", |ui| {
+                // Each language is named in itself, so either can be found.
+                ui.label("Language");
+                let mut language = self.state.language;
+                for choice in crate::locale::Language::ALL {
+                    if ui
+                        .radio_value(&mut language, choice, choice.own_name())
+                        .clicked()
+                    {
+                        self.commands.push(Command::SetLanguage(choice));
+                    }
+                }
+                ui.separator();
                 let mut dark = self.state.dark;
                 if ui.radio_value(&mut dark, false, "Light theme").clicked()
                     || ui.radio_value(&mut dark, true, "Dark theme").clicked()

@@ -129,6 +129,7 @@ impl ChisoApp {
     fn open(&mut self, path: &Path) {
         match Workspace::open(path) {
             Ok(mut workspace) => {
+                workspace.set_language(self.state.language);
                 let same_file = self.state.last_file.as_deref() == Some(path);
                 if same_file {
                     // Restore the last chart of this file; a stale selection is just dropped.
@@ -181,7 +182,7 @@ impl ChisoApp {
                         .inner_margin(28.0),
                 )
                 .show(ui, |ui| present::ui(ui, ws, show));
-            self.apply();
+            self.apply_and_repaint(&ctx);
             return;
         }
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
@@ -199,7 +200,17 @@ impl ChisoApp {
                 });
             }
         });
+        self.apply_and_repaint(&ctx);
+    }
+
+    /// Runs the frame's commands; the frame drawn before them is out of date, so another is
+    /// asked for (a language switched in the menu shows at once, not at the next mouse move).
+    fn apply_and_repaint(&mut self, ctx: &egui::Context) {
+        let any = !self.commands.is_empty();
         self.apply();
+        if any {
+            ctx.request_repaint();
+        }
     }
 
     /// What the window itself does each frame: theme, title, the file watched, dropped files,

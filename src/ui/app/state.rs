@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use crate::chart::ChartSpec;
+use crate::locale::Language;
 use crate::workspace::default_editor;
 
 /// What is kept between runs (eframe persistence).
@@ -14,6 +15,8 @@ use crate::workspace::default_editor;
 pub struct State {
     pub recent_files: Vec<PathBuf>,
     pub dark: bool,
+    /// The reader's language: the system's on the first run, then the user's choice.
+    pub language: Language,
     pub filter: String,
     pub tab: Tab,
     /// The last chart shown, restored when the same file opens again.
@@ -31,6 +34,7 @@ impl Default for State {
         State {
             recent_files: Vec::new(),
             dark: false,
+            language: Language::from_system(),
             filter: String::new(),
             tab: Tab::default(),
             last_file: None,
