@@ -357,9 +357,48 @@ fn read(text: &str, language: Language) -> Result<Option<f64>, NumberError> {
     }
 }
 
+/// Sorts `items` by the names `name` gives, in Vietnamese alphabetical order (ICU4X's CLDR
+/// collation for `vi`): `Bắc Giang` before `Bình Dương`, `Đà Nẵng` after every `D…`. Area
+/// names keep their Vietnamese spelling in both languages, so they sort this way in both.
+pub fn sort_vietnamese<T>(items: &mut [T], name: impl Fn(&T) -> &str) {
+    use icu_collator::{CollatorBorrowed, CollatorPreferences, options::CollatorOptions};
+    match CollatorBorrowed::try_new(
+        CollatorPreferences::from(&locale!("vi")),
+        CollatorOptions::default(),
+    ) {
+        Ok(collator) => items.sort_by(|a, b| collator.compare(name(a), name(b))),
+        // Compiled data always has `vi`; were it missing, code-point order beats none.
+        Err(_) => items.sort_by(|a, b| name(a).cmp(name(b))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn areas_sort_in_vietnamese_order() {
+        let mut names = vec![
+            "Đà Nẵng",
+            "Bình Dương",
+            "Dak Lak",
+            "Bắc Giang",
+            "An Giang",
+            "Điện Biên",
+        ];
+        sort_vietnamese(&mut names, |n| n);
+        assert_eq!(
+            names,
+            [
+                "An Giang",
+                "Bắc Giang",
+                "Bình Dương",
+                "Dak Lak",
+                "Đà Nẵng",
+                "Điện Biên"
+            ]
+        );
+    }
 
     const VI: Language = Language::Vietnamese;
     const EN: Language = Language::English;

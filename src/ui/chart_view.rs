@@ -20,7 +20,20 @@ pub fn controls_ui(ui: &mut egui::Ui, ws: &Workspace, commands: &mut Vec<Command
     let spec = ws.spec();
     ui.horizontal_wrapped(|ui| {
         ui.menu_button("Series…", |ui| {
-            for info in ws.available_series() {
+            let area_name = |code: &str| {
+                ws.areas()
+                    .iter()
+                    .find(|a| a.code == code)
+                    .map_or(code.to_owned(), |a| a.name.clone())
+            };
+            // By area in Vietnamese order; the chart keeps its own order of series.
+            let mut infos: Vec<(String, &crate::workspace::SeriesInfo)> = ws
+                .available_series()
+                .iter()
+                .map(|info| (area_name(&info.area), info))
+                .collect();
+            crate::locale::sort_vietnamese(&mut infos, |(name, _)| name);
+            for (_, info) in infos {
                 let area = ws
                     .areas()
                     .iter()

@@ -107,6 +107,8 @@ impl Workspace {
     pub fn reload(&mut self) -> Result<(), StoreError> {
         let _snapshot = self.store.snapshot()?;
         self.areas = self.store.areas()?;
+        // Pickers list areas as a Vietnamese reader looks for them: in Vietnamese order.
+        crate::locale::sort_vietnamese(&mut self.areas, |a| &a.name);
         self.subgroups = self.store.subgroups()?;
         self.sources = self.store.sources()?;
         self.targets = self.store.all_targets()?;
