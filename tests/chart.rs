@@ -258,7 +258,8 @@ fn the_table_has_years_as_rows_and_changes() {
         series: vec![key("U5MR", "WB"), key("U5MR", "NEWS")],
         ..Default::default()
     };
-    let t = table(&describe(&spec, &data()));
+    let english = chiso::locale::Numbers::new(chiso::locale::Language::English);
+    let t = table(&describe(&spec, &data()), &english);
     assert_eq!(t.series, ["WB short", "NEWS short"]);
     let periods: Vec<&str> = t.rows.iter().map(|(p, _)| p.as_str()).collect();
     assert_eq!(periods, ["2000", "2001", "2003", "2004"]);

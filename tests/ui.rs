@@ -804,3 +804,24 @@ fn a_grouped_number_typed_in_vietnamese_is_the_whole_number() {
     ws.edit_cells("Lan", &[input("1.234,5")]).unwrap_err();
     assert_eq!(stored(&ws), Some(334000.0));
 }
+
+#[test]
+fn the_card_the_catalogue_and_the_table_write_numbers_the_languages_way() {
+    let (_dir, db) = fixture_db();
+    let mut h = common::harness_in(&db, LAPTOP, VI);
+    h.run();
+    // Under-five mortality, the first chart: 16,9‰ on the card.
+    assert!(h.query_by_label("16,9‰").is_some(), "the headline card");
+    assert!(
+        h.query_by_label_contains("78,8 %").is_some(),
+        "the catalogue's Internet users"
+    );
+    h.get_by_label("Table").click();
+    h.run();
+    assert!(h.query_by_label("16,9").is_some(), "the table");
+    h.state_mut()
+        .push(chiso::ui::app::Command::SetLanguage(Language::English));
+    h.run();
+    assert!(h.query_by_label("16.9").is_some());
+    assert!(h.query_by_label("16.9‰").is_some());
+}

@@ -1,7 +1,8 @@
 //! The headline card: what a presenter reads out about one indicator.
 
 use super::progress::{Progress, progress};
-use crate::model::{Direction, Indicator, Observation, Target, format_value};
+use crate::locale::Numbers;
+use crate::model::{Direction, Indicator, Observation, Target};
 
 /// Whether a change is good news, given the indicator's direction.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,7 +51,12 @@ pub fn verdict(direction: Direction, from: f64, to: f64) -> Verdict {
     }
 }
 
-fn change(indicator: &Indicator, since_year: i32, from: f64, to: f64) -> Change {
+fn change(
+    indicator: &Indicator,
+    since_year: i32,
+    (from, to): (f64, f64),
+    numbers: &Numbers,
+) -> Change {
     let absolute = to - from;
     let percent = (from != 0.0).then(|| absolute / from.abs() * 100.0);
     let sign = if absolute > 0.0 {
@@ -63,7 +69,7 @@ fn change(indicator: &Indicator, since_year: i32, from: f64, to: f64) -> Change 
     let unit = super::unit_suffix(indicator);
     let mut text = format!(
         "{sign}{}{unit}",
-        format_value(absolute.abs(), indicator.decimals)
+        numbers.format(absolute.abs(), indicator.decimals)
     );
     if let Some(p) = percent {
         let sign = if p > 0.0 {
@@ -73,7 +79,7 @@ fn change(indicator: &Indicator, since_year: i32, from: f64, to: f64) -> Change 
         } else {
             "±"
         };
-        text.push_str(&format!(" ({sign}{:.1} %)", p.abs()));
+        text.push_str(&format!(" ({sign}{} %)", numbers.format(p.abs(), 1)));
     }
     text.push_str(&format!(" since {since_year}"));
     Change {
@@ -91,23 +97,25 @@ pub fn headline(
     latest: &Observation,
     previous: Option<&Observation>,
     target: Option<&Target>,
+    numbers: &Numbers,
 ) -> Headline {
     let value_text = format!(
         "{}{}{}",
         latest.qualifier.prefix(),
-        format_value(latest.value, indicator.decimals),
+        numbers.format(latest.value, indicator.decimals),
         super::unit_suffix(indicator)
     );
-    let since_previous = previous.map(|p| change(indicator, p.period.year, p.value, latest.value));
+    let since_previous =
+        previous.map(|p| change(indicator, p.period.year, (p.value, latest.value), numbers));
     let since_baseline = target
         .and_then(|t| t.baseline)
         .filter(|(year, _)| *year < latest.period.year)
-        .map(|(year, value)| change(indicator, year, value, latest.value));
+        .map(|(year, value)| change(indicator, year, (value, latest.value), numbers));
     let target_text = target.map(|t| {
         format!(
             "Target {}: {}{}",
             t.target_year,
-            format_value(t.target_value, indicator.decimals),
+            numbers.format(t.target_value, indicator.decimals),
             super::unit_suffix(indicator)
         )
     });

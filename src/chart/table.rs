@@ -2,7 +2,8 @@
 //! before it.
 
 use super::ChartDescription;
-use crate::model::{Qualifier, Status, format_value};
+use crate::locale::Numbers;
+use crate::model::{Qualifier, Status};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct TableCell {
@@ -22,7 +23,8 @@ pub struct Table {
     pub rows: Vec<(String, Vec<Option<TableCell>>)>,
 }
 
-pub fn table(description: &ChartDescription) -> Table {
+/// The table of `description`, its numbers written in `numbers`' way.
+pub fn table(description: &ChartDescription, numbers: &Numbers) -> Table {
     let series: Vec<_> = description.series().collect();
     let mut periods: Vec<(i32, String)> = series
         .iter()
@@ -45,7 +47,7 @@ pub fn table(description: &ChartDescription) -> Table {
                     let mut value = format!(
                         "{}{}",
                         point.qualifier.prefix(),
-                        format_value(point.value, s.decimals)
+                        numbers.format(point.value, s.decimals)
                     );
                     if point.status != Status::Normal {
                         value.push_str(&format!(" ({})", point.status.as_str()));
@@ -64,11 +66,17 @@ pub fn table(description: &ChartDescription) -> Table {
                                 "±"
                             };
                             let pct = if prev.value != 0.0 {
-                                format!("{sign}{:.1} %", (d / prev.value.abs() * 100.0).abs())
+                                format!(
+                                    "{sign}{} %",
+                                    numbers.format((d / prev.value.abs() * 100.0).abs(), 1)
+                                )
                             } else {
                                 String::new()
                             };
-                            (format!("{sign}{}", format_value(d.abs(), s.decimals)), pct)
+                            (
+                                format!("{sign}{}", numbers.format(d.abs(), s.decimals)),
+                                pct,
+                            )
                         }
                         _ => (String::new(), String::new()),
                     };

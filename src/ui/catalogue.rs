@@ -5,7 +5,6 @@ use egui::{RichText, Sense, Stroke, Vec2, pos2};
 use super::app::Command;
 use super::style;
 use crate::chart::headline::verdict;
-use crate::model::format_value;
 use crate::workspace::{CatalogueRow, Workspace};
 
 pub fn ui(
@@ -127,7 +126,7 @@ fn row_ui(
             Some(latest) => format!(
                 "{}{} {} · {}",
                 latest.qualifier.prefix(),
-                format_value(latest.value, indicator.decimals),
+                ws.numbers().format(latest.value, indicator.decimals),
                 indicator.unit.symbol,
                 latest.period
             ),

@@ -6,7 +6,7 @@ use crate::chart::table::table;
 use crate::workspace::Workspace;
 
 pub fn ui(ui: &mut egui::Ui, ws: &Workspace) {
-    let table = table(ws.description());
+    let table = table(ws.description(), ws.numbers());
     if table.rows.is_empty() {
         ui.label("No figures to show");
         return;

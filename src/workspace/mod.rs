@@ -252,6 +252,7 @@ impl Workspace {
             latest,
             row.entry.previous.as_ref(),
             target,
+            &self.numbers,
         ))
     }
 
