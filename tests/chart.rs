@@ -5,6 +5,8 @@ use chiso::chart::{
     ChartData, ChartSpec, ReferenceKind, SeriesKey, Transform, describe, hover_text,
 };
 use chiso::export::words::note;
+use chiso::locale::Language::{English, Vietnamese};
+use chiso::locale::Messages;
 use chiso::model::{
     Direction, Indicator, Observation, Period, Qualifier, Source, Status, Target, Unit,
 };
@@ -98,6 +100,7 @@ fn data() -> ChartData {
             .collect(),
         area_names: [("VNM".to_owned(), "Việt Nam".to_owned())].into(),
         subgroup_names: Default::default(),
+        language: English,
     }
 }
 
@@ -120,7 +123,9 @@ fn a_missing_year_is_a_gap_and_tentative_figures_are_dashed() {
         [(vec![2000.0, 2001.0], false), (vec![2003.0, 2004.0], true)]
     );
     assert!(
-        d.notes.iter().any(|n| note(n).contains("estimated")),
+        d.notes
+            .iter()
+            .any(|n| note(Messages::of(English), n).contains("estimated")),
         "{:?}",
         d.notes
     );
@@ -216,7 +221,7 @@ fn percent_change_log_scale_and_years() {
     let d = describe(&spec, &data());
     assert!(d.panels().is_empty());
     assert!(
-        note(&d.notes[0]).contains("no figure for 1990"),
+        note(Messages::of(English), &d.notes[0]).contains("no figure for 1990"),
         "{:?}",
         d.notes
     );
@@ -243,13 +248,61 @@ fn hover_says_year_value_unit_status_source_and_footnote() {
     };
     let d = describe(&spec, &data());
     let wb = &d.panels()[0].series[0];
-    let text = hover_text(wb, &wb.points[3], &d.sources);
+    let text = hover_text(wb, &wb.points[3], &d.sources, English);
     assert_eq!(
         text,
         "WB short\n2004: 26.0‰ (estimated)\nSource: WB short\nNote: Estimated by the office"
     );
     let news = &d.panels()[0].series[1];
-    assert!(hover_text(news, &news.points[0], &d.sources).contains("2000: about 35.0‰"));
+    assert!(hover_text(news, &news.points[0], &d.sources, English).contains("2000: about 35.0‰"));
+    assert_eq!(
+        hover_text(wb, &wb.points[3], &d.sources, Vietnamese),
+        "WB short\n2004: 26,0‰ (ước tính)\nNguồn: WB short\nGhi chú: Estimated by the office"
+    );
+    let news_vi = hover_text(news, &news.points[0], &d.sources, Vietnamese);
+    assert!(news_vi.contains("2000: khoảng 35,0‰"), "{news_vi}");
+}
+
+#[test]
+fn a_chart_described_in_vietnamese_says_its_words_and_numbers_the_vietnamese_way() {
+    let spec = ChartSpec {
+        series: vec![key("U5MR", "WB")],
+        transform: Transform::Index { base_year: 2000 },
+        ..Default::default()
+    };
+    let d = describe(
+        &spec,
+        &ChartData {
+            language: Vietnamese,
+            ..data()
+        },
+    );
+    assert_eq!(d.language, Vietnamese);
+    assert_eq!(d.panels()[0].y_label, "Chỉ số, năm 2000 = 100");
+    assert!(
+        d.subtitle.contains("chỉ số, năm 2000 = 100"),
+        "{}",
+        d.subtitle
+    );
+    let absolute = describe(
+        &ChartSpec {
+            series: vec![key("U5MR", "WB")],
+            ..Default::default()
+        },
+        &ChartData {
+            language: Vietnamese,
+            ..data()
+        },
+    );
+    let labels: Vec<&str> = absolute.panels()[0]
+        .reference_lines
+        .iter()
+        .map(|l| l.label.as_str())
+        .collect();
+    assert_eq!(labels, ["Mục tiêu 2030: 25,0‰", "Mức cơ sở 2000: 30,0‰"]);
+    let t = table(&absolute);
+    assert_eq!(t.rows[1].1[0].as_ref().unwrap().value, "29,0");
+    assert_eq!(t.rows[3].1[0].as_ref().unwrap().value, "26,0 (ước tính)");
 }
 
 #[test]
@@ -258,8 +311,7 @@ fn the_table_has_years_as_rows_and_changes() {
         series: vec![key("U5MR", "WB"), key("U5MR", "NEWS")],
         ..Default::default()
     };
-    let english = chiso::locale::Numbers::new(chiso::locale::Language::English);
-    let t = table(&describe(&spec, &data()), &english);
+    let t = table(&describe(&spec, &data()));
     assert_eq!(t.series, ["WB short", "NEWS short"]);
     let periods: Vec<&str> = t.rows.iter().map(|(p, _)| p.as_str()).collect();
     assert_eq!(periods, ["2000", "2001", "2003", "2004"]);

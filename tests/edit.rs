@@ -54,18 +54,24 @@ fn checks_refuse_impossible_values_and_warn_about_unlikely_ones() {
     let (outcome, warnings) = store.set_figure("Lan", &request(2024, 70.0)).unwrap();
     assert_eq!(outcome, SetOutcome::Added);
     assert!(
-        warnings.iter().any(|w| w.contains("plausible range")),
+        warnings
+            .iter()
+            .any(|w| w.to_string().contains("plausible range")),
         "{warnings:?}"
     );
     let (outcome, warnings) = store.set_figure("Lan", &request(2025, 1.3)).unwrap();
     assert_eq!(outcome, SetOutcome::Unchanged, "the same value again");
     assert!(
-        warnings.iter().any(|w| w.contains("70 in 2024")),
+        warnings
+            .iter()
+            .any(|w| w.to_string().contains("70 in 2024")),
         "a fall from 70 is marked: {warnings:?}"
     );
     let (_, warnings) = store.set_figure("Lan", &request(2025, 30.0)).unwrap();
     assert!(
-        warnings.iter().any(|w| w.contains("more than 50 %")),
+        warnings
+            .iter()
+            .any(|w| w.to_string().contains("more than 50 %")),
         "{warnings:?}"
     );
     let last = &store.audit_log(1).unwrap()[0];

@@ -2,6 +2,7 @@
 //! After a deliberate change of drawing, regenerate with `UPDATE_GOLDEN=1 cargo test --test export`
 //! and look at the pictures in `tests/golden/` before committing them.
 
+use chiso::locale::Language;
 use std::path::{Path, PathBuf};
 
 use chiso::chart::{ChartData, ChartSpec, SeriesKey, describe};
@@ -104,6 +105,7 @@ fn fixture(name: &str) -> (ChartSpec, ChartData) {
         ],
         area_names: [("VN-03".to_owned(), "Hà Giang".to_owned())].into(),
         subgroup_names: Default::default(),
+        language: Language::English,
     };
     let key = |source: &str| SeriesKey {
         indicator: "U5MR".into(),
@@ -193,6 +195,40 @@ fn the_fixture_chart_matches_its_golden_svg_and_png() {
     }
     // The gap: no line joins 2015 to 2018.
     assert_eq!(description.panels()[0].series[0].runs.len(), 3);
+}
+
+#[test]
+fn the_fixture_chart_in_vietnamese_matches_its_golden_svg() {
+    let (spec, data) = fixture("Tỷ suất tử vong trẻ em dưới 5 tuổi");
+    let data = ChartData {
+        language: Language::Vietnamese,
+        ..data
+    };
+    let description = describe(&spec, &data);
+    let svg_text = svg(&description, &ExportOptions::default()).unwrap();
+    check_or_update("fixture_chart_vi.svg", svg_text.as_bytes(), |a, b| {
+        if a == b {
+            Ok(())
+        } else {
+            Err("the text differs".into())
+        }
+    });
+    for word in [
+        "Mục tiêu 2030: 25,0‰",
+        "Mức cơ sở 2015: 33,0‰",
+        "ước tính",
+        "Nguồn: Tổng cục Thống kê",
+        "Nguồn: UNICEF",
+        "Giấy phép CC BY 4.0",
+    ] {
+        assert!(svg_text.contains(word), "{word} is in the Vietnamese SVG");
+    }
+    for english in ["Source:", "Target", "estimated", "Licensed"] {
+        assert!(
+            !svg_text.contains(english),
+            "{english} is not in the Vietnamese SVG"
+        );
+    }
 }
 
 #[test]

@@ -2,6 +2,7 @@
 
 mod common;
 
+use chiso::locale::Language::English;
 use common::{LAPTOP, builder, fixture_db, harness, pick};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -163,7 +164,7 @@ fn exporting_the_deck_never_changes_the_chart_on_screen_even_when_a_slide_fails(
 
     let out = dir.path().join("deck");
     let files = ws
-        .export_deck(&out, Format::Svg, &ExportOptions::default())
+        .export_deck(&out, Format::Svg, &ExportOptions::default(), English)
         .unwrap();
     assert_eq!(files.len(), 5);
     let second = std::fs::read_to_string(&files[1]).unwrap();
@@ -177,7 +178,7 @@ fn exporting_the_deck_never_changes_the_chart_on_screen_even_when_a_slide_fails(
     // and the screen still shows what it showed.
     let blocked = dir.path().join("blocked");
     std::fs::create_dir_all(blocked.join(files[2].file_name().unwrap())).unwrap();
-    match ws.export_deck(&blocked, Format::Svg, &ExportOptions::default()) {
+    match ws.export_deck(&blocked, Format::Svg, &ExportOptions::default(), English) {
         Err(DeckError::Slide { number: 3, .. }) => {}
         other => panic!("expected slide 3 to fail, got {other:?}"),
     }

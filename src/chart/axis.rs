@@ -5,7 +5,7 @@
 //! The renderers only say how much room they have (in ticks); what the ticks are, and how
 //! they read, comes from here, so the window and the exported file show the same axis.
 
-use crate::model::format_value;
+use crate::locale::Numbers;
 
 /// A tick: where it is, on the axis' own scale (log10 of the value on a log axis), and how it
 /// reads.
@@ -71,18 +71,19 @@ pub fn log_ticks(lo: f64, hi: f64) -> Vec<f64> {
     ticks
 }
 
-/// A linear tick's label with as many decimals as the step between ticks needs.
-pub fn tick_label(value: f64, step: f64) -> String {
+/// A linear tick's label with as many decimals as the step between ticks needs, written the
+/// reader's way (`0,55` in Vietnamese).
+pub fn tick_label(value: f64, step: f64, numbers: &Numbers) -> String {
     let mut decimals = 0u8;
     let off_whole = |x: f64| (x - x.round()).abs() > 1e-6;
     while decimals < 6 && off_whole(step * 10f64.powi(i32::from(decimals))) {
         decimals += 1;
     }
-    format_value(value, decimals)
+    numbers.format(value, decimals)
 }
 
 /// A log tick's label: the figure whose log10 is `y`, without trailing zeros.
-pub fn log_label(y: f64) -> String {
+pub fn log_label(y: f64, numbers: &Numbers) -> String {
     let v = 10f64.powf(y);
     let decimals = if v >= 10.0 {
         0
@@ -91,22 +92,29 @@ pub fn log_label(y: f64) -> String {
     } else {
         3
     };
-    let text = format_value(v, decimals);
-    if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_owned()
-    } else {
-        text
-    }
+    // The digits that are not trailing zeros, counted on the plain number, then written the
+    // reader's way.
+    let plain = format!("{v:.decimals$}");
+    let kept = plain
+        .split_once('.')
+        .map_or(0, |(_, fraction)| fraction.trim_end_matches('0').len());
+    numbers.format(v, kept as u8)
 }
 
 /// The ticks of a value axis over `lo..=hi` with room for about `count` labels.
-pub fn value_ticks(lo: f64, hi: f64, log_scale: bool, count: usize) -> Vec<Tick> {
+pub fn value_ticks(
+    lo: f64,
+    hi: f64,
+    log_scale: bool,
+    count: usize,
+    numbers: &Numbers,
+) -> Vec<Tick> {
     if log_scale {
         return log_ticks(lo, hi)
             .into_iter()
             .map(|value| Tick {
                 value,
-                label: log_label(value),
+                label: log_label(value, numbers),
             })
             .collect();
     }
@@ -119,7 +127,7 @@ pub fn value_ticks(lo: f64, hi: f64, log_scale: bool, count: usize) -> Vec<Tick>
         .into_iter()
         .map(|value| Tick {
             value,
-            label: tick_label(value, step),
+            label: tick_label(value, step, numbers),
         })
         .collect()
 }
@@ -133,6 +141,7 @@ pub fn label_room(length: f32, font: f32) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::locale::Language;
 
     #[test]
     fn ticks_are_round() {
@@ -148,10 +157,15 @@ mod tests {
                 .zip([0.5, 0.6, 0.7])
                 .all(|(a, b)| (a - b).abs() < 1e-9)
         );
-        assert_eq!(tick_label(0.55, 0.05), "0.55");
-        assert_eq!(tick_label(20.0, 20.0), "20");
-        assert_eq!(tick_label(2.5, 2.5), "2.5");
-        assert_eq!(tick_label(0.7, 0.6 - 0.5), "0.7");
+        let en = Numbers::of(Language::English);
+        assert_eq!(tick_label(0.55, 0.05, en), "0.55");
+        assert_eq!(tick_label(20.0, 20.0, en), "20");
+        assert_eq!(tick_label(2.5, 2.5, en), "2.5");
+        assert_eq!(tick_label(0.7, 0.6 - 0.5, en), "0.7");
+        assert_eq!(tick_label(40000.0, 20000.0, en), "40,000");
+        let vi = Numbers::of(Language::Vietnamese);
+        assert_eq!(tick_label(0.55, 0.05, vi), "0,55");
+        assert_eq!(tick_label(40000.0, 20000.0, vi), "40.000");
     }
 
     #[test]
@@ -166,10 +180,16 @@ mod tests {
 
     #[test]
     fn log_ticks_are_1_2_5() {
-        let labels: Vec<String> = value_ticks(0.0, 2.0, true, 5)
-            .into_iter()
-            .map(|t| t.label)
-            .collect();
-        assert_eq!(labels, ["1", "2", "5", "10", "20", "50", "100"]);
+        let labels = |lo, numbers| -> Vec<String> {
+            value_ticks(lo, 2.0, true, 5, numbers)
+                .into_iter()
+                .map(|t| t.label)
+                .collect()
+        };
+        let en = Numbers::of(Language::English);
+        assert_eq!(labels(0.0, en), ["1", "2", "5", "10", "20", "50", "100"]);
+        assert_eq!(labels(-1.0, en)[..2], ["0.1", "1"]);
+        let vi = Numbers::of(Language::Vietnamese);
+        assert_eq!(labels(-1.0, vi)[..2], ["0,1", "1"]);
     }
 }

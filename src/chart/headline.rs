@@ -1,7 +1,7 @@
 //! The headline card: what a presenter reads out about one indicator.
 
 use super::progress::{Progress, progress};
-use crate::locale::Numbers;
+use crate::locale::{Messages, Numbers};
 use crate::model::{Direction, Indicator, Observation, Target};
 
 /// Whether a change is good news, given the indicator's direction.
@@ -81,7 +81,9 @@ fn change(
         };
         text.push_str(&format!(" ({sign}{} %)", numbers.format(p.abs(), 1)));
     }
-    text.push_str(&format!(" since {since_year}"));
+    let t = Messages::of(numbers.language());
+    text.push(' ');
+    text.push_str(&t.with("change-since", &[("year", since_year.to_string().into())]));
     Change {
         since_year,
         absolute,
@@ -99,9 +101,10 @@ pub fn headline(
     target: Option<&Target>,
     numbers: &Numbers,
 ) -> Headline {
+    let t = Messages::of(numbers.language());
     let value_text = format!(
         "{}{}{}",
-        latest.qualifier.prefix(),
+        super::qualifier_prefix(t, latest.qualifier),
         numbers.format(latest.value, indicator.decimals),
         super::unit_suffix(indicator)
     );
@@ -111,12 +114,18 @@ pub fn headline(
         .and_then(|t| t.baseline)
         .filter(|(year, _)| *year < latest.period.year)
         .map(|(year, value)| change(indicator, year, (value, latest.value), numbers));
-    let target_text = target.map(|t| {
-        format!(
-            "Target {}: {}{}",
-            t.target_year,
-            numbers.format(t.target_value, indicator.decimals),
+    let target_text = target.map(|target| {
+        let value = format!(
+            "{}{}",
+            numbers.format(target.target_value, indicator.decimals),
             super::unit_suffix(indicator)
+        );
+        t.with(
+            "chart-target-line",
+            &[
+                ("year", target.target_year.to_string().into()),
+                ("value", value.into()),
+            ],
         )
     });
     let progress =

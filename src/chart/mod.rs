@@ -28,8 +28,9 @@ pub mod time_series;
 
 use std::collections::BTreeMap;
 
+use crate::locale::{Language, Messages, Numbers};
 pub use crate::model::selection::{ChartKind, ChartSpec, SeriesKey, Transform};
-use crate::model::{Indicator, Observation, Source, Status, Target, format_value};
+use crate::model::{Indicator, Observation, Qualifier, Source, Status, Target};
 pub use note::ChartNote;
 pub use style::PALETTE;
 pub use time_series::{
@@ -47,6 +48,8 @@ pub struct ChartData {
     /// Area and subgroup names by code, for labels.
     pub area_names: BTreeMap<String, String>,
     pub subgroup_names: BTreeMap<String, String>,
+    /// The language of the chart's words and numbers.
+    pub language: Language,
 }
 
 /// A drawable chart: the words around it, common to every kind, and its kind's body.
@@ -61,6 +64,9 @@ pub struct ChartDescription {
     pub footnotes: Vec<String>,
     /// What the styles mean, and what was left out and why.
     pub notes: Vec<ChartNote>,
+    /// The language its words are in, and its numbers are to be written in by every
+    /// renderer (`0,766` or `0.766`).
+    pub language: Language,
 }
 
 /// What is drawn inside the frame of words, by kind of chart.
@@ -70,6 +76,16 @@ pub enum ChartBody {
 }
 
 impl ChartDescription {
+    /// The chart's words.
+    pub fn messages(&self) -> &'static Messages {
+        Messages::of(self.language)
+    }
+
+    /// How the chart's numbers are written.
+    pub fn numbers(&self) -> &'static Numbers {
+        Numbers::of(self.language)
+    }
+
     pub fn kind(&self) -> ChartKind {
         match self.body {
             ChartBody::TimeSeries(_) => ChartKind::TimeSeries,
@@ -117,8 +133,30 @@ pub fn unit_symbol_suffix(symbol: &str) -> String {
     }
 }
 
+/// The words put before a figure: "about 11 %", "khoảng 11 %".
+pub fn qualifier_prefix(t: &Messages, qualifier: Qualifier) -> String {
+    match qualifier {
+        Qualifier::Exact => String::new(),
+        q => format!(
+            "{} ",
+            t.get(&format!("qualifier-{}", q.as_str().replace('_', "-")))
+        ),
+    }
+}
+
+/// A figure's status as a reader calls it: "estimated", "sơ bộ".
+pub fn status_word(t: &Messages, status: Status) -> String {
+    t.get(&format!("status-{}", status.as_str()))
+}
+
 /// What hovering a point shows: year, value with its decimals and unit, flags, source, footnote.
-pub fn hover_text(series: &SeriesDescription, point: &ChartPoint, sources: &[Source]) -> String {
+pub fn hover_text(
+    series: &SeriesDescription,
+    point: &ChartPoint,
+    sources: &[Source],
+    language: Language,
+) -> String {
+    let (t, numbers) = (Messages::of(language), Numbers::of(language));
     let period = if point.period_label.is_empty() {
         point.year.to_string()
     } else {
@@ -128,19 +166,19 @@ pub fn hover_text(series: &SeriesDescription, point: &ChartPoint, sources: &[Sou
     let mut text = format!(
         "{}\n{period}: {}{}{unit}",
         series.label,
-        point.qualifier.prefix(),
-        format_value(point.value, series.decimals)
+        qualifier_prefix(t, point.qualifier),
+        numbers.format(point.value, series.decimals)
     );
     if point.status != Status::Normal {
-        text.push_str(&format!(" ({})", point.status.as_str()));
+        text.push_str(&format!(" ({})", status_word(t, point.status)));
     }
     let source = sources.iter().find(|s| s.code == point.source);
-    text.push_str(&format!(
-        "\nSource: {}",
-        source.map_or(point.source.as_str(), |s| s.short_name.as_str())
-    ));
+    let source = source.map_or(point.source.as_str(), |s| s.short_name.as_str());
+    text.push('\n');
+    text.push_str(&t.with("hover-source", &[("source", source.into())]));
     if !point.footnote.is_empty() {
-        text.push_str(&format!("\nNote: {}", point.footnote));
+        text.push('\n');
+        text.push_str(&t.with("hover-note", &[("note", (&point.footnote).into())]));
     }
     text
 }

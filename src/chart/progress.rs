@@ -4,6 +4,7 @@
 //! would reach the target on time. Their ratio sorts progress into: target achieved, on track
 //! (≥ 95 % of the needed pace), moderate (≥ 50 %), limited (≥ 0 %) or moving away.
 
+use crate::locale::Messages;
 use crate::model::{Direction, Target};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,14 +17,15 @@ pub enum Progress {
 }
 
 impl Progress {
-    pub fn label(self) -> &'static str {
-        match self {
-            Progress::TargetAchieved => "Target achieved",
-            Progress::OnTrack => "On track",
-            Progress::Moderate => "Moderate progress, not on track",
-            Progress::Limited => "Limited progress, not on track",
-            Progress::Deteriorating => "Moving away from the target",
-        }
+    /// The verdict as a reader calls it: "On track", "Đúng tiến độ".
+    pub fn label(self, t: &Messages) -> String {
+        t.get(match self {
+            Progress::TargetAchieved => "progress-achieved",
+            Progress::OnTrack => "progress-on-track",
+            Progress::Moderate => "progress-moderate",
+            Progress::Limited => "progress-limited",
+            Progress::Deteriorating => "progress-deteriorating",
+        })
     }
 
     /// Whether a presenter may call it good news.

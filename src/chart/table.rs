@@ -2,7 +2,6 @@
 //! before it.
 
 use super::ChartDescription;
-use crate::locale::Numbers;
 use crate::model::{Qualifier, Status};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -23,8 +22,9 @@ pub struct Table {
     pub rows: Vec<(String, Vec<Option<TableCell>>)>,
 }
 
-/// The table of `description`, its numbers written in `numbers`' way.
-pub fn table(description: &ChartDescription, numbers: &Numbers) -> Table {
+/// The table of `description`, in its language.
+pub fn table(description: &ChartDescription) -> Table {
+    let (t, numbers) = (description.messages(), description.numbers());
     let series: Vec<_> = description.series().collect();
     let mut periods: Vec<(i32, String)> = series
         .iter()
@@ -46,11 +46,11 @@ pub fn table(description: &ChartDescription, numbers: &Numbers) -> Table {
                     let point = &s.points[i];
                     let mut value = format!(
                         "{}{}",
-                        point.qualifier.prefix(),
+                        super::qualifier_prefix(t, point.qualifier),
                         numbers.format(point.value, s.decimals)
                     );
                     if point.status != Status::Normal {
-                        value.push_str(&format!(" ({})", point.status.as_str()));
+                        value.push_str(&format!(" ({})", super::status_word(t, point.status)));
                     }
                     let (change, change_percent) = match i.checked_sub(1).map(|j| &s.points[j]) {
                         Some(prev)

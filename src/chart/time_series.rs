@@ -5,7 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{ChartBody, ChartData, ChartDescription, ChartNote, ChartSpec, SeriesKey, Transform};
 use super::{PALETTE, unit_suffix};
-use crate::model::{Indicator, Observation, Qualifier, Status, format_value};
+use crate::locale::{Messages, Numbers};
+use crate::model::{Indicator, Observation, Qualifier, Status};
 
 /// The body of a time-series chart.
 #[derive(Clone, Debug, PartialEq)]
@@ -125,6 +126,7 @@ struct Gathered {
 
 /// Builds the description of a time-series chart of `spec` from `data`.
 pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
+    let t = Messages::of(data.language);
     let by_series = figures_by_series(spec, data);
     let labels = Labels::of(spec);
     // A series named in a note: its indicator and source always, area and subgroup when the
@@ -156,7 +158,7 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
         ) else {
             continue;
         };
-        let panel = panel_of(spec, indicator, &mut panels, &mut panel_units);
+        let panel = panel_of(t, spec, indicator, (&mut panels, &mut panel_units));
         panel.series.push(SeriesDescription {
             label: labels.label(key, data),
             key: key.clone(),
@@ -172,7 +174,7 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
     // Targets and baselines, in absolute mode only: they are levels of the indicator.
     if spec.transform == Transform::Absolute {
         for panel in &mut panels {
-            panel.reference_lines = reference_lines(panel, spec, data);
+            panel.reference_lines = reference_lines(t, panel, spec, data);
         }
     }
     let Gathered {
@@ -203,7 +205,7 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
         .filter(|s| used_sources.contains(&s.code))
         .cloned()
         .collect();
-    let (title, subtitle) = titles(spec, data, years);
+    let (title, subtitle) = titles(t, spec, data, years);
     if !spec.note.trim().is_empty() {
         notes.insert(0, ChartNote::User(spec.note.clone()));
     }
@@ -215,21 +217,28 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
         sources,
         footnotes,
         notes,
+        language: data.language,
     }
 }
 
 /// The panel of `indicator`'s unit (or the transform's, which all series share), made when
 /// it is the first series in that unit.
 fn panel_of<'p>(
+    t: &Messages,
     spec: &ChartSpec,
     indicator: &Indicator,
-    panels: &'p mut Vec<Panel>,
-    panel_units: &mut Vec<String>,
+    (panels, panel_units): (&'p mut Vec<Panel>, &mut Vec<String>),
 ) -> &'p mut Panel {
     let unit_label = match spec.transform {
         Transform::Absolute => unit_label(indicator),
-        Transform::Index { base_year } => format!("Index, {base_year} = 100"),
-        Transform::PercentChange { base_year } => format!("% change since {base_year}"),
+        Transform::Index { base_year } => t.with(
+            "chart-index-axis",
+            &[("base", base_year.to_string().into())],
+        ),
+        Transform::PercentChange { base_year } => t.with(
+            "chart-change-axis",
+            &[("base", base_year.to_string().into())],
+        ),
     };
     let index = match panel_units.iter().position(|u| *u == unit_label) {
         Some(i) => i,
@@ -237,7 +246,7 @@ fn panel_of<'p>(
             panel_units.push(unit_label.clone());
             panels.push(Panel {
                 y_label: if spec.log_scale {
-                    format!("{unit_label} (log scale)")
+                    t.with("chart-log-axis", &[("unit", (&unit_label).into())])
                 } else {
                     unit_label
                 },
@@ -349,7 +358,13 @@ fn series_points(
 }
 
 /// The target and baseline lines of the series in `panel`, each once.
-fn reference_lines(panel: &Panel, spec: &ChartSpec, data: &ChartData) -> Vec<ReferenceLine> {
+fn reference_lines(
+    words: &Messages,
+    panel: &Panel,
+    spec: &ChartSpec,
+    data: &ChartData,
+) -> Vec<ReferenceLine> {
+    let numbers = Numbers::of(data.language);
     let mut lines = Vec::new();
     let mut seen = BTreeSet::new();
     for key in panel.series.iter().map(|s| &s.key) {
@@ -373,7 +388,7 @@ fn reference_lines(panel: &Panel, spec: &ChartSpec, data: &ChartData) -> Vec<Ref
             let fmt = |v: f64| {
                 format!(
                     "{}{}",
-                    format_value(v, indicator.decimals),
+                    numbers.format(v, indicator.decimals),
                     unit_suffix(indicator)
                 )
             };
@@ -388,7 +403,13 @@ fn reference_lines(panel: &Panel, spec: &ChartSpec, data: &ChartData) -> Vec<Ref
                 lines.push(ReferenceLine {
                     kind: ReferenceKind::Target,
                     y,
-                    label: format!("Target {}: {}", t.target_year, fmt(t.target_value)),
+                    label: words.with(
+                        "chart-target-line",
+                        &[
+                            ("year", t.target_year.to_string().into()),
+                            ("value", fmt(t.target_value).into()),
+                        ],
+                    ),
                 });
             }
             if let Some((year, value)) = t.baseline
@@ -397,7 +418,13 @@ fn reference_lines(panel: &Panel, spec: &ChartSpec, data: &ChartData) -> Vec<Ref
                 lines.push(ReferenceLine {
                     kind: ReferenceKind::Baseline,
                     y,
-                    label: format!("Baseline {year}: {}", fmt(value)),
+                    label: words.with(
+                        "chart-baseline-line",
+                        &[
+                            ("year", year.to_string().into()),
+                            ("value", fmt(value).into()),
+                        ],
+                    ),
                 });
             }
         }
@@ -483,7 +510,12 @@ impl Labels {
     }
 }
 
-fn titles(spec: &ChartSpec, data: &ChartData, years: Option<(i32, i32)>) -> (String, String) {
+fn titles(
+    t: &Messages,
+    spec: &ChartSpec,
+    data: &ChartData,
+    years: Option<(i32, i32)>,
+) -> (String, String) {
     let codes: BTreeSet<&str> = spec.series.iter().map(|k| k.indicator.as_str()).collect();
     let names: Vec<String> = codes
         .iter()
@@ -495,7 +527,7 @@ fn titles(spec: &ChartSpec, data: &ChartData, years: Option<(i32, i32)>) -> (Str
         })
         .collect();
     let title = if names.is_empty() {
-        "No indicator chosen".to_owned()
+        t.get("chart-no-indicator")
     } else {
         names.join(", ")
     };
@@ -524,11 +556,17 @@ fn titles(spec: &ChartSpec, data: &ChartData, years: Option<(i32, i32)>) -> (Str
     }
     match spec.transform {
         Transform::Absolute => {}
-        Transform::Index { base_year } => parts.push(format!("index, {base_year} = 100")),
-        Transform::PercentChange { base_year } => parts.push(format!("% change since {base_year}")),
+        Transform::Index { base_year } => parts.push(t.with(
+            "chart-index-subtitle",
+            &[("base", base_year.to_string().into())],
+        )),
+        Transform::PercentChange { base_year } => parts.push(t.with(
+            "chart-change-subtitle",
+            &[("base", base_year.to_string().into())],
+        )),
     }
     if spec.log_scale {
-        parts.push("log scale".to_owned());
+        parts.push(t.get("chart-log-subtitle"));
     }
     (title, parts.join(" · "))
 }

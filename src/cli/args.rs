@@ -46,7 +46,13 @@ pub enum Command {
     /// Schema version, counts, sources and an integrity check
     Info { file: PathBuf },
     /// Each indicator with its latest value, year, unit and source
-    List { file: PathBuf },
+    List {
+        file: PathBuf,
+        /// Numbers written this language's way: vi (0,766, 334.000) or en (0.766, 334,000);
+        /// default: the system's language
+        #[arg(long, value_name = "vi|en", value_parser = ["vi", "en"])]
+        lang: Option<String>,
+    },
     /// Import figures from publishers' files (WDI CSV or API JSON, UNDP HDR, OWID) or Chiso's CSV
     Import {
         file: PathBuf,
@@ -196,6 +202,9 @@ pub struct ExportCommand {
     pub deck: bool,
     #[arg(long)]
     pub out_dir: Option<PathBuf>,
+    /// The language of the chart's words and numbers: vi or en (default: the system's)
+    #[arg(long, value_name = "vi|en", value_parser = ["vi", "en"])]
+    pub lang: Option<String>,
 }
 
 /// The arguments of `chiso set`.

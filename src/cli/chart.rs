@@ -6,6 +6,7 @@ use std::path::Path;
 use anyhow::Context;
 
 use crate::export::{self, ExportOptions, Format};
+use crate::locale::Language;
 use crate::store::Store;
 use crate::workspace::{ChartRequest, Workspace};
 
@@ -14,6 +15,8 @@ pub struct ExportArgs {
     pub format: Option<Format>,
     pub deck: bool,
     pub options: ExportOptions,
+    /// The language of the words and numbers drawn.
+    pub language: Language,
 }
 
 /// `chiso export`: one chart to `out`, or (with `all`) every indicator into `out_dir`.
@@ -27,9 +30,11 @@ pub fn export_chart(
 ) -> anyhow::Result<()> {
     let store = Store::open_read_only(file)?;
     let mut ws = Workspace::new(store).with_context(|| format!("{}", file.display()))?;
+    ws.set_language(args.language);
     if args.deck {
         let dir = out_dir.ok_or_else(|| anyhow::anyhow!("--deck needs --out-dir DIR"))?;
-        let files = ws.export_deck(dir, args.format.unwrap_or(Format::Png), &args.options)?;
+        let format = args.format.unwrap_or(Format::Png);
+        let files = ws.export_deck(dir, format, &args.options, args.language)?;
         writeln!(notes, "Wrote {} slides into {}", files.len(), dir.display())?;
         return Ok(());
     }

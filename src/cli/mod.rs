@@ -51,7 +51,7 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> anyh
             out,
         ),
         Command::Info { file } => info(&file, out, err),
-        Command::List { file } => list(&file, out, err),
+        Command::List { file, lang } => list(&file, language_or_system(lang.as_deref())?, out, err),
         Command::Import {
             file,
             inputs,
@@ -80,7 +80,7 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> anyh
             out: target,
         } => export_data(&file, indicator, target.as_deref(), out, err),
         Command::Export(command) => {
-            let (file, request, args, target, out_dir) = export_args(command);
+            let (file, request, args, target, out_dir) = export_args(command)?;
             export_chart(
                 &file,
                 request,
@@ -121,7 +121,7 @@ type ExportParts = (
     Option<PathBuf>,
 );
 
-fn export_args(command: ExportCommand) -> ExportParts {
+fn export_args(command: ExportCommand) -> anyhow::Result<ExportParts> {
     let ExportCommand {
         file,
         indicator,
@@ -141,6 +141,7 @@ fn export_args(command: ExportCommand) -> ExportParts {
         all,
         deck,
         out_dir,
+        lang,
     } = command;
     let request = (!all && !deck).then(|| ChartRequest {
         indicator: indicator.unwrap_or_default(),
@@ -155,6 +156,7 @@ fn export_args(command: ExportCommand) -> ExportParts {
     });
     let args = ExportArgs {
         deck,
+        language: language_or_system(lang.as_deref())?,
         format: format
             .as_deref()
             .map(|f| if f == "svg" { Format::Svg } else { Format::Png }),
@@ -166,7 +168,7 @@ fn export_args(command: ExportCommand) -> ExportParts {
             presentation: false,
         },
     };
-    (file, request, args, target, out_dir)
+    Ok((file, request, args, target, out_dir))
 }
 
 /// `chiso set`'s arguments as the figure to write and who writes it.
@@ -217,6 +219,14 @@ fn set_args(command: SetCommand) -> anyhow::Result<(PathBuf, SetRequest, String)
     };
     let editor = by.unwrap_or_else(default_editor);
     Ok((file, request, editor))
+}
+
+/// `--lang`'s value, or the system's language when it is not given.
+fn language_or_system(code: Option<&str>) -> anyhow::Result<crate::locale::Language> {
+    match code {
+        Some(code) => language_of(code),
+        None => Ok(crate::locale::Language::from_system()),
+    }
 }
 
 /// `--lang`'s value.

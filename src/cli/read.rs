@@ -5,8 +5,10 @@ use std::path::Path;
 
 use anyhow::{Context, bail};
 
+use crate::chart::qualifier_prefix;
 use crate::export::long_csv::spreadsheet_safe;
-use crate::model::{Observation, format_value};
+use crate::locale::{Language, Messages, Numbers};
+use crate::model::Observation;
 use crate::store::export::ExportFilter;
 use crate::store::query::{CatalogueEntry, SeriesFilter};
 use crate::store::{SCHEMA_VERSION, Store};
@@ -85,20 +87,26 @@ fn plural(table: &str) -> String {
     }
 }
 
-/// The latest figure as a person reads it: "about 11 %", "more than 100,000 apartments".
-pub fn latest_text(entry: &CatalogueEntry) -> String {
+/// The latest figure as a person reads it, in `language`: "about 11", "khoảng 334.000".
+pub fn latest_text(entry: &CatalogueEntry, language: Language) -> String {
+    let t = Messages::of(language);
     match &entry.latest {
         Some(o) => format!(
             "{}{}",
-            o.qualifier.prefix(),
-            format_value(o.value, entry.indicator.decimals)
+            qualifier_prefix(t, o.qualifier),
+            Numbers::of(language).format(o.value, entry.indicator.decimals)
         ),
-        None => "no figures".to_owned(),
+        None => t.get("catalogue-no-figures"),
     }
 }
 
-/// `chiso list FILE`.
-pub fn list(file: &Path, out: &mut impl Write, notes: &mut impl Write) -> anyhow::Result<()> {
+/// `chiso list FILE`, its numbers and words in `language`.
+pub fn list(
+    file: &Path,
+    language: Language,
+    out: &mut impl Write,
+    notes: &mut impl Write,
+) -> anyhow::Result<()> {
     let store = open_for_reading(file, notes)?;
     let catalogue = store
         .catalogue()
@@ -119,7 +127,7 @@ pub fn list(file: &Path, out: &mut impl Write, notes: &mut impl Write) -> anyhow
             [
                 entry.indicator.code.clone(),
                 entry.indicator.name.clone(),
-                latest_text(entry),
+                latest_text(entry, language),
                 entry.indicator.unit.symbol.clone(),
                 latest.map_or(String::new(), |o| o.period.to_string()),
                 latest.map_or(String::new(), |o| {

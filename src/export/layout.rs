@@ -72,7 +72,7 @@ fn legend_entries(d: &ChartDescription) -> Vec<Entry> {
         .collect();
     if !tentative.is_empty() {
         entries.push(Entry {
-            label: words::tentative_legend(&tentative),
+            label: words::tentative_legend(d.messages(), &tentative),
             color: None,
             dashed: true,
         });
@@ -106,6 +106,7 @@ fn wrap_legend(entries: Vec<Entry>, inner: f32, z: &Sizes) -> Vec<Vec<Entry>> {
 
 /// The footer: sources with edition and licence, then footnotes of flagged figures and notes.
 fn footer(d: &ChartDescription, inner: f32, z: &Sizes) -> Vec<(String, bool)> {
+    let t = d.messages();
     let mut footer = Vec::new();
     let mut add = |text: &str, weak: bool| {
         for l in wrap(text, z.footer, false, inner) {
@@ -113,13 +114,16 @@ fn footer(d: &ChartDescription, inner: f32, z: &Sizes) -> Vec<(String, bool)> {
         }
     };
     for s in &d.sources {
-        add(&words::source_line(s), false);
+        add(&words::source_line(t, s), false);
     }
     for f in d.footnotes.iter().take(FOOTNOTES) {
-        add(&words::footnote(f), true);
+        add(&words::footnote(t, f), true);
     }
     if d.footnotes.len() > FOOTNOTES {
-        footer.push((words::more_footnotes(d.footnotes.len() - FOOTNOTES), true));
+        footer.push((
+            words::more_footnotes(t, d.footnotes.len() - FOOTNOTES),
+            true,
+        ));
     }
     let mut add = |text: &str| {
         for l in wrap(text, z.footer, false, inner) {
@@ -127,7 +131,7 @@ fn footer(d: &ChartDescription, inner: f32, z: &Sizes) -> Vec<(String, bool)> {
         }
     };
     for n in d.notes.iter().filter(|n| !n.in_legend()) {
-        add(&words::note(n));
+        add(&words::note(t, n));
     }
     footer
 }
@@ -193,7 +197,7 @@ pub fn svg(d: &ChartDescription, options: &ExportOptions) -> Result<String, Expo
     titles(&mut out, &words, &z, &ink);
     let plot = (z.pad, top, w - z.pad, h - bottom_block);
     match &d.body {
-        ChartBody::TimeSeries(t) => time_series::draw(&mut out, t, plot, &z, &ink, s),
+        ChartBody::TimeSeries(t) => time_series::draw(&mut out, t, plot, &z, &ink, (s, d.language)),
     }
     legend(&mut out, &words.legend_rows, plot.3, &z, &ink, s);
     footer_lines(&mut out, &words.footer, h, &z, &ink);

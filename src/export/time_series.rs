@@ -6,9 +6,10 @@ use super::layout::Sizes;
 use super::text::width;
 use super::words;
 use super::writer::{Ink, Stroke, Svg, Type};
+use crate::chart::qualifier_prefix;
 use crate::chart::style::{self, Marker};
 use crate::chart::{Panel, TimeSeries, axis, unit_symbol_suffix};
-use crate::model::format_value;
+use crate::locale::{Language, Messages, Numbers};
 
 /// The panels of `t` in `plot` (left, top, right, bottom), sharing its height.
 pub(super) fn draw(
@@ -17,8 +18,9 @@ pub(super) fn draw(
     plot: (f32, f32, f32, f32),
     z: &Sizes,
     ink: &Ink,
-    s: f32,
+    (s, language): (f32, Language),
 ) {
+    let numbers = Numbers::of(language);
     let (left, plot_top, right, plot_bottom) = plot;
     let n = t.panels.len().max(1) as f32;
     let gap = 18.0 * s;
@@ -26,7 +28,14 @@ pub(super) fn draw(
     for (i, panel) in t.panels.iter().enumerate() {
         let y0 = plot_top + i as f32 * (panel_h + gap);
         let years = t.years.unwrap_or((2000, 2001));
-        panel_svg(out, panel, years, (left, y0, right, y0 + panel_h), z, ink);
+        panel_svg(
+            out,
+            panel,
+            years,
+            (left, y0, right, y0 + panel_h),
+            (z, ink),
+            numbers,
+        );
     }
     if t.panels.is_empty() {
         let t = Type {
@@ -36,7 +45,7 @@ pub(super) fn draw(
             bold: false,
         };
         let middle = ((left + right) / 2.0, (plot_top + plot_bottom) / 2.0);
-        out.text(middle, t, words::NO_FIGURES);
+        out.text(middle, t, &words::no_figures(Messages::of(language)));
     }
 }
 
@@ -72,8 +81,8 @@ fn panel_svg(
     panel: &Panel,
     (from, to): (i32, i32),
     (left, top, right, bottom): (f32, f32, f32, f32),
-    z: &Sizes,
-    ink: &Ink,
+    (z, ink): (&Sizes, &Ink),
+    numbers: &Numbers,
 ) {
     let s = z.tick / 26.0;
     let weak = |size: f32, anchor| Type {
@@ -90,7 +99,7 @@ fn panel_svg(
         return;
     };
     let room = axis::label_room(plot_bottom - plot_top, z.tick);
-    let ticks = axis::value_ticks(y_lo, y_hi, panel.log_scale, room);
+    let ticks = axis::value_ticks(y_lo, y_hi, panel.log_scale, room, numbers);
     let label_w = ticks
         .iter()
         .map(|t| width(&t.label, z.tick, false))
@@ -133,7 +142,7 @@ fn panel_svg(
         Stroke::solid(&ink.axis, 2.0 * s),
     );
     reference_lines(out, panel, &at, z, ink);
-    series(out, panel, &at, z, ink);
+    series(out, panel, &at, (z, ink), numbers);
 }
 
 fn reference_lines(out: &mut Svg, panel: &Panel, at: &Scales, z: &Sizes, ink: &Ink) {
@@ -163,7 +172,8 @@ fn reference_lines(out: &mut Svg, panel: &Panel, at: &Scales, z: &Sizes, ink: &I
     }
 }
 
-fn series(out: &mut Svg, panel: &Panel, at: &Scales, z: &Sizes, ink: &Ink) {
+fn series(out: &mut Svg, panel: &Panel, at: &Scales, (z, ink): (&Sizes, &Ink), numbers: &Numbers) {
+    let words = Messages::of(numbers.language());
     let s = z.tick / 26.0;
     for series in panel.series.iter().filter(|s| s.visible) {
         let color = ink.series(series.color);
@@ -184,8 +194,8 @@ fn series(out: &mut Svg, panel: &Panel, at: &Scales, z: &Sizes, ink: &Ink) {
             if label_points {
                 let text = format!(
                     "{}{}{}",
-                    p.qualifier.prefix(),
-                    format_value(p.value, series.decimals),
+                    qualifier_prefix(words, p.qualifier),
+                    numbers.format(p.value, series.decimals),
                     unit_symbol_suffix(&series.unit_symbol)
                 );
                 let end = x > (at.plot_left + at.plot_right) / 2.0;

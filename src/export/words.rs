@@ -3,74 +3,112 @@
 //! lines, the notes, the legend's entry for tentative figures.
 //!
 //! The chart description holds typed values ([`ChartNote`], [`Source`], [`Status`]); only
-//! here do they become words, so a language is added here and nowhere else.
+//! here do they become words, in the language of the translation files chosen
+//! (`assets/i18n/<code>/chart.ftl`).
 
-use crate::chart::ChartNote;
+use crate::chart::{ChartNote, status_word};
+use crate::locale::Messages;
 use crate::model::{Source, Status};
 
 /// A note as a sentence.
-pub fn note(note: &ChartNote) -> String {
+pub fn note(t: &Messages, note: &ChartNote) -> String {
     match note {
         ChartNote::User(text) => text.clone(),
-        ChartNote::NoSuchIndicator { code } => format!("{code}: no such indicator"),
-        ChartNote::NoBaseFigure { series, base_year } => {
-            format!("{series}: no figure for {base_year}, so it cannot be shown relative to it")
+        ChartNote::NoSuchIndicator { code } => {
+            t.with("note-no-such-indicator", &[("code", code.into())])
         }
+        ChartNote::NoBaseFigure { series, base_year } => t.with(
+            "note-no-base-figure",
+            &[
+                ("series", series.into()),
+                ("base", base_year.to_string().into()),
+            ],
+        ),
         ChartNote::StatusStyle(status) => match status {
-            Status::Estimated => "Dashed line, hollow marker: estimated".to_owned(),
-            Status::Provisional => "Dashed line, hollow marker: provisional".to_owned(),
-            Status::Forecast => "Dashed line, hollow marker: forecast".to_owned(),
-            Status::Break => "Square marker: break in series".to_owned(),
             Status::Normal => String::new(),
+            Status::Break => t.get("note-style-break"),
+            tentative => t.with(
+                "note-style-tentative",
+                &[("status", status_word(t, *tentative).into())],
+            ),
         },
-        ChartNote::LogScaleDropsNonPositive => {
-            "Zero and negative values cannot be shown on a log scale and are left out".to_owned()
-        }
+        ChartNote::LogScaleDropsNonPositive => t.get("note-log-drops"),
     }
 }
 
 /// The legend's entry for the styles of tentative figures: "estimated, provisional".
-pub fn tentative_legend(statuses: &[Status]) -> String {
+pub fn tentative_legend(t: &Messages, statuses: &[Status]) -> String {
     statuses
         .iter()
-        .map(|s| s.as_str())
+        .map(|s| status_word(t, *s))
         .collect::<Vec<_>>()
         .join(", ")
 }
 
 /// A source as the footer cites it: publisher, title, edition, and the licence when a CC BY
 /// licence asks for attribution.
-pub fn source_line(s: &Source) -> String {
-    let mut line = format!(
-        "Source: {}",
-        if s.publisher.is_empty() {
-            &s.short_name
-        } else {
-            &s.publisher
-        }
-    );
+pub fn source_line(t: &Messages, s: &Source) -> String {
+    let mut citation = if s.publisher.is_empty() {
+        s.short_name.clone()
+    } else {
+        s.publisher.clone()
+    };
     if !s.title.is_empty() {
-        line.push_str(&format!(", {}", s.title));
+        citation.push_str(&format!(", {}", s.title));
     }
     if !s.edition.is_empty() {
-        line.push_str(&format!(" ({})", s.edition));
+        citation.push_str(&format!(" ({})", s.edition));
     }
+    let mut line = t.with("footer-source", &[("citation", citation.into())]);
     if s.licence.to_ascii_uppercase().contains("CC BY") {
-        line.push_str(&format!(". Licensed under {}", s.licence));
+        line.push_str(". ");
+        line.push_str(&t.with("footer-licence", &[("licence", (&s.licence).into())]));
     }
     line.push('.');
     line
 }
 
 /// A footnote of a flagged figure, in the footer.
-pub fn footnote(text: &str) -> String {
-    format!("Note: {text}")
+pub fn footnote(t: &Messages, text: &str) -> String {
+    t.with("footer-note", &[("text", text.into())])
 }
 
 /// The footer's last line when footnotes were left out for room.
-pub fn more_footnotes(n: usize) -> String {
-    format!("… and {n} more notes in Chiso")
+pub fn more_footnotes(t: &Messages, n: usize) -> String {
+    t.with("footer-more-notes", &[("count", n.into())])
 }
 
 /// What an empty chart says.
-pub const NO_FIGURES: &str = "No figures to show";
+pub fn no_figures(t: &Messages) -> String {
+    t.get("chart-no-figures")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::locale::Language;
+
+    #[test]
+    fn the_footer_says_source_and_note_in_the_charts_language() {
+        let source = Source {
+            code: "WB".into(),
+            short_name: "WB".into(),
+            publisher: "World Bank".into(),
+            licence: "CC BY 4.0".into(),
+            ..Default::default()
+        };
+        let vi = Messages::of(Language::Vietnamese);
+        let line = source_line(vi, &source);
+        assert!(line.starts_with("Nguồn: World Bank"), "{line}");
+        assert!(
+            footnote(vi, "x").starts_with("Ghi chú: "),
+            "{}",
+            footnote(vi, "x")
+        );
+        let en = Messages::of(Language::English);
+        assert!(source_line(en, &source).starts_with("Source: World Bank"));
+        assert_eq!(footnote(en, "x"), "Note: x");
+        let estimated = note(vi, &ChartNote::StatusStyle(Status::Estimated));
+        assert!(estimated.contains("ước tính"), "{estimated}");
+    }
+}

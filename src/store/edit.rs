@@ -126,8 +126,54 @@ pub enum SetOutcome {
     Deleted { old: f64 },
 }
 
-/// A figure saved but worth a second look: outside the plausible range, or a jump.
-pub type Warning = String;
+/// A figure saved but worth a second look: outside the plausible range, or a jump. Typed, so
+/// that each surface says it in its own language; `Display` is the command line's English.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Warning {
+    /// Outside the indicator's plausible range (`None`: no bound on that side).
+    Implausible {
+        indicator: String,
+        value: f64,
+        low: Option<f64>,
+        high: Option<f64>,
+    },
+    /// More than half away from the figure of the year before in the same series.
+    Jump {
+        value: f64,
+        previous: f64,
+        previous_year: i32,
+    },
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let bound = |v: &Option<f64>, none: &str| v.map_or(none.to_owned(), |v| v.to_string());
+        match self {
+            Warning::Implausible {
+                indicator,
+                value,
+                low,
+                high,
+            } => write!(
+                f,
+                "{value} is outside the plausible range of {indicator} ({} to {}): saved, \
+                 please check it",
+                bound(low, "−∞"),
+                bound(high, "∞")
+            ),
+            Warning::Jump {
+                value,
+                previous,
+                previous_year,
+            } => write!(
+                f,
+                "{value} differs from {previous} in {previous_year} by more than {:.0} %: saved, \
+                 please check it",
+                JUMP_SHARE * 100.0
+            ),
+        }
+    }
+}
 
 /// Share of change from the previous year's figure above which a figure is marked.
 const JUMP_SHARE: f64 = 0.5;
@@ -265,13 +311,12 @@ fn set_in(
     let mut warnings = Vec::new();
     let (plo, phi) = indicator.plausible_range;
     if plo.is_some_and(|lo| request.value < lo) || phi.is_some_and(|hi| request.value > hi) {
-        warnings.push(format!(
-            "{} is outside the plausible range of {} ({} to {}): saved, please check it",
-            request.value,
-            indicator.code,
-            plo.map_or("−∞".into(), |v| v.to_string()),
-            phi.map_or("∞".into(), |v| v.to_string())
-        ));
+        warnings.push(Warning::Implausible {
+            indicator: indicator.code.clone(),
+            value: request.value,
+            low: plo,
+            high: phi,
+        });
     }
     let previous: Option<f64> = tx
         .query_row(
@@ -285,13 +330,11 @@ fn set_in(
         && prev != 0.0
         && ((request.value - prev) / prev).abs() > JUMP_SHARE
     {
-        warnings.push(format!(
-            "{} differs from {} in {} by more than {:.0} %: saved, please check it",
-            request.value,
-            prev,
-            request.year - 1,
-            JUMP_SHARE * 100.0
-        ));
+        warnings.push(Warning::Jump {
+            value: request.value,
+            previous: prev,
+            previous_year: request.year - 1,
+        });
     }
     let outcome = match current {
         None => {

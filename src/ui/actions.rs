@@ -5,6 +5,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::app::Command;
 use super::dialogs::FileRequest;
+use crate::locale::Messages;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
@@ -31,6 +32,7 @@ pub enum Scope {
 
 pub struct Entry {
     pub action: Action,
+    /// The id of its label in the translation files.
     pub label: &'static str,
     /// The first is the one menus show.
     pub shortcuts: &'static [KeyboardShortcut],
@@ -50,67 +52,67 @@ const CTRL_SHIFT: Modifiers = Modifiers {
 pub const ACTIONS: &[Entry] = &[
     Entry {
         action: Action::Open,
-        label: "Open…",
+        label: "action-open",
         shortcuts: &[key(CTRL, Key::O)],
         scope: Scope::Window,
     },
     Entry {
         action: Action::Import,
-        label: "Import…",
+        label: "action-import",
         shortcuts: &[key(CTRL, Key::I)],
         scope: Scope::Window,
     },
     Entry {
         action: Action::ExportChart,
-        label: "Export chart…",
+        label: "action-export-chart",
         shortcuts: &[key(CTRL, Key::E)],
         scope: Scope::Window,
     },
     Entry {
         action: Action::ExportChartData,
-        label: "Export chart data…",
+        label: "action-export-chart-data",
         shortcuts: &[],
         scope: Scope::Window,
     },
     Entry {
         action: Action::ExportAllData,
-        label: "Export all data…",
+        label: "action-export-all-data",
         shortcuts: &[],
         scope: Scope::Window,
     },
     Entry {
         action: Action::ExportDeck,
-        label: "Export deck…",
+        label: "action-export-deck",
         shortcuts: &[],
         scope: Scope::Window,
     },
     Entry {
         action: Action::Quit,
-        label: "Quit",
+        label: "action-quit",
         shortcuts: &[key(CTRL, Key::Q)],
         scope: Scope::Window,
     },
     Entry {
         action: Action::ManageLists,
-        label: "Manage lists…",
+        label: "action-manage-lists",
         shortcuts: &[],
         scope: Scope::Window,
     },
     Entry {
         action: Action::Present,
-        label: "Present",
+        label: "action-present",
         shortcuts: &[key(Modifiers::NONE, Key::F5)],
         scope: Scope::Window,
     },
     Entry {
         action: Action::Undo,
-        label: "Undo",
+        label: "action-undo",
         shortcuts: &[key(CTRL, Key::Z)],
         scope: Scope::Grid,
     },
     Entry {
         action: Action::Redo,
-        label: "Redo",
+        label: "action-redo",
         shortcuts: &[key(CTRL_SHIFT, Key::Z), key(CTRL, Key::Y)],
         scope: Scope::Grid,
     },
@@ -124,21 +126,21 @@ impl Action {
             .unwrap_or(&ACTIONS[0])
     }
 
-    pub fn label(self) -> &'static str {
-        self.entry().label
+    pub fn label(self, t: &Messages) -> String {
+        t.get(self.entry().label)
     }
 
     /// The label with the first shortcut, for a button outside the menus: "Present (F5)".
-    pub fn label_with_key(self, ctx: &egui::Context) -> String {
+    pub fn label_with_key(self, ctx: &egui::Context, t: &Messages) -> String {
         match self.entry().shortcuts.first() {
-            Some(s) => format!("{} ({})", self.label(), ctx.format_shortcut(s)),
-            None => self.label().to_owned(),
+            Some(s) => format!("{} ({})", self.label(t), ctx.format_shortcut(s)),
+            None => self.label(t),
         }
     }
 
     /// A menu or toolbar button for the action, with its shortcut shown.
-    pub fn button(self, ctx: &egui::Context) -> egui::Button<'static> {
-        let button = egui::Button::new(self.label());
+    pub fn button(self, ctx: &egui::Context, t: &Messages) -> egui::Button<'static> {
+        let button = egui::Button::new(self.label(t));
         match self.entry().shortcuts.first() {
             Some(s) => button.shortcut_text(ctx.format_shortcut(s)),
             None => button,
@@ -157,7 +159,7 @@ impl Action {
             Action::ExportAllData => Command::AskFile(FileRequest::SaveData {
                 selection_only: false,
             }),
-            Action::ExportDeck => Command::AskFile(FileRequest::DeckFolder),
+            Action::ExportDeck => Command::AskFile(FileRequest::DeckFolder { language: None }),
             Action::Quit => Command::Quit,
             Action::ManageLists => Command::OpenForms,
             Action::Present => Command::Present(true),

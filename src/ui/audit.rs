@@ -3,7 +3,7 @@
 use egui::RichText;
 
 use super::app::Command;
-use crate::model::format_value;
+use crate::locale::{Language, Messages, Numbers, local_time};
 use crate::workspace::AuditEntry;
 
 /// What the tab shows, and the entries read for it.
@@ -16,13 +16,20 @@ pub struct AuditState {
     pub entries: Vec<AuditEntry>,
 }
 
-pub fn ui(ui: &mut egui::Ui, state: &mut AuditState, read_only: bool, commands: &mut Vec<Command>) {
+pub fn ui(
+    ui: &mut egui::Ui,
+    language: Language,
+    state: &mut AuditState,
+    read_only: bool,
+    commands: &mut Vec<Command>,
+) {
+    let (t, numbers) = (Messages::of(language), Numbers::of(language));
     ui.horizontal(|ui| {
-        ui.checkbox(&mut state.only_selected, "Only this indicator");
-        let label = ui.label("Editor");
+        ui.checkbox(&mut state.only_selected, t.get("audit-only-this"));
+        let label = ui.label(t.get("audit-editor"));
         ui.add(
             egui::TextEdit::singleline(&mut state.editor)
-                .hint_text("anyone")
+                .hint_text(t.get("audit-anyone"))
                 .desired_width(140.0),
         )
         .labelled_by(label.id);
@@ -35,35 +42,43 @@ pub fn ui(ui: &mut egui::Ui, state: &mut AuditState, read_only: bool, commands: 
                 .spacing([14.0, 4.0])
                 .show(ui, |ui| {
                     for h in [
-                        "When (UTC)",
-                        "Who",
-                        "What",
-                        "Year",
-                        "Old value, new value",
-                        "",
+                        "audit-when",
+                        "audit-who",
+                        "audit-what",
+                        "audit-year",
+                        "audit-values",
                     ] {
-                        ui.label(RichText::new(h).strong());
+                        ui.label(RichText::new(t.get(h)).strong());
                     }
+                    ui.label("");
                     ui.end_row();
                     for e in &state.entries {
-                        ui.label(e.at.replace('T', " ").trim_end_matches('Z').to_owned());
+                        // Stored in UTC; read in the reader's own time.
+                        ui.label(local_time(language, &e.at));
                         ui.label(&e.editor);
-                        ui.label(format!("{} {} #{}", e.action, e.table, e.row_id));
+                        ui.label(t.with(
+                            "audit-change",
+                            &[
+                                ("action", t.get(&format!("audit-{}", e.action)).into()),
+                                ("table", t.get(&format!("audit-table-{}", e.table)).into()),
+                                ("row", e.row_id.to_string().into()),
+                            ],
+                        ));
                         ui.label(e.year().map(|y| y.to_string()).unwrap_or_default());
                         let (old, new) = e.values();
                         let text = |v: Option<f64>| {
-                            v.map_or("—".to_owned(), |v| {
-                                format_value(v, 6)
-                                    .trim_end_matches('0')
-                                    .trim_end_matches('.')
-                                    .to_owned()
-                            })
+                            v.map_or("—".to_owned(), |v| numbers.format_exact(v))
                         };
-                        ui.label(format!("{}, then {}", text(old), text(new)));
+                        ui.label(t.with(
+                            "audit-old-new",
+                            &[("old", text(old).into()), ("new", text(new).into())],
+                        ));
                         if e.table == "observation" && !read_only {
                             if ui
-                                .button("Revert")
-                                .on_hover_text(format!("Take back change #{}", e.id))
+                                .button(t.get("audit-revert"))
+                                .on_hover_text(
+                                    t.with("audit-revert-tip", &[("id", e.id.to_string().into())]),
+                                )
                                 .clicked()
                             {
                                 commands.push(Command::Revert(e.id));

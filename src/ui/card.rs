@@ -4,13 +4,15 @@ use egui::RichText;
 
 use super::style;
 use crate::chart::headline::Change;
+use crate::locale::Messages;
 use crate::workspace::Workspace;
 
 pub fn ui(ui: &mut egui::Ui, ws: &Workspace, dark: bool) {
+    let t = Messages::of(ws.language());
     let Some(h) = ws.headline() else {
         if let Some(indicator) = ws.selected_indicator() {
             ui.heading(&indicator.name);
-            ui.label("No figures yet");
+            ui.label(t.get("card-no-figures"));
         }
         return;
     };
@@ -30,7 +32,11 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, dark: bool) {
                 );
                 ui.vertical(|ui| {
                     ui.label(RichText::new(&h.period).size(16.0));
-                    ui.label(RichText::new(format!("Source: {source}")).small().weak());
+                    ui.label(
+                        RichText::new(t.with("hover-source", &[("source", (&source).into())]))
+                            .small()
+                            .weak(),
+                    );
                 });
             });
         });
@@ -41,7 +47,7 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, dark: bool) {
             if let Some(target) = &h.target_text {
                 let progress = h
                     .progress
-                    .map_or("progress cannot be measured", |p| p.label());
+                    .map_or_else(|| t.get("progress-unmeasurable"), |p| p.label(t));
                 let color = match h.progress {
                     Some(p) if p.is_on_track() => {
                         style::verdict_color(crate::chart::headline::Verdict::Better, dark)

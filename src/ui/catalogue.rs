@@ -5,6 +5,8 @@ use egui::{RichText, Sense, Stroke, Vec2, pos2};
 use super::app::Command;
 use super::style;
 use crate::chart::headline::verdict;
+use crate::chart::qualifier_prefix;
+use crate::locale::Messages;
 use crate::workspace::{CatalogueRow, Workspace};
 
 pub fn ui(
@@ -14,12 +16,13 @@ pub fn ui(
     dark: bool,
     commands: &mut Vec<Command>,
 ) {
+    let t = Messages::of(ws.language());
     ui.add_space(4.0);
     ui.horizontal(|ui| {
-        let label = ui.label("Filter");
+        let label = ui.label(t.get("catalogue-filter"));
         ui.add(
             egui::TextEdit::singleline(filter)
-                .hint_text("name or code, accents optional")
+                .hint_text(t.get("catalogue-filter-hint"))
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label.id);
@@ -27,19 +30,20 @@ pub fn ui(
     ui.add_space(4.0);
     let rows = ws.filtered_catalogue(filter);
     if rows.is_empty() {
-        ui.label(format!("No indicator matches “{filter}”"));
+        ui.label(t.with("catalogue-no-match", &[("filter", (&*filter).into())]));
         return;
     }
     // Theme headings between the rows, then only the items in view are laid out: a file of
     // hundreds of indicators costs the same per frame as one of twenty.
     let mut items: Vec<Item> = Vec::with_capacity(rows.len() + 16);
+    let other = t.get("catalogue-other-theme");
     let mut theme: Option<&str> = None;
     for row in rows {
         let this_theme = row.entry.indicator.theme.as_str();
         if theme != Some(this_theme) {
             theme = Some(this_theme);
             items.push(Item::Heading(if this_theme.is_empty() {
-                "Other"
+                &other
             } else {
                 this_theme
             }));
@@ -109,6 +113,7 @@ fn row_ui(
     dark: bool,
     commands: &mut Vec<Command>,
 ) {
+    let t = Messages::of(ws.language());
     let indicator = &row.entry.indicator;
     let selected = ws.selected() == Some(indicator.code.as_str());
     let width = ui.available_width();
@@ -125,12 +130,12 @@ fn row_ui(
         let detail = match &row.entry.latest {
             Some(latest) => format!(
                 "{}{} {} · {}",
-                latest.qualifier.prefix(),
+                qualifier_prefix(t, latest.qualifier),
                 ws.numbers().format(latest.value, indicator.decimals),
                 indicator.unit.symbol,
                 latest.period
             ),
-            None => "no figures".to_owned(),
+            None => t.get("catalogue-no-figures"),
         };
         ui.label(RichText::new(detail).small().weak());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -142,7 +147,10 @@ fn row_ui(
                     latest.value,
                     style::verdict_color(v, dark),
                 )
-                .on_hover_text(format!("Since {}", previous.period));
+                .on_hover_text(t.with(
+                    "change-since",
+                    &[("year", previous.period.to_string().into())],
+                ));
             }
             sparkline(ui, &row.entry.headline, dark);
         });
@@ -151,7 +159,7 @@ fn row_ui(
     let add =
         |commands: &mut Vec<Command>| commands.push(Command::AddIndicator(indicator.code.clone()));
     response.context_menu(|ui| {
-        if ui.button("Add to chart").clicked() {
+        if ui.button(t.get("catalogue-add-to-chart")).clicked() {
             add(commands);
         }
     });

@@ -10,6 +10,7 @@ use super::style;
 use crate::chart::style::{self as chart_style, Dash, Marker};
 use crate::chart::{ChartDescription, Panel, Transform, axis, hover_text};
 use crate::export::words;
+use crate::locale::{Messages, Numbers};
 use crate::workspace::Workspace;
 
 /// Dashes on screen, against their length in a 1920 × 1080 export.
@@ -17,9 +18,10 @@ const SCREEN_DASH: f32 = 0.66;
 
 /// Series choice, relative mode, log scale and year range.
 pub fn controls_ui(ui: &mut egui::Ui, ws: &Workspace, commands: &mut Vec<Command>) {
+    let t = Messages::of(ws.language());
     let spec = ws.spec();
     ui.horizontal_wrapped(|ui| {
-        ui.menu_button("Series…", |ui| {
+        ui.menu_button(t.get("chart-series-menu"), |ui| {
             let area_name = |code: &str| {
                 ws.areas()
                     .iter()
@@ -73,10 +75,11 @@ pub fn controls_ui(ui: &mut egui::Ui, ws: &Workspace, commands: &mut Vec<Command
             Transform::Absolute => first_year,
         };
         for (transform, name) in [
-            (Transform::Absolute, "Values"),
-            (Transform::Index { base_year }, "Index"),
-            (Transform::PercentChange { base_year }, "% change"),
+            (Transform::Absolute, "chart-values"),
+            (Transform::Index { base_year }, "chart-index"),
+            (Transform::PercentChange { base_year }, "chart-change"),
         ] {
+            let name = t.get(name);
             let current =
                 std::mem::discriminant(&spec.transform) == std::mem::discriminant(&transform);
             if ui.selectable_label(current, name).clicked() && !current {
@@ -84,7 +87,7 @@ pub fn controls_ui(ui: &mut egui::Ui, ws: &Workspace, commands: &mut Vec<Command
             }
         }
         if spec.transform != Transform::Absolute {
-            let label = ui.label("base year");
+            let label = ui.label(t.get("chart-base-year"));
             let mut year = base_year;
             if ui
                 .add(egui::DragValue::new(&mut year).range(1000..=9999))
@@ -99,24 +102,24 @@ pub fn controls_ui(ui: &mut egui::Ui, ws: &Workspace, commands: &mut Vec<Command
         }
         ui.separator();
         let mut log = spec.log_scale;
-        if ui.checkbox(&mut log, "Log scale").changed() {
+        if ui.checkbox(&mut log, t.get("chart-log-scale")).changed() {
             commands.push(Command::SetLogScale(log));
         }
         ui.separator();
         if let Some((lo, hi)) = spec.years.or(bounds) {
             let (mut from, mut to) = (lo, hi);
-            let label = ui.label("Years");
+            let label = ui.label(t.get("chart-years"));
             let a = ui
                 .add(egui::DragValue::new(&mut from).range(1000..=to))
                 .labelled_by(label.id);
-            let dash = ui.label("to");
+            let dash = ui.label(t.get("chart-years-to"));
             let b = ui
                 .add(egui::DragValue::new(&mut to).range(from..=9999))
                 .labelled_by(dash.id);
             if a.changed() || b.changed() {
                 commands.push(Command::SetYears(Some((from, to))));
             }
-            if spec.years.is_some() && ui.button("All years").clicked() {
+            if spec.years.is_some() && ui.button(t.get("chart-all-years")).clicked() {
                 commands.push(Command::SetYears(None));
             }
         }
@@ -131,7 +134,7 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, dark: bool, commands: &mut Vec<Comm
         ui.label(RichText::new(&description.subtitle).weak());
     }
     if description.panels().is_empty() {
-        ui.label("Nothing to plot: choose series with “Series…”");
+        ui.label(description.messages().get("chart-nothing-to-plot"));
         return;
     }
     let legend_height = 28.0 * legend_rows(description) as f32 + 8.0;
@@ -158,13 +161,14 @@ fn panel_ui(
     height: f32,
 ) {
     let log = panel.log_scale;
+    let language = description.language;
     let series_for_hover = panel.series.clone();
     let sources = ws.sources().to_vec();
     let mut plot = Plot::new(("chart", index))
         .height(height)
         .y_axis_label(panel.y_label.clone())
         .x_grid_spacer(year_marks)
-        .y_grid_spacer(move |input| value_marks(input, log))
+        .y_grid_spacer(move |input| value_marks(input, log, Numbers::of(language)))
         .x_axis_formatter(|mark, _| {
             if mark.value.fract() == 0.0 {
                 format!("{}", mark.value as i64)
@@ -172,7 +176,7 @@ fn panel_ui(
                 String::new()
             }
         })
-        .y_axis_formatter(move |mark, _| value_label(mark, log))
+        .y_axis_formatter(move |mark, _| value_label(mark, log, Numbers::of(language)))
         .allow_scroll(false)
         .label_formatter(move |position| {
             let egui_plot::HoverPosition::NearDataPoint {
@@ -188,7 +192,7 @@ fn panel_ui(
                 .points
                 .iter()
                 .find(|p| f64::from(p.year) == position.x && p.y == position.y)?;
-            Some(hover_text(series, point, &sources))
+            Some(hover_text(series, point, &sources, language))
         });
     if let Some((from, to)) = description.years() {
         plot = plot
@@ -281,7 +285,11 @@ fn legend_ui(
         }
     });
     for note in &description.notes {
-        ui.label(RichText::new(words::note(note)).small().weak());
+        ui.label(
+            RichText::new(words::note(description.messages(), note))
+                .small()
+                .weak(),
+        );
     }
 }
 
@@ -303,10 +311,10 @@ fn year_marks(input: GridInput) -> Vec<GridMark> {
 }
 
 /// Value marks from `chart::axis`, as the exported chart has them.
-fn value_marks(input: GridInput, log: bool) -> Vec<GridMark> {
+fn value_marks(input: GridInput, log: bool, numbers: &Numbers) -> Vec<GridMark> {
     let (lo, hi) = input.bounds;
     let px = (hi - lo) / input.base_step_size * 8.0;
-    let ticks = axis::value_ticks(lo, hi, log, axis::label_room(px as f32, 12.0));
+    let ticks = axis::value_ticks(lo, hi, log, axis::label_room(px as f32, 12.0), numbers);
     let step = match ticks.as_slice() {
         [a, b, ..] => b.value - a.value,
         _ => 1.0,
@@ -320,11 +328,11 @@ fn value_marks(input: GridInput, log: bool) -> Vec<GridMark> {
         .collect()
 }
 
-fn value_label(mark: GridMark, log: bool) -> String {
+fn value_label(mark: GridMark, log: bool, numbers: &Numbers) -> String {
     if log {
-        axis::log_label(mark.value)
+        axis::log_label(mark.value, numbers)
     } else {
-        axis::tick_label(mark.value, mark.step_size)
+        axis::tick_label(mark.value, mark.step_size, numbers)
     }
 }
 

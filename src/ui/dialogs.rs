@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use super::app::Command;
 use super::export_dialog::ChartOrder;
 use crate::export::Format;
+use crate::locale::{Language, Messages};
 
 /// What a file is asked for, and what is done with it.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,8 +32,11 @@ pub enum FileRequest {
     SaveData {
         selection_only: bool,
     },
-    /// The folder the deck's slides go into.
-    DeckFolder,
+    /// The folder the deck's slides go into, and the language of their words (`None`: the
+    /// window's).
+    DeckFolder {
+        language: Option<Language>,
+    },
 }
 
 /// How a request is answered: one file to open, several, a file to save, or a folder.
@@ -45,19 +49,19 @@ pub enum PickKind {
 }
 
 impl FileRequest {
-    pub fn title(&self) -> &'static str {
-        match self {
-            FileRequest::OpenDatabase => "Open a Chiso database",
-            FileRequest::Import => "Import figures",
-            FileRequest::SaveChart { .. } => "Export chart",
+    pub fn title(&self, t: &Messages) -> String {
+        t.get(match self {
+            FileRequest::OpenDatabase => "pick-open-database",
+            FileRequest::Import => "pick-import",
+            FileRequest::SaveChart { .. } => "pick-save-chart",
             FileRequest::SaveData {
                 selection_only: true,
-            } => "Export chart data",
+            } => "pick-save-chart-data",
             FileRequest::SaveData {
                 selection_only: false,
-            } => "Export all data",
-            FileRequest::DeckFolder => "Export deck into a folder",
-        }
+            } => "pick-save-all-data",
+            FileRequest::DeckFolder { .. } => "pick-deck-folder",
+        })
     }
 
     pub fn kind(&self) -> PickKind {
@@ -65,43 +69,43 @@ impl FileRequest {
             FileRequest::OpenDatabase => PickKind::OpenOne,
             FileRequest::Import => PickKind::OpenMany,
             FileRequest::SaveChart { .. } | FileRequest::SaveData { .. } => PickKind::Save,
-            FileRequest::DeckFolder => PickKind::Folder,
+            FileRequest::DeckFolder { .. } => PickKind::Folder,
         }
     }
 
     /// The name a save dialog proposes.
-    pub fn file_name(&self) -> Option<String> {
+    pub fn file_name(&self, t: &Messages) -> Option<String> {
         match self {
             FileRequest::SaveChart { file_name, .. } => Some(file_name.clone()),
-            FileRequest::SaveData { selection_only } => Some(
-                if *selection_only {
-                    "chart-data.csv"
-                } else {
-                    "all-data.csv"
-                }
-                .to_owned(),
-            ),
+            FileRequest::SaveData { selection_only } => Some(t.get(if *selection_only {
+                "file-chart-data"
+            } else {
+                "file-all-data"
+            })),
             _ => None,
         }
     }
 
     /// The dialog's filters: (name, extensions).
-    pub fn filters(&self) -> Vec<(&'static str, Vec<&'static str>)> {
+    pub fn filters(&self, t: &Messages) -> Vec<(String, Vec<&'static str>)> {
+        let all = || (t.get("filter-all-files"), vec!["*"]);
         match self {
             FileRequest::OpenDatabase => vec![
-                ("Chiso database", vec!["db", "sqlite", "sqlite3", "chiso"]),
-                ("All files", vec!["*"]),
+                (
+                    t.get("filter-database"),
+                    vec!["db", "sqlite", "sqlite3", "chiso"],
+                ),
+                all(),
             ],
-            FileRequest::Import => vec![
-                ("Figures (CSV, JSON)", vec!["csv", "json", "txt"]),
-                ("All files", vec!["*"]),
-            ],
+            FileRequest::Import => {
+                vec![(t.get("filter-figures"), vec!["csv", "json", "txt"]), all()]
+            }
             FileRequest::SaveChart { format, .. } => match format {
-                Format::Svg => vec![("SVG", vec!["svg"])],
-                Format::Png => vec![("PNG", vec!["png"])],
+                Format::Svg => vec![("SVG".to_owned(), vec!["svg"])],
+                Format::Png => vec![("PNG".to_owned(), vec!["png"])],
             },
-            FileRequest::SaveData { .. } => vec![("CSV", vec!["csv"])],
-            FileRequest::DeckFolder => Vec::new(),
+            FileRequest::SaveData { .. } => vec![("CSV".to_owned(), vec!["csv"])],
+            FileRequest::DeckFolder { .. } => Vec::new(),
         }
     }
 
@@ -126,7 +130,7 @@ impl FileRequest {
                 path: first,
                 selection_only,
             },
-            FileRequest::DeckFolder => Command::ExportDeck(first),
+            FileRequest::DeckFolder { language } => Command::ExportDeck(first, language),
         })
     }
 }
@@ -142,7 +146,7 @@ pub enum Picked {
 
 /// The file dialogs the window uses. The native ones in the app; tests give their own.
 pub trait FileDialogs {
-    fn pick(&mut self, request: &FileRequest) -> Picked;
+    fn pick(&mut self, request: &FileRequest, t: &Messages) -> Picked;
 }
 
 /// The desktop's own dialogs, through rfd (the XDG desktop portal, or `zenity`, on Linux).
@@ -150,15 +154,15 @@ pub trait FileDialogs {
 pub struct NativeDialogs;
 
 impl FileDialogs for NativeDialogs {
-    fn pick(&mut self, request: &FileRequest) -> Picked {
+    fn pick(&mut self, request: &FileRequest, t: &Messages) -> Picked {
         if !native_dialogs_available() {
             return Picked::Unavailable;
         }
-        let mut dialog = rfd::FileDialog::new().set_title(request.title());
-        for (name, extensions) in request.filters() {
+        let mut dialog = rfd::FileDialog::new().set_title(request.title(t));
+        for (name, extensions) in request.filters(t) {
             dialog = dialog.add_filter(name, &extensions);
         }
-        if let Some(name) = request.file_name() {
+        if let Some(name) = request.file_name(t) {
             dialog = dialog.set_file_name(name);
         }
         let chosen = match request.kind() {
@@ -205,12 +209,12 @@ pub struct PathPrompt {
 
 impl PathPrompt {
     /// A prompt for `request`, proposing its file name in `folder` (the open database's).
-    pub fn new(request: FileRequest, folder: Option<&Path>) -> PathPrompt {
-        let text = match (request.file_name(), folder) {
+    pub fn new(request: FileRequest, folder: Option<&Path>, t: &Messages) -> PathPrompt {
+        let text = match (request.file_name(t), folder) {
             (Some(name), Some(folder)) => folder.join(name).display().to_string(),
             (Some(name), None) => name,
             (None, Some(folder)) if request.kind() == PickKind::Folder => {
-                folder.join("deck").display().to_string()
+                folder.join(t.get("file-deck-folder")).display().to_string()
             }
             _ => String::new(),
         };
@@ -233,23 +237,21 @@ impl PathPrompt {
     }
 
     /// One frame of the prompt. Returns false when it is closed (chosen or cancelled).
-    pub fn ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) -> bool {
+    pub fn ui(&mut self, ctx: &egui::Context, t: &Messages, commands: &mut Vec<Command>) -> bool {
         let mut open = true;
         let mut done = false;
-        egui::Window::new(self.request.title())
+        egui::Window::new(self.request.title(t))
+            .id(egui::Id::unique("path prompt"))
             .open(&mut open)
             .collapsible(false)
             .resizable(false)
             .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
             .show(ctx, |ui| {
-                ui.label(
-                    "No file dialog can open on this desktop (it needs the XDG desktop portal \
-                     or zenity). Type the path instead.",
-                );
+                ui.label(t.get("prompt-no-dialog"));
                 if self.request.kind() == PickKind::OpenMany {
-                    ui.label(egui::RichText::new("Several files: separate them with ;").weak());
+                    ui.label(egui::RichText::new(t.get("prompt-several-files")).weak());
                 }
-                let label = ui.label("Path");
+                let label = ui.label(t.get("prompt-path"));
                 let field = ui
                     .add(egui::TextEdit::singleline(&mut self.text).desired_width(420.0))
                     .labelled_by(label.id);
@@ -257,7 +259,7 @@ impl PathPrompt {
                 ui.horizontal(|ui| {
                     let paths = self.paths();
                     if ui
-                        .add_enabled(!paths.is_empty(), egui::Button::new("OK"))
+                        .add_enabled(!paths.is_empty(), egui::Button::new(t.get("ok")))
                         .clicked()
                         || (entered && !paths.is_empty())
                     {
@@ -266,7 +268,7 @@ impl PathPrompt {
                         }
                         done = true;
                     }
-                    if ui.button("Cancel").clicked() {
+                    if ui.button(t.get("cancel")).clicked() {
                         done = true;
                     }
                 });

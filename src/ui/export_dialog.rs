@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use super::app::Command;
 use super::dialogs::FileRequest;
 use crate::export::{ExportOptions, Format, Preset};
+use crate::locale::{Language, Messages};
 
 /// What the user set in the dialog; kept while the window is open.
 #[derive(Clone, Debug, PartialEq)]
@@ -16,6 +17,12 @@ pub struct ExportDialog {
     pub title: String,
     pub subtitle: String,
     pub file_stem: String,
+    /// The language of the chart's words and numbers, the window's by default: a presenter
+    /// can make a Vietnamese chart from an English window.
+    pub language: Language,
+    /// The chart's own title and subtitle in each language, so that choosing a language
+    /// rewrites the words the user has not changed.
+    defaults: Vec<(Language, String, String)>,
 }
 
 /// A chart to draw with these words and options.
@@ -23,20 +30,51 @@ pub struct ExportDialog {
 pub struct ChartOrder {
     pub title: String,
     pub subtitle: String,
+    pub language: Language,
     pub options: ExportOptions,
 }
 
 impl ExportDialog {
-    pub fn new(title: &str, subtitle: &str, file_stem: &str) -> ExportDialog {
+    /// `defaults`: the chart's (language, title, subtitle) in every language; the dialog
+    /// opens on `language`'s.
+    pub fn new(
+        defaults: Vec<(Language, String, String)>,
+        file_stem: &str,
+        language: Language,
+    ) -> ExportDialog {
+        let (title, subtitle) = defaults
+            .iter()
+            .find(|(l, ..)| *l == language)
+            .map(|(_, t, s)| (t.clone(), s.clone()))
+            .unwrap_or_default();
         ExportDialog {
             format: Format::Png,
             preset: Preset::Wide,
             scale: 1.0,
             dark: false,
-            title: title.to_owned(),
-            subtitle: subtitle.to_owned(),
+            title,
+            subtitle,
             file_stem: file_stem.to_owned(),
+            language,
+            defaults,
         }
+    }
+
+    /// Draws the chart in `language`: a title or subtitle still the chart's own becomes the
+    /// chart's own in that language; one the user wrote is kept.
+    pub fn set_language(&mut self, language: Language) {
+        let find = |l: Language| self.defaults.iter().find(|(d, ..)| *d == l).cloned();
+        if let (Some((_, old_title, old_subtitle)), Some((_, title, subtitle))) =
+            (find(self.language), find(language))
+        {
+            if self.title == old_title {
+                self.title = title;
+            }
+            if self.subtitle == old_subtitle {
+                self.subtitle = subtitle;
+            }
+        }
+        self.language = language;
     }
 
     pub fn order(&self) -> ChartOrder {
@@ -44,6 +82,7 @@ impl ExportDialog {
         ChartOrder {
             title: self.title.clone(),
             subtitle: self.subtitle.clone(),
+            language: self.language,
             options: ExportOptions {
                 width,
                 height,
@@ -55,10 +94,11 @@ impl ExportDialog {
     }
 
     /// Returns false when the dialog is closed.
-    pub fn ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) -> bool {
+    pub fn ui(&mut self, ctx: &egui::Context, t: &Messages, commands: &mut Vec<Command>) -> bool {
         let mut open = true;
         let mut close = false;
-        egui::Window::new("Export chart")
+        egui::Window::new(t.get("export-title"))
+            .id(egui::Id::unique("export chart"))
             .open(&mut open)
             .resizable(false)
             .collapsible(false)
@@ -66,28 +106,40 @@ impl ExportDialog {
                 egui::Grid::new("export options")
                     .num_columns(2)
                     .show(ui, |ui| {
-                        let label = ui.label("Title");
-                        ui.add(egui::TextEdit::singleline(&mut self.title).desired_width(420.0))
-                            .labelled_by(label.id);
-                        ui.end_row();
-                        let label = ui.label("Subtitle");
-                        ui.add(egui::TextEdit::singleline(&mut self.subtitle).desired_width(420.0))
-                            .labelled_by(label.id);
-                        ui.end_row();
-                        ui.label("Format");
+                        // Each language named in itself, as in the View menu.
+                        ui.label(t.get("export-language"));
                         ui.horizontal(|ui| {
-                            ui.radio_value(&mut self.format, Format::Png, "PNG");
-                            ui.radio_value(&mut self.format, Format::Svg, "SVG (editable text)");
-                        });
-                        ui.end_row();
-                        ui.label("Size");
-                        ui.horizontal(|ui| {
-                            for preset in Preset::ALL {
-                                ui.radio_value(&mut self.preset, preset, preset.label());
+                            let mut language = self.language;
+                            for choice in Language::ALL {
+                                ui.radio_value(&mut language, choice, choice.own_name());
+                            }
+                            if language != self.language {
+                                self.set_language(language);
                             }
                         });
                         ui.end_row();
-                        let label = ui.label("Scale");
+                        let label = ui.label(t.get("export-chart-title"));
+                        ui.add(egui::TextEdit::singleline(&mut self.title).desired_width(420.0))
+                            .labelled_by(label.id);
+                        ui.end_row();
+                        let label = ui.label(t.get("export-subtitle"));
+                        ui.add(egui::TextEdit::singleline(&mut self.subtitle).desired_width(420.0))
+                            .labelled_by(label.id);
+                        ui.end_row();
+                        ui.label(t.get("export-format"));
+                        ui.horizontal(|ui| {
+                            ui.radio_value(&mut self.format, Format::Png, "PNG");
+                            ui.radio_value(&mut self.format, Format::Svg, t.get("export-svg"));
+                        });
+                        ui.end_row();
+                        ui.label(t.get("export-size"));
+                        ui.horizontal(|ui| {
+                            for preset in Preset::ALL {
+                                ui.radio_value(&mut self.preset, preset, preset_label(t, preset));
+                            }
+                        });
+                        ui.end_row();
+                        let label = ui.label(t.get("export-scale"));
                         ui.add(
                             egui::Slider::new(&mut self.scale, 1.0..=3.0)
                                 .step_by(0.5)
@@ -95,22 +147,22 @@ impl ExportDialog {
                         )
                         .labelled_by(label.id);
                         ui.end_row();
-                        ui.label("Background");
+                        ui.label(t.get("export-background"));
                         ui.horizontal(|ui| {
-                            ui.radio_value(&mut self.dark, false, "Light (projectors)");
-                            ui.radio_value(&mut self.dark, true, "Dark");
+                            ui.radio_value(&mut self.dark, false, t.get("export-light"));
+                            ui.radio_value(&mut self.dark, true, t.get("export-dark"));
                         });
                         ui.end_row();
                     });
                 ui.horizontal(|ui| {
-                    if ui.button("Save…").clicked() {
+                    if ui.button(t.get("export-save")).clicked() {
                         commands.push(Command::AskFile(self.save_request()));
                         close = true;
                     }
-                    if ui.button("Copy chart").clicked() {
+                    if ui.button(t.get("export-copy")).clicked() {
                         commands.push(Command::CopyChart(self.order()));
                     }
-                    if ui.button("Close").clicked() {
+                    if ui.button(t.get("close")).clicked() {
                         close = true;
                     }
                 });
@@ -139,4 +191,17 @@ impl ExportDialog {
             order: self.order(),
         }
     }
+}
+
+/// A size as the dialog offers it: "16:9 (1920 × 1080)", "Vuông (1080 × 1080)".
+fn preset_label(t: &Messages, preset: Preset) -> String {
+    let (width, height) = preset.size();
+    let id = match preset {
+        Preset::Wide => "export-preset-wide",
+        Preset::Standard => "export-preset-standard",
+        Preset::Square => "export-preset-square",
+    };
+    // Pixel sizes are not quantities to group: 1920, not 1.920.
+    let size = format!("{width} × {height}");
+    t.with(id, &[("size", size.into())])
 }

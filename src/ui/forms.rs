@@ -4,6 +4,8 @@
 use egui::RichText;
 
 use super::app::Command;
+use super::errors::field as field_name;
+use crate::locale::Messages;
 use crate::workspace::records::{Kind, Record, TABLES, fields};
 
 pub struct Forms {
@@ -32,18 +34,21 @@ impl Default for Forms {
 /// Returns false when the window is closed.
 pub fn ui(
     ctx: &egui::Context,
+    t: &Messages,
     forms: &mut Forms,
     read_only: bool,
     commands: &mut Vec<Command>,
 ) -> bool {
     let mut open = true;
-    egui::Window::new("Manage lists")
+    egui::Window::new(t.get("forms-title"))
+        .id(egui::Id::unique("manage lists"))
         .open(&mut open)
         .default_size([720.0, 520.0])
         .show(ctx, |ui| {
             ui.horizontal(|ui| {
-                for (table, name) in TABLES {
-                    if ui.selectable_label(forms.table == *table, *name).clicked()
+                for (table, _) in TABLES {
+                    let name = t.get(&format!("list-{table}"));
+                    if ui.selectable_label(forms.table == *table, name).clicked()
                         && forms.table != *table
                     {
                         forms.table = table;
@@ -56,13 +61,11 @@ pub fn ui(
             let defs = fields(forms.table);
             if let Some((id, count)) = forms.confirm {
                 ui.label(
-                    RichText::new(format!(
-                        "{count} figures or indicators use this record. Delete it and them?"
-                    ))
-                    .strong(),
+                    RichText::new(t.with("forms-confirm-delete", &[("count", count.into())]))
+                        .strong(),
                 );
                 ui.horizontal(|ui| {
-                    if ui.button("Delete all of it").clicked() {
+                    if ui.button(t.get("forms-delete-all")).clicked() {
                         commands.push(Command::DeleteRecord {
                             table: forms.table,
                             id,
@@ -70,7 +73,7 @@ pub fn ui(
                         });
                         forms.confirm = None;
                     }
-                    if ui.button("Keep it").clicked() {
+                    if ui.button(t.get("forms-keep")).clicked() {
                         forms.confirm = None;
                     }
                 });
@@ -81,24 +84,28 @@ pub fn ui(
                     .num_columns(2)
                     .show(ui, |ui| {
                         for (field, value) in defs.iter().zip(values.iter_mut()) {
+                            let name = field_name(t, field.label);
                             let label = ui.label(if field.required {
-                                format!("{} *", field.label)
+                                format!("{name} *")
                             } else {
-                                field.label.to_owned()
+                                name
                             });
                             match field.kind {
                                 Kind::Choice(words) => {
                                     egui::ComboBox::from_id_salt(field.column)
-                                        .selected_text(value.clone())
+                                        .selected_text(choice(t, value))
                                         .show_ui(ui, |ui| {
                                             for w in words {
-                                                ui.selectable_value(value, (*w).to_owned(), *w);
+                                                let shown = choice(t, w);
+                                                ui.selectable_value(value, (*w).to_owned(), shown);
                                             }
                                         });
                                 }
                                 _ => {
                                     let hint = match field.kind {
-                                        Kind::Ref(table) => format!("{table} code"),
+                                        Kind::Ref(table) => {
+                                            t.get(&format!("forms-code-of-{table}"))
+                                        }
                                         _ => String::new(),
                                     };
                                     ui.add(
@@ -116,9 +123,9 @@ pub fn ui(
                 let (save, cancel) = ui
                     .horizontal(|ui| {
                         (
-                            ui.add_enabled(!read_only, egui::Button::new("Save"))
+                            ui.add_enabled(!read_only, egui::Button::new(t.get("forms-save")))
                                 .clicked(),
-                            ui.button("Cancel").clicked(),
+                            ui.button(t.get("cancel")).clicked(),
                         )
                     })
                     .inner;
@@ -135,7 +142,7 @@ pub fn ui(
                 return;
             }
             if ui
-                .add_enabled(!read_only, egui::Button::new("New"))
+                .add_enabled(!read_only, egui::Button::new(t.get("forms-new")))
                 .clicked()
             {
                 let blank = defs
@@ -162,15 +169,19 @@ pub fn ui(
                                 .join(" — ");
                             ui.label(&name);
                             if ui
-                                .add_enabled(!read_only, egui::Button::new("Edit"))
-                                .on_hover_text(format!("Edit {name}"))
+                                .add_enabled(!read_only, egui::Button::new(t.get("forms-edit")))
+                                .on_hover_text(
+                                    t.with("forms-edit-record", &[("name", (&name).into())]),
+                                )
                                 .clicked()
                             {
                                 forms.editing = Some((Some(record.id), record.values.clone()));
                             }
                             if ui
-                                .add_enabled(!read_only, egui::Button::new("Delete"))
-                                .on_hover_text(format!("Delete {name}"))
+                                .add_enabled(!read_only, egui::Button::new(t.get("forms-delete")))
+                                .on_hover_text(
+                                    t.with("forms-delete-record", &[("name", (&name).into())]),
+                                )
                                 .clicked()
                             {
                                 commands.push(Command::AskDeleteRecord {
@@ -184,4 +195,15 @@ pub fn ui(
                 });
         });
     open
+}
+
+/// A choice of a list's field (`higher_is_better`, `province`) in the window's language; the
+/// store keeps the code.
+fn choice(t: &Messages, code: &str) -> String {
+    let id = format!("choice-{}", code.replace('_', "-"));
+    if t.has(&id) {
+        t.get(&id)
+    } else {
+        code.to_owned()
+    }
 }

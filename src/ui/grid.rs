@@ -7,7 +7,9 @@ use egui::{Key, RichText};
 
 use super::actions::Action;
 use super::app::Command;
-use crate::locale::Numbers;
+use super::errors;
+use crate::chart::{qualifier_prefix, status_word};
+use crate::locale::{Messages, Numbers};
 use crate::model::{Qualifier, Status};
 use crate::workspace::Workspace;
 use crate::workspace::editing::{CellInput, cell_figures, cell_values, cell_warnings, parse_block};
@@ -31,8 +33,9 @@ pub struct GridState {
 }
 
 pub fn ui(ui: &mut egui::Ui, ws: &Workspace, state: &mut GridState, commands: &mut Vec<Command>) {
+    let t = Messages::of(ws.language());
     let Some(indicator) = ws.selected_indicator() else {
-        ui.label("Choose an indicator to edit its figures");
+        ui.label(t.get("grid-choose-indicator"));
         return;
     };
     let keys: Vec<_> = ws
@@ -47,7 +50,7 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, state: &mut GridState, commands: &m
         add_column_ui(ui, ws, state, commands);
     }
     if keys.is_empty() {
-        ui.label("Add a column (area, subgroup, source) to enter this indicator's figures");
+        ui.label(t.get("grid-add-column-first"));
         return;
     }
     if !read_only {
@@ -115,22 +118,45 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, state: &mut GridState, commands: &m
     }
 
     ui.horizontal(|ui| {
-        if ui.add_enabled(!read_only, egui::Button::new("Add year")).clicked() {
+        if ui
+            .add_enabled(!read_only, egui::Button::new(t.get("grid-add-year")))
+            .clicked()
+        {
             state.extra_years += 1;
         }
-        if ui.add_enabled(ws.history().can_undo(), egui::Button::new("Undo")).clicked() {
+        if ui
+            .add_enabled(
+                ws.history().can_undo(),
+                egui::Button::new(Action::Undo.label(t)),
+            )
+            .clicked()
+        {
             commands.push(Command::Undo);
         }
-        if ui.add_enabled(ws.history().can_redo(), egui::Button::new("Redo")).clicked() {
+        if ui
+            .add_enabled(
+                ws.history().can_redo(),
+                egui::Button::new(Action::Redo.label(t)),
+            )
+            .clicked()
+        {
             commands.push(Command::Redo);
         }
-        ui.label(RichText::new("Enter or Tab moves on · Esc cancels · paste a block from a spreadsheet · Ctrl+Z undoes").weak());
+        ui.label(RichText::new(t.get("grid-keys-hint")).weak());
     });
     for warning in ws.warnings() {
-        ui.label(RichText::new(format!("Check: {warning}")).color(ui.visuals().warn_fg_color));
+        let text = errors::warning(t, warning);
+        let text = t.with("grid-check", &[("reason", text.into())]);
+        ui.label(RichText::new(text).color(ui.visuals().warn_fg_color));
     }
+    // Worded once a frame here, not once per cell.
+    let warnings: std::collections::BTreeMap<_, String> = warnings
+        .into_iter()
+        .map(|(cell, ws)| (cell, errors::warnings(t, &ws)))
+        .collect();
     if !warnings.is_empty() {
-        ui.collapsing(format!("Open warnings ({})", warnings.len()), |ui| {
+        let heading = t.with("grid-open-warnings", &[("count", warnings.len().into())]);
+        ui.collapsing(heading, |ui| {
             for ((key, year), reason) in &warnings {
                 ui.label(format!("{year}, {}: {reason}", key.source));
             }
@@ -150,7 +176,7 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, state: &mut GridState, commands: &m
                 .striped(true)
                 .spacing([12.0, 4.0])
                 .show(ui, |ui| {
-                    ui.label(RichText::new("Year").strong());
+                    ui.label(RichText::new(t.get("grid-year")).strong());
                     for (c, _) in keys.iter().enumerate() {
                         ui.label(
                             RichText::new(labels.get(c).cloned().unwrap_or_default()).strong(),
@@ -171,7 +197,7 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, state: &mut GridState, commands: &m
                                 labels.get(col),
                                 read_only,
                             );
-                            mark_cell(ui, &response, state, &cell, warnings.get(&cell));
+                            mark_cell(ui, t, &response, state, (&cell, warnings.get(&cell)));
                         }
                         ui.end_row();
                     }
@@ -264,6 +290,7 @@ fn flags_ui(
     commands: &mut Vec<Command>,
     read_only: bool,
 ) {
+    let t = Messages::of(ws.language());
     let figures = cell_figures(ws.chart_observations());
     if let Some((col, year)) = state.focus_flags.take()
         && let Some(key) = keys.get(col)
@@ -286,40 +313,35 @@ fn flags_ui(
     };
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(format!("{year}, {}:", key.source)).strong());
-        egui::ComboBox::from_label("Status")
-            .selected_text(status.as_str())
+        egui::ComboBox::from_label(t.get("grid-status"))
+            .selected_text(status_word(t, *status))
             .show_ui(ui, |ui| {
                 for s in Status::ALL {
-                    ui.selectable_value(status, *s, s.as_str());
+                    ui.selectable_value(status, *s, status_word(t, *s));
                 }
             });
-        egui::ComboBox::from_label("Qualifier")
-            .selected_text(if qualifier.as_str().is_empty() {
-                "exact"
-            } else {
-                qualifier.as_str()
-            })
+        let qualifier_word = |q: Qualifier| match q {
+            Qualifier::Exact => t.get("qualifier-exact"),
+            q => qualifier_prefix(t, q).trim_end().to_owned(),
+        };
+        egui::ComboBox::from_label(t.get("grid-qualifier"))
+            .selected_text(qualifier_word(*qualifier))
             .show_ui(ui, |ui| {
                 for q in Qualifier::ALL {
-                    ui.selectable_value(
-                        qualifier,
-                        *q,
-                        if q.as_str().is_empty() {
-                            "exact"
-                        } else {
-                            q.as_str()
-                        },
-                    );
+                    ui.selectable_value(qualifier, *q, qualifier_word(*q));
                 }
             });
-        let label = ui.label("Footnote");
+        let label = ui.label(t.get("grid-footnote"));
         ui.add(egui::TextEdit::singleline(footnote).desired_width(260.0))
             .labelled_by(label.id);
         let changed = *status != figure.status
             || *qualifier != figure.qualifier
             || *footnote != figure.footnote;
         if ui
-            .add_enabled(changed && !read_only, egui::Button::new("Apply flags"))
+            .add_enabled(
+                changed && !read_only,
+                egui::Button::new(t.get("grid-apply-flags")),
+            )
             .clicked()
         {
             commands.push(Command::EditCells(vec![CellInput {
@@ -341,6 +363,7 @@ fn add_column_ui(
     state: &mut GridState,
     commands: &mut Vec<Command>,
 ) {
+    let t = Messages::of(ws.language());
     let (area, subgroup, source) = &mut state.new_column;
     if area.is_empty() {
         *area = ws
@@ -356,16 +379,16 @@ fn add_column_ui(
     if source.is_empty() {
         *source = ws.last_used_source().unwrap_or_default().to_owned();
     }
-    ui.collapsing("Add a column", |ui| {
+    ui.collapsing(t.get("grid-add-column"), |ui| {
         ui.horizontal_wrapped(|ui| {
-            egui::ComboBox::from_label("Area")
+            egui::ComboBox::from_label(t.get("grid-area"))
                 .selected_text(area.clone())
                 .show_ui(ui, |ui| {
                     for a in ws.areas() {
                         ui.selectable_value(area, a.code.clone(), format!("{} {}", a.code, a.name));
                     }
                 });
-            egui::ComboBox::from_label("Subgroup")
+            egui::ComboBox::from_label(t.get("grid-subgroup"))
                 .selected_text(subgroup.clone())
                 .show_ui(ui, |ui| {
                     for g in ws.subgroups() {
@@ -376,7 +399,7 @@ fn add_column_ui(
                         );
                     }
                 });
-            egui::ComboBox::from_label("Source")
+            egui::ComboBox::from_label(t.get("grid-source"))
                 .selected_text(source.clone())
                 .show_ui(ui, |ui| {
                     for s in ws.sources() {
@@ -389,7 +412,7 @@ fn add_column_ui(
                 });
             let ready = !area.is_empty() && !subgroup.is_empty() && !source.is_empty();
             if ui
-                .add_enabled(ready, egui::Button::new("Add column"))
+                .add_enabled(ready, egui::Button::new(t.get("grid-add-column-button")))
                 .clicked()
             {
                 commands.push(Command::AddColumn(
@@ -406,10 +429,10 @@ fn add_column_ui(
 /// look (amber), with the reason on hover.
 fn mark_cell(
     ui: &egui::Ui,
+    t: &Messages,
     response: &egui::Response,
     state: &GridState,
-    cell: &(crate::chart::SeriesKey, i32),
-    warning: Option<&String>,
+    (cell, warning): (&(crate::chart::SeriesKey, i32), Option<&String>),
 ) {
     let refused = state
         .refused
@@ -418,9 +441,15 @@ fn mark_cell(
     let (color, text) = match (refused, warning) {
         (Some((_, _, typed, why)), _) => (
             ui.visuals().error_fg_color,
-            format!("Refused “{typed}”: {why}"),
+            t.with(
+                "grid-refused",
+                &[("typed", typed.into()), ("reason", why.into())],
+            ),
         ),
-        (None, Some(reason)) => (ui.visuals().warn_fg_color, format!("Check: {reason}")),
+        (None, Some(reason)) => (
+            ui.visuals().warn_fg_color,
+            t.with("grid-check", &[("reason", reason.into())]),
+        ),
         (None, None) => return,
     };
     ui.painter().rect_stroke(

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use egui::RichText;
 
+use crate::locale::Messages;
 use crate::model::Indicator;
 use crate::workspace::jobs::ImportJob;
 use crate::workspace::{ImportOptions, ImportReport, Problem};
@@ -104,7 +105,7 @@ impl ImportDialog {
 
     /// One frame of the dialog: shows the job's progress or its report, and says what the
     /// user asked for.
-    pub fn ui(&mut self, ctx: &egui::Context, indicators: &[Indicator]) -> Outcome {
+    pub fn ui(&mut self, ctx: &egui::Context, t: &Messages, indicators: &[Indicator]) -> Outcome {
         let mut outcome = Outcome::Open;
         if let Some((job, dry_run)) = &mut self.job
             && let Some(result) = job.poll()
@@ -113,9 +114,13 @@ impl ImportDialog {
             self.job = None;
             match result {
                 Ok(report) if !dry_run && report.committed => {
-                    outcome = Outcome::Imported(format!(
-                        "Imported: {} added, {} changed, {} unchanged",
-                        report.added, report.changed, report.unchanged
+                    outcome = Outcome::Imported(t.with(
+                        "import-done",
+                        &[
+                            ("added", report.added.into()),
+                            ("changed", report.changed.into()),
+                            ("unchanged", report.unchanged.into()),
+                        ],
                     ));
                 }
                 Ok(report) => self.report = Some(report),
@@ -127,7 +132,8 @@ impl ImportDialog {
         }
         let mut open = true;
         let screen = ctx.content_rect();
-        egui::Window::new("Import figures")
+        egui::Window::new(t.get("pick-import"))
+            .id(egui::Id::unique("import figures"))
             .open(&mut open)
             .default_size([760.0, 560.0])
             .max_height(screen.height() - 60.0)
@@ -135,7 +141,7 @@ impl ImportDialog {
             .resizable(true)
             .collapsible(false)
             .show(ctx, |ui| {
-                if let Some(o) = self.contents_ui(ui, indicators) {
+                if let Some(o) = self.contents_ui(ui, t, indicators) {
                     outcome = o;
                 }
             });
@@ -148,7 +154,12 @@ impl ImportDialog {
         outcome
     }
 
-    fn contents_ui(&mut self, ui: &mut egui::Ui, indicators: &[Indicator]) -> Option<Outcome> {
+    fn contents_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        t: &Messages,
+        indicators: &[Indicator],
+    ) -> Option<Outcome> {
         for f in &self.files {
             ui.label(RichText::new(f.display().to_string()).monospace());
         }
@@ -156,39 +167,36 @@ impl ImportDialog {
         egui::Grid::new("import options")
             .num_columns(2)
             .show(ui, |ui| {
-                let label = ui.label("Areas");
+                let label = ui.label(t.get("import-areas"));
                 ui.add(
                     egui::TextEdit::singleline(&mut self.areas)
-                        .hint_text("codes, e.g. VNM, THA (empty: those in the database)")
+                        .hint_text(t.get("import-areas-hint"))
                         .desired_width(380.0),
                 )
                 .labelled_by(label.id);
                 ui.end_row();
-                let label = ui.label("Indicators");
+                let label = ui.label(t.get("import-indicators"));
                 ui.add(
                     egui::TextEdit::singleline(&mut self.indicators)
-                        .hint_text("the file's codes, e.g. hdi, le (empty: those that match)")
+                        .hint_text(t.get("import-indicators-hint"))
                         .desired_width(380.0),
                 )
                 .labelled_by(label.id);
                 ui.end_row();
             });
-        ui.checkbox(
-            &mut self.replace,
-            "Overwrite figures that differ from those stored for the same source",
-        );
+        ui.checkbox(&mut self.replace, t.get("import-replace"));
         let running = self.job.is_some();
         if let Some((job, dry_run)) = &self.job {
             ui.add(
                 egui::ProgressBar::new(job.fraction())
                     .show_percentage()
-                    .text(if *dry_run {
-                        "Checking…"
+                    .text(t.get(if *dry_run {
+                        "import-checking"
                     } else {
-                        "Importing…"
-                    }),
+                        "import-importing"
+                    })),
             );
-            if ui.button("Cancel").clicked() {
+            if ui.button(t.get("cancel")).clicked() {
                 job.cancel();
             }
             return None;
@@ -202,31 +210,31 @@ impl ImportDialog {
             egui::ScrollArea::vertical()
                 .id_salt("report")
                 .max_height((ui.available_height() - 48.0).max(120.0))
-                .show(ui, |ui| self.report_ui(ui, &report, indicators));
+                .show(ui, |ui| self.report_ui(ui, t, &report, indicators));
             ui.separator();
             ui.horizontal(|ui| {
                 if ui
-                    .add_enabled(!running, egui::Button::new("Check again"))
+                    .add_enabled(!running, egui::Button::new(t.get("import-check-again")))
                     .clicked()
                 {
                     result = Some(Outcome::Run(true));
                 }
                 if report.problem_count > 0 {
-                    ui.checkbox(&mut self.skip_problems, "Leave out the rows with problems");
+                    ui.checkbox(&mut self.skip_problems, t.get("import-skip-problems"));
                 }
                 let can_import = report.problem_count == 0 || self.skip_problems;
-                let verb = if report.committed {
-                    "Import again"
+                let verb = t.get(if report.committed {
+                    "import-again"
                 } else {
-                    "Import"
-                };
+                    "import-run"
+                });
                 if ui
                     .add_enabled(can_import && !running, egui::Button::new(verb))
                     .clicked()
                 {
                     result = Some(Outcome::Run(false));
                 }
-                if ui.button("Close").clicked() {
+                if ui.button(t.get("close")).clicked() {
                     result = Some(Outcome::Closed);
                 }
             });
@@ -234,46 +242,65 @@ impl ImportDialog {
         result
     }
 
-    fn report_ui(&mut self, ui: &mut egui::Ui, report: &ImportReport, indicators: &[Indicator]) {
+    fn report_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        t: &Messages,
+        report: &ImportReport,
+        indicators: &[Indicator],
+    ) {
         ui.label(
-            RichText::new(format!(
-                "Would add {}, change {}, leave {} unchanged; {} skipped; {} missing values",
-                report.added,
-                report.changed,
-                report.unchanged,
-                report.skipped_total(),
-                report.missing_values
+            RichText::new(t.with(
+                "import-would",
+                &[
+                    ("added", report.added.into()),
+                    ("changed", report.changed.into()),
+                    ("unchanged", report.unchanged.into()),
+                    ("skipped", report.skipped_total().into()),
+                    ("missing", report.missing_values.into()),
+                ],
             ))
             .strong(),
         );
         // Problems first: they decide whether the import can go ahead.
         if report.problem_count > 0 {
-            self.problems_ui(ui, report);
+            self.problems_ui(ui, t, report);
         }
         for f in &report.files {
             let name = f
                 .path
                 .file_name()
                 .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-            ui.label(format!(
-                "{name}: {}{}",
-                f.format.unwrap_or("not read"),
-                f.source
-                    .as_ref()
-                    .map_or(String::new(), |s| format!(", source {s}"))
-            ));
+            let format = f
+                .format
+                .map_or_else(|| t.get("import-not-read"), str::to_owned);
+            ui.label(match &f.source {
+                Some(source) => t.with(
+                    "import-file-source",
+                    &[
+                        ("file", name.into()),
+                        ("format", format.into()),
+                        ("source", source.into()),
+                    ],
+                ),
+                None => format!("{name}: {format}"),
+            });
         }
         for (reason, n) in &report.skipped {
-            ui.label(RichText::new(format!("Skipped {n}: {reason}")).weak());
+            let text = t.with(
+                "import-skipped",
+                &[("count", (*n).into()), ("reason", reason.into())],
+            );
+            ui.label(RichText::new(text).weak());
         }
         for note in &report.notes {
             ui.label(RichText::new(note).weak());
         }
         if !report.unmatched_indicators.is_empty() {
             ui.collapsing(
-                format!(
-                    "Indicators not in the database ({})",
-                    report.unmatched_indicators.len()
+                t.with(
+                    "import-unmatched",
+                    &[("count", report.unmatched_indicators.len().into())],
                 ),
                 |ui| {
                     egui::ScrollArea::vertical()
@@ -284,7 +311,13 @@ impl ImportDialog {
                                 ui.horizontal(|ui| {
                                     let mut create = self.create.contains(key);
                                     if ui
-                                        .checkbox(&mut create, format!("Create {key}: {name}"))
+                                        .checkbox(
+                                            &mut create,
+                                            t.with(
+                                                "import-create",
+                                                &[("code", key.into()), ("name", name.into())],
+                                            ),
+                                        )
                                         .changed()
                                     {
                                         if create {
@@ -297,7 +330,7 @@ impl ImportDialog {
                                         self.mapping.get(key).cloned().unwrap_or_default();
                                     egui::ComboBox::from_id_salt(("map", key))
                                         .selected_text(if current.is_empty() {
-                                            "or map onto…".to_owned()
+                                            t.get("import-map-onto")
                                         } else {
                                             current.clone()
                                         })
@@ -305,7 +338,7 @@ impl ImportDialog {
                                             if ui
                                                 .selectable_label(
                                                     current.is_empty(),
-                                                    "(no mapping)",
+                                                    t.get("import-no-mapping"),
                                                 )
                                                 .clicked()
                                             {
@@ -332,19 +365,15 @@ impl ImportDialog {
         }
     }
 
-    fn problems_ui(&mut self, ui: &mut egui::Ui, report: &ImportReport) {
+    fn problems_ui(&mut self, ui: &mut egui::Ui, t: &Messages, report: &ImportReport) {
         ui.horizontal(|ui| {
             ui.label(
-                RichText::new(format!(
-                    "{} problem{}",
-                    report.problem_count,
-                    if report.problem_count == 1 { "" } else { "s" }
-                ))
-                .color(ui.visuals().warn_fg_color)
-                .strong(),
+                RichText::new(t.with("import-problems", &[("count", report.problem_count.into())]))
+                    .color(ui.visuals().warn_fg_color)
+                    .strong(),
             );
-            if ui.button("Copy problems").clicked() {
-                ui.ctx().copy_text(problems_tsv(&report.problems));
+            if ui.button(t.get("import-copy-problems")).clicked() {
+                ui.ctx().copy_text(problems_tsv(t, &report.problems));
             }
         });
         let mut problems: Vec<&Problem> = report.problems.iter().collect();
@@ -367,16 +396,24 @@ impl ImportDialog {
                     .striped(true)
                     .show(ui, |ui| {
                         for (column, name) in [
-                            (SortBy::File, "File"),
-                            (SortBy::Line, "Line"),
-                            (SortBy::Column, "Column"),
-                            (SortBy::Value, "Value"),
-                            (SortBy::Reason, "Reason"),
+                            (SortBy::File, "problem-file"),
+                            (SortBy::Line, "problem-line"),
+                            (SortBy::Column, "problem-column"),
+                            (SortBy::Value, "problem-value"),
+                            (SortBy::Reason, "problem-reason"),
                         ] {
+                            let name = t.get(name);
                             let arrow = if self.sort.0 == column {
-                                if self.sort.1 { " (a–z)" } else { " (z–a)" }
+                                format!(
+                                    " ({})",
+                                    t.get(if self.sort.1 {
+                                        "sort-ascending"
+                                    } else {
+                                        "sort-descending"
+                                    })
+                                )
                             } else {
-                                ""
+                                String::new()
                             };
                             if ui.button(format!("{name}{arrow}")).clicked() {
                                 self.sort = (
@@ -411,8 +448,17 @@ impl ImportDialog {
 }
 
 /// The problems as tab-separated text, for pasting into a spreadsheet.
-pub fn problems_tsv(problems: &[Problem]) -> String {
-    let mut text = String::from("file\tline\tcolumn\tvalue\treason\n");
+pub fn problems_tsv(t: &Messages, problems: &[Problem]) -> String {
+    let heading = [
+        "problem-file",
+        "problem-line",
+        "problem-column",
+        "problem-value",
+        "problem-reason",
+    ]
+    .map(|h| t.get(h))
+    .join("\t");
+    let mut text = heading + "\n";
     for p in problems {
         let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
         text.push_str(&format!(

@@ -29,6 +29,7 @@ mod card;
 mod catalogue;
 mod chart_view;
 pub mod dialogs;
+pub mod errors;
 pub mod export_dialog;
 mod forms;
 mod grid;

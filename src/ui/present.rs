@@ -3,18 +3,23 @@
 use egui::{Color32, RichText};
 
 use super::app::Command;
-use super::style;
+use super::{errors, style};
 use crate::chart::style::slide;
 use crate::export::{self, ExportOptions};
+use crate::locale::{Language, Messages};
 use crate::workspace::Workspace;
+
+/// What a slide's picture was drawn for: slide, data version, width, height, language.
+type SlideKey = (usize, i64, u32, u32, Language);
 
 /// The slide show under way, and the drawing of the slide shown.
 pub struct Presentation {
     pub index: usize,
     /// What the window showed before, restored on leaving.
     pub previous: crate::chart::ChartSpec,
-    /// (slide, data version, width, height) of the texture, to redraw only when needed.
-    drawn: Option<((usize, i64, u32, u32), egui::TextureHandle)>,
+    /// (slide, data version, width, height, language) of the texture, to redraw only when
+    /// needed.
+    drawn: Option<(SlideKey, egui::TextureHandle)>,
 }
 
 impl Presentation {
@@ -51,6 +56,7 @@ pub fn keys(ctx: &egui::Context, index: usize, count: usize, commands: &mut Vec<
 
 /// One slide: the headline card, then the chart drawn as it is exported, with its sources.
 pub fn ui(ui: &mut egui::Ui, ws: &Workspace, show: &mut Presentation) {
+    let t = Messages::of(ws.language());
     let black = style::color(slide::TEXT);
     let count = ws.views().len();
     ui.horizontal(|ui| {
@@ -72,7 +78,7 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, show: &mut Presentation) {
             if let (Some(target), Some(progress)) = (&h.target_text, h.progress) {
                 ui.add_space(24.0);
                 ui.label(
-                    RichText::new(format!("{target}\n{}", progress.label()))
+                    RichText::new(format!("{target}\n{}", progress.label(t)))
                         .size(30.0)
                         .color(black),
                 );
@@ -90,7 +96,7 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, show: &mut Presentation) {
     let size = ui.available_size();
     let ppp = ui.ctx().pixels_per_point();
     let (w, h) = ((size.x.max(320.0)) as u32, (size.y.max(240.0)) as u32);
-    let key = (show.index, ws.data_version(), w, h);
+    let key = (show.index, ws.data_version(), w, h, ws.language());
     if show.drawn.as_ref().is_none_or(|(k, _)| *k != key) {
         let options = ExportOptions {
             width: w,
@@ -111,7 +117,11 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, show: &mut Presentation) {
                 show.drawn = Some((key, texture));
             }
             Err(e) => {
-                ui.label(RichText::new(e.to_string()).size(28.0).color(Color32::RED));
+                ui.label(
+                    RichText::new(errors::export(t, &e))
+                        .size(28.0)
+                        .color(Color32::RED),
+                );
                 return;
             }
         }

@@ -3,15 +3,17 @@
 use egui::RichText;
 
 use crate::chart::ChartDescription;
+use crate::export::words;
 
 pub fn ui(ui: &mut egui::Ui, description: &ChartDescription) {
+    let t = description.messages();
     ui.add_space(2.0);
-    ui.label(RichText::new("Sources").strong());
+    ui.label(RichText::new(t.get("sources-heading")).strong());
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             if description.sources.is_empty() {
-                ui.label(RichText::new("No figures on screen").weak());
+                ui.label(RichText::new(t.get("sources-none")).weak());
             }
             for s in &description.sources {
                 ui.horizontal_wrapped(|ui| {
@@ -26,11 +28,16 @@ pub fn ui(ui: &mut egui::Ui, description: &ChartDescription) {
                     };
                     ui.label(citation);
                     if !s.licence.is_empty() {
-                        ui.label(RichText::new(format!("Licence: {}", s.licence)).weak());
+                        ui.label(
+                            RichText::new(
+                                t.with("sources-licence", &[("licence", (&s.licence).into())]),
+                            )
+                            .weak(),
+                        );
                     }
                 });
             }
-            let notes = description.notes.iter().map(crate::export::words::note);
+            let notes = description.notes.iter().map(|n| words::note(t, n));
             for note in description.footnotes.iter().cloned().chain(notes) {
                 ui.label(RichText::new(note).small().weak());
             }

@@ -6,9 +6,11 @@ use crate::chart::table::table;
 use crate::workspace::Workspace;
 
 pub fn ui(ui: &mut egui::Ui, ws: &Workspace) {
-    let table = table(ws.description(), ws.numbers());
+    let description = ws.description();
+    let t = description.messages();
+    let table = table(description);
     if table.rows.is_empty() {
-        ui.label("No figures to show");
+        ui.label(t.get("chart-no-figures"));
         return;
     }
     egui::ScrollArea::both()
@@ -18,11 +20,11 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace) {
                 .striped(true)
                 .spacing([18.0, 4.0])
                 .show(ui, |ui| {
-                    ui.label(RichText::new("Period").strong());
+                    ui.label(RichText::new(t.get("table-period")).strong());
                     for label in &table.series {
                         ui.label(RichText::new(label).strong());
-                        ui.label(RichText::new("Change").strong());
-                        ui.label(RichText::new("Change %").strong());
+                        ui.label(RichText::new(t.get("table-change")).strong());
+                        ui.label(RichText::new(t.get("table-change-percent")).strong());
                     }
                     ui.end_row();
                     for (period, cells) in &table.rows {

@@ -3,8 +3,9 @@
 use std::path::{Path, PathBuf};
 
 use super::Workspace;
-use crate::chart::{ChartDescription, describe};
+use crate::chart::{ChartData, ChartDescription, describe};
 use crate::export::{ExportError, ExportOptions, Format};
+use crate::locale::Language;
 use crate::store::StoreError;
 use crate::store::views::SavedView;
 
@@ -90,21 +91,35 @@ impl Workspace {
     /// The chart of slide `index`, drawn from its saved view alone: what the user has on
     /// screen is not touched. `None` past the end of the deck.
     pub fn slide(&self, index: usize) -> Result<Option<ChartDescription>, StoreError> {
+        self.slide_in(index, self.numbers.language())
+    }
+
+    /// [`Workspace::slide`] in `language`'s words and numbers.
+    pub fn slide_in(
+        &self,
+        index: usize,
+        language: Language,
+    ) -> Result<Option<ChartDescription>, StoreError> {
         let Some(view) = self.views.get(index) else {
             return Ok(None);
         };
-        let data = self.chart_data_of(&view.spec)?;
+        let data = ChartData {
+            language,
+            ..self.chart_data_of(&view.spec)?
+        };
         Ok(Some(describe(&view.spec, &data)))
     }
 
     /// Draws every view of the deck into `dir`, numbered in deck order (`01-Name.png`…), with
     /// type sized for a projector. Returns the files written. The chart on screen stays as it
-    /// is, whichever slide fails.
+    /// is, whichever slide fails. The slides' words and numbers are in `language`, which
+    /// need not be the window's.
     pub fn export_deck(
         &self,
         dir: &Path,
         format: Format,
         options: &ExportOptions,
+        language: Language,
     ) -> Result<Vec<PathBuf>, DeckError> {
         std::fs::create_dir_all(dir).map_err(|source| DeckError::Folder {
             path: dir.to_path_buf(),
@@ -126,9 +141,15 @@ impl Workspace {
                 source,
             };
             let description = self
-                .slide(i)
+                .slide_in(i, language)
                 .map_err(|e| failed(SlideError::Store(e)))?
-                .unwrap_or_else(|| describe(&view.spec, &Default::default()));
+                .unwrap_or_else(|| {
+                    let data = ChartData {
+                        language,
+                        ..Default::default()
+                    };
+                    describe(&view.spec, &data)
+                });
             let path = dir.join(format!("{:02}-{}.{ext}", i + 1, file_stem(&view.name)));
             crate::export::write_file(&description, format, &options, &path)
                 .map_err(|e| failed(SlideError::Export(e)))?;

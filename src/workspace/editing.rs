@@ -7,7 +7,8 @@ use super::Workspace;
 use crate::chart::SeriesKey;
 use crate::locale::{Language, Numbers};
 use crate::model::{Observation, Qualifier, Status};
-use crate::store::edit::{SetRequest, Warning};
+use crate::store::edit::SetRequest;
+pub use crate::store::edit::Warning;
 use crate::store::{Refusal, Store, StoreError};
 
 /// A figure as a cell holds it: the value and its flags.
@@ -87,35 +88,40 @@ pub fn cell_values(observations: &[Observation]) -> BTreeMap<(SeriesKey, i32), f
         .collect()
 }
 
-/// Figures worth a second look, by cell, with the reason: outside the indicator's plausible
+/// Figures worth a second look, by cell, with the reasons: outside the indicator's plausible
 /// range, or more than half away from the previous year's figure of the same series. Derived
 /// from the figures themselves, so a warning stays open until the figure is confirmed or fixed.
 pub fn cell_warnings(
     indicator: &crate::model::Indicator,
     values: &BTreeMap<(SeriesKey, i32), f64>,
-) -> BTreeMap<(SeriesKey, i32), String> {
-    let (lo, hi) = indicator.plausible_range;
+) -> BTreeMap<(SeriesKey, i32), Vec<Warning>> {
+    let (low, high) = indicator.plausible_range;
     let mut warnings = BTreeMap::new();
     for ((key, year), value) in values
         .iter()
         .filter(|((k, _), _)| k.indicator == indicator.code)
     {
         let mut reasons = Vec::new();
-        if lo.is_some_and(|lo| *value < lo) || hi.is_some_and(|hi| *value > hi) {
-            reasons.push(format!(
-                "outside the plausible range ({} to {})",
-                lo.map_or("−∞".into(), |v| v.to_string()),
-                hi.map_or("∞".into(), |v| v.to_string())
-            ));
+        if low.is_some_and(|lo| *value < lo) || high.is_some_and(|hi| *value > hi) {
+            reasons.push(Warning::Implausible {
+                indicator: indicator.code.clone(),
+                value: *value,
+                low,
+                high,
+            });
         }
         if let Some(prev) = values.get(&(key.clone(), year - 1))
             && *prev != 0.0
             && ((value - prev) / prev).abs() > 0.5
         {
-            reasons.push(format!("more than 50 % away from {prev} in {}", year - 1));
+            reasons.push(Warning::Jump {
+                value: *value,
+                previous: *prev,
+                previous_year: year - 1,
+            });
         }
         if !reasons.is_empty() {
-            warnings.insert((key.clone(), *year), reasons.join("; "));
+            warnings.insert((key.clone(), *year), reasons);
         }
     }
     warnings
@@ -306,7 +312,7 @@ impl Workspace {
     }
 
     /// The warnings of the last edit: saved figures worth a second look.
-    pub fn warnings(&self) -> &[String] {
+    pub fn warnings(&self) -> &[Warning] {
         &self.warnings
     }
 

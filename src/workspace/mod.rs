@@ -35,7 +35,10 @@ pub use crate::store::edit::default_editor;
 pub use crate::store::import::{ImportOptions, ImportReport, Progress};
 pub use crate::store::query::{AuditEntry, SeriesInfo};
 pub use crate::store::views::SavedView;
-pub use crate::store::{OpenError, ReadOnlyReason, Store, StoreError, records};
+pub use crate::store::{
+    GenerateRefusal, OpenError, ReadOnlyReason, RecordRefusal, Refusal, RevertRefusal, Store,
+    StoreError, ViewRefusal, records,
+};
 pub use data::{export_long_csv, export_long_csv_to, import};
 pub use deck::{DeckError, SlideError};
 pub use editing::CellInput;
@@ -65,7 +68,7 @@ pub struct Workspace {
     history: editing::History,
     last_source: Option<String>,
     /// Warnings of the last edits, shown until the next edit: the list of open warnings.
-    warnings: Vec<String>,
+    warnings: Vec<editing::Warning>,
     /// The reader's language: how typed numbers are read and cells show them.
     numbers: crate::locale::Numbers,
 }
@@ -150,10 +153,32 @@ impl Workspace {
     }
 
     /// Reads typed numbers, and shows cells and forms, in `language`'s way from now on.
+    /// The chart is described again in that language (words and numbers), without reading
+    /// the file.
     pub fn set_language(&mut self, language: crate::locale::Language) {
         if self.numbers.language() != language {
             self.numbers = crate::locale::Numbers::new(language);
+            self.data.language = language;
+            self.description = describe(&self.spec, &self.data);
         }
+    }
+
+    /// The chart shown, described in `language`: what an export in another language than
+    /// the window's draws.
+    pub fn description_in(&self, language: crate::locale::Language) -> ChartDescription {
+        if language == self.description.language {
+            return self.description.clone();
+        }
+        let data = ChartData {
+            language,
+            ..self.data.clone()
+        };
+        describe(&self.spec, &data)
+    }
+
+    /// The reader's language.
+    pub fn language(&self) -> crate::locale::Language {
+        self.numbers.language()
     }
 
     /// Numbers written and read in the reader's language.
@@ -302,6 +327,7 @@ impl Workspace {
             sources: self.sources.clone(),
             area_names: names(self.areas.iter().map(|a| (&a.code, &a.name))),
             subgroup_names: names(self.subgroups.iter().map(|g| (&g.code, &g.name))),
+            language: self.numbers.language(),
         })
     }
 

@@ -82,7 +82,12 @@ pub fn find_in_catalogue<'h>(
             break;
         }
         // Any row of the list (under the filter box, as wide as it) scrolls the list.
-        let filter = h.get_by_label("Filter").rect();
+        // The filter box, in whichever language the window speaks.
+        let filter = h
+            .query_by_label("Filter")
+            .or_else(|| h.query_by_label("Lọc"))
+            .expect("the catalogue's filter")
+            .rect();
         let row = h.query_all_by_role(role).find(|n| {
             let r = n.rect();
             r.top() > filter.bottom() && r.left() < filter.right() && r.right() > filter.left()
@@ -104,4 +109,21 @@ pub fn find_in_catalogue<'h>(
 pub fn pick(h: &mut Harness<'static, ChisoApp>, name: &str) {
     find_in_catalogue(h, name).click();
     h.run();
+}
+
+/// What the window calls `english` in the language it speaks now: the same message of the
+/// translation files, so a test written with English labels drives a Vietnamese window.
+pub fn label(h: &Harness<'static, ChisoApp>, english: &str) -> String {
+    use chiso::locale::{Language, Messages, translation_files};
+    let en = Messages::of(Language::English);
+    let ids = translation_files(Language::English)
+        .into_iter()
+        .flat_map(|(_, text)| text.lines())
+        .filter_map(|line| line.split_once(" = ").map(|(id, _)| id.trim()))
+        .filter(|id| !id.starts_with('#') && !id.contains(' '))
+        .collect::<Vec<_>>();
+    match ids.iter().find(|id| en.get(id) == english) {
+        Some(id) => Messages::of(h.state().state.language).get(id),
+        None => panic!("no message reads {english:?} in English"),
+    }
 }

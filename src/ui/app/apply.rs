@@ -3,7 +3,9 @@
 use std::path::Path;
 
 use super::{ChisoApp, Command, Tab};
+use crate::locale::Messages;
 use crate::ui::dialogs::{PathPrompt, Picked};
+use crate::ui::errors;
 use crate::ui::export_dialog::{ChartOrder, ExportDialog};
 use crate::ui::import_dialog::ImportDialog;
 use crate::ui::present::Presentation;
@@ -20,7 +22,7 @@ impl ChisoApp {
             }
             for command in std::mem::take(&mut self.commands) {
                 if let Err(e) = self.run(command) {
-                    self.error = Some(e.to_string());
+                    self.error = Some(errors::store(self.t(), &e));
                 }
             }
         }
@@ -49,7 +51,7 @@ impl ChisoApp {
             | C::ExportChart { .. }
             | C::CopyChart(_)
             | C::ExportData { .. }
-            | C::ExportDeck(_) => self.run_files(command),
+            | C::ExportDeck(..) => self.run_files(command),
             C::EditCells(_)
             | C::ResolveConflict(_)
             | C::Undo
@@ -84,7 +86,7 @@ impl ChisoApp {
     fn run_window(&mut self, command: Command) {
         match command {
             Command::Open(path) => self.open(&path),
-            Command::AskFile(request) => match self.dialogs.pick(&request) {
+            Command::AskFile(request) => match self.dialogs.pick(&request, self.t()) {
                 Picked::Chosen(paths) => self.commands.extend(request.then(paths)),
                 Picked::Cancelled => {}
                 Picked::Unavailable => {
@@ -92,7 +94,7 @@ impl ChisoApp {
                         .workspace
                         .as_ref()
                         .and_then(|ws| ws.path().parent().map(Path::to_path_buf));
-                    self.path_prompt = Some(PathPrompt::new(request, folder.as_deref()));
+                    self.path_prompt = Some(PathPrompt::new(request, folder.as_deref(), self.t()));
                 }
             },
             Command::Quit => self.quit = true,
@@ -115,6 +117,7 @@ impl ChisoApp {
 
     /// Imports and exports: files in, charts and figures out.
     fn run_files(&mut self, command: Command) -> Result<(), StoreError> {
+        let t = self.t();
         let Some(ws) = self.workspace.as_mut() else {
             return Ok(());
         };
@@ -125,7 +128,10 @@ impl ChisoApp {
                     dialog.start(ws.path(), &self.state.editor, true);
                     self.import = Some(dialog);
                 }
-                Some(reason) => self.error = Some(format!("Cannot import: {reason}")),
+                Some(reason) => {
+                    let reason = errors::read_only(t, reason);
+                    self.error = Some(t.with("import-refused", &[("reason", reason.into())]));
+                }
             },
             Command::RunImport { dry_run } => {
                 if let Some(dialog) = &mut self.import {
@@ -133,9 +139,17 @@ impl ChisoApp {
                 }
             }
             Command::OpenExportChart => {
-                let d = ws.description();
-                let stem = ws.selected().unwrap_or("chart").to_owned();
-                self.export = Some(ExportDialog::new(&d.title, &d.subtitle, &stem));
+                let defaults = crate::locale::Language::ALL
+                    .into_iter()
+                    .map(|language| {
+                        let d = ws.description_in(language);
+                        (language, d.title, d.subtitle)
+                    })
+                    .collect();
+                let stem = ws
+                    .selected()
+                    .map_or_else(|| t.get("file-chart-stem"), str::to_owned);
+                self.export = Some(ExportDialog::new(defaults, &stem, t.language()));
             }
             Command::ExportChart {
                 path,
@@ -144,8 +158,11 @@ impl ChisoApp {
             } => {
                 let description = ordered(ws, &order);
                 match crate::export::write_file(&description, format, &order.options, &path) {
-                    Ok(()) => self.status = Some(format!("Chart saved to {}", path.display())),
-                    Err(e) => self.error = Some(e.to_string()),
+                    Ok(()) => {
+                        let path = path.display().to_string();
+                        self.status = Some(t.with("chart-saved", &[("path", path.into())]));
+                    }
+                    Err(e) => self.error = Some(errors::export(t, &e)),
                 }
             }
             Command::CopyChart(order) => {
@@ -157,9 +174,9 @@ impl ChisoApp {
                         let size = [w as usize, h as usize];
                         self.clipboard_image =
                             Some(egui::ColorImage::from_rgba_unmultiplied(size, &pixels));
-                        self.status = Some("Chart copied: paste it into your slides".into());
+                        self.status = Some(t.get("chart-copied"));
                     }
-                    Err(e) => self.error = Some(e.to_string()),
+                    Err(e) => self.error = Some(errors::export(t, &e)),
                 }
             }
             Command::ExportData {
@@ -167,19 +184,24 @@ impl ChisoApp {
                 selection_only,
             } => {
                 let n = ws.export_data(&path, selection_only)?;
-                self.status = Some(format!("Wrote {n} figures to {}", path.display()));
+                let path = path.display().to_string();
+                self.status = Some(t.with(
+                    "data-written",
+                    &[("count", n.into()), ("path", path.into())],
+                ));
             }
-            Command::ExportDeck(dir) => {
+            Command::ExportDeck(dir, language) => {
                 let options = crate::export::ExportOptions::default();
-                match ws.export_deck(&dir, crate::export::Format::Png, &options) {
+                let language = language.unwrap_or(t.language());
+                match ws.export_deck(&dir, crate::export::Format::Png, &options, language) {
                     Ok(files) => {
-                        self.status = Some(format!(
-                            "{} slides written to {}",
-                            files.len(),
-                            dir.display()
+                        let dir = dir.display().to_string();
+                        self.status = Some(t.with(
+                            "deck-written",
+                            &[("count", files.len().into()), ("path", dir.into())],
                         ))
                     }
-                    Err(e) => self.error = Some(e.to_string()),
+                    Err(e) => self.error = Some(errors::deck(t, &e)),
                 }
             }
             _ => {}
@@ -189,6 +211,7 @@ impl ChisoApp {
 
     /// Figures typed, pasted, undone or reverted, and the lists of the file.
     fn run_editing(&mut self, command: Command) -> Result<(), StoreError> {
+        let t = self.t();
         let Some(ws) = self.workspace.as_mut() else {
             return Ok(());
         };
@@ -202,14 +225,14 @@ impl ChisoApp {
                             first.key.clone(),
                             first.year,
                             first.text.clone(),
-                            refused.to_string(),
+                            errors::store(t, &refused),
                         ));
                     }
                     Err(refused)
                 }
                 // Someone else changed a cell meanwhile: show both and let the user choose.
                 Err(conflict @ StoreError::Conflict { .. }) => {
-                    self.conflict = Some((inputs, conflict.to_string()));
+                    self.conflict = Some((inputs, errors::store(t, &conflict)));
                     ws.reload()
                 }
                 other => other,
@@ -234,7 +257,7 @@ impl ChisoApp {
                 if let Some(f) = &mut self.forms {
                     f.editing = None;
                 }
-                self.status = Some("Saved".into());
+                self.status = Some(t.get("record-saved"));
                 Ok(())
             }
             Command::AskDeleteRecord { table, id } => match ws.dependents(table, id)? {
@@ -303,7 +326,7 @@ impl ChisoApp {
         }
         match ws.records(forms.table) {
             Ok(records) => forms.records = records,
-            Err(e) => self.error = Some(e.to_string()),
+            Err(e) => self.error = Some(errors::store(Messages::of(self.state.language), &e)),
         }
         forms.read_for = Some(key);
     }
@@ -324,7 +347,7 @@ impl ChisoApp {
         let editor = Some(key.1.as_str()).filter(|e| !e.is_empty());
         match ws.audit_entries(key.0, editor) {
             Ok(entries) => self.audit.entries = entries,
-            Err(e) => self.error = Some(e.to_string()),
+            Err(e) => self.error = Some(errors::store(Messages::of(self.state.language), &e)),
         }
         self.audit.read_for = Some(key);
     }
@@ -332,7 +355,7 @@ impl ChisoApp {
 
 /// The chart shown, with the title and subtitle the user gave for the export.
 fn ordered(ws: &Workspace, order: &ChartOrder) -> crate::chart::ChartDescription {
-    let mut description = ws.description().clone();
+    let mut description = ws.description_in(order.language);
     if !order.title.trim().is_empty() {
         description.title = order.title.clone();
     }

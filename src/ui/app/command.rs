@@ -50,7 +50,8 @@ pub enum Command {
     /// Shows slide `n` of the deck.
     Slide(usize),
     /// Draws every slide into a folder, numbered in deck order.
-    ExportDeck(PathBuf),
+    /// The deck into a folder, in a language (`None`: the window's).
+    ExportDeck(PathBuf, Option<Language>),
     /// Writes what was typed or pasted in the grid, as one undoable edit.
     EditCells(Vec<CellInput>),
     Undo,

@@ -1,22 +1,25 @@
 //! The menu bar: File, Editor, View, and the open file's name.
 
 use super::{ChisoApp, Command, file_name};
+use crate::locale::Messages;
 use crate::ui::actions::Action;
+use crate::ui::dialogs::FileRequest;
 
 impl ChisoApp {
     pub(super) fn menu_ui(&mut self, ui: &mut egui::Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
             let ctx = ui.ctx().clone();
+            let t = self.t();
             let open = self.workspace.is_some();
             let writable = self
                 .workspace
                 .as_ref()
                 .is_some_and(|ws| ws.read_only().is_none());
-            ui.menu_button("File", |ui| {
-                item(ui, &ctx, Action::Open, true, &mut self.commands);
-                ui.menu_button("Open recent", |ui| {
+            ui.menu_button(t.get("menu-file"), |ui| {
+                item(ui, &ctx, t, Action::Open, true, &mut self.commands);
+                ui.menu_button(t.get("menu-open-recent"), |ui| {
                     if self.state.recent_files.is_empty() {
-                        ui.label("No recent files");
+                        ui.label(t.get("menu-no-recent-files"));
                     }
                     for path in &self.state.recent_files {
                         if ui.button(path.display().to_string()).clicked() {
@@ -25,24 +28,43 @@ impl ChisoApp {
                     }
                 });
                 ui.separator();
-                item(ui, &ctx, Action::Import, writable, &mut self.commands);
-                item(ui, &ctx, Action::ExportChart, open, &mut self.commands);
-                item(ui, &ctx, Action::ExportChartData, open, &mut self.commands);
-                item(ui, &ctx, Action::ExportAllData, open, &mut self.commands);
-                item(ui, &ctx, Action::ExportDeck, open, &mut self.commands);
+                item(ui, &ctx, t, Action::Import, writable, &mut self.commands);
+                item(ui, &ctx, t, Action::ExportChart, open, &mut self.commands);
+                item(
+                    ui,
+                    &ctx,
+                    t,
+                    Action::ExportChartData,
+                    open,
+                    &mut self.commands,
+                );
+                item(ui, &ctx, t, Action::ExportAllData, open, &mut self.commands);
+                // A deck in either language, whatever the window's: each named in itself.
+                ui.add_enabled_ui(open, |ui| {
+                    ui.menu_button(Action::ExportDeck.label(t), |ui| {
+                        for language in crate::locale::Language::ALL {
+                            if ui.button(language.own_name()).clicked() {
+                                let request = FileRequest::DeckFolder {
+                                    language: Some(language),
+                                };
+                                self.commands.push(Command::AskFile(request));
+                            }
+                        }
+                    });
+                });
                 ui.separator();
-                item(ui, &ctx, Action::Quit, true, &mut self.commands);
+                item(ui, &ctx, t, Action::Quit, true, &mut self.commands);
             });
-            ui.menu_button("Editor", |ui| {
-                item(ui, &ctx, Action::ManageLists, open, &mut self.commands);
+            ui.menu_button(t.get("menu-editor"), |ui| {
+                item(ui, &ctx, t, Action::ManageLists, open, &mut self.commands);
                 // The name the audit log gives this user's changes; asked once, kept.
-                let label = ui.label("Your name, for the audit trail");
+                let label = ui.label(t.get("editor-name"));
                 ui.add(egui::TextEdit::singleline(&mut self.state.editor).desired_width(180.0))
                     .labelled_by(label.id);
             });
-            ui.menu_button("View", |ui| {
+            ui.menu_button(t.get("menu-view"), |ui| {
                 // Each language is named in itself, so either can be found.
-                ui.label("Language");
+                ui.label(t.get("menu-language"));
                 let mut language = self.state.language;
                 for choice in crate::locale::Language::ALL {
                     if ui
@@ -54,8 +76,12 @@ impl ChisoApp {
                 }
                 ui.separator();
                 let mut dark = self.state.dark;
-                if ui.radio_value(&mut dark, false, "Light theme").clicked()
-                    || ui.radio_value(&mut dark, true, "Dark theme").clicked()
+                if ui
+                    .radio_value(&mut dark, false, t.get("menu-light-theme"))
+                    .clicked()
+                    || ui
+                        .radio_value(&mut dark, true, t.get("menu-dark-theme"))
+                        .clicked()
                 {
                     self.commands.push(Command::SetDark(dark));
                 }
@@ -64,7 +90,10 @@ impl ChisoApp {
                 ui.separator();
                 ui.label(file_name(ws.path()));
                 if ws.read_only().is_some() {
-                    ui.label(egui::RichText::new("read-only").color(ui.visuals().warn_fg_color));
+                    ui.label(
+                        egui::RichText::new(t.get("menu-read-only"))
+                            .color(ui.visuals().warn_fg_color),
+                    );
                 }
             }
         });
@@ -75,11 +104,12 @@ impl ChisoApp {
 fn item(
     ui: &mut egui::Ui,
     ctx: &egui::Context,
+    t: &Messages,
     action: Action,
     enabled: bool,
     commands: &mut Vec<Command>,
 ) {
-    if ui.add_enabled(enabled, action.button(ctx)).clicked() {
+    if ui.add_enabled(enabled, action.button(ctx, t)).clicked() {
         commands.push(action.command());
     }
 }

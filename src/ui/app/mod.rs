@@ -26,7 +26,8 @@ use super::dialogs::{FileDialogs, NativeDialogs, PathPrompt};
 use super::export_dialog::ExportDialog;
 use super::import_dialog::{self, ImportDialog};
 use super::present::{self, Presentation};
-use super::{audit, card, catalogue, chart_view, forms, grid, sources, table, views};
+use super::{audit, card, catalogue, chart_view, errors, forms, grid, sources, table, views};
+use crate::locale::Messages;
 use crate::workspace::{CellInput, Workspace};
 
 /// How many files the File → Open recent menu remembers.
@@ -159,8 +160,13 @@ impl ChisoApp {
                 self.error = None;
                 self.remember_selection();
             }
-            Err(e) => self.error = Some(e.to_string()),
+            Err(e) => self.error = Some(errors::open(self.t(), &e)),
         }
+    }
+
+    /// The window's words, in the language chosen.
+    pub(super) fn t(&self) -> &'static Messages {
+        Messages::of(self.state.language)
     }
 
     fn remember_selection(&mut self) {
@@ -185,6 +191,7 @@ impl ChisoApp {
             self.apply_and_repaint(&ctx);
             return;
         }
+        let t = self.t();
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         self.dialogs_ui(&ctx);
         self.side_panels_ui(ui);
@@ -195,8 +202,8 @@ impl ChisoApp {
             } else {
                 ui.vertical_centered(|ui| {
                     ui.add_space(80.0);
-                    ui.heading("No database open");
-                    ui.label("Use File, Open…, or drop a Chiso database onto this window");
+                    ui.heading(t.get("no-database"));
+                    ui.label(t.get("no-database-hint"));
                 });
             }
         });
@@ -252,23 +259,24 @@ impl ChisoApp {
 
     /// The windows over the main one: import, lists, path field, chart export.
     fn dialogs_ui(&mut self, ctx: &egui::Context) {
+        let t = self.t();
         self.import_ui(ctx);
         if let Some(f) = &mut self.forms {
             let read_only = self
                 .workspace
                 .as_ref()
                 .is_none_or(|ws| ws.read_only().is_some());
-            if !forms::ui(ctx, f, read_only, &mut self.commands) {
+            if !forms::ui(ctx, t, f, read_only, &mut self.commands) {
                 self.forms = None;
             }
         }
         if let Some(prompt) = &mut self.path_prompt
-            && !prompt.ui(ctx, &mut self.commands)
+            && !prompt.ui(ctx, t, &mut self.commands)
         {
             self.path_prompt = None;
         }
         if let Some(dialog) = &mut self.export
-            && !dialog.ui(ctx, &mut self.commands)
+            && !dialog.ui(ctx, t, &mut self.commands)
         {
             self.export = None;
         }
@@ -305,8 +313,9 @@ impl ChisoApp {
 
     /// The error, a conflict to resolve, and what the last action did.
     fn banners_ui(&mut self, ui: &mut egui::Ui) {
+        let t = self.t();
         if let Some(error) = &self.error {
-            error_ui(ui, error, &mut self.commands);
+            error_ui(ui, t, error, &mut self.commands);
         }
         if let Some((_, message)) = &self.conflict {
             egui::Frame::group(ui.style())
@@ -314,10 +323,10 @@ impl ChisoApp {
                 .show(ui, |ui| {
                     ui.label(message);
                     ui.horizontal(|ui| {
-                        if ui.button("Use my value").clicked() {
+                        if ui.button(t.get("conflict-use-mine")).clicked() {
                             self.commands.push(Command::ResolveConflict(true));
                         }
-                        if ui.button("Keep theirs").clicked() {
+                        if ui.button(t.get("conflict-keep-theirs")).clicked() {
                             self.commands.push(Command::ResolveConflict(false));
                         }
                     });
@@ -330,12 +339,14 @@ impl ChisoApp {
 
     /// The open file: its headline card, the tabs, the chart's controls and the tab shown.
     fn workspace_ui(&mut self, ui: &mut egui::Ui) {
+        let t = self.t();
         let Some(ws) = &self.workspace else {
             return;
         };
         if let Some(reason) = ws.read_only() {
+            let reason = errors::read_only(t, reason);
             ui.label(
-                egui::RichText::new(format!("Read-only: {reason}"))
+                egui::RichText::new(t.with("read-only-because", &[("reason", reason.into())]))
                     .color(ui.visuals().warn_fg_color),
             );
         }
@@ -343,19 +354,22 @@ impl ChisoApp {
         ui.separator();
         ui.horizontal(|ui| {
             for (tab, name) in [
-                (Tab::Chart, "Chart"),
-                (Tab::Table, "Table"),
-                (Tab::Edit, "Edit"),
-                (Tab::Audit, "Audit trail"),
+                (Tab::Chart, "tab-chart"),
+                (Tab::Table, "tab-table"),
+                (Tab::Edit, "tab-edit"),
+                (Tab::Audit, "tab-audit"),
             ] {
-                if ui.selectable_label(self.state.tab == tab, name).clicked() {
+                if ui
+                    .selectable_label(self.state.tab == tab, t.get(name))
+                    .clicked()
+                {
                     self.commands.push(Command::ShowTab(tab));
                 }
             }
         });
         ui.horizontal(|ui| {
             chart_view::controls_ui(ui, ws, &mut self.commands);
-            if ui.button(Action::ExportChart.label()).clicked() {
+            if ui.button(Action::ExportChart.label(t)).clicked() {
                 self.commands.push(Action::ExportChart.command());
             }
         });
@@ -366,12 +380,12 @@ impl ChisoApp {
                 if !self.state.editor_confirmed && ws.read_only().is_none() {
                     // Asked once: the name every change of this user is recorded under.
                     ui.horizontal(|ui| {
-                        let label = ui.label("Your name, for the audit trail");
+                        let label = ui.label(t.get("editor-name"));
                         ui.add(
                             egui::TextEdit::singleline(&mut self.state.editor).desired_width(160.0),
                         )
                         .labelled_by(label.id);
-                        if ui.button("Keep this name").clicked()
+                        if ui.button(t.get("editor-keep-name")).clicked()
                             && !self.state.editor.trim().is_empty()
                         {
                             self.state.editor_confirmed = true;
@@ -382,6 +396,7 @@ impl ChisoApp {
             }
             Tab::Audit => audit::ui(
                 ui,
+                ws.language(),
                 &mut self.audit,
                 ws.read_only().is_some(),
                 &mut self.commands,
@@ -398,7 +413,7 @@ impl ChisoApp {
             .iter()
             .map(|r| r.entry.indicator.clone())
             .collect();
-        match dialog.ui(ctx, &indicators) {
+        match dialog.ui(ctx, Messages::of(self.state.language), &indicators) {
             import_dialog::Outcome::Open => {}
             import_dialog::Outcome::Run(dry_run) => {
                 self.commands.push(Command::RunImport { dry_run });
@@ -410,7 +425,7 @@ impl ChisoApp {
                 if let Some(ws) = &mut self.workspace
                     && let Err(e) = ws.reload()
                 {
-                    self.error = Some(e.to_string());
+                    self.error = Some(errors::store(Messages::of(self.state.language), &e));
                 }
             }
         }
@@ -432,10 +447,13 @@ impl ChisoApp {
 
     fn update_title(&mut self, ctx: &egui::Context) {
         let title = match &self.workspace {
-            Some(ws) if ws.read_only().is_some() => {
-                format!("{} (read-only) — Chiso", file_name(ws.path()))
-            }
-            Some(ws) => format!("{} — Chiso", file_name(ws.path())),
+            Some(ws) if ws.read_only().is_some() => self.t().with(
+                "window-title-read-only",
+                &[("file", file_name(ws.path()).into())],
+            ),
+            Some(ws) => self
+                .t()
+                .with("window-title", &[("file", file_name(ws.path()).into())]),
             None => "Chiso".to_owned(),
         };
         if title != self.shown_title {
@@ -454,7 +472,7 @@ impl ChisoApp {
         if let Some(ws) = &mut self.workspace
             && let Err(e) = ws.reload_if_changed()
         {
-            self.error = Some(e.to_string());
+            self.error = Some(errors::store(Messages::of(self.state.language), &e));
         }
         ctx.request_repaint_after(std::time::Duration::from_secs_f64(RELOAD_CHECK_SECS));
     }
@@ -489,14 +507,14 @@ fn file_name(path: &Path) -> String {
     )
 }
 
-fn error_ui(ui: &mut egui::Ui, error: &str, commands: &mut Vec<Command>) {
+fn error_ui(ui: &mut egui::Ui, t: &Messages, error: &str, commands: &mut Vec<Command>) {
     egui::Frame::group(ui.style())
         .fill(ui.visuals().extreme_bg_color)
         .stroke(egui::Stroke::new(1.5, ui.visuals().error_fg_color))
         .show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.label(egui::RichText::new(error).color(ui.visuals().error_fg_color));
-                if ui.button("Dismiss").clicked() {
+                if ui.button(t.get("dismiss")).clicked() {
                     commands.push(Command::DismissError);
                 }
             });

@@ -9,12 +9,16 @@
 //! Formatting uses ICU4X's `icu_decimal` with its compiled CLDR data, so the separators and
 //! the grouping are the locale's, not string surgery.
 
+mod messages;
+
 use std::fmt;
 
 use icu_decimal::input::Decimal;
 use icu_decimal::{DecimalFormatter, DecimalFormatterPreferences};
 use icu_locale_core::{Locale, locale};
 use serde::{Deserialize, Serialize};
+
+pub use messages::{Arg, Messages, sources as translation_files};
 
 /// The languages of the window and of exports.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -105,6 +109,29 @@ impl Language {
     }
 }
 
+/// A moment stored in UTC (`2026-12-01T10:05:09.123Z`, as the audit log keeps it) in the
+/// reader's local time and the language's form: `01/12/2026 17:05:09` in Vietnamese (day,
+/// month, year), `1 Dec 2026, 17:05:09` in English. Text that is no such moment is shown as
+/// it is.
+pub fn local_time(language: Language, utc: &str) -> String {
+    local_time_in(language, utc, &chrono::Local)
+}
+
+/// [`local_time`] in the time zone `zone`, for tests.
+pub fn local_time_in<Z: chrono::TimeZone>(language: Language, utc: &str, zone: &Z) -> String
+where
+    Z::Offset: fmt::Display,
+{
+    let Ok(moment) = chrono::DateTime::parse_from_rfc3339(utc) else {
+        return utc.to_owned();
+    };
+    let local = moment.with_timezone(zone);
+    match language {
+        Language::Vietnamese => local.format("%d/%m/%Y %H:%M:%S").to_string(),
+        Language::English => local.format("%-d %b %Y, %H:%M:%S").to_string(),
+    }
+}
+
 impl fmt::Display for Language {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.own_name())
@@ -164,6 +191,18 @@ impl Numbers {
 
     pub fn language(&self) -> Language {
         self.language
+    }
+
+    /// The numbers of `language`, made once for the life of the process (a formatter holds
+    /// compiled CLDR data; renderers ask for it every frame).
+    pub fn of(language: Language) -> &'static Numbers {
+        static ENGLISH: std::sync::OnceLock<Numbers> = std::sync::OnceLock::new();
+        static VIETNAMESE: std::sync::OnceLock<Numbers> = std::sync::OnceLock::new();
+        let cell = match language {
+            Language::English => &ENGLISH,
+            Language::Vietnamese => &VIETNAMESE,
+        };
+        cell.get_or_init(|| Numbers::new(language))
     }
 
     /// `value` with `decimals` digits after the separator and grouped thousands:
@@ -375,6 +414,24 @@ pub fn sort_vietnamese<T>(items: &mut [T], name: impl Fn(&T) -> &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn moments_show_in_local_time_the_languages_way() {
+        let hanoi = chrono::FixedOffset::east_opt(7 * 3600).unwrap();
+        let at = "2026-12-01T20:05:09.123Z";
+        assert_eq!(
+            local_time_in(Language::Vietnamese, at, &hanoi),
+            "02/12/2026 03:05:09"
+        );
+        assert_eq!(
+            local_time_in(Language::English, at, &hanoi),
+            "2 Dec 2026, 03:05:09"
+        );
+        assert_eq!(
+            local_time_in(Language::English, "not a time", &hanoi),
+            "not a time"
+        );
+    }
 
     #[test]
     fn areas_sort_in_vietnamese_order() {

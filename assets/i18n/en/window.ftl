@@ -1,0 +1,400 @@
+# The window's words, in English. Every message here is in vi/window.ftl too
+# (tests/translations.rs). Numbers given to a message ($count…) are written the
+# language's way by Chiso; Vietnamese terms follow docs/GLOSSARY.md.
+
+## The commands (menus, buttons, shortcuts)
+
+action-open = Open…
+action-import = Import…
+action-export-chart = Export chart…
+action-export-chart-data = Export chart data…
+action-export-all-data = Export all data…
+action-export-deck = Export deck…
+action-quit = Quit
+action-manage-lists = Manage lists…
+action-present = Present
+action-undo = Undo
+action-redo = Redo
+
+## The menu bar
+
+menu-file = File
+menu-open-recent = Open recent
+menu-no-recent-files = No recent files
+menu-editor = Editor
+menu-view = View
+menu-language = Language
+menu-light-theme = Light theme
+menu-dark-theme = Dark theme
+menu-read-only = read-only
+editor-name = Your name, for the audit trail
+editor-keep-name = Keep this name
+
+## The main window
+
+window-title = { $file } — Chiso
+window-title-read-only = { $file } (read-only) — Chiso
+no-database = No database open
+no-database-hint = Use File, Open…, or drop a Chiso database onto this window
+conflict-use-mine = Use my value
+conflict-keep-theirs = Keep theirs
+read-only-because = Read-only: { $reason }
+dismiss = Dismiss
+tab-chart = Chart
+tab-table = Table
+tab-edit = Edit
+tab-audit = Audit trail
+file-chart-stem = chart
+
+## Files and file dialogs
+
+pick-open-database = Open a Chiso database
+pick-import = Import figures
+pick-save-chart = Export chart
+pick-save-chart-data = Export chart data
+pick-save-all-data = Export all data
+pick-deck-folder = Export deck into a folder
+file-chart-data = chart-data.csv
+file-all-data = all-data.csv
+file-deck-folder = deck
+filter-database = Chiso database
+filter-figures = Figures (CSV, JSON)
+filter-all-files = All files
+prompt-no-dialog = No file dialog can open on this desktop (it needs the XDG desktop portal or zenity). Type the path instead.
+prompt-several-files = Several files: separate them with ;
+prompt-path = Path
+ok = OK
+cancel = Cancel
+close = Close
+
+## What the last action did
+
+chart-saved = Chart saved to { $path }
+chart-copied = Chart copied: paste it into your slides
+data-written = Wrote { $count ->
+    [one] one figure
+   *[other] { $count } figures
+  } to { $path }
+deck-written = { $count ->
+    [one] One slide
+   *[other] { $count } slides
+  } written to { $path }
+record-saved = Saved
+import-refused = Cannot import: { $reason }
+import-done = Imported: { $added } added, { $changed } changed, { $unchanged } unchanged
+
+## The catalogue
+
+catalogue-filter = Filter
+catalogue-filter-hint = name or code, accents optional
+catalogue-no-match = No indicator matches “{ $filter }”
+catalogue-other-theme = Other
+catalogue-no-figures = no figures
+catalogue-add-to-chart = Add to chart
+
+## The headline card
+
+card-no-figures = No figures yet
+progress-unmeasurable = progress cannot be measured
+
+## The deck of saved views
+
+deck-heading = Deck ({ $count ->
+    [one] one view
+   *[other] { $count } views
+  })
+deck-new-name = New name
+deck-show-view = Show this view
+deck-move-up = Move up
+deck-move-down = Move down
+deck-rename = Rename
+deck-delete = Delete
+deck-view-menu = Move, rename or delete
+deck-view-name = View name
+deck-save-view = Save view
+
+## The chart's controls
+
+chart-series-menu = Series…
+chart-values = Values
+chart-index = Index
+chart-change = % change
+chart-base-year = base year
+chart-log-scale = Log scale
+chart-years = Years
+chart-years-to = to
+chart-all-years = All years
+chart-nothing-to-plot = Nothing to plot: choose series with “Series…”
+
+## The sources panel and the table
+
+sources-heading = Sources
+sources-none = No figures on screen
+sources-licence = Licence: { $licence }
+table-period = Period
+table-change = Change
+table-change-percent = Change %
+
+## The Edit tab
+
+grid-choose-indicator = Choose an indicator to edit its figures
+grid-add-column-first = Add a column (area, subgroup, source) to enter this indicator's figures
+grid-add-year = Add year
+grid-keys-hint = Enter or Tab moves on · Esc cancels · paste a block from a spreadsheet · Ctrl+Z undoes
+grid-check = Check: { $reason }
+grid-open-warnings = Open warnings ({ $count })
+grid-year = Year
+grid-rows = { $count ->
+    [one] { $count } row
+   *[other] { $count } rows
+  }
+grid-status = Status
+grid-qualifier = Qualifier
+grid-footnote = Footnote
+grid-apply-flags = Apply flags
+grid-add-column = Add a column
+grid-area = Area
+grid-subgroup = Subgroup
+grid-source = Source
+grid-add-column-button = Add column
+grid-refused = Refused “{ $typed }”: { $reason }
+check-implausible = { $value } is outside the plausible range of { $indicator } ({ $low } to { $high }): saved, please check it
+check-jump = { $value } differs from { $previous } in { $year } by more than 50%: saved, please check it
+
+## The audit trail
+
+audit-only-this = Only this indicator
+audit-editor = Editor
+audit-anyone = anyone
+audit-when = When (local time)
+audit-who = Who
+audit-what = What
+audit-year = Year
+audit-values = Old value, new value
+audit-change = { $action } { $table } #{ $row }
+audit-insert = added
+audit-update = changed
+audit-delete = deleted
+audit-table-observation = figure
+audit-table-indicator = indicator
+audit-table-unit = unit
+audit-table-area = area
+audit-table-subgroup = subgroup
+audit-table-source = source
+audit-table-target = target
+audit-table-saved_view = saved view
+audit-old-new = { $old }, then { $new }
+audit-revert = Revert
+audit-revert-tip = Take back change #{ $id }
+
+## Export chart
+
+export-title = Export chart
+export-language = Language
+export-chart-title = Title
+export-subtitle = Subtitle
+export-format = Format
+export-svg = SVG (editable text)
+export-size = Size
+export-preset-wide = 16:9 ({ $size })
+export-preset-standard = 4:3 ({ $size })
+export-preset-square = Square ({ $size })
+export-scale = Scale
+export-background = Background
+export-light = Light (projectors)
+export-dark = Dark
+export-save = Save…
+export-copy = Copy chart
+
+## Import
+
+import-areas = Areas
+import-areas-hint = codes, e.g. VNM, THA (empty: those in the database)
+import-indicators = Indicators
+import-indicators-hint = the file's codes, e.g. hdi, le (empty: those that match)
+import-replace = Overwrite figures that differ from those stored for the same source
+import-checking = Checking…
+import-importing = Importing…
+import-check-again = Check again
+import-skip-problems = Leave out the rows with problems
+import-again = Import again
+import-run = Import
+import-would = Would add { $added }, change { $changed }, leave { $unchanged } unchanged; { $skipped } skipped; { $missing } missing values
+import-not-read = not read
+import-file-source = { $file }: { $format }, source { $source }
+import-skipped = Skipped { $count }: { $reason }
+import-unmatched = Indicators not in the database ({ $count })
+import-create = Create { $code }: { $name }
+import-map-onto = or map onto…
+import-no-mapping = (no mapping)
+import-problems = { $count ->
+    [one] { $count } problem
+   *[other] { $count } problems
+  }
+import-copy-problems = Copy problems
+sort-ascending = a–z
+sort-descending = z–a
+problem-file = File
+problem-line = Line
+problem-column = Column
+problem-value = Value
+problem-reason = Reason
+
+## Manage lists
+
+forms-title = Manage lists
+forms-confirm-delete = { $count } figures or indicators use this record. Delete it and them?
+forms-delete-all = Delete all of it
+forms-keep = Keep it
+forms-save = Save
+forms-new = New
+forms-edit = Edit
+forms-edit-record = Edit { $name }
+forms-delete = Delete
+forms-delete-record = Delete { $name }
+forms-code-of-unit = unit code
+forms-code-of-area = area code
+forms-code-of-subgroup = subgroup code
+forms-code-of-indicator = indicator code
+list-indicator = Indicators
+list-unit = Units
+list-area = Areas
+list-subgroup = Subgroups
+list-source = Sources
+list-target = Targets
+field-code = Code
+field-name = Name
+field-symbol = Symbol
+field-short-name = Short name
+field-unit = Unit
+field-decimals = Decimals
+field-direction = Direction
+field-valid-from = Valid from
+field-valid-to = Valid to
+field-plausible-from = Plausible from
+field-plausible-to = Plausible to
+field-theme = Theme
+field-sdg-target = SDG target
+field-description = Description
+field-parent = Parent
+field-level = Level
+field-dimension = Dimension
+field-publisher = Publisher
+field-title = Title
+field-edition = Edition
+field-published = Published
+field-url = URL
+field-citation = Citation
+field-licence = Licence
+field-indicator = Indicator
+field-area = Area
+field-subgroup = Subgroup
+field-baseline-year = Baseline year
+field-baseline-value = Baseline value
+field-target-year = Target year
+field-target-value = Target value
+field-reference = Reference
+choice-higher-is-better = higher is better
+choice-lower-is-better = lower is better
+choice-neutral = neutral
+choice-world = world
+choice-aggregate = aggregate
+choice-country = country
+choice-region = region
+choice-province = province
+choice-district = district
+choice-commune = commune
+
+## What went wrong: opening a file
+
+open-missing = { $path }: no such file. Check the path, or create a database with `chiso new FILE`
+open-directory = { $path }: is a folder, not a database file. Choose a file inside it
+open-not-a-file = { $path }: is not a regular file (a pipe, socket or device), so not a database. Open a database file
+open-empty = { $path }: the file is empty, not a Chiso database. Create one with `chiso new FILE`
+open-not-sqlite = { $path }: not a SQLite database ({ $looks-like }). Open a Chiso database instead, or create one with `chiso new FILE`
+open-foreign = { $path }: a SQLite database of another application (tables: { $tables }), not a Chiso file. It was not changed. Open a Chiso database, or create one with `chiso new FILE`
+open-corrupt = { $path }: the database is damaged ({ $detail }). It was not changed. Restore it from a backup, or try `sqlite3 FILE .recover` on a copy
+open-locked = { $path }: the database is locked by another program. Close the other program (or wait for it to finish) and try again
+open-unreadable = { $path }: cannot be read ({ $detail }). Check the path and the file's permissions
+open-exists = { $path }: already exists. Chiso will not overwrite it: choose another name
+open-sqlite = { $path }: { $detail }
+
+## What went wrong: a file open for viewing only
+
+read-only-file = the file is read-only, so it is open for viewing only. To edit it, make it writable (or save a copy) and open it again
+read-only-newer = the file was written by a newer Chiso (schema version { $found }; this Chiso knows up to { $known }), so it is open for viewing only. Update Chiso to edit it
+read-only-requested = opened for viewing only
+read-only-foreign-objects = the file holds triggers or views that Chiso did not create ({ $objects }{ $more ->
+    [0] {""}
+   *[other] {" "}and { $more } more
+  }); they could change or delete figures whenever the file is written, so it is open for viewing only, with them turned off. To edit it, look at them with `sqlite3 FILE .schema` and drop them if they are not needed, or copy the figures into a new file with `chiso export-data` and `chiso import`
+
+## What went wrong: reading and writing
+
+store-read-only = cannot change this database: { $reason }
+store-unknown-indicator = no indicator with code `{ $code }`
+store-unknown-area = no area with code `{ $code }`
+store-unknown-subgroup = no subgroup with code `{ $code }`
+store-unknown-source = no source with code `{ $code }`
+store-nothing-to-draw = { $indicator } has no figures to draw
+store-at-line = { $file }, line { $line }: { $error }
+store-busy = the database is busy: another program is writing to it. Try again in a moment
+store-cancelled = import cancelled: nothing was changed
+store-write = cannot write { $path }: { $detail }
+store-conflict = conflict: the figure is { $current } now, not { $expected } as expected; someone changed it meanwhile. Nothing was written: look at both values and set it again
+value-missing = missing
+store-corrupt = the database is damaged ({ $detail }). Nothing was changed. Restore it from a backup, or try `sqlite3 FILE .recover` on a copy; `chiso info FILE` runs SQLite's integrity check
+store-wrong-type = a value in the file is not of the kind Chiso keeps there ({ $detail }): another program changed the file without Chiso's checks. Nothing was changed. Correct that row with `sqlite3 FILE`, or restore the file from a backup
+store-sqlite = database error: { $detail }
+
+## What went wrong: a figure not written
+
+refused-year = { $year } is not a year Chiso keeps (1000 to 9999); nothing was written
+refused-not-a-number = not a number
+refused-typed = { $indicator } { $year }: { $reason }
+refused-too-large = { $value } is too large: Chiso keeps values between -1e300 and 1e300; nothing was written
+refused-outside-range = { $value } is outside the valid range of { $indicator } ({ $low } to { $high }); nothing was written
+refused-no-country = the file has no country area, so the figure's area must be named
+refused-no-source = every figure needs a source, and none was named or used before
+refused-already-stored = { $figure }: a figure is already stored for this cell and source
+refused-not-allowed = { $figure }: { $detail }
+revert-no-such-change = no change #{ $id } in the audit log
+revert-not-a-figure = only changes of figures can be reverted here
+revert-figure-gone = the figure no longer exists: nothing to revert
+revert-cell-taken = a figure for that cell exists again: edit it instead
+revert-not-revertible = this change cannot be reverted
+record-no-such-list = no list called { $table }
+record-needed = { $field } is needed
+record-number = { $field }: { $reason }
+record-not-whole = { $field }: “{ $text }” is not a whole number
+record-not-a-choice = { $field }: use one of { $choices }
+record-no-such-code = { $field }: no { $table } with code “{ $code }”
+record-code-taken = another record has this code already
+record-not-allowed = a value is not allowed here ({ $detail })
+record-in-use = { $count } figures or indicators use it: nothing was deleted
+record-still-used = cannot delete it: other records still use it ({ $detail })
+view-no-name = a view needs a name
+view-name-taken = a view named “{ $name }” exists already
+view-not-saved = the view cannot be saved ({ $detail })
+generate-no-indicators = at least one indicator is needed
+generate-too-many = { $count } figures do not fit the indicators, series and years asked for: ask for more indicators
+
+## What went wrong: a number typed
+
+numbers-way-en = English
+numbers-way-vi = Vietnamese
+number-empty = no number given
+number-other-convention = “{ $text }” is not a number written the { $way } way ({ $example }); write it as { $expected }
+number-not-in-convention = “{ $text }” is not a number written the { $way } way ({ $example })
+number-not-plain = “{ $text }” is not a plain number: write it with a point and no grouping (0.77, 334000)
+number-invalid = “{ $text }” is not a number
+number-too-large = “{ $text }” is too large: Chiso keeps values between -1e300 and 1e300
+
+## What went wrong: exports
+
+export-write = cannot write { $detail }
+export-too-small = the size { $width } × { $height } is too small for a chart: use at least 320 × 240
+export-too-large = the size { $width } × { $height } is too large: use at most 16,000 pixels a side
+export-raster = cannot draw the PNG: { $detail }
+deck-folder = cannot make the folder { $path }: { $detail }
+deck-slide = slide { $number } ({ $name }): { $error }

@@ -1,0 +1,52 @@
+# Các từ ngữ của biểu đồ, bằng tiếng Việt: biểu đồ trong cửa sổ, bảng, trang trình chiếu và
+# mọi tệp xuất ra đều dùng. Mỗi thông điệp ở đây cũng có trong en/chart.ftl.
+
+## Tiêu đề và trục
+
+chart-no-indicator = Chưa chọn chỉ tiêu
+chart-no-figures = Không có số liệu để hiển thị
+chart-index-axis = Chỉ số, năm { $base } = 100
+chart-change-axis = % thay đổi so với năm { $base }
+chart-log-axis = { $unit } (thang logarit)
+chart-index-subtitle = chỉ số, năm { $base } = 100
+chart-change-subtitle = % thay đổi so với năm { $base }
+chart-log-subtitle = thang logarit
+chart-target-line = Mục tiêu { $year }: { $value }
+chart-baseline-line = Mức cơ sở { $year }: { $value }
+change-since = so với { $year }
+
+## Tình trạng của số liệu
+
+status-normal = chính thức
+status-estimated = ước tính
+status-provisional = sơ bộ
+status-forecast = dự báo
+status-break = chuỗi số liệu bị ngắt
+qualifier-exact = chính xác
+qualifier-about = khoảng
+qualifier-more-than = hơn
+qualifier-less-than = dưới
+qualifier-at-least = ít nhất
+qualifier-at-most = nhiều nhất
+
+## Tiến độ thực hiện mục tiêu (phương pháp Open SDG)
+
+progress-achieved = Đã đạt mục tiêu
+progress-on-track = Đúng tiến độ
+progress-moderate = Có tiến bộ, chưa đúng tiến độ
+progress-limited = Tiến bộ hạn chế, chưa đúng tiến độ
+progress-deteriorating = Đang đi xa mục tiêu
+
+## Ghi chú, chân trang và chú giải khi rê chuột
+
+note-no-such-indicator = { $code }: không có chỉ tiêu này
+note-no-base-figure = { $series }: không có số liệu năm { $base } nên không tính được so với năm đó
+note-style-tentative = Nét đứt, điểm rỗng: { $status }
+note-style-break = Điểm vuông: chuỗi số liệu bị ngắt
+note-log-drops = Giá trị bằng 0 và giá trị âm không biểu diễn được trên thang logarit nên được lược bỏ
+footer-source = Nguồn: { $citation }
+footer-licence = Giấy phép { $licence }
+footer-note = Ghi chú: { $text }
+footer-more-notes = … và { $count } ghi chú khác trong Chiso
+hover-source = Nguồn: { $source }
+hover-note = Ghi chú: { $note }

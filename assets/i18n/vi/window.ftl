@@ -1,0 +1,385 @@
+# Các từ ngữ của cửa sổ, bằng tiếng Việt. Mỗi thông điệp ở đây cũng có trong
+# en/window.ftl (tests/translations.rs). Số truyền vào ($count…) được Chiso viết theo
+# cách của ngôn ngữ; thuật ngữ theo docs/GLOSSARY.md.
+
+## Lệnh (trình đơn, nút, phím tắt)
+
+action-open = Mở…
+action-import = Nhập dữ liệu…
+action-export-chart = Xuất biểu đồ…
+action-export-chart-data = Xuất số liệu của biểu đồ…
+action-export-all-data = Xuất toàn bộ số liệu…
+action-export-deck = Xuất bộ trình chiếu…
+action-quit = Thoát
+action-manage-lists = Quản lý danh mục…
+action-present = Trình chiếu
+action-undo = Hoàn tác
+action-redo = Làm lại
+
+## Thanh trình đơn
+
+menu-file = Tệp
+menu-open-recent = Mở tệp gần đây
+menu-no-recent-files = Chưa có tệp nào
+menu-editor = Biên tập
+menu-view = Hiển thị
+menu-language = Ngôn ngữ
+menu-light-theme = Nền sáng
+menu-dark-theme = Nền tối
+menu-read-only = chỉ đọc
+editor-name = Tên của bạn, ghi vào nhật ký thay đổi
+editor-keep-name = Giữ tên này
+
+## Cửa sổ chính
+
+window-title = { $file } — Chiso
+window-title-read-only = { $file } (chỉ đọc) — Chiso
+no-database = Chưa mở cơ sở dữ liệu nào
+no-database-hint = Chọn Tệp, Mở…, hoặc kéo thả một cơ sở dữ liệu Chiso vào cửa sổ này
+conflict-use-mine = Dùng giá trị của tôi
+conflict-keep-theirs = Giữ giá trị kia
+read-only-because = Chỉ đọc: { $reason }
+dismiss = Đóng
+tab-chart = Biểu đồ
+tab-table = Bảng
+tab-edit = Nhập liệu
+tab-audit = Nhật ký thay đổi
+file-chart-stem = bieu-do
+
+## Tệp và hộp thoại chọn tệp
+
+pick-open-database = Mở cơ sở dữ liệu Chiso
+pick-import = Nhập số liệu
+pick-save-chart = Xuất biểu đồ
+pick-save-chart-data = Xuất số liệu của biểu đồ
+pick-save-all-data = Xuất toàn bộ số liệu
+pick-deck-folder = Xuất bộ trình chiếu vào thư mục
+file-chart-data = so-lieu-bieu-do.csv
+file-all-data = toan-bo-so-lieu.csv
+file-deck-folder = trinh-chieu
+filter-database = Cơ sở dữ liệu Chiso
+filter-figures = Số liệu (CSV, JSON)
+filter-all-files = Mọi tệp
+prompt-no-dialog = Không mở được hộp thoại chọn tệp trên máy này (cần XDG desktop portal hoặc zenity). Hãy gõ đường dẫn.
+prompt-several-files = Nhiều tệp: phân cách bằng dấu ;
+prompt-path = Đường dẫn
+ok = Đồng ý
+cancel = Hủy
+close = Đóng
+
+## Kết quả thao tác vừa làm
+
+chart-saved = Đã lưu biểu đồ vào { $path }
+chart-copied = Đã sao chép biểu đồ: hãy dán vào bài trình chiếu
+data-written = Đã ghi { $count } số liệu vào { $path }
+deck-written = Đã ghi { $count } trang trình chiếu vào { $path }
+record-saved = Đã lưu
+import-refused = Không nhập được: { $reason }
+import-done = Đã nhập: thêm { $added }, thay đổi { $changed }, giữ nguyên { $unchanged }
+
+## Danh mục chỉ tiêu
+
+catalogue-filter = Lọc
+catalogue-filter-hint = tên hoặc mã, gõ có dấu hay không dấu đều được
+catalogue-no-match = Không có chỉ tiêu nào khớp với “{ $filter }”
+catalogue-other-theme = Khác
+catalogue-no-figures = chưa có số liệu
+catalogue-add-to-chart = Thêm vào biểu đồ
+
+## Thẻ số liệu nổi bật
+
+card-no-figures = Chưa có số liệu
+progress-unmeasurable = không đánh giá được tiến độ
+
+## Bộ trình chiếu
+
+deck-heading = Bộ trình chiếu ({ $count } biểu đồ)
+deck-new-name = Tên mới
+deck-show-view = Xem biểu đồ này
+deck-move-up = Chuyển lên
+deck-move-down = Chuyển xuống
+deck-rename = Đổi tên
+deck-delete = Xóa
+deck-view-menu = Chuyển, đổi tên hoặc xóa
+deck-view-name = Tên biểu đồ
+deck-save-view = Lưu biểu đồ
+
+## Điều khiển biểu đồ
+
+chart-series-menu = Chuỗi số liệu…
+chart-values = Giá trị
+chart-index = Chỉ số
+chart-change = % thay đổi
+chart-base-year = năm gốc
+chart-log-scale = Thang logarit
+chart-years = Năm
+chart-years-to = đến
+chart-all-years = Mọi năm
+chart-nothing-to-plot = Chưa có gì để vẽ: chọn chuỗi số liệu trong “Chuỗi số liệu…”
+
+## Ô nguồn và bảng
+
+sources-heading = Nguồn
+sources-none = Không có số liệu nào trên màn hình
+sources-licence = Giấy phép: { $licence }
+table-period = Kỳ
+table-change = Thay đổi
+table-change-percent = Thay đổi %
+
+## Nhập liệu
+
+grid-choose-indicator = Chọn một chỉ tiêu để sửa số liệu
+grid-add-column-first = Thêm một cột (địa bàn, phân tổ, nguồn) để nhập số liệu của chỉ tiêu này
+grid-add-year = Thêm năm
+grid-keys-hint = Enter hoặc Tab để sang ô kế · Esc để hủy · dán được cả khối từ bảng tính · Ctrl+Z để hoàn tác
+grid-check = Cần kiểm tra: { $reason }
+grid-open-warnings = Cảnh báo chưa xử lý ({ $count })
+grid-year = Năm
+grid-rows = { $count } dòng
+grid-status = Tình trạng
+grid-qualifier = Mức chính xác
+grid-footnote = Chú thích
+grid-apply-flags = Áp dụng
+grid-add-column = Thêm một cột
+grid-area = Địa bàn
+grid-subgroup = Phân tổ
+grid-source = Nguồn
+grid-add-column-button = Thêm cột
+grid-refused = Không nhận “{ $typed }”: { $reason }
+check-implausible = { $value } nằm ngoài khoảng hợp lý của { $indicator } ({ $low } đến { $high }): đã lưu, đề nghị kiểm tra lại
+check-jump = { $value } chênh lệch hơn 50% so với { $previous } của năm { $year }: đã lưu, đề nghị kiểm tra lại
+
+## Nhật ký thay đổi
+
+audit-only-this = Chỉ chỉ tiêu này
+audit-editor = Người sửa
+audit-anyone = mọi người
+audit-when = Thời điểm (giờ địa phương)
+audit-who = Người sửa
+audit-what = Nội dung
+audit-year = Năm
+audit-values = Giá trị cũ, giá trị mới
+audit-change = { $action } { $table } #{ $row }
+audit-insert = Thêm
+audit-update = Sửa
+audit-delete = Xóa
+audit-table-observation = số liệu
+audit-table-indicator = chỉ tiêu
+audit-table-unit = đơn vị tính
+audit-table-area = địa bàn
+audit-table-subgroup = phân tổ
+audit-table-source = nguồn
+audit-table-target = mục tiêu
+audit-table-saved_view = biểu đồ đã lưu
+audit-old-new = { $old }, sau đó { $new }
+audit-revert = Hoàn lại
+audit-revert-tip = Hoàn lại thay đổi #{ $id }
+
+## Xuất biểu đồ
+
+export-title = Xuất biểu đồ
+export-language = Ngôn ngữ
+export-chart-title = Tiêu đề
+export-subtitle = Tiêu đề phụ
+export-format = Định dạng
+export-svg = SVG (sửa được chữ)
+export-size = Kích thước
+export-preset-wide = 16:9 ({ $size })
+export-preset-standard = 4:3 ({ $size })
+export-preset-square = Vuông ({ $size })
+export-scale = Tỷ lệ phóng
+export-background = Nền
+export-light = Sáng (cho máy chiếu)
+export-dark = Tối
+export-save = Lưu…
+export-copy = Sao chép biểu đồ
+
+## Nhập số liệu
+
+import-areas = Địa bàn
+import-areas-hint = mã, ví dụ VNM, THA (để trống: các địa bàn đã có)
+import-indicators = Chỉ tiêu
+import-indicators-hint = mã trong tệp, ví dụ hdi, le (để trống: các mã khớp)
+import-replace = Ghi đè số liệu khác với số liệu đã lưu của cùng nguồn
+import-checking = Đang kiểm tra…
+import-importing = Đang nhập…
+import-check-again = Kiểm tra lại
+import-skip-problems = Bỏ qua các dòng có lỗi
+import-again = Nhập lại
+import-run = Nhập
+import-would = Sẽ thêm { $added }, thay đổi { $changed }, giữ nguyên { $unchanged }; bỏ qua { $skipped }; thiếu { $missing } giá trị
+import-not-read = không đọc được
+import-file-source = { $file }: { $format }, nguồn { $source }
+import-skipped = Bỏ qua { $count }: { $reason }
+import-unmatched = Chỉ tiêu chưa có trong cơ sở dữ liệu ({ $count })
+import-create = Tạo { $code }: { $name }
+import-map-onto = hoặc gán vào…
+import-no-mapping = (không gán)
+import-problems = { $count } lỗi
+import-copy-problems = Sao chép danh sách lỗi
+sort-ascending = tăng dần
+sort-descending = giảm dần
+problem-file = Tệp
+problem-line = Dòng
+problem-column = Cột
+problem-value = Giá trị
+problem-reason = Lý do
+
+## Quản lý danh mục
+
+forms-title = Quản lý danh mục
+forms-confirm-delete = Có { $count } số liệu hoặc chỉ tiêu dùng bản ghi này. Xóa cả bản ghi và chúng?
+forms-delete-all = Xóa tất cả
+forms-keep = Giữ lại
+forms-save = Lưu
+forms-new = Thêm mới
+forms-edit = Sửa
+forms-edit-record = Sửa { $name }
+forms-delete = Xóa
+forms-delete-record = Xóa { $name }
+forms-code-of-unit = mã đơn vị tính
+forms-code-of-area = mã địa bàn
+forms-code-of-subgroup = mã phân tổ
+forms-code-of-indicator = mã chỉ tiêu
+list-indicator = Chỉ tiêu
+list-unit = Đơn vị tính
+list-area = Địa bàn
+list-subgroup = Phân tổ
+list-source = Nguồn
+list-target = Mục tiêu
+field-code = Mã
+field-name = Tên
+field-symbol = Ký hiệu
+field-short-name = Tên ngắn
+field-unit = Đơn vị tính
+field-decimals = Số chữ số thập phân
+field-direction = Chiều đánh giá
+field-valid-from = Giá trị hợp lệ từ
+field-valid-to = Giá trị hợp lệ đến
+field-plausible-from = Giá trị hợp lý từ
+field-plausible-to = Giá trị hợp lý đến
+field-theme = Lĩnh vực
+field-sdg-target = Mục tiêu SDG
+field-description = Mô tả
+field-parent = Trực thuộc
+field-level = Cấp
+field-dimension = Tiêu thức phân tổ
+field-publisher = Cơ quan công bố
+field-title = Tên ấn phẩm
+field-edition = Ấn bản
+field-published = Ngày công bố
+field-url = Địa chỉ URL
+field-citation = Trích dẫn
+field-licence = Giấy phép
+field-indicator = Chỉ tiêu
+field-area = Địa bàn
+field-subgroup = Phân tổ
+field-baseline-year = Năm cơ sở
+field-baseline-value = Giá trị cơ sở
+field-target-year = Năm mục tiêu
+field-target-value = Giá trị mục tiêu
+field-reference = Văn bản tham chiếu
+choice-higher-is-better = càng cao càng tốt
+choice-lower-is-better = càng thấp càng tốt
+choice-neutral = không xác định
+choice-world = thế giới
+choice-aggregate = nhóm nước
+choice-country = quốc gia
+choice-region = vùng
+choice-province = tỉnh, thành phố
+choice-district = huyện
+choice-commune = xã
+
+## Lỗi khi mở tệp
+
+open-missing = { $path }: không có tệp này. Kiểm tra lại đường dẫn, hoặc tạo cơ sở dữ liệu bằng `chiso new FILE`
+open-directory = { $path }: là thư mục, không phải tệp cơ sở dữ liệu. Hãy chọn một tệp trong đó
+open-not-a-file = { $path }: không phải tệp thông thường (là pipe, socket hoặc thiết bị) nên không phải cơ sở dữ liệu. Hãy mở một tệp cơ sở dữ liệu
+open-empty = { $path }: tệp rỗng, không phải cơ sở dữ liệu Chiso. Tạo mới bằng `chiso new FILE`
+open-not-sqlite = { $path }: không phải cơ sở dữ liệu SQLite ({ $looks-like }). Hãy mở một cơ sở dữ liệu Chiso, hoặc tạo mới bằng `chiso new FILE`
+open-foreign = { $path }: cơ sở dữ liệu SQLite của ứng dụng khác (các bảng: { $tables }), không phải tệp Chiso. Tệp không bị thay đổi. Hãy mở một cơ sở dữ liệu Chiso, hoặc tạo mới bằng `chiso new FILE`
+open-corrupt = { $path }: cơ sở dữ liệu bị hỏng ({ $detail }). Tệp không bị thay đổi. Hãy khôi phục từ bản sao lưu, hoặc thử `sqlite3 FILE .recover` trên một bản sao
+open-locked = { $path }: cơ sở dữ liệu đang bị chương trình khác khóa. Hãy đóng chương trình đó (hoặc chờ nó xong) rồi thử lại
+open-unreadable = { $path }: không đọc được ({ $detail }). Kiểm tra đường dẫn và quyền truy cập tệp
+open-exists = { $path }: đã có tệp này. Chiso không ghi đè: hãy chọn tên khác
+open-sqlite = { $path }: { $detail }
+
+## Tệp chỉ mở để xem
+
+read-only-file = tệp chỉ cho phép đọc nên chỉ mở để xem. Muốn sửa, hãy cho phép ghi (hoặc lưu một bản sao) rồi mở lại
+read-only-newer = tệp do phiên bản Chiso mới hơn ghi (lược đồ phiên bản { $found }; Chiso này chỉ biết đến { $known }) nên chỉ mở để xem. Hãy cập nhật Chiso để sửa
+read-only-requested = chỉ mở để xem
+read-only-foreign-objects = tệp có trigger hoặc view không do Chiso tạo ({ $objects }{ $more ->
+    [0] {""}
+   *[other] {" "}và { $more } mục khác
+  }); chúng có thể sửa hoặc xóa số liệu mỗi khi tệp được ghi, nên tệp chỉ mở để xem và chúng bị tắt. Muốn sửa, hãy xem chúng bằng `sqlite3 FILE .schema` và xóa nếu không cần, hoặc chép số liệu sang tệp mới bằng `chiso export-data` và `chiso import`
+
+## Lỗi khi đọc, ghi
+
+store-read-only = không sửa được cơ sở dữ liệu này: { $reason }
+store-unknown-indicator = không có chỉ tiêu mã `{ $code }`
+store-unknown-area = không có địa bàn mã `{ $code }`
+store-unknown-subgroup = không có phân tổ mã `{ $code }`
+store-unknown-source = không có nguồn mã `{ $code }`
+store-nothing-to-draw = { $indicator } không có số liệu để vẽ
+store-at-line = { $file }, dòng { $line }: { $error }
+store-busy = cơ sở dữ liệu đang bận: chương trình khác đang ghi. Hãy thử lại sau giây lát
+store-cancelled = đã hủy nhập: không có gì thay đổi
+store-write = không ghi được { $path }: { $detail }
+store-conflict = xung đột: số liệu hiện là { $current }, không phải { $expected } như trước; đã có người sửa trong lúc này. Chưa ghi gì: hãy xem cả hai giá trị rồi nhập lại
+value-missing = trống
+store-corrupt = cơ sở dữ liệu bị hỏng ({ $detail }). Không có gì thay đổi. Hãy khôi phục từ bản sao lưu, hoặc thử `sqlite3 FILE .recover` trên một bản sao; `chiso info FILE` chạy kiểm tra toàn vẹn của SQLite
+store-wrong-type = một giá trị trong tệp không đúng loại Chiso lưu ở đó ({ $detail }): chương trình khác đã sửa tệp mà không qua kiểm tra của Chiso. Không có gì thay đổi. Hãy sửa dòng đó bằng `sqlite3 FILE`, hoặc khôi phục tệp từ bản sao lưu
+store-sqlite = lỗi cơ sở dữ liệu: { $detail }
+
+## Số liệu không được ghi
+
+refused-year = { $year } không phải năm Chiso lưu được (1000 đến 9999); chưa ghi gì
+refused-not-a-number = không phải là số
+refused-typed = { $indicator } năm { $year }: { $reason }
+refused-too-large = { $value } quá lớn: Chiso lưu giá trị trong khoảng -1e300 đến 1e300; chưa ghi gì
+refused-outside-range = { $value } nằm ngoài khoảng hợp lệ của { $indicator } ({ $low } đến { $high }); chưa ghi gì
+refused-no-country = tệp chưa có địa bàn cấp quốc gia, nên phải nêu địa bàn của số liệu
+refused-no-source = mỗi số liệu cần có nguồn, mà chưa nêu nguồn nào và trước đó cũng chưa dùng nguồn nào
+refused-already-stored = { $figure }: ô này đã có số liệu của nguồn này
+refused-not-allowed = { $figure }: { $detail }
+revert-no-such-change = không có thay đổi #{ $id } trong nhật ký
+revert-not-a-figure = ở đây chỉ hoàn lại được thay đổi của số liệu
+revert-figure-gone = số liệu không còn nữa: không có gì để hoàn lại
+revert-cell-taken = ô đó đã có số liệu trở lại: hãy sửa trực tiếp
+revert-not-revertible = thay đổi này không hoàn lại được
+record-no-such-list = không có danh mục { $table }
+record-needed = cần nhập { $field }
+record-number = { $field }: { $reason }
+record-not-whole = { $field }: “{ $text }” không phải số nguyên
+record-not-a-choice = { $field }: hãy chọn một trong { $choices }
+record-no-such-code = { $field }: không có { $table } mã “{ $code }”
+record-code-taken = đã có bản ghi khác dùng mã này
+record-not-allowed = giá trị không được phép ở đây ({ $detail })
+record-in-use = có { $count } số liệu hoặc chỉ tiêu đang dùng: chưa xóa gì
+record-still-used = không xóa được: còn bản ghi khác đang dùng ({ $detail })
+view-no-name = biểu đồ cần có tên
+view-name-taken = đã có biểu đồ tên “{ $name }”
+view-not-saved = không lưu được biểu đồ ({ $detail })
+generate-no-indicators = cần ít nhất một chỉ tiêu
+generate-too-many = { $count } số liệu không vừa số chỉ tiêu, chuỗi và năm đã chọn: hãy tăng số chỉ tiêu
+
+## Số gõ không đọc được
+
+numbers-way-en = tiếng Anh
+numbers-way-vi = tiếng Việt
+number-empty = chưa nhập số
+number-other-convention = “{ $text }” không phải số viết theo kiểu { $way } ({ $example }); hãy viết là { $expected }
+number-not-in-convention = “{ $text }” không phải số viết theo kiểu { $way } ({ $example })
+number-not-plain = “{ $text }” không phải số viết trơn: hãy dùng dấu chấm thập phân và không phân nhóm (0.77, 334000)
+number-invalid = “{ $text }” không phải là số
+number-too-large = “{ $text }” quá lớn: Chiso lưu giá trị trong khoảng -1e300 đến 1e300
+
+## Lỗi khi xuất
+
+export-write = không ghi được { $detail }
+export-too-small = kích thước { $width } × { $height } quá nhỏ cho biểu đồ: tối thiểu 320 × 240
+export-too-large = kích thước { $width } × { $height } quá lớn: tối đa 16.000 điểm ảnh mỗi cạnh
+export-raster = không vẽ được ảnh PNG: { $detail }
+deck-folder = không tạo được thư mục { $path }: { $detail }
+deck-slide = trang { $number } ({ $name }): { $error }

@@ -1,0 +1,407 @@
+//! What went wrong, in the window's language. The store, the export and the locale say it as
+//! typed values (their `Display` is the command line's English); here each becomes the
+//! sentence of the translation files, with what to do about it.
+
+use crate::export::ExportError;
+use crate::locale::{Arg, Language, Messages, NumberError};
+use crate::workspace::editing::Warning;
+use crate::workspace::{
+    DeckError, GenerateRefusal, OpenError, ReadOnlyReason, RecordRefusal, Refusal, RevertRefusal,
+    SlideError, StoreError, ViewRefusal,
+};
+
+fn path(p: &std::path::Path) -> Arg<'static> {
+    Arg::from(p.display().to_string())
+}
+
+/// Why a file could not be opened.
+pub fn open(t: &Messages, e: &OpenError) -> String {
+    use OpenError as E;
+    match e {
+        E::Missing { path: p } => t.with("open-missing", &[("path", path(p))]),
+        E::Directory { path: p } => t.with("open-directory", &[("path", path(p))]),
+        E::NotAFile { path: p } => t.with("open-not-a-file", &[("path", path(p))]),
+        E::Empty { path: p } => t.with("open-empty", &[("path", path(p))]),
+        E::NotSqlite {
+            path: p,
+            looks_like,
+        } => t.with(
+            "open-not-sqlite",
+            &[("path", path(p)), ("looks-like", (*looks_like).into())],
+        ),
+        E::Foreign { path: p, tables } => t.with(
+            "open-foreign",
+            &[("path", path(p)), ("tables", tables.into())],
+        ),
+        E::Corrupt { path: p, detail } => t.with(
+            "open-corrupt",
+            &[("path", path(p)), ("detail", detail.into())],
+        ),
+        E::Locked { path: p } => t.with("open-locked", &[("path", path(p))]),
+        E::Unreadable { path: p, detail } => t.with(
+            "open-unreadable",
+            &[("path", path(p)), ("detail", detail.into())],
+        ),
+        E::AlreadyExists { path: p } => t.with("open-exists", &[("path", path(p))]),
+        E::Sqlite { path: p, detail } => t.with(
+            "open-sqlite",
+            &[("path", path(p)), ("detail", detail.into())],
+        ),
+    }
+}
+
+/// Why the open file can be looked at but not changed.
+pub fn read_only(t: &Messages, reason: &ReadOnlyReason) -> String {
+    match reason {
+        ReadOnlyReason::FileReadOnly => t.get("read-only-file"),
+        ReadOnlyReason::NewerSchema { found, known } => t.with(
+            "read-only-newer",
+            &[("found", (*found).into()), ("known", (*known).into())],
+        ),
+        ReadOnlyReason::Requested => t.get("read-only-requested"),
+        ReadOnlyReason::ForeignSchemaObjects { objects } => {
+            const SHOWN: usize = 5;
+            let listed: Vec<&str> = objects.iter().take(SHOWN).map(String::as_str).collect();
+            t.with(
+                "read-only-foreign-objects",
+                &[
+                    ("objects", listed.join(", ").into()),
+                    ("more", objects.len().saturating_sub(SHOWN).into()),
+                ],
+            )
+        }
+    }
+}
+
+/// A store's error, as the window says it.
+pub fn store(t: &Messages, e: &StoreError) -> String {
+    use StoreError as E;
+    match e {
+        E::ReadOnly(reason) => t.with(
+            "store-read-only",
+            &[("reason", read_only(t, reason).into())],
+        ),
+        E::UnknownIndicator(code) => t.with("store-unknown-indicator", &[("code", code.into())]),
+        E::UnknownArea(code) => t.with("store-unknown-area", &[("code", code.into())]),
+        E::UnknownSubgroup(code) => t.with("store-unknown-subgroup", &[("code", code.into())]),
+        E::UnknownSource(code) => t.with("store-unknown-source", &[("code", code.into())]),
+        E::Refused(refusal) => refused(t, refusal),
+        E::Revert(refusal) => revert(t, refusal),
+        E::Record(refusal) => record(t, refusal),
+        E::View(refusal) => view(t, refusal),
+        E::NothingToDraw { indicator, .. } => {
+            t.with("store-nothing-to-draw", &[("indicator", indicator.into())])
+        }
+        E::AtLine { file, line, source } => t.with(
+            "store-at-line",
+            &[
+                ("file", file.into()),
+                ("line", (*line).into()),
+                ("error", store(t, source).into()),
+            ],
+        ),
+        E::Generate(refusal) => generate(t, refusal),
+        E::Busy => t.get("store-busy"),
+        E::Cancelled => t.get("store-cancelled"),
+        E::Write { path: p, detail } => t.with(
+            "store-write",
+            &[
+                ("path", p.as_deref().map_or(Arg::from(""), path)),
+                ("detail", detail.into()),
+            ],
+        ),
+        E::Conflict { expected, current } => {
+            let value = |v: &Option<f64>| v.map_or(Arg::from(t.get("value-missing")), Arg::from);
+            t.with(
+                "store-conflict",
+                &[("current", value(current)), ("expected", value(expected))],
+            )
+        }
+        E::Corrupt(detail) => t.with("store-corrupt", &[("detail", detail.to_string().into())]),
+        E::WrongType(detail) => t.with("store-wrong-type", &[("detail", detail.into())]),
+        E::Sqlite(detail) => t.with("store-sqlite", &[("detail", detail.to_string().into())]),
+    }
+}
+
+/// A figure that was not written.
+pub fn refused(t: &Messages, r: &Refusal) -> String {
+    match r {
+        Refusal::Year { year } => t.with("refused-year", &[("year", year_arg(*year))]),
+        Refusal::NotANumber => t.get("refused-not-a-number"),
+        Refusal::Typed {
+            indicator,
+            year,
+            reason,
+        } => t.with(
+            "refused-typed",
+            &[
+                ("indicator", indicator.into()),
+                ("year", year_arg(*year)),
+                ("reason", number(t, reason).into()),
+            ],
+        ),
+        Refusal::TooLarge { value } => t.with("refused-too-large", &[("value", (*value).into())]),
+        Refusal::OutsideValidRange {
+            value,
+            indicator,
+            low,
+            high,
+        } => {
+            let bound = |v: &Option<f64>, none: &'static str| v.map_or(Arg::from(none), Arg::from);
+            t.with(
+                "refused-outside-range",
+                &[
+                    ("value", (*value).into()),
+                    ("indicator", indicator.into()),
+                    ("low", bound(low, "−∞")),
+                    ("high", bound(high, "∞")),
+                ],
+            )
+        }
+        Refusal::NoCountryArea => t.get("refused-no-country"),
+        Refusal::NoSource => t.get("refused-no-source"),
+        Refusal::AlreadyStored { figure } => {
+            t.with("refused-already-stored", &[("figure", figure.into())])
+        }
+        Refusal::NotAllowed { figure, detail } => t.with(
+            "refused-not-allowed",
+            &[("figure", figure.into()), ("detail", detail.into())],
+        ),
+    }
+}
+
+/// Years are written without grouping in both languages (2024, not 2.024).
+fn year_arg(year: i32) -> Arg<'static> {
+    Arg::from(year.to_string())
+}
+
+fn revert(t: &Messages, r: &RevertRefusal) -> String {
+    match r {
+        RevertRefusal::NoSuchChange { id } => {
+            t.with("revert-no-such-change", &[("id", id.to_string().into())])
+        }
+        RevertRefusal::NotAFigure => t.get("revert-not-a-figure"),
+        RevertRefusal::FigureGone => t.get("revert-figure-gone"),
+        RevertRefusal::CellTaken => t.get("revert-cell-taken"),
+        RevertRefusal::NotRevertible => t.get("revert-not-revertible"),
+    }
+}
+
+fn record(t: &Messages, r: &RecordRefusal) -> String {
+    let field = |f: &str| Arg::from(field(t, f));
+    match r {
+        RecordRefusal::NoSuchList { table } => {
+            t.with("record-no-such-list", &[("table", table.into())])
+        }
+        RecordRefusal::Needed { field: f } => t.with("record-needed", &[("field", field(f))]),
+        RecordRefusal::Number { field: f, reason } => t.with(
+            "record-number",
+            &[("field", field(f)), ("reason", number(t, reason).into())],
+        ),
+        RecordRefusal::NotWhole { field: f, raw } => t.with(
+            "record-not-whole",
+            &[("field", field(f)), ("text", raw.into())],
+        ),
+        RecordRefusal::NotAChoice { field: f, choices } => t.with(
+            "record-not-a-choice",
+            &[("field", field(f)), ("choices", choices.join(", ").into())],
+        ),
+        RecordRefusal::NoSuchCode {
+            field: f,
+            table,
+            raw,
+        } => t.with(
+            "record-no-such-code",
+            &[
+                ("field", field(f)),
+                ("table", (*table).into()),
+                ("code", raw.into()),
+            ],
+        ),
+        RecordRefusal::CodeTaken => t.get("record-code-taken"),
+        RecordRefusal::NotAllowed { detail } => {
+            t.with("record-not-allowed", &[("detail", detail.into())])
+        }
+        RecordRefusal::InUse { count } => t.with("record-in-use", &[("count", (*count).into())]),
+        RecordRefusal::StillUsed { detail } => {
+            t.with("record-still-used", &[("detail", detail.into())])
+        }
+    }
+}
+
+/// A field of a list's form, named in the window's language: its store label (`Short name`)
+/// is the key of its message (`field-short-name`).
+pub fn field(t: &Messages, label: &str) -> String {
+    t.get(&format!("field-{}", label.to_lowercase().replace(' ', "-")))
+}
+
+fn view(t: &Messages, r: &ViewRefusal) -> String {
+    match r {
+        ViewRefusal::NoName => t.get("view-no-name"),
+        ViewRefusal::NameTaken { name } => t.with("view-name-taken", &[("name", name.into())]),
+        ViewRefusal::NotSaved { detail } => t.with("view-not-saved", &[("detail", detail.into())]),
+    }
+}
+
+fn generate(t: &Messages, r: &GenerateRefusal) -> String {
+    // `chiso gen-sample` only: the window never generates, but a message is never English
+    // in a Vietnamese window.
+    match r {
+        GenerateRefusal::NoIndicators => t.get("generate-no-indicators"),
+        GenerateRefusal::TooManyFigures { observations, .. } => {
+            t.with("generate-too-many", &[("count", (*observations).into())])
+        }
+    }
+}
+
+/// A figure saved but worth a second look.
+pub fn warning(t: &Messages, w: &Warning) -> String {
+    match w {
+        Warning::Implausible {
+            indicator,
+            value,
+            low,
+            high,
+        } => {
+            let bound = |v: &Option<f64>, none: &'static str| v.map_or(Arg::from(none), Arg::from);
+            t.with(
+                "check-implausible",
+                &[
+                    ("value", (*value).into()),
+                    ("indicator", indicator.into()),
+                    ("low", bound(low, "−∞")),
+                    ("high", bound(high, "∞")),
+                ],
+            )
+        }
+        Warning::Jump {
+            value,
+            previous,
+            previous_year,
+        } => t.with(
+            "check-jump",
+            &[
+                ("value", (*value).into()),
+                ("previous", (*previous).into()),
+                ("year", previous_year.to_string().into()),
+            ],
+        ),
+    }
+}
+
+/// The warnings of a cell, in one line.
+pub fn warnings(t: &Messages, ws: &[Warning]) -> String {
+    ws.iter()
+        .map(|w| warning(t, w))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A typed number that could not be read, with the form expected.
+pub fn number(t: &Messages, e: &NumberError) -> String {
+    let way = |l: &Language| Arg::from(t.get(&format!("numbers-way-{}", l.code())));
+    match e {
+        NumberError::Empty => t.get("number-empty"),
+        NumberError::OtherConvention {
+            text,
+            language,
+            expected,
+        } => t.with(
+            "number-other-convention",
+            &[
+                ("text", text.into()),
+                ("way", way(language)),
+                ("example", language.example().into()),
+                ("expected", expected.into()),
+            ],
+        ),
+        NumberError::NotANumber { text, language } => t.with(
+            "number-not-in-convention",
+            &[
+                ("text", text.into()),
+                ("way", way(language)),
+                ("example", language.example().into()),
+            ],
+        ),
+        NumberError::NotPlain { text } => t.with("number-not-plain", &[("text", text.into())]),
+        NumberError::Invalid { text } => t.with("number-invalid", &[("text", text.into())]),
+        NumberError::TooLarge { text } => t.with("number-too-large", &[("text", text.into())]),
+    }
+}
+
+/// A chart that could not be drawn or written.
+pub fn export(t: &Messages, e: &ExportError) -> String {
+    match e {
+        ExportError::Write(detail) => t.with("export-write", &[("detail", detail.into())]),
+        ExportError::TooSmall(w, h) => t.with(
+            "export-too-small",
+            &[("width", (*w).into()), ("height", (*h).into())],
+        ),
+        ExportError::TooLarge(w, h, _) => t.with(
+            "export-too-large",
+            &[("width", (*w).into()), ("height", (*h).into())],
+        ),
+        ExportError::Raster(detail) => t.with("export-raster", &[("detail", detail.into())]),
+    }
+}
+
+/// A deck that could not be written whole.
+pub fn deck(t: &Messages, e: &DeckError) -> String {
+    match e {
+        DeckError::Folder { path: p, source } => t.with(
+            "deck-folder",
+            &[("path", path(p)), ("detail", source.to_string().into())],
+        ),
+        DeckError::Slide {
+            number,
+            name,
+            source,
+        } => {
+            let error = match source {
+                SlideError::Store(e) => store(t, e),
+                SlideError::Export(e) => export(t, e),
+            };
+            t.with(
+                "deck-slide",
+                &[
+                    ("number", (*number).into()),
+                    ("name", name.into()),
+                    ("error", error.into()),
+                ],
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_number_reads_in_the_windows_language_with_the_form_expected() {
+        let e = NumberError::OtherConvention {
+            text: "0,770".into(),
+            language: Language::English,
+            expected: "0.77".into(),
+        };
+        let en = number(Messages::of(Language::English), &e);
+        assert!(en.contains("0,770") && en.contains("0.77"), "{en}");
+        let vi = number(Messages::of(Language::Vietnamese), &e);
+        assert!(
+            vi.contains("0,770") && vi.contains("0.77") && vi.contains("tiếng Anh"),
+            "{vi}"
+        );
+    }
+
+    #[test]
+    fn a_conflict_shows_both_values_the_languages_way() {
+        let e = StoreError::Conflict {
+            expected: Some(334000.0),
+            current: Some(0.5),
+        };
+        let vi = store(Messages::of(Language::Vietnamese), &e);
+        assert!(vi.contains("334.000") && vi.contains("0,5"), "{vi}");
+        let en = store(Messages::of(Language::English), &e);
+        assert!(en.contains("334,000") && en.contains("0.5"), "{en}");
+    }
+}
