@@ -6,6 +6,7 @@
 
 mod common;
 
+use chiso::locale::Language;
 use common::{LAPTOP, builder, fixture_db};
 use egui_kittest::wgpu::WgpuTestRenderer;
 
@@ -32,11 +33,12 @@ fn renderer() -> Option<WgpuTestRenderer> {
     }
 }
 
-fn main_screen(dark: bool, name: &str) {
+fn main_screen(dark: bool, language: Language, name: &str) {
     let Some(renderer) = renderer() else { return };
     let (_dir, db) = fixture_db();
     let state = chiso::ui::app::State {
         dark,
+        language,
         ..Default::default()
     };
     let app = chiso::ui::ChisoApp::new(state, Some(db), None);
@@ -49,10 +51,15 @@ fn main_screen(dark: bool, name: &str) {
 
 #[test]
 fn main_screen_light() {
-    main_screen(false, "main_screen_light");
+    main_screen(false, Language::English, "main_screen_light");
+}
+
+#[test]
+fn main_screen_in_vietnamese() {
+    main_screen(false, Language::Vietnamese, "main_screen_vi");
 }
 
 #[test]
 fn main_screen_dark() {
-    main_screen(true, "main_screen_dark");
+    main_screen(true, Language::English, "main_screen_dark");
 }
