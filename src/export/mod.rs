@@ -54,14 +54,6 @@ impl Preset {
             Preset::Square => (1080, 1080),
         }
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Preset::Wide => "16:9 (1920 × 1080)",
-            Preset::Standard => "4:3 (1600 × 1200)",
-            Preset::Square => "Square (1080 × 1080)",
-        }
-    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -104,20 +104,6 @@ stored_words!(Qualifier {
     AtMost => "at_most",
 });
 
-impl Qualifier {
-    /// The words put before a figure: "about 11 %".
-    pub fn prefix(self) -> &'static str {
-        match self {
-            Qualifier::Exact => "",
-            Qualifier::About => "about ",
-            Qualifier::MoreThan => "more than ",
-            Qualifier::LessThan => "less than ",
-            Qualifier::AtLeast => "at least ",
-            Qualifier::AtMost => "at most ",
-        }
-    }
-}
-
 impl Status {
     /// Figures that are not final and are drawn differently.
     pub fn is_tentative(self) -> bool {

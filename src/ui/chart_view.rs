@@ -5,6 +5,7 @@ use egui_plot::{
     GridInput, GridMark, HLine, Line, LineStyle, MarkerShape, Plot, PlotPoint, Points, Text,
 };
 
+use super::actions::Action;
 use super::app::Command;
 use super::style;
 use crate::chart::style::{self as chart_style, Dash, Marker};
@@ -122,6 +123,11 @@ pub fn controls_ui(ui: &mut egui::Ui, ws: &Workspace, commands: &mut Vec<Command
             if spec.years.is_some() && ui.button(t.get("chart-all-years")).clicked() {
                 commands.push(Command::SetYears(None));
             }
+        }
+        // In the same wrapping row: on a narrow window it goes to the next line, not off
+        // the edge.
+        if ui.button(Action::ExportChart.label(t)).clicked() {
+            commands.push(Action::ExportChart.command());
         }
     });
 }

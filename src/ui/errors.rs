@@ -146,18 +146,15 @@ pub fn refused(t: &Messages, r: &Refusal) -> String {
             indicator,
             low,
             high,
-        } => {
-            let bound = |v: &Option<f64>, none: &'static str| v.map_or(Arg::from(none), Arg::from);
-            t.with(
-                "refused-outside-range",
-                &[
-                    ("value", (*value).into()),
-                    ("indicator", indicator.into()),
-                    ("low", bound(low, "−∞")),
-                    ("high", bound(high, "∞")),
-                ],
-            )
-        }
+        } => t.with(
+            "refused-outside-range",
+            &[
+                ("value", (*value).into()),
+                ("indicator", indicator.into()),
+                ("low", bound(*low, "−∞")),
+                ("high", bound(*high, "∞")),
+            ],
+        ),
         Refusal::NoCountryArea => t.get("refused-no-country"),
         Refusal::NoSource => t.get("refused-no-source"),
         Refusal::AlreadyStored { figure } => {
@@ -168,6 +165,11 @@ pub fn refused(t: &Messages, r: &Refusal) -> String {
             &[("figure", figure.into()), ("detail", detail.into())],
         ),
     }
+}
+
+/// One end of a range, or `none` (−∞, ∞) where it is open.
+fn bound(v: Option<f64>, none: &'static str) -> Arg<'static> {
+    v.map_or(Arg::from(none), Arg::from)
 }
 
 /// Years are written without grouping in both languages (2024, not 2.024).
@@ -262,18 +264,15 @@ pub fn warning(t: &Messages, w: &Warning) -> String {
             value,
             low,
             high,
-        } => {
-            let bound = |v: &Option<f64>, none: &'static str| v.map_or(Arg::from(none), Arg::from);
-            t.with(
-                "check-implausible",
-                &[
-                    ("value", (*value).into()),
-                    ("indicator", indicator.into()),
-                    ("low", bound(low, "−∞")),
-                    ("high", bound(high, "∞")),
-                ],
-            )
-        }
+        } => t.with(
+            "check-implausible",
+            &[
+                ("value", (*value).into()),
+                ("indicator", indicator.into()),
+                ("low", bound(*low, "−∞")),
+                ("high", bound(*high, "∞")),
+            ],
+        ),
         Warning::Jump {
             value,
             previous,

@@ -367,12 +367,7 @@ impl ChisoApp {
                 }
             }
         });
-        ui.horizontal(|ui| {
-            chart_view::controls_ui(ui, ws, &mut self.commands);
-            if ui.button(Action::ExportChart.label(t)).clicked() {
-                self.commands.push(Action::ExportChart.command());
-            }
-        });
+        chart_view::controls_ui(ui, ws, &mut self.commands);
         match self.state.tab {
             Tab::Chart => chart_view::ui(ui, ws, self.state.dark, &mut self.commands),
             Tab::Table => table::ui(ui, ws),
