@@ -4,7 +4,7 @@
 use std::hint::black_box;
 
 use chiso::chart::{ChartData, ChartSpec, SeriesKey, Transform, describe};
-use chiso::model::{Direction, Indicator, Observation, Period, Qualifier, Status, Unit};
+use chiso::model::{Direction, Indicator, Name, Observation, Period, Qualifier, Status, Unit};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn data() -> (ChartSpec, ChartData) {
@@ -22,7 +22,7 @@ fn data() -> (ChartSpec, ChartData) {
         direction: Direction::LowerIsBetter,
         valid_range: (Some(0.0), Some(1000.0)),
         plausible_range: (Some(0.0), Some(350.0)),
-        description: String::new(),
+        description: Name::default(),
         theme: "Health".into(),
         sdg_target: "3.2.1".into(),
     };

@@ -25,6 +25,30 @@ pub fn matches(query: &str, fields: &[&str]) -> bool {
         .all(|word| haystack.iter().any(|h| h.contains(word)))
 }
 
+/// Fields folded once for many searches: [`matches`] without folding them again.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Folded(String);
+
+impl Folded {
+    pub fn of(fields: &[&str]) -> Folded {
+        // A query word has no white space, so it cannot span two fields joined by a newline.
+        Folded(
+            fields
+                .iter()
+                .map(|f| fold(f))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+    }
+
+    /// Whether every word of `query`, folded already, is in one of the fields.
+    pub fn matches(&self, folded_query: &str) -> bool {
+        folded_query
+            .split_whitespace()
+            .all(|word| self.0.contains(word))
+    }
+}
+
 /// `text` cut to at most `max` characters, the cut marked with "…".
 pub fn clip(mut text: String, max: usize) -> String {
     if let Some((end, _)) = text.char_indices().nth(max) {

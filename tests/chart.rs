@@ -8,14 +8,14 @@ use chiso::export::words::note;
 use chiso::locale::Language::{English, Vietnamese};
 use chiso::locale::Messages;
 use chiso::model::{
-    Direction, Indicator, Observation, Period, Qualifier, Source, Status, Target, Unit,
+    Direction, Indicator, Name, Observation, Period, Qualifier, Source, Status, Target, Unit,
 };
 
 fn indicator(code: &str, unit: &str, symbol: &str, decimals: u8) -> Indicator {
     Indicator {
         id: 1,
         code: code.into(),
-        name: format!("{code} name"),
+        name: format!("{code} name").into(),
         short_name: code.into(),
         unit: Unit {
             code: unit.into(),
@@ -26,8 +26,8 @@ fn indicator(code: &str, unit: &str, symbol: &str, decimals: u8) -> Indicator {
         direction: Direction::LowerIsBetter,
         valid_range: (None, None),
         plausible_range: (None, None),
-        description: String::new(),
-        theme: String::new(),
+        description: Name::default(),
+        theme: Name::default(),
         sdg_target: String::new(),
     }
 }
@@ -94,11 +94,11 @@ fn data() -> ChartData {
             .iter()
             .map(|c| Source {
                 code: (*c).into(),
-                short_name: format!("{c} short"),
+                short_name: format!("{c} short").into(),
                 ..Default::default()
             })
             .collect(),
-        area_names: [("VNM".to_owned(), "Việt Nam".to_owned())].into(),
+        area_names: [("VNM".to_owned(), Name::both("Việt Nam", "Viet Nam"))].into(),
         subgroup_names: Default::default(),
         language: English,
     }
@@ -148,7 +148,7 @@ fn two_sources_are_two_series_with_their_source_named() {
     assert_ne!(d.panels()[0].series[0].color, d.panels()[0].series[1].color);
     assert_eq!(d.sources.len(), 2);
     assert_eq!(d.title, "U5MR name");
-    assert_eq!(d.subtitle, "Việt Nam · 2000–2004");
+    assert_eq!(d.subtitle, "Viet Nam · 2000–2004", "the English name");
     let kinds: Vec<_> = d.panels()[0]
         .reference_lines
         .iter()

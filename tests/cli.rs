@@ -1,5 +1,6 @@
 //! The `chiso` binary as a user runs it: output, messages, exit codes, files left alone.
 
+use chiso::store::SCHEMA_VERSION;
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -117,7 +118,10 @@ fn info_reports_version_counts_sources_and_integrity() {
     let out = chiso(&["info", &db]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("Schema version:  2"), "{stdout}");
+    assert!(
+        stdout.contains(&format!("Schema version:  {SCHEMA_VERSION}")),
+        "{stdout}"
+    );
     assert!(stdout.contains("Integrity check: ok"));
     assert!(stdout.contains("UNDP_HDR_2025"));
     assert!(stdout.contains("Observations:"));
@@ -536,4 +540,34 @@ fn set_reads_plain_numbers_and_a_grouped_one_only_with_its_language() {
     );
     let out = set("1", Some("fr"));
     assert!(text(&out.stderr).contains("unknown language \"fr\""));
+}
+
+#[test]
+fn without_lang_the_command_line_speaks_the_windows_language_else_the_systems() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = new_sample(dir.path());
+    let home = tempfile::tempdir().unwrap();
+    let list = || {
+        let out = Command::new(env!("CARGO_BIN_EXE_chiso"))
+            .args(["list", &db])
+            .env("HOME", home.path())
+            .env_remove("XDG_CONFIG_HOME")
+            .env("LANG", "en_GB.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    assert!(list().contains("Under-five mortality rate"), "the system's");
+    // What the window writes when it saves its state, in Vietnamese.
+    let config = home.path().join(".config/chiso");
+    fs::create_dir_all(&config).unwrap();
+    fs::write(config.join("language"), "vi").unwrap();
+    let vietnamese = list();
+    assert!(
+        vietnamese.contains("Tỷ suất tử vong trẻ em dưới 5 tuổi") && vietnamese.contains("16,9"),
+        "{vietnamese}"
+    );
 }

@@ -3,6 +3,8 @@
 use std::process::Command;
 use std::time::Duration;
 
+mod common;
+
 use chiso::store::edit::{SetOutcome, SetRequest};
 use chiso::store::query::SeriesFilter;
 use chiso::store::{Store, StoreError};
@@ -237,13 +239,21 @@ fn the_lists_are_created_edited_and_deleted_with_their_figures_only_when_asked()
     let dir = tempfile::tempdir().unwrap();
     let path = sample_path(&dir);
     let mut store = Store::open(&path).unwrap();
-    let s = |v: &[&str]| v.iter().map(|x| (*x).to_owned()).collect::<Vec<_>>();
+    let s = common::form;
     let unit = store
         .save_record(
             "Lan",
             "unit",
             None,
-            &s(&["HOUSEHOLDS", "Households", "households"]),
+            &s(
+                "unit",
+                &[
+                    ("code", "HOUSEHOLDS"),
+                    ("name", "Households"),
+                    ("symbol", "households"),
+                    ("symbol_vi", "hộ"),
+                ],
+            ),
         )
         .unwrap();
     let indicator = store
@@ -251,53 +261,81 @@ fn the_lists_are_created_edited_and_deleted_with_their_figures_only_when_asked()
             "Lan",
             "indicator",
             None,
-            &s(&[
-                "POOR_HH",
-                "Poor households",
-                "Poor households",
-                "HOUSEHOLDS",
-                "0",
-                "lower_is_better",
-                "0",
-                "",
-                "",
-                "",
-                "Poverty",
-                "1.2.2",
-                "",
-            ]),
+            &s(
+                "indicator",
+                &[
+                    ("code", "POOR_HH"),
+                    ("name_vi", "Hộ nghèo"),
+                    ("short_name_vi", "Hộ nghèo"),
+                    ("unit_id", "HOUSEHOLDS"),
+                    ("decimals", "0"),
+                    ("direction", "lower_is_better"),
+                    ("valid_min", "0"),
+                    ("theme", "Poverty"),
+                    ("sdg_target", "1.2.2"),
+                ],
+            ),
         )
         .unwrap();
+    let poor = store.indicator("POOR_HH").unwrap();
+    assert_eq!(poor.unit.symbol.en, "households");
     assert_eq!(
-        store.indicator("POOR_HH").unwrap().unit.symbol,
-        "households"
+        poor.unit.symbol.get(chiso::model::Language::Vietnamese),
+        "hộ"
+    );
+    assert_eq!(
+        poor.name.get(chiso::model::Language::English),
+        "Hộ nghèo",
+        "a name given in Vietnamese only is the name in both languages"
     );
     let bad = store.save_record(
         "Lan",
         "indicator",
         None,
-        &s(&[
-            "X", "X", "X", "NOPE", "0", "neutral", "", "", "", "", "", "", "",
-        ]),
+        &s(
+            "indicator",
+            &[
+                ("code", "X"),
+                ("name", "X"),
+                ("short_name", "X"),
+                ("unit_id", "NOPE"),
+                ("decimals", "0"),
+                ("direction", "neutral"),
+            ],
+        ),
     );
     assert!(
         bad.unwrap_err()
             .to_string()
             .contains("no unit with code \"NOPE\"")
     );
-    let dup = store.save_record("Lan", "unit", None, &s(&["HOUSEHOLDS", "Again", ""]));
+    let dup = store.save_record(
+        "Lan",
+        "unit",
+        None,
+        &s("unit", &[("code", "HOUSEHOLDS"), ("name", "Again")]),
+    );
     assert!(dup.unwrap_err().to_string().contains("code already"));
     store
         .save_record(
             "Lan",
             "unit",
             Some(unit),
-            &s(&["HOUSEHOLDS", "Households (count)", "hh"]),
+            &s(
+                "unit",
+                &[
+                    ("code", "HOUSEHOLDS"),
+                    ("name", "Households (count)"),
+                    ("symbol", "hh"),
+                ],
+            ),
         )
         .unwrap();
+    let unit_now = store.indicator("POOR_HH").unwrap().unit;
+    assert_eq!(unit_now.name.en, "Households (count)");
     assert_eq!(
-        store.indicator("POOR_HH").unwrap().unit.name,
-        "Households (count)"
+        unit_now.symbol.vi, "",
+        "a field emptied in the form is emptied"
     );
     let _ = indicator;
 

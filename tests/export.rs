@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use chiso::chart::{ChartData, ChartSpec, SeriesKey, describe};
 use chiso::export::{ExportOptions, Preset, png::png, svg};
 use chiso::model::{
-    Direction, Indicator, Observation, Period, Qualifier, Source, Status, Target, Unit,
+    Direction, Indicator, Name, Observation, Period, Qualifier, Source, Status, Target, Unit,
 };
 
 fn golden(name: &str) -> PathBuf {
@@ -74,7 +74,7 @@ fn fixture(name: &str) -> (ChartSpec, ChartData) {
         direction: Direction::LowerIsBetter,
         valid_range: (Some(0.0), Some(1000.0)),
         plausible_range: (None, None),
-        description: String::new(),
+        description: Name::default(),
         theme: "Health".into(),
         sdg_target: "3.2.1".into(),
     };
@@ -82,7 +82,7 @@ fn fixture(name: &str) -> (ChartSpec, ChartData) {
         code: code.into(),
         short_name: name.into(),
         publisher: publisher.into(),
-        title: format!("{name} — Xín Chải, Hà Giang"),
+        title: format!("{name} — Xín Chải, Hà Giang").into(),
         edition: "2025".into(),
         licence: licence.into(),
         ..Default::default()
@@ -103,7 +103,7 @@ fn fixture(name: &str) -> (ChartSpec, ChartData) {
             source("GSO", "GSO", "Tổng cục Thống kê", ""),
             source("MICS", "MICS", "UNICEF", "CC BY 4.0"),
         ],
-        area_names: [("VN-03".to_owned(), "Hà Giang".to_owned())].into(),
+        area_names: [("VN-03".to_owned(), Name::only("Hà Giang"))].into(),
         subgroup_names: Default::default(),
         language: Language::English,
     };

@@ -3,6 +3,7 @@
 use std::fs;
 use std::path::PathBuf;
 
+use chiso::model::Name;
 use chiso::store::Store;
 use chiso::store::export::ExportFilter;
 use chiso::store::import::{ImportOptions, ImportReport, Progress};
@@ -73,8 +74,8 @@ fn undp_hdr_csv_in_windows_1252_with_chosen_indicators_and_areas() {
     );
     assert!(value(&store, "LE", "VNM", "UNDP_HDR_2025", 2023).is_some());
     // Windows-1252 names decoded: Côte d'Ivoire, Türkiye.
-    assert_eq!(store.area("CIV").unwrap().name, "Côte d'Ivoire");
-    assert_eq!(store.area("TUR").unwrap().name, "Türkiye");
+    assert_eq!(store.area("CIV").unwrap().name.en, "Côte d'Ivoire");
+    assert_eq!(store.area("TUR").unwrap().name.en, "Türkiye");
     let source = store.source("UNDP_HDR_2025").unwrap();
     assert_eq!(source.edition, "HDR 2025 (data to 2023)");
 
@@ -117,7 +118,7 @@ fn world_bank_bulk_csv_and_api_json_are_two_editions() {
     );
     assert!(report.missing_values > 0);
     let unit = store.indicator("SH_DYN_MORT").unwrap().unit;
-    assert_eq!(unit.symbol, "‰");
+    assert_eq!(unit.symbol.en, "‰");
 }
 
 #[test]
@@ -173,7 +174,7 @@ fn owid_internet_users_match_viet_nam_by_code_and_keep_the_citation() {
     assert_eq!(value(&store, &code, "VNM", &source, 2022), Some(78.59));
     assert_eq!(
         store.area("VNM").unwrap().name,
-        "Vietnam",
+        Name::only("Vietnam"),
         "named as the file names it"
     );
     let s = store.source(&source).unwrap();
@@ -183,7 +184,7 @@ fn owid_internet_users_match_viet_nam_by_code_and_keep_the_citation() {
         s.citation
     );
     assert_eq!(s.licence, "CC BY 4.0");
-    assert!(store.indicator(&code).unwrap().unit.symbol == "%");
+    assert!(store.indicator(&code).unwrap().unit.symbol.en == "%");
 }
 
 #[test]
@@ -205,7 +206,7 @@ fn owid_in_percent_onto_an_indicator_in_per_mille_is_converted_and_said() {
         report
             .notes
             .iter()
-            .any(|n| n.contains("converted from % to ‰ (×10)")),
+            .any(|n| n.to_string().contains("converted from % to ‰ (×10)")),
         "{:?}",
         report.notes
     );
@@ -487,10 +488,11 @@ fn a_file_with_a_header_and_no_rows_is_said_to_bring_nothing() {
     let report = import(&mut store, &[csv], &ImportOptions::default());
     assert_eq!(report.added + report.changed + report.unchanged, 0);
     assert!(
-        report.notes.contains(
-            &"header.csv: no figures in the file (only a header?); nothing was taken from it"
-                .to_owned()
-        ),
+        report
+            .notes
+            .contains(&chiso::store::import::Note::NoFigures {
+                file: "header.csv".into()
+            }),
         "{:?}",
         report.notes
     );

@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use chiso::model::{Qualifier, Status};
+use chiso::model::{Language, Name, Qualifier, Status};
 use chiso::store::query::SeriesFilter;
 use chiso::store::{
     APPLICATION_ID, OUTSIDE_EDITOR, OpenError, ReadOnlyReason, SCHEMA_VERSION, Store, StoreError,
@@ -420,6 +420,68 @@ fn a_version_1_file_migrates_forward_keeping_its_figures() {
         store.audit_log(1).unwrap()[0].editor,
         "Lan",
         "the audit log works after migrating"
+    );
+}
+
+#[test]
+fn a_version_2_file_migrates_to_names_in_both_languages_keeping_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v2.db");
+    {
+        // A file as wave 1 left it: one name per thing, in English (or the only one known).
+        let mut conn = Connection::open(&path).unwrap();
+        let tx = conn.transaction().unwrap();
+        chiso::store::schema::migrate_for_tests(&tx, 0, 2).unwrap();
+        tx.execute_batch(
+            "INSERT INTO unit (code, name, symbol) VALUES ('PERCENT', 'Per cent', '%');
+             INSERT INTO indicator (code, name, short_name, unit_id, theme) VALUES ('MPI_RATE', 'Multidimensional poverty rate', 'MPI', 1, 'Poverty');
+             INSERT INTO area (code, name) VALUES ('VN-03', 'Hà Giang');
+             INSERT INTO subgroup (code, name) VALUES ('T', 'Total');
+             INSERT INTO source (code, short_name, title) VALUES ('NEWS', 'News', 'A report');
+             INSERT INTO observation (indicator_id, area_id, subgroup_id, source_id, year, value) VALUES (1, 1, 1, 1, 2025, 1.3);",
+        )
+        .unwrap();
+        tx.commit().unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.summary().unwrap().schema_version, SCHEMA_VERSION);
+    let mpi = store.indicator("MPI_RATE").unwrap();
+    assert_eq!(mpi.name, Name::only("Multidimensional poverty rate"));
+    assert_eq!(mpi.theme.get(Language::Vietnamese), "Poverty", "falls back");
+    assert_eq!(
+        store.area("VN-03").unwrap().name.get(Language::English),
+        "Hà Giang"
+    );
+    assert_eq!(store.source("NEWS").unwrap().title, Name::only("A report"));
+    // The new columns are written, read and audited like the old ones.
+    let id = store.indicator("MPI_RATE").unwrap().id;
+    let mut values: Vec<String> = store
+        .records("indicator")
+        .unwrap()
+        .into_iter()
+        .find(|r| r.id == id)
+        .unwrap()
+        .values;
+    let fields = chiso::store::records::fields("indicator");
+    let at = |column: &str| fields.iter().position(|f| f.column == column).unwrap();
+    values[at("name_vi")] = "Tỷ lệ nghèo đa chiều".into();
+    store
+        .save_record("Lan", "indicator", Some(id), &values)
+        .unwrap();
+    let mpi = store.indicator("MPI_RATE").unwrap();
+    assert_eq!(mpi.name.get(Language::Vietnamese), "Tỷ lệ nghèo đa chiều");
+    assert_eq!(
+        mpi.name.get(Language::English),
+        "Multidimensional poverty rate"
+    );
+    let last = &store.audit_log(1).unwrap()[0];
+    assert_eq!(last.editor, "Lan");
+    assert!(
+        last.new_values
+            .as_deref()
+            .unwrap_or("")
+            .contains("Tỷ lệ nghèo đa chiều"),
+        "{last:?}"
     );
 }
 

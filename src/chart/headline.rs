@@ -66,7 +66,7 @@ fn change(
     } else {
         "±"
     };
-    let unit = super::unit_suffix(indicator);
+    let unit = super::unit_suffix(indicator, numbers.language());
     let mut text = format!(
         "{sign}{}{unit}",
         numbers.format(absolute.abs(), indicator.decimals)
@@ -106,7 +106,7 @@ pub fn headline(
         "{}{}{}",
         super::qualifier_prefix(t, latest.qualifier),
         numbers.format(latest.value, indicator.decimals),
-        super::unit_suffix(indicator)
+        super::unit_suffix(indicator, numbers.language())
     );
     let since_previous =
         previous.map(|p| change(indicator, p.period.year, (p.value, latest.value), numbers));
@@ -118,7 +118,7 @@ pub fn headline(
         let value = format!(
             "{}{}",
             numbers.format(target.target_value, indicator.decimals),
-            super::unit_suffix(indicator)
+            super::unit_suffix(indicator, numbers.language())
         );
         t.with(
             "chart-target-line",
@@ -131,7 +131,7 @@ pub fn headline(
     let progress =
         target.and_then(|t| progress(t, indicator.direction, (latest.period.year, latest.value)));
     Headline {
-        indicator_name: indicator.name.clone(),
+        indicator_name: indicator.name.get(numbers.language()).to_owned(),
         value_text,
         period: latest.period.to_string(),
         source_code: latest.source_code.clone(),

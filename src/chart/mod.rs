@@ -30,7 +30,7 @@ use std::collections::BTreeMap;
 
 use crate::locale::{Language, Messages, Numbers};
 pub use crate::model::selection::{ChartKind, ChartSpec, SeriesKey, Transform};
-use crate::model::{Indicator, Observation, Qualifier, Source, Status, Target};
+use crate::model::{Indicator, Name, Observation, Qualifier, Source, Status, Target};
 pub use note::ChartNote;
 pub use style::PALETTE;
 pub use time_series::{
@@ -46,8 +46,8 @@ pub struct ChartData {
     pub targets: Vec<Target>,
     pub sources: Vec<Source>,
     /// Area and subgroup names by code, for labels.
-    pub area_names: BTreeMap<String, String>,
-    pub subgroup_names: BTreeMap<String, String>,
+    pub area_names: BTreeMap<String, Name>,
+    pub subgroup_names: BTreeMap<String, Name>,
     /// The language of the chart's words and numbers.
     pub language: Language,
 }
@@ -120,8 +120,8 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
 }
 
 /// " %" or " ‰" or " houses": what follows a number.
-pub fn unit_suffix(indicator: &Indicator) -> String {
-    unit_symbol_suffix(&indicator.unit.symbol)
+pub fn unit_suffix(indicator: &Indicator, language: Language) -> String {
+    unit_symbol_suffix(indicator.unit.symbol.get(language))
 }
 
 /// What follows a number of a unit with `symbol`: "%" and "‰" stick to it, words are spaced.
@@ -173,7 +173,7 @@ pub fn hover_text(
         text.push_str(&format!(" ({})", status_word(t, point.status)));
     }
     let source = sources.iter().find(|s| s.code == point.source);
-    let source = source.map_or(point.source.as_str(), |s| s.short_name.as_str());
+    let source = source.map_or(point.source.as_str(), |s| s.short_name.get(language));
     text.push('\n');
     text.push_str(&t.with("hover-source", &[("source", source.into())]));
     if !point.footnote.is_empty() {

@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{ChartBody, ChartData, ChartDescription, ChartNote, ChartSpec, SeriesKey, Transform};
 use super::{PALETTE, unit_suffix};
-use crate::locale::{Messages, Numbers};
-use crate::model::{Indicator, Observation, Qualifier, Status};
+use crate::locale::{Language, Messages, Numbers};
+use crate::model::{Indicator, Name, Observation, Qualifier, Status};
 
 /// The body of a time-series chart.
 #[derive(Clone, Debug, PartialEq)]
@@ -165,7 +165,7 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
             color: color % PALETTE.len(),
             visible: !spec.hidden.contains(key),
             decimals: indicator.decimals,
-            unit_symbol: indicator.unit.symbol.clone(),
+            unit_symbol: indicator.unit.symbol.get(data.language).to_owned(),
             runs: runs_of(&points),
             points,
         });
@@ -230,7 +230,7 @@ fn panel_of<'p>(
     (panels, panel_units): (&'p mut Vec<Panel>, &mut Vec<String>),
 ) -> &'p mut Panel {
     let unit_label = match spec.transform {
-        Transform::Absolute => unit_label(indicator),
+        Transform::Absolute => unit_label(indicator, t.language()),
         Transform::Index { base_year } => t.with(
             "chart-index-axis",
             &[("base", base_year.to_string().into())],
@@ -338,7 +338,9 @@ fn series_points(
         {
             gathered.footnotes.push(format!(
                 "{} {}: {}",
-                indicator.short_name, o.period, o.footnote
+                indicator.short_name.get(data.language),
+                o.period,
+                o.footnote
             ));
         }
         gathered.used_sources.insert(o.source_code.clone());
@@ -389,7 +391,7 @@ fn reference_lines(
                 format!(
                     "{}{}",
                     numbers.format(v, indicator.decimals),
-                    unit_suffix(indicator)
+                    unit_suffix(indicator, numbers.language())
                 )
             };
             let level = |v: f64| {
@@ -457,11 +459,15 @@ fn runs_of(points: &[ChartPoint]) -> Vec<Run> {
     runs
 }
 
-fn unit_label(indicator: &Indicator) -> String {
-    if indicator.unit.symbol.is_empty() || indicator.unit.symbol == indicator.unit.name {
-        indicator.unit.name.clone()
+fn unit_label(indicator: &Indicator, language: Language) -> String {
+    let (name, symbol) = (
+        indicator.unit.name.get(language),
+        indicator.unit.symbol.get(language),
+    );
+    if symbol.is_empty() || symbol == name {
+        name.to_owned()
     } else {
-        format!("{} ({})", indicator.unit.name, indicator.unit.symbol)
+        format!("{name} ({symbol})")
     }
 }
 
@@ -491,10 +497,14 @@ impl Labels {
         let mut parts = Vec::new();
         if self.indicator {
             let name = data.indicators.iter().find(|i| i.code == key.indicator);
-            parts.push(name.map_or(key.indicator.clone(), |i| i.short_name.clone()));
+            parts.push(name.map_or(key.indicator.clone(), |i| {
+                i.short_name.get(data.language).to_owned()
+            }));
         }
-        let named = |names: &BTreeMap<String, String>, code: &String| {
-            names.get(code).cloned().unwrap_or_else(|| code.clone())
+        let named = |names: &BTreeMap<String, Name>, code: &String| {
+            names
+                .get(code)
+                .map_or_else(|| code.clone(), |n| n.get(data.language).to_owned())
         };
         if self.area {
             parts.push(named(&data.area_names, &key.area));
@@ -504,7 +514,9 @@ impl Labels {
         }
         if self.source || parts.is_empty() {
             let name = data.sources.iter().find(|s| s.code == key.source);
-            parts.push(name.map_or(key.source.clone(), |s| s.short_name.clone()));
+            parts.push(name.map_or(key.source.clone(), |s| {
+                s.short_name.get(data.language).to_owned()
+            }));
         }
         parts.join(" · ")
     }
@@ -523,7 +535,7 @@ fn titles(
             data.indicators
                 .iter()
                 .find(|i| i.code == *c)
-                .map_or((*c).to_owned(), |i| i.name.clone())
+                .map_or((*c).to_owned(), |i| i.name.get(data.language).to_owned())
         })
         .collect();
     let title = if names.is_empty() {
@@ -540,8 +552,7 @@ fn titles(
                 .map(|a| {
                     data.area_names
                         .get(*a)
-                        .cloned()
-                        .unwrap_or_else(|| (*a).to_owned())
+                        .map_or_else(|| (*a).to_owned(), |n| n.get(data.language).to_owned())
                 })
                 .collect::<Vec<_>>()
                 .join(", "),

@@ -49,7 +49,7 @@ pub enum Command {
     List {
         file: PathBuf,
         /// Numbers written this language's way: vi (0,766, 334.000) or en (0.766, 334,000);
-        /// default: the system's language
+        /// default: the window's language, else the system's
         #[arg(long, value_name = "vi|en", value_parser = ["vi", "en"])]
         lang: Option<String>,
     },
@@ -202,7 +202,8 @@ pub struct ExportCommand {
     pub deck: bool,
     #[arg(long)]
     pub out_dir: Option<PathBuf>,
-    /// The language of the chart's words and numbers: vi or en (default: the system's)
+    /// The language of the chart's words and numbers: vi or en (default: the window's, else
+    /// the system's)
     #[arg(long, value_name = "vi|en", value_parser = ["vi", "en"])]
     pub lang: Option<String>,
 }

@@ -221,11 +221,12 @@ fn set_args(command: SetCommand) -> anyhow::Result<(PathBuf, SetRequest, String)
     Ok((file, request, editor))
 }
 
-/// `--lang`'s value, or the system's language when it is not given.
+/// `--lang`'s value; without it, the window's language, else the system's.
 fn language_or_system(code: Option<&str>) -> anyhow::Result<crate::locale::Language> {
     match code {
         Some(code) => language_of(code),
-        None => Ok(crate::locale::Language::from_system()),
+        None => Ok(crate::workspace::preferences::saved_language()
+            .unwrap_or_else(crate::locale::Language::from_system)),
     }
 }
 

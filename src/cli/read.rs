@@ -61,7 +61,10 @@ pub fn info(file: &Path, out: &mut impl Write, notes: &mut impl Write) -> anyhow
         writeln!(
             out,
             "  {:<18} {} — {}{edition} ({})",
-            s.code, s.publisher, s.title, s.published
+            s.code,
+            s.publisher,
+            s.title.get(Language::English),
+            s.published
         )?;
     }
     let ok = summary.integrity == ["ok"];
@@ -118,17 +121,22 @@ pub fn list(
         sources
             .iter()
             .find(|s| s.code == code)
-            .map_or(code.to_owned(), |s| s.short_name.clone())
+            .map_or(code.to_owned(), |s| s.short_name.get(language).to_owned())
     };
+    let mut catalogue = catalogue;
+    crate::locale::sort_in(language, &mut catalogue, |entry| {
+        let i = &entry.indicator;
+        [i.theme.get(language), i.name.get(language), &i.code]
+    });
     let rows: Vec<[String; 6]> = catalogue
         .iter()
         .map(|entry| {
             let latest: Option<&Observation> = entry.latest.as_ref();
             [
                 entry.indicator.code.clone(),
-                entry.indicator.name.clone(),
+                entry.indicator.name.get(language).to_owned(),
                 latest_text(entry, language),
-                entry.indicator.unit.symbol.clone(),
+                entry.indicator.unit.symbol.get(language).to_owned(),
                 latest.map_or(String::new(), |o| o.period.to_string()),
                 latest.map_or(String::new(), |o| {
                     let area = if o.area_code == "VNM" {

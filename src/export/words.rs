@@ -48,13 +48,14 @@ pub fn tentative_legend(t: &Messages, statuses: &[Status]) -> String {
 /// A source as the footer cites it: publisher, title, edition, and the licence when a CC BY
 /// licence asks for attribution.
 pub fn source_line(t: &Messages, s: &Source) -> String {
+    let language = t.language();
     let mut citation = if s.publisher.is_empty() {
-        s.short_name.clone()
+        s.short_name.get(language).to_owned()
     } else {
         s.publisher.clone()
     };
     if !s.title.is_empty() {
-        citation.push_str(&format!(", {}", s.title));
+        citation.push_str(&format!(", {}", s.title.get(language)));
     }
     if !s.edition.is_empty() {
         citation.push_str(&format!(" ({})", s.edition));

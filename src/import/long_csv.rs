@@ -277,6 +277,7 @@ impl Row<'_> {
                 citation: self.lossy("source_citation"),
                 licence: self.lossy("source_licence"),
                 file_sha256: String::new(),
+                language: None,
             }
         } else {
             SourceDraft {

@@ -232,5 +232,6 @@ fn source(
         citation: s(column, "citationLong"),
         licence: "CC BY 4.0".into(),
         file_sha256: sha256.to_owned(),
+        language: None,
     }
 }

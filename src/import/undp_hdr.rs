@@ -193,5 +193,6 @@ fn source(path: &Path, last_year: i32, sha256: &str) -> SourceDraft {
         url: "https://hdr.undp.org/data-center/documentation-and-downloads".into(),
         licence: "Free to use with attribution to UNDP".into(),
         file_sha256: sha256.to_owned(),
+        language: None,
     }
 }

@@ -215,5 +215,6 @@ fn source(updated: &str, name: &str, code: &str, sha256: &str) -> SourceDraft {
         ),
         licence: "CC BY 4.0".into(),
         file_sha256: sha256.to_owned(),
+        language: None,
     }
 }

@@ -171,6 +171,7 @@ fn source(database: &str, updated: &str, name: &str, code: &str, sha256: &str) -
         ),
         licence: "CC BY 4.0".into(),
         file_sha256: sha256.to_owned(),
+        language: None,
     }
 }
 

@@ -16,43 +16,12 @@ use std::fmt;
 use icu_decimal::input::Decimal;
 use icu_decimal::{DecimalFormatter, DecimalFormatterPreferences};
 use icu_locale_core::{Locale, locale};
-use serde::{Deserialize, Serialize};
 
 pub use messages::{Arg, Messages, sources as translation_files};
 
-/// The languages of the window and of exports.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Language {
-    #[default]
-    #[serde(rename = "en")]
-    English,
-    #[serde(rename = "vi")]
-    Vietnamese,
-}
+pub use crate::model::Language;
 
 impl Language {
-    pub const ALL: [Language; 2] = [Language::Vietnamese, Language::English];
-
-    /// The language's code: `vi`, `en`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::English => "en",
-            Language::Vietnamese => "vi",
-        }
-    }
-
-    /// The language named as a person or a system names it: `vi`, `vi-VN`, `vi_VN.UTF-8`,
-    /// `en`, `en_GB`…; `None` for anything else.
-    pub fn from_code(code: &str) -> Option<Language> {
-        let code = code.trim().to_ascii_lowercase();
-        let primary = code.split(['-', '_', '.', '@']).next().unwrap_or("");
-        match primary {
-            "vi" => Some(Language::Vietnamese),
-            "en" => Some(Language::English),
-            _ => None,
-        }
-    }
-
     /// The system's language on a first run: Vietnamese when the locale says `vi*`, English
     /// otherwise (the POSIX order: `LC_ALL`, `LC_MESSAGES`, `LANG`).
     pub fn from_system() -> Language {
@@ -408,6 +377,31 @@ pub fn sort_vietnamese<T>(items: &mut [T], name: impl Fn(&T) -> &str) {
         Ok(collator) => items.sort_by(|a, b| collator.compare(name(a), name(b))),
         // Compiled data always has `vi`; were it missing, code-point order beats none.
         Err(_) => items.sort_by(|a, b| name(a).cmp(name(b))),
+    }
+}
+
+/// Sorts `items` by the words `keys` gives, the first word first, in `language`'s
+/// alphabetical order (ICU4X's collation): the catalogue by theme then name, in the names of
+/// the language shown.
+pub fn sort_in<T, const N: usize>(
+    language: Language,
+    items: &mut [T],
+    keys: impl Fn(&T) -> [&str; N],
+) {
+    use icu_collator::{CollatorBorrowed, CollatorPreferences, options::CollatorOptions};
+    match CollatorBorrowed::try_new(
+        CollatorPreferences::from(&language.locale()),
+        CollatorOptions::default(),
+    ) {
+        Ok(collator) => items.sort_by(|a, b| {
+            let (a, b) = (keys(a), keys(b));
+            a.iter()
+                .zip(&b)
+                .map(|(x, y)| collator.compare(x, y))
+                .find(|o| o.is_ne())
+                .unwrap_or(std::cmp::Ordering::Equal)
+        }),
+        Err(_) => items.sort_by(|a, b| keys(a).cmp(&keys(b))),
     }
 }
 

@@ -66,6 +66,9 @@ pub struct SourceDraft {
     pub citation: String,
     pub licence: String,
     pub file_sha256: String,
+    /// The language the file names things in, when the reader knows it: names of a file in
+    /// Vietnamese are kept as Vietnamese names. `None`: English, or not known.
+    pub language: Option<super::Language>,
 }
 
 /// An indicator as a file names it.

@@ -15,6 +15,103 @@ pub mod draft;
 pub mod selection;
 pub mod units;
 
+/// The languages of the window and of exports.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub enum Language {
+    #[default]
+    #[serde(rename = "en")]
+    English,
+    #[serde(rename = "vi")]
+    Vietnamese,
+}
+
+impl Language {
+    pub const ALL: [Language; 2] = [Language::Vietnamese, Language::English];
+
+    /// The language's code: `vi`, `en`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::English => "en",
+            Language::Vietnamese => "vi",
+        }
+    }
+
+    /// The language named as a person or a system names it: `vi`, `vi-VN`, `vi_VN.UTF-8`,
+    /// `en`, `en_GB`…; `None` for anything else.
+    pub fn from_code(code: &str) -> Option<Language> {
+        let code = code.trim().to_ascii_lowercase();
+        let primary = code.split(['-', '_', '.', '@']).next().unwrap_or("");
+        match primary {
+            "vi" => Some(Language::Vietnamese),
+            "en" => Some(Language::English),
+            _ => None,
+        }
+    }
+}
+
+/// A name in Vietnamese and in English, as a Chiso file keeps it: the English name, or the
+/// only one known (a publisher's file names things in its own language), and the Vietnamese
+/// name, empty when there is none. Areas keep their Vietnamese names in both (`Hà Giang`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Name {
+    pub en: String,
+    pub vi: String,
+}
+
+impl Name {
+    /// A name known in one language only, kept where the other falls back to it.
+    pub fn only(name: impl Into<String>) -> Name {
+        Name {
+            en: name.into(),
+            vi: String::new(),
+        }
+    }
+
+    pub fn both(vi: impl Into<String>, en: impl Into<String>) -> Name {
+        Name {
+            en: en.into(),
+            vi: vi.into(),
+        }
+    }
+
+    /// The name in `language`, or in the other when it has none in that one.
+    pub fn get(&self, language: Language) -> &str {
+        let (wanted, other) = match language {
+            Language::Vietnamese => (&self.vi, &self.en),
+            Language::English => (&self.en, &self.vi),
+        };
+        if wanted.trim().is_empty() {
+            other
+        } else {
+            wanted
+        }
+    }
+
+    /// Both names, for a search that looks in either language.
+    pub fn all(&self) -> [&str; 2] {
+        [&self.vi, &self.en]
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.en.trim().is_empty() && self.vi.trim().is_empty()
+    }
+}
+
+/// A name known in one language only (see [`Name::only`]).
+impl From<&str> for Name {
+    fn from(name: &str) -> Name {
+        Name::only(name)
+    }
+}
+
+impl From<String> for Name {
+    fn from(name: String) -> Name {
+        Name::only(name)
+    }
+}
+
 /// Whether a rising value is good news.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -118,8 +215,9 @@ impl Status {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Unit {
     pub code: String,
-    pub name: String,
-    pub symbol: String,
+    pub name: Name,
+    /// `%`, `‰` are the same in both languages (no Vietnamese symbol); `houses` is `căn`.
+    pub symbol: Name,
 }
 
 /// An indicator with what is needed to show and check its figures.
@@ -127,15 +225,15 @@ pub struct Unit {
 pub struct Indicator {
     pub id: i64,
     pub code: String,
-    pub name: String,
-    pub short_name: String,
+    pub name: Name,
+    pub short_name: Name,
     pub unit: Unit,
     pub decimals: u8,
     pub direction: Direction,
     pub valid_range: (Option<f64>, Option<f64>),
     pub plausible_range: (Option<f64>, Option<f64>),
-    pub description: String,
-    pub theme: String,
+    pub description: Name,
+    pub theme: Name,
     pub sdg_target: String,
 }
 
@@ -144,7 +242,7 @@ pub struct Indicator {
 pub struct Area {
     pub id: i64,
     pub code: String,
-    pub name: String,
+    pub name: Name,
     pub parent_code: Option<String>,
     pub level: String,
 }
@@ -154,7 +252,7 @@ pub struct Area {
 pub struct Subgroup {
     pub id: i64,
     pub code: String,
-    pub name: String,
+    pub name: Name,
     pub dimension: String,
 }
 
@@ -163,9 +261,9 @@ pub struct Subgroup {
 pub struct Source {
     pub id: i64,
     pub code: String,
-    pub short_name: String,
+    pub short_name: Name,
     pub publisher: String,
-    pub title: String,
+    pub title: Name,
     pub edition: String,
     pub published: String,
     pub url: String,

@@ -307,7 +307,7 @@ fn fill(tx: &Transaction, options: &GenerateOptions) -> Result<GenerateReport, S
         )?;
     }
     tx.execute(
-        "INSERT INTO area (code, name, level) VALUES ('VN', 'Việt Nam', 'country')",
+        "INSERT INTO area (code, name, name_vi, level) VALUES ('VN', 'Viet Nam', 'Việt Nam', 'country')",
         [],
     )?;
     let country = tx.last_insert_rowid();

@@ -56,15 +56,21 @@ const LEVELS: &[&str] = &[
 
 use Kind::{Choice, Integer, Number, Ref, Text};
 
+// Each name has its Vietnamese column beside it. The English one is required by the schema,
+// but a form that gives only the Vietnamese name keeps it in both (see `save_record`).
 const UNIT_FIELDS: &[Field] = &[
     f("code", "Code", Text, true),
-    f("name", "Name", Text, true),
+    f("name_vi", "Name in Vietnamese", Text, false),
+    f("name", "Name in English", Text, true),
     f("symbol", "Symbol", Text, false),
+    f("symbol_vi", "Symbol in Vietnamese", Text, false),
 ];
 const INDICATOR_FIELDS: &[Field] = &[
     f("code", "Code", Text, true),
-    f("name", "Name", Text, true),
-    f("short_name", "Short name", Text, true),
+    f("name_vi", "Name in Vietnamese", Text, false),
+    f("name", "Name in English", Text, true),
+    f("short_name_vi", "Short name in Vietnamese", Text, false),
+    f("short_name", "Short name in English", Text, true),
     f("unit_id", "Unit", Ref("unit"), true),
     f("decimals", "Decimals", Integer, true),
     f("direction", "Direction", Choice(DIRECTIONS), true),
@@ -72,26 +78,32 @@ const INDICATOR_FIELDS: &[Field] = &[
     f("valid_max", "Valid to", Number, false),
     f("plausible_min", "Plausible from", Number, false),
     f("plausible_max", "Plausible to", Number, false),
-    f("theme", "Theme", Text, false),
+    f("theme_vi", "Theme in Vietnamese", Text, false),
+    f("theme", "Theme in English", Text, false),
     f("sdg_target", "SDG target", Text, false),
-    f("description", "Description", Text, false),
+    f("description_vi", "Description in Vietnamese", Text, false),
+    f("description", "Description in English", Text, false),
 ];
 const AREA_FIELDS: &[Field] = &[
     f("code", "Code", Text, true),
-    f("name", "Name", Text, true),
+    f("name_vi", "Name in Vietnamese", Text, false),
+    f("name", "Name in English", Text, true),
     f("parent_id", "Parent", Ref("area"), false),
     f("level", "Level", Choice(LEVELS), true),
 ];
 const SUBGROUP_FIELDS: &[Field] = &[
     f("code", "Code", Text, true),
-    f("name", "Name", Text, true),
+    f("name_vi", "Name in Vietnamese", Text, false),
+    f("name", "Name in English", Text, true),
     f("dimension", "Dimension", Text, true),
 ];
 const SOURCE_FIELDS: &[Field] = &[
     f("code", "Code", Text, true),
-    f("short_name", "Short name", Text, true),
+    f("short_name_vi", "Short name in Vietnamese", Text, false),
+    f("short_name", "Short name in English", Text, true),
     f("publisher", "Publisher", Text, false),
-    f("title", "Title", Text, false),
+    f("title_vi", "Title in Vietnamese", Text, false),
+    f("title", "Title in English", Text, false),
     f("edition", "Edition", Text, false),
     f("published", "Published", Text, false),
     f("url", "URL", Text, false),
@@ -187,14 +199,31 @@ impl Store {
         let fields = known(table)?;
         let mut params: Vec<rusqlite::types::Value> = Vec::new();
         for (field, raw) in fields.iter().zip(values) {
-            let raw = raw.trim();
+            let mut raw = raw.trim();
+            if raw.is_empty() {
+                // A name given in Vietnamese only is the name in every language.
+                let vietnamese = format!("{}_vi", field.column);
+                if let Some(vi) = fields
+                    .iter()
+                    .zip(values)
+                    .find(|(f, _)| f.column == vietnamese)
+                    .map(|(_, v)| v.trim())
+                    .filter(|v| !v.is_empty())
+                {
+                    raw = vi;
+                }
+            }
             if raw.is_empty() {
                 if field.required {
                     return Err(StoreError::Record(RecordRefusal::Needed {
                         field: field.label,
                     }));
                 }
-                params.push(rusqlite::types::Value::Null);
+                // Text columns are NOT NULL with '' for "none": emptying a field empties it.
+                params.push(match field.kind {
+                    Kind::Text => rusqlite::types::Value::Text(String::new()),
+                    _ => rusqlite::types::Value::Null,
+                });
                 continue;
             }
             params.push(match field.kind {
@@ -246,17 +275,8 @@ impl Store {
                 }
             });
         }
-        // Columns without a value in the form keep their defaults on insert.
-        let text_defaults = |f: &Field, v: &rusqlite::types::Value| {
-            !(matches!(v, rusqlite::types::Value::Null) && matches!(f.kind, Kind::Text))
-        };
-        let kept: Vec<(&Field, rusqlite::types::Value)> = fields
-            .iter()
-            .zip(params)
-            .filter(|(f, v)| text_defaults(f, v))
-            .collect();
-        let columns: Vec<&str> = kept.iter().map(|(f, _)| f.column).collect();
-        let values: Vec<rusqlite::types::Value> = kept.into_iter().map(|(_, v)| v).collect();
+        let columns: Vec<&str> = fields.iter().map(|f| f.column).collect();
+        let values = params;
         let table = table.to_owned();
         self.write(editor, move |tx| {
             let result = match id {

@@ -13,6 +13,9 @@ use crate::model::draft::FigureRecord;
 /// Units, indicators, areas, subgroups, sources and targets.
 const REFERENCE_SQL: &str = include_str!("../../fixtures/sample/reference.sql");
 
+/// Their names in Vietnamese, beside the English ones.
+const NAMES_VI_SQL: &str = include_str!("../../fixtures/sample/names_vi.sql");
+
 /// The deck of saved views, loaded after the figures.
 const VIEWS_SQL: &str = include_str!("../../fixtures/sample/views.sql");
 
@@ -43,6 +46,7 @@ pub fn create_from(
     let mut store = Store::create(path)?;
     let filled = store.write(SAMPLE_EDITOR, |tx| {
         tx.execute_batch(REFERENCE_SQL)?;
+        tx.execute_batch(NAMES_VI_SQL)?;
         for (file, records) in figures {
             for record in records {
                 edit::insert_figure(tx, record, SAMPLE_EDITOR).map_err(|e| StoreError::AtLine {

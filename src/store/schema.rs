@@ -13,7 +13,8 @@ use rusqlite::{Connection, Transaction};
 pub const APPLICATION_ID: i32 = 0x4348_534F;
 
 /// Each entry takes a file from version `index` to `index + 1`.
-const MIGRATIONS: &[fn(&Transaction) -> rusqlite::Result<()>] = &[migrate_to_1, migrate_to_2];
+const MIGRATIONS: &[fn(&Transaction) -> rusqlite::Result<()>] =
+    &[migrate_to_1, migrate_to_2, migrate_to_3];
 
 /// The newest schema this build knows.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -225,14 +226,50 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_log_by_row ON audit_log (table_name, row_id);
 "#,
     )?;
-    for (table, columns) in AUDITED_TABLES {
+    for (table, columns) in AUDITED_TABLES_2 {
         tx.execute_batch(&audit_triggers(table, columns))?;
     }
     Ok(())
 }
 
-/// Tables whose every insert, update and delete the triggers record, with the columns recorded.
-const AUDITED_TABLES: &[(&str, &[&str])] = &[
+/// The names in Vietnamese beside the names as they were (`name` is the English name, or the
+/// only one known): `(table, column, longest)`. A new column per name rather than a table of
+/// translations, so that a row stays one row for the forms, the audit log and the queries.
+const VIETNAMESE_NAMES: &[(&str, &str, u32)] = &[
+    ("unit", "name_vi", 200),
+    ("unit", "symbol_vi", 32),
+    ("indicator", "name_vi", 500),
+    ("indicator", "short_name_vi", 120),
+    ("indicator", "description_vi", 4000),
+    ("indicator", "theme_vi", 200),
+    ("area", "name_vi", 200),
+    ("subgroup", "name_vi", 200),
+    ("source", "short_name_vi", 200),
+    ("source", "title_vi", 4000),
+];
+
+/// Version 3: names in Vietnamese and English. The audit triggers are made anew to record
+/// the new columns too.
+fn migrate_to_3(tx: &Transaction) -> rusqlite::Result<()> {
+    for (table, column, longest) in VIETNAMESE_NAMES {
+        tx.execute_batch(&format!(
+            "ALTER TABLE {table} ADD COLUMN {column} TEXT NOT NULL DEFAULT '' \
+             CHECK (length({column}) <= {longest});"
+        ))?;
+    }
+    for (table, columns) in audited_tables_3() {
+        tx.execute_batch(&format!(
+            "DROP TRIGGER {table}_audit_insert; DROP TRIGGER {table}_audit_update; \
+             DROP TRIGGER {table}_audit_delete;"
+        ))?;
+        tx.execute_batch(&audit_triggers(table, &columns))?;
+    }
+    Ok(())
+}
+
+/// The columns the audit triggers recorded from version 2 to 3. Kept as released: a
+/// migration's SQL never changes.
+const AUDITED_TABLES_2: &[(&str, &[&str])] = &[
     ("unit", &["code", "name", "symbol"]),
     (
         "indicator",
@@ -302,6 +339,21 @@ const AUDITED_TABLES: &[(&str, &[&str])] = &[
     ("saved_view", &["name", "position", "spec"]),
 ];
 
+/// Tables whose every insert, update and delete the triggers record, with the columns recorded
+/// (from version 3): version 2's and the Vietnamese names.
+fn audited_tables_3() -> Vec<(&'static str, Vec<&'static str>)> {
+    AUDITED_TABLES_2
+        .iter()
+        .map(|(table, columns)| {
+            let names = VIETNAMESE_NAMES
+                .iter()
+                .filter(|(t, _, _)| t == table)
+                .map(|(_, column, _)| *column);
+            (*table, columns.iter().copied().chain(names).collect())
+        })
+        .collect()
+}
+
 /// What the audit log names as the editor of a change made outside Chiso.
 pub const OUTSIDE_EDITOR: &str = "(outside Chiso)";
 
@@ -341,9 +393,9 @@ fn row_json(columns: &[&str], row: &str) -> String {
 /// What the audit triggers record of a row of an audited table, for bulk writes that record
 /// their inserts themselves (see `store::import`): `(table, json of the row named table)`.
 pub(crate) fn audited_tables() -> impl Iterator<Item = (&'static str, String)> {
-    AUDITED_TABLES
-        .iter()
-        .map(|(table, columns)| (*table, row_json(columns, table)))
+    audited_tables_3()
+        .into_iter()
+        .map(|(table, columns)| (table, row_json(&columns, table)))
 }
 
 /// The tables a file must hold to be taken for a Chiso file, whatever its version.

@@ -11,7 +11,7 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, dark: bool) {
     let t = Messages::of(ws.language());
     let Some(h) = ws.headline() else {
         if let Some(indicator) = ws.selected_indicator() {
-            ui.heading(&indicator.name);
+            ui.heading(indicator.name.get(ws.language()));
             ui.label(t.get("card-no-figures"));
         }
         return;
@@ -20,7 +20,9 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, dark: bool) {
         .sources()
         .iter()
         .find(|s| s.code == h.source_code)
-        .map_or(h.source_code.clone(), |s| s.short_name.clone());
+        .map_or(h.source_code.clone(), |s| {
+            s.short_name.get(ws.language()).to_owned()
+        });
     ui.horizontal_wrapped(|ui| {
         ui.vertical(|ui| {
             ui.label(RichText::new(&h.indicator_name).size(18.0).strong());

@@ -39,7 +39,7 @@ pub fn ui(
     let other = t.get("catalogue-other-theme");
     let mut theme: Option<&str> = None;
     for row in rows {
-        let this_theme = row.entry.indicator.theme.as_str();
+        let this_theme = row.entry.indicator.theme.get(ws.language());
         if theme != Some(this_theme) {
             theme = Some(this_theme);
             items.push(Item::Heading(if this_theme.is_empty() {
@@ -120,11 +120,15 @@ fn row_ui(
     // Long names are cut to the panel's width; the full name shows on hover.
     let response = ui
         .add(
-            egui::Button::selectable(selected, indicator.name.as_str())
+            egui::Button::selectable(selected, indicator.name.get(ws.language()))
                 .truncate()
                 .min_size(Vec2::new(width, 0.0)),
         )
-        .on_hover_text(format!("{} ({})", indicator.name, indicator.code));
+        .on_hover_text(format!(
+            "{} ({})",
+            indicator.name.get(ws.language()),
+            indicator.code
+        ));
     ui.horizontal(|ui| {
         ui.add_space(12.0);
         let detail = match &row.entry.latest {
@@ -132,7 +136,7 @@ fn row_ui(
                 "{}{} {} · {}",
                 qualifier_prefix(t, latest.qualifier),
                 ws.numbers().format(latest.value, indicator.decimals),
-                indicator.unit.symbol,
+                indicator.unit.symbol.get(ws.language()),
                 latest.period
             ),
             None => t.get("catalogue-no-figures"),

@@ -27,7 +27,7 @@ pub fn controls_ui(ui: &mut egui::Ui, ws: &Workspace, commands: &mut Vec<Command
                 ws.areas()
                     .iter()
                     .find(|a| a.code == code)
-                    .map_or(code.to_owned(), |a| a.name.clone())
+                    .map_or(code.to_owned(), |a| a.name.get(ws.language()).to_owned())
             };
             // By area in Vietnamese order; the chart keeps its own order of series.
             let mut infos: Vec<(String, &crate::workspace::SeriesInfo)> = ws
@@ -41,17 +41,17 @@ pub fn controls_ui(ui: &mut egui::Ui, ws: &Workspace, commands: &mut Vec<Command
                     .areas()
                     .iter()
                     .find(|a| a.code == info.area)
-                    .map_or(info.area.as_str(), |a| a.name.as_str());
+                    .map_or(info.area.as_str(), |a| a.name.get(ws.language()));
                 let subgroup = ws
                     .subgroups()
                     .iter()
                     .find(|g| g.code == info.subgroup)
-                    .map_or(info.subgroup.as_str(), |g| g.name.as_str());
+                    .map_or(info.subgroup.as_str(), |g| g.name.get(ws.language()));
                 let source = ws
                     .sources()
                     .iter()
                     .find(|s| s.code == info.source)
-                    .map_or(info.source.as_str(), |s| s.short_name.as_str());
+                    .map_or(info.source.as_str(), |s| s.short_name.get(ws.language()));
                 let mut on = spec.series.iter().any(|k| {
                     k.area == info.area && k.subgroup == info.subgroup && k.source == info.source
                 });

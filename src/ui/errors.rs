@@ -6,8 +6,8 @@ use crate::export::ExportError;
 use crate::locale::{Arg, Language, Messages, NumberError};
 use crate::workspace::editing::Warning;
 use crate::workspace::{
-    DeckError, GenerateRefusal, OpenError, ReadOnlyReason, RecordRefusal, Refusal, RevertRefusal,
-    SlideError, StoreError, ViewRefusal,
+    DeckError, GenerateRefusal, ImportNote as Note, ImportSkip as Skip, OpenError, ReadOnlyReason,
+    RecordRefusal, Refusal, RevertRefusal, SlideError, StoreError, ViewRefusal,
 };
 
 fn path(p: &std::path::Path) -> Arg<'static> {
@@ -369,6 +369,88 @@ pub fn deck(t: &Messages, e: &DeckError) -> String {
                 ],
             )
         }
+    }
+}
+
+/// Why an import left figures out.
+pub fn import_skip(t: &Messages, skip: &Skip) -> String {
+    match skip {
+        Skip::IndicatorNotChosen { key } => {
+            t.with("import-skip-not-chosen", &[("key", key.into())])
+        }
+        Skip::IndicatorNotInDatabase => t.get("import-skip-not-in-database"),
+        Skip::Unconvertible {
+            key,
+            from,
+            to,
+            code,
+        } => t.with(
+            "import-skip-unconvertible",
+            &[
+                ("key", key.into()),
+                ("from", from.into()),
+                ("to", to.into()),
+                ("code", code.into()),
+            ],
+        ),
+        Skip::NoAreaCode => t.get("import-skip-no-area-code"),
+        Skip::AggregateNotChosen => t.get("import-skip-aggregate"),
+        Skip::AreaNotChosen => t.get("import-skip-area"),
+    }
+}
+
+/// What else an import tells.
+pub fn import_note(t: &Messages, note: &Note) -> String {
+    match note {
+        Note::NoFigures { file } => t.with("import-note-no-figures", &[("file", file.into())]),
+        Note::Converted {
+            file,
+            key,
+            from,
+            to,
+            factor,
+            code,
+        } => t.with(
+            "import-note-converted",
+            &[
+                ("file", file.into()),
+                ("key", key.into()),
+                ("from", from.into()),
+                ("to", to.into()),
+                ("factor", (*factor).into()),
+                ("code", code.into()),
+            ],
+        ),
+        Note::ImportedAs { file, key, code } => t.with(
+            "import-note-imported-as",
+            &[
+                ("file", file.into()),
+                ("key", key.into()),
+                ("code", code.into()),
+            ],
+        ),
+        Note::NewIndicator { code, name } => t.with(
+            "import-note-new-indicator",
+            &[("code", code.into()), ("name", name.into())],
+        ),
+        Note::NewArea { code, name } => t.with(
+            "import-note-new-area",
+            &[("code", code.into()), ("name", name.into())],
+        ),
+        Note::NewSource {
+            code,
+            publisher,
+            title,
+            edition,
+        } => t.with(
+            "import-note-new-source",
+            &[
+                ("code", code.into()),
+                ("publisher", publisher.into()),
+                ("title", title.into()),
+                ("edition", edition.into()),
+            ],
+        ),
     }
 }
 

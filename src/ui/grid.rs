@@ -385,7 +385,8 @@ fn add_column_ui(
                 .selected_text(area.clone())
                 .show_ui(ui, |ui| {
                     for a in ws.areas() {
-                        ui.selectable_value(area, a.code.clone(), format!("{} {}", a.code, a.name));
+                        let name = a.name.get(ws.language());
+                        ui.selectable_value(area, a.code.clone(), format!("{} {name}", a.code));
                     }
                 });
             egui::ComboBox::from_label(t.get("grid-subgroup"))
@@ -395,7 +396,7 @@ fn add_column_ui(
                         ui.selectable_value(
                             subgroup,
                             g.code.clone(),
-                            format!("{} {}", g.code, g.name),
+                            format!("{} {}", g.code, g.name.get(ws.language())),
                         );
                     }
                 });
@@ -406,7 +407,7 @@ fn add_column_ui(
                         ui.selectable_value(
                             source,
                             s.code.clone(),
-                            format!("{} ({})", s.code, s.short_name),
+                            format!("{} ({})", s.code, s.short_name.get(ws.language())),
                         );
                     }
                 });

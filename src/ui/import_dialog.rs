@@ -289,12 +289,15 @@ impl ImportDialog {
         for (reason, n) in &report.skipped {
             let text = t.with(
                 "import-skipped",
-                &[("count", (*n).into()), ("reason", reason.into())],
+                &[
+                    ("count", (*n).into()),
+                    ("reason", super::errors::import_skip(t, reason).into()),
+                ],
             );
             ui.label(RichText::new(text).weak());
         }
         for note in &report.notes {
-            ui.label(RichText::new(note).weak());
+            ui.label(RichText::new(super::errors::import_note(t, note)).weak());
         }
         if !report.unmatched_indicators.is_empty() {
             ui.collapsing(
@@ -348,7 +351,11 @@ impl ImportDialog {
                                                 if ui
                                                     .selectable_label(
                                                         current == i.code,
-                                                        format!("{} — {}", i.code, i.name),
+                                                        format!(
+                                                            "{} — {}",
+                                                            i.code,
+                                                            i.name.get(t.language())
+                                                        ),
                                                     )
                                                     .clicked()
                                                 {

@@ -17,12 +17,13 @@ pub fn ui(ui: &mut egui::Ui, description: &ChartDescription) {
             }
             for s in &description.sources {
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new(&s.short_name).strong());
+                    let language = description.language;
+                    ui.label(RichText::new(s.short_name.get(language)).strong());
                     if !s.edition.is_empty() {
                         ui.label(RichText::new(format!("({})", s.edition)).weak());
                     }
                     let citation = if s.citation.is_empty() {
-                        &s.title
+                        s.title.get(language)
                     } else {
                         &s.citation
                     };

@@ -18,6 +18,7 @@ mod data;
 mod deck;
 pub mod editing;
 pub mod jobs;
+pub mod preferences;
 pub mod sample;
 mod selection;
 
@@ -26,13 +27,13 @@ use std::path::Path;
 
 use crate::chart::headline::{Headline, headline};
 use crate::chart::{ChartData, ChartDescription, ChartSpec, describe};
-use crate::model::{Area, Indicator, Observation, Source, Subgroup, Target};
+use crate::model::{Area, Indicator, Name, Observation, Source, Subgroup, Target};
 use crate::store::query::{CatalogueEntry, SeriesFilter};
 use crate::text;
 
 pub use crate::model::draft::Problem;
 pub use crate::store::edit::default_editor;
-pub use crate::store::import::{ImportOptions, ImportReport, Progress};
+pub use crate::store::import::{ImportNote, ImportOptions, ImportReport, ImportSkip, Progress};
 pub use crate::store::query::{AuditEntry, SeriesInfo};
 pub use crate::store::views::SavedView;
 pub use crate::store::{
@@ -48,6 +49,9 @@ pub use selection::ChartRequest;
 #[derive(Clone, Debug, PartialEq)]
 pub struct CatalogueRow {
     pub entry: CatalogueEntry,
+    /// What a search looks in, folded once (see [`Workspace::filtered_catalogue`]): a frame
+    /// with a filter typed folds only the query.
+    search: text::Folded,
 }
 
 /// The store and the user's selection, with what is derived from them.
@@ -111,17 +115,38 @@ impl Workspace {
         let _snapshot = self.store.snapshot()?;
         self.areas = self.store.areas()?;
         // Pickers list areas as a Vietnamese reader looks for them: in Vietnamese order.
-        crate::locale::sort_vietnamese(&mut self.areas, |a| &a.name);
+        crate::locale::sort_vietnamese(&mut self.areas, |a| {
+            a.name.get(crate::locale::Language::Vietnamese)
+        });
         self.subgroups = self.store.subgroups()?;
         self.sources = self.store.sources()?;
         self.targets = self.store.all_targets()?;
+        let area_names: std::collections::HashMap<&str, &Name> = self
+            .areas
+            .iter()
+            .map(|a| (a.code.as_str(), &a.name))
+            .collect();
         let catalogue: Vec<CatalogueRow> = self
             .store
             .catalogue()?
             .into_iter()
-            .map(|entry| CatalogueRow { entry })
+            .map(|entry| {
+                let i = &entry.indicator;
+                let mut fields: Vec<&str> = vec![&i.code];
+                for name in [&i.name, &i.short_name, &i.theme] {
+                    fields.extend(name.all());
+                }
+                for code in &entry.area_codes {
+                    if let Some(name) = area_names.get(code.as_str()) {
+                        fields.extend(name.all());
+                    }
+                }
+                let search = text::Folded::of(&fields);
+                CatalogueRow { entry, search }
+            })
             .collect();
         self.catalogue = catalogue;
+        sort_catalogue(&mut self.catalogue, self.numbers.language());
         self.views = self.store.views()?;
         self.last_source = self.store.last_used_source()?;
         if let Some(code) = self.selected.clone() {
@@ -160,6 +185,7 @@ impl Workspace {
             self.numbers = crate::locale::Numbers::new(language);
             self.data.language = language;
             self.description = describe(&self.spec, &self.data);
+            sort_catalogue(&mut self.catalogue, language);
         }
     }
 
@@ -198,15 +224,14 @@ impl Workspace {
         &self.catalogue
     }
 
-    /// Catalogue rows whose indicator name, short name, code or theme match `query`,
-    /// ignoring accents and case.
+    /// Catalogue rows whose indicator name, short name, code or theme, in either language, or
+    /// the names of the areas it has figures for match `query`, ignoring accents and case:
+    /// `tu vong`, `ha giang` and `viet nam` all find indicators.
     pub fn filtered_catalogue(&self, query: &str) -> Vec<&CatalogueRow> {
+        let query = text::fold(query);
         self.catalogue
             .iter()
-            .filter(|row| {
-                let i = &row.entry.indicator;
-                text::matches(query, &[&i.name, &i.short_name, &i.code, &i.theme])
-            })
+            .filter(|row| row.search.matches(&query))
             .collect()
     }
 
@@ -214,7 +239,10 @@ impl Workspace {
     pub fn filtered_areas(&self, query: &str) -> Vec<&Area> {
         self.areas
             .iter()
-            .filter(|a| text::matches(query, &[&a.name, &a.code]))
+            .filter(|a| {
+                let [vi, en] = a.name.all();
+                text::matches(query, &[vi, en, &a.code])
+            })
             .collect()
     }
 
@@ -342,6 +370,14 @@ impl Workspace {
     }
 }
 
-fn names<'a>(pairs: impl Iterator<Item = (&'a String, &'a String)>) -> BTreeMap<String, String> {
+/// The catalogue by theme, then name, in the names and the alphabet of the language shown.
+fn sort_catalogue(catalogue: &mut [CatalogueRow], language: crate::locale::Language) {
+    crate::locale::sort_in(language, catalogue, |row| {
+        let i = &row.entry.indicator;
+        [i.theme.get(language), i.name.get(language), &i.code]
+    });
+}
+
+fn names<'a>(pairs: impl Iterator<Item = (&'a String, &'a Name)>) -> BTreeMap<String, Name> {
     pairs.map(|(c, n)| (c.clone(), n.clone())).collect()
 }

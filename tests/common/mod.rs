@@ -76,6 +76,18 @@ pub fn find_in_catalogue<'h>(
 ) -> egui_kittest::Node<'h> {
     use egui_kittest::kittest::Queryable;
     let role = egui::accesskit::Role::Button;
+    // The indicator's name in the window's language (tests name it in either).
+    let name: &'h str = match h.state().workspace().and_then(|ws| {
+        ws.catalogue()
+            .iter()
+            .map(|row| &row.entry.indicator.name)
+            .find(|n| n.en == name || n.vi == name)
+            .map(|n| n.get(ws.language()).to_owned())
+    }) {
+        // A test's few names, kept for the harness's lifetime.
+        Some(shown) if shown != name => Box::leak(shown.into_boxed_str()),
+        _ => name,
+    };
     // Down to the end, then back up: the row may be above the one in view.
     for step in 0..120 {
         if h.query_by_role_and_label(role, name).is_some() {
@@ -126,4 +138,36 @@ pub fn label(h: &Harness<'static, ChisoApp>, english: &str) -> String {
         Some(id) => Messages::of(h.state().state.language).get(id),
         None => panic!("no message reads {english:?} in English"),
     }
+}
+
+/// A name of the data (subgroup, area, source) in the window's language, from its English
+/// name: the sample carries both.
+pub fn data_name(h: &Harness<'static, ChisoApp>, english: &str) -> String {
+    let ws = h.state().workspace().expect("a file is open");
+    let names = ws
+        .subgroups()
+        .iter()
+        .map(|g| &g.name)
+        .chain(ws.areas().iter().map(|a| &a.name))
+        .chain(ws.sources().iter().map(|s| &s.short_name));
+    for name in names {
+        if name.en == english {
+            return name.get(ws.language()).to_owned();
+        }
+    }
+    english.to_owned()
+}
+
+/// A form's values for `table`, by column, in the order of its fields; columns not given are
+/// left empty.
+pub fn form(table: &str, given: &[(&str, &str)]) -> Vec<String> {
+    chiso::store::records::fields(table)
+        .iter()
+        .map(|f| {
+            given
+                .iter()
+                .find(|(c, _)| *c == f.column)
+                .map_or(String::new(), |(_, v)| (*v).to_owned())
+        })
+        .collect()
 }

@@ -7,7 +7,7 @@ use std::sync::atomic::Ordering;
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use super::report::{ImportOptions, ImportReport, Progress, push_problem};
+use super::report::{ImportOptions, ImportReport, Note, Progress, Skip, push_problem};
 use super::resolve::Target;
 use crate::model::draft::{IndicatorDraft, Problem, RawFigure, Sink, SourceDraft, display_name};
 use crate::store::edit::now_stamp;
@@ -90,8 +90,8 @@ impl<'a, 'r> Applier<'a, 'r> {
         })
     }
 
-    pub(super) fn skip(&mut self, reason: impl Into<String>) {
-        *self.report.skipped.entry(reason.into()).or_default() += 1;
+    pub(super) fn skip(&mut self, reason: Skip) {
+        *self.report.skipped.entry(reason).or_default() += 1;
     }
 
     pub(super) fn problem(&mut self, figure: &RawFigure, reason: String) {
@@ -110,7 +110,7 @@ impl<'a, 'r> Applier<'a, 'r> {
         );
     }
 
-    pub(super) fn note(&mut self, note: String) {
+    pub(super) fn note(&mut self, note: Note) {
         if !self.report.notes.contains(&note) {
             self.report.notes.push(note);
         }
@@ -143,7 +143,7 @@ impl<'a, 'r> Applier<'a, 'r> {
             Target::Into { id, factor, valid } => (id, factor, valid),
         };
         if figure.area.is_empty() {
-            self.skip("no ISO3 code (a region or group without one)");
+            self.skip(Skip::NoAreaCode);
             return Ok(None);
         }
         let Some(area) = self.area_id(figure)? else {
@@ -156,9 +156,9 @@ impl<'a, 'r> Applier<'a, 'r> {
                     ),
                 );
             } else if self.aggregates.contains(&figure.area) {
-                self.skip("aggregate (region or income group) not chosen");
+                self.skip(Skip::AggregateNotChosen);
             } else {
-                self.skip("area not in the database and not chosen");
+                self.skip(Skip::AreaNotChosen);
             }
             return Ok(None);
         };

@@ -26,7 +26,10 @@ use rusqlite::config::DbConfig;
 use super::{Store, StoreError, schema};
 use crate::model::draft::{FileReader, display_name};
 
-pub use report::{FileReport, ImportOptions, ImportReport, Progress};
+pub use report::{
+    FileReport, ImportOptions, ImportReport, Note, Note as ImportNote, Progress, Skip,
+    Skip as ImportSkip,
+};
 
 use apply::Applier;
 use report::push_problem;
@@ -176,10 +179,9 @@ fn import_file<R: FileReader>(
         }
     };
     if format.is_some() && figures == 0 && seen(report) == seen_before {
-        report.notes.push(format!(
-            "{}: no figures in the file (only a header?); nothing was taken from it",
-            display_name(path)
-        ));
+        report.notes.push(Note::NoFigures {
+            file: display_name(path),
+        });
     }
     report.files.push(FileReport {
         path: path.to_path_buf(),

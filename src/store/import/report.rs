@@ -36,13 +36,13 @@ pub struct ImportReport {
     pub changed: u64,
     pub unchanged: u64,
     /// Figures left out, by reason, with how many.
-    pub skipped: BTreeMap<String, u64>,
+    pub skipped: BTreeMap<Skip, u64>,
     pub missing_values: u64,
     /// Problems with file, row, column, raw value and reason (the first [`PROBLEMS_KEPT`]).
     pub problems: Vec<Problem>,
     pub problem_count: u64,
     /// What else the user should know: conversions, sources, indicators and areas created.
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
     /// The files' indicators that match none in the database and were not chosen:
     /// (the file's key, its name), to offer creating or mapping them.
     pub unmatched_indicators: Vec<(String, String)>,
@@ -55,6 +55,64 @@ pub struct FileReport {
     pub format: Option<&'static str>,
     pub source: Option<String>,
     pub figures: u64,
+}
+
+/// Why figures were left out. Typed, so the window words them in its language; `Display` is
+/// the command line's English.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, thiserror::Error)]
+pub enum Skip {
+    #[error("indicator `{key}` not chosen")]
+    IndicatorNotChosen { key: String },
+    #[error(
+        "indicator not in the database and not chosen (choose it to create it, or map it onto an existing one)"
+    )]
+    IndicatorNotInDatabase,
+    #[error("`{key}` is in {from} but {code} is in {to}, and Chiso cannot convert between them")]
+    Unconvertible {
+        key: String,
+        from: String,
+        to: String,
+        code: String,
+    },
+    #[error("no ISO3 code (a region or group without one)")]
+    NoAreaCode,
+    #[error("aggregate (region or income group) not chosen")]
+    AggregateNotChosen,
+    #[error("area not in the database and not chosen")]
+    AreaNotChosen,
+}
+
+/// What else an import tells the user, typed like [`Skip`].
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum Note {
+    #[error("{file}: no figures in the file (only a header?); nothing was taken from it")]
+    NoFigures { file: String },
+    #[error("{file}: values of `{key}` converted from {from} to {to} (×{factor}) to match {code}")]
+    Converted {
+        file: String,
+        key: String,
+        from: String,
+        to: String,
+        factor: f64,
+        code: String,
+    },
+    #[error("{file}: `{key}` imported as {code}")]
+    ImportedAs {
+        file: String,
+        key: String,
+        code: String,
+    },
+    #[error("new indicator {code}: {name}")]
+    NewIndicator { code: String, name: String },
+    #[error("new area {code}: {name}")]
+    NewArea { code: String, name: String },
+    #[error("new source {code}: {publisher} — {title} ({edition})")]
+    NewSource {
+        code: String,
+        publisher: String,
+        title: String,
+        edition: String,
+    },
 }
 
 impl ImportReport {

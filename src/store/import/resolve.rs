@@ -4,6 +4,7 @@
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::apply::Applier;
+use super::report::{Note, Skip};
 use crate::model::draft::{IndicatorDraft, RawFigure, SourceDraft};
 use crate::model::units::{conversion, symbol_of};
 use crate::store::StoreError;
@@ -31,7 +32,7 @@ const KNOWN_EQUIVALENTS: &[(&str, &str)] = &[
 /// What an indicator of the file became.
 #[derive(Clone, Debug)]
 pub(super) enum Target {
-    Skip(String),
+    Skip(Skip),
     Into {
         id: i64,
         factor: f64,
@@ -72,7 +73,9 @@ impl Applier<'_, '_> {
         };
         let selected = chosen(&self.options.indicators);
         if selected == Some(false) {
-            return Ok(Target::Skip(format!("indicator `{key}` not chosen")));
+            return Ok(Target::Skip(Skip::IndicatorNotChosen {
+                key: key.to_owned(),
+            }));
         }
         // An explicit mapping, the same code, a known equivalent, or the same name.
         let mapped = self
@@ -106,7 +109,7 @@ impl Applier<'_, '_> {
         let by_name: Option<String> = self
             .tx
             .query_row(
-                "SELECT code FROM indicator WHERE lower(name) = lower(?1)",
+                "SELECT code FROM indicator WHERE lower(name) = lower(?1) OR lower(name_vi) = lower(?1)",
                 [&draft.name],
                 |r| r.get(0),
             )
@@ -121,9 +124,7 @@ impl Applier<'_, '_> {
             if !self.report.unmatched_indicators.contains(&pair) {
                 self.report.unmatched_indicators.push(pair);
             }
-            return Ok(Target::Skip(
-                "indicator not in the database and not chosen (choose it to create it, or map it onto an existing one)".into(),
-            ));
+            return Ok(Target::Skip(Skip::IndicatorNotInDatabase));
         }
         self.create_indicator(&own_code, draft)
     }
@@ -161,19 +162,29 @@ impl Applier<'_, '_> {
             conversion(&file_symbol, &ours)
         };
         let Some(factor) = factor else {
-            return Ok(Some(Target::Skip(format!(
-                "`{}` is in {file_symbol} but {code} is in {ours}, and Chiso cannot convert between them",
-                draft.key
-            ))));
+            return Ok(Some(Target::Skip(Skip::Unconvertible {
+                key: draft.key.clone(),
+                from: file_symbol,
+                to: ours,
+                code: code.to_owned(),
+            })));
         };
         if factor != 1.0 {
-            self.note(format!(
-                "{}: values of `{}` converted from {file_symbol} to {ours} (×{factor}) to match {code}",
-                self.file, draft.key
-            ));
+            self.note(Note::Converted {
+                file: self.file.clone(),
+                key: draft.key.clone(),
+                from: file_symbol,
+                to: ours,
+                factor,
+                code: code.to_owned(),
+            });
         }
         if code != draft.key && !self.chiso_format {
-            self.note(format!("{}: `{}` imported as {code}", self.file, draft.key));
+            self.note(Note::ImportedAs {
+                file: self.file.clone(),
+                key: draft.key.clone(),
+                code: code.to_owned(),
+            });
         }
         Ok(Some(Target::Into {
             id,
@@ -192,10 +203,12 @@ impl Applier<'_, '_> {
         } else {
             draft.unit.clone()
         };
-        let unit_name = if unit_name.is_empty() {
-            "Unit not given".to_owned()
+        // Words the store writes itself are written in both languages.
+        let (unit_name, unit_name_vi) = if unit_name.is_empty() {
+            ("Unit not given".to_owned(), "Chưa rõ đơn vị".to_owned())
         } else {
-            unit_name
+            let vi = self.in_vietnamese(&unit_name);
+            (unit_name, vi)
         };
         let symbol = if draft.unit_symbol.is_empty() {
             symbol_of(&unit_name)
@@ -205,7 +218,7 @@ impl Applier<'_, '_> {
         let unit_id: i64 = match self
             .tx
             .query_row(
-                "SELECT id FROM unit WHERE lower(name) = lower(?1)",
+                "SELECT id FROM unit WHERE lower(name) = lower(?1) OR lower(name_vi) = lower(?1)",
                 [&unit_name],
                 |r| r.get(0),
             )
@@ -215,14 +228,15 @@ impl Applier<'_, '_> {
             None => {
                 let unit_code = unique_code(self.tx, "unit", &code_from(&unit_name))?;
                 self.tx.execute(
-                    "INSERT INTO unit (code, name, symbol) VALUES (?1, ?2, ?3)",
-                    params![unit_code, unit_name, symbol],
+                    "INSERT INTO unit (code, name, symbol, name_vi) VALUES (?1, ?2, ?3, ?4)",
+                    params![unit_code, unit_name, symbol, unit_name_vi],
                 )?;
                 self.tx.last_insert_rowid()
             }
         };
         let name: String = draft.name.chars().take(500).collect();
         let short: String = name.chars().take(120).collect();
+        let (name_vi, short_vi) = (self.in_vietnamese(&name), self.in_vietnamese(&short));
         let direction = draft
             .direction
             .as_deref()
@@ -238,12 +252,17 @@ impl Applier<'_, '_> {
             .min(6);
         let code = unique_code(self.tx, "indicator", code)?;
         self.tx.execute(
-            "INSERT INTO indicator (code, name, short_name, unit_id, decimals, direction, description, theme) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'Imported')",
-            params![code, name, short, unit_id, decimals, direction, format!("Imported from {}", self.file)],
+            "INSERT INTO indicator (code, name, short_name, unit_id, decimals, direction, description, theme, \
+                                    name_vi, short_name_vi, description_vi, theme_vi) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'Imported', ?8, ?9, ?10, 'Nhập từ tệp')",
+            params![code, name, short, unit_id, decimals, direction, format!("Imported from {}", self.file),
+                    name_vi, short_vi, format!("Nhập từ tệp {}", self.file)],
         )?;
         let id = self.tx.last_insert_rowid();
-        self.note(format!("new indicator {code}: {name}"));
+        self.note(Note::NewIndicator {
+            code: code.clone(),
+            name,
+        });
         Ok(Target::Into {
             id,
             factor: 1.0,
@@ -280,11 +299,15 @@ impl Applier<'_, '_> {
                 } else {
                     "country"
                 };
+                let name_vi = self.in_vietnamese(&name);
                 self.tx.execute(
-                    "INSERT INTO area (code, name, level) VALUES (?1, ?2, ?3)",
-                    params![figure.area, name, level],
+                    "INSERT INTO area (code, name, level, name_vi) VALUES (?1, ?2, ?3, ?4)",
+                    params![figure.area, name, level, name_vi],
                 )?;
-                self.note(format!("new area {}: {name}", figure.area));
+                self.note(Note::NewArea {
+                    code: figure.area.clone(),
+                    name,
+                });
                 Some(self.tx.last_insert_rowid())
             }
             (None, _) => None,
@@ -307,10 +330,12 @@ impl Applier<'_, '_> {
             .optional()?;
         let total = figure.subgroup == "T" && !self.chiso_format;
         if id.is_none() && (total || !figure.subgroup_name.is_empty()) {
-            let (name, dimension) = if total {
-                ("Total".to_owned(), "total")
+            let (name, name_vi, dimension) = if total {
+                ("Total".to_owned(), "Tổng số".to_owned(), "total")
             } else {
-                (figure.subgroup_name.clone(), "imported")
+                let name = figure.subgroup_name.clone();
+                let vi = self.in_vietnamese(&name);
+                (name, vi, "imported")
             };
             let dimension = if figure.subgroup == "T" {
                 "total"
@@ -318,8 +343,8 @@ impl Applier<'_, '_> {
                 dimension
             };
             self.tx.execute(
-                "INSERT INTO subgroup (code, name, dimension) VALUES (?1, ?2, ?3)",
-                params![figure.subgroup, name, dimension],
+                "INSERT INTO subgroup (code, name, dimension, name_vi) VALUES (?1, ?2, ?3, ?4)",
+                params![figure.subgroup, name, dimension, name_vi],
             )?;
             id = Some(self.tx.last_insert_rowid());
         }
@@ -385,10 +410,12 @@ impl Applier<'_, '_> {
         }
         let code = unique_code(self.tx, "source", &draft.code)?;
         let id = self.insert_source(&code, draft)?;
-        self.note(format!(
-            "new source {code}: {} — {} ({})",
-            draft.publisher, draft.title, draft.edition
-        ));
+        self.note(Note::NewSource {
+            code,
+            publisher: draft.publisher.clone(),
+            title: draft.title.clone(),
+            edition: draft.edition.clone(),
+        });
         Ok(id)
     }
 
@@ -398,13 +425,32 @@ impl Applier<'_, '_> {
         } else {
             d.short_name.as_str()
         };
+        let (short_vi, title_vi) = match d.language {
+            Some(crate::model::Language::Vietnamese) => (short, d.title.as_str()),
+            _ => ("", ""),
+        };
         self.tx.execute(
-            "INSERT INTO source (code, short_name, publisher, title, edition, published, url, citation, licence, file_sha256) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![code, short, d.publisher, d.title, d.edition, d.published, d.url, d.citation, d.licence, d.file_sha256],
+            "INSERT INTO source (code, short_name, publisher, title, edition, published, url, citation, licence, file_sha256, \
+                                 short_name_vi, title_vi) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            params![code, short, d.publisher, d.title, d.edition, d.published, d.url, d.citation, d.licence, d.file_sha256,
+                    short_vi, title_vi],
         )?;
         self.source_code = Some(code.to_owned());
         Ok(self.tx.last_insert_rowid())
+    }
+}
+
+impl Applier<'_, '_> {
+    /// A name the file gives, as the Vietnamese name too when the file names things in
+    /// Vietnamese (a publisher's names are kept in the language they came in); empty
+    /// otherwise. The English column always holds the file's name, the one every language
+    /// falls back to.
+    fn in_vietnamese(&self, name: &str) -> String {
+        match self.file_source.as_ref().and_then(|s| s.language) {
+            Some(crate::model::Language::Vietnamese) => name.to_owned(),
+            _ => String::new(),
+        }
     }
 }
 

@@ -20,8 +20,8 @@ use rusqlite::{OptionalExtension, Row};
 
 use super::{Store, StoreError};
 use crate::model::{
-    Area, Direction, Indicator, Observation, Period, Qualifier, Source, Status, Subgroup, Target,
-    Unit,
+    Area, Direction, Indicator, Name, Observation, Period, Qualifier, Source, Status, Subgroup,
+    Target, Unit,
 };
 
 /// What `chiso info` prints.
@@ -81,28 +81,41 @@ fn name_figure(error: rusqlite::Error, figure: impl FnOnce() -> String) -> rusql
     }
 }
 
+/// A name from its English (or only) column at `index` and its Vietnamese one at `vi`.
+fn name_of(row: &Row, index: usize, vi: usize, max: usize) -> rusqlite::Result<Name> {
+    Ok(Name {
+        en: text_of(row, index, max)?,
+        vi: text_of(row, vi, max)?,
+    })
+}
+
+const AREA_COLUMNS: &str = "a.id, a.code, a.name, p.code, a.level, a.name_vi";
+
 fn area_from_row(r: &Row) -> rusqlite::Result<Area> {
     Ok(Area {
         id: r.get(0)?,
         code: r.get(1)?,
-        name: text_of(r, 2, SHORT_MAX)?,
+        name: name_of(r, 2, 5, SHORT_MAX)?,
         parent_code: r.get(3)?,
         level: r.get(4)?,
     })
 }
 
+const SUBGROUP_COLUMNS: &str = "id, code, name, dimension, name_vi";
+
 fn subgroup_from_row(r: &Row) -> rusqlite::Result<Subgroup> {
     Ok(Subgroup {
         id: r.get(0)?,
         code: r.get(1)?,
-        name: text_of(r, 2, SHORT_MAX)?,
+        name: name_of(r, 2, 4, SHORT_MAX)?,
         dimension: text_of(r, 3, 64)?,
     })
 }
 
 const INDICATOR_COLUMNS: &str = "i.id, i.code, i.name, i.short_name, u.code, u.name, u.symbol, \
     i.decimals, i.direction, i.valid_min, i.valid_max, i.plausible_min, i.plausible_max, \
-    i.description, i.theme, i.sdg_target";
+    i.description, i.theme, i.sdg_target, i.name_vi, i.short_name_vi, u.name_vi, u.symbol_vi, \
+    i.description_vi, i.theme_vi";
 
 fn indicator_from_row(row: &Row) -> rusqlite::Result<Indicator> {
     let direction: String = row.get(8)?;
@@ -110,19 +123,19 @@ fn indicator_from_row(row: &Row) -> rusqlite::Result<Indicator> {
     Ok(Indicator {
         id: row.get(0)?,
         code: row.get(1)?,
-        name: text_of(row, 2, NAME_MAX)?,
-        short_name: text_of(row, 3, SHORT_MAX)?,
+        name: name_of(row, 2, 16, NAME_MAX)?,
+        short_name: name_of(row, 3, 17, SHORT_MAX)?,
         unit: Unit {
             code: row.get(4)?,
-            name: text_of(row, 5, SHORT_MAX)?,
-            symbol: text_of(row, 6, 32)?,
+            name: name_of(row, 5, 18, SHORT_MAX)?,
+            symbol: name_of(row, 6, 19, 32)?,
         },
         decimals: decimals.clamp(0, 6) as u8,
         direction: Direction::from_word(&direction).unwrap_or(Direction::Neutral),
         valid_range: (row.get(9)?, row.get(10)?),
         plausible_range: (row.get(11)?, row.get(12)?),
-        description: text_of(row, 13, LONG_MAX)?,
-        theme: text_of(row, 14, SHORT_MAX)?,
+        description: name_of(row, 13, 20, LONG_MAX)?,
+        theme: name_of(row, 14, 21, SHORT_MAX)?,
         sdg_target: text_of(row, 15, 64)?,
     })
 }
@@ -172,16 +185,16 @@ fn observation_from_row(row: &Row) -> rusqlite::Result<Observation> {
     })
 }
 
-const SOURCE_COLUMNS: &str =
-    "id, code, short_name, publisher, title, edition, published, url, citation, licence";
+const SOURCE_COLUMNS: &str = "id, code, short_name, publisher, title, edition, published, url, \
+    citation, licence, short_name_vi, title_vi";
 
 fn source_from_row(row: &Row) -> rusqlite::Result<Source> {
     Ok(Source {
         id: row.get(0)?,
         code: row.get(1)?,
-        short_name: text_of(row, 2, SHORT_MAX)?,
+        short_name: name_of(row, 2, 10, SHORT_MAX)?,
         publisher: text_of(row, 3, LONG_MAX)?,
-        title: text_of(row, 4, LONG_MAX)?,
+        title: name_of(row, 4, 11, LONG_MAX)?,
         edition: text_of(row, 5, SHORT_MAX)?,
         published: text_of(row, 6, 64)?,
         url: text_of(row, 7, LONG_MAX)?,
@@ -232,8 +245,10 @@ impl Store {
     pub fn area(&self, code: &str) -> Result<Area, StoreError> {
         self.conn()
             .query_row(
-                "SELECT a.id, a.code, a.name, p.code, a.level FROM area a \
-                 LEFT JOIN area p ON p.id = a.parent_id WHERE a.code = ?1",
+                &format!(
+                    "SELECT {AREA_COLUMNS} FROM area a \
+                     LEFT JOIN area p ON p.id = a.parent_id WHERE a.code = ?1"
+                ),
                 [code],
                 area_from_row,
             )
@@ -245,7 +260,7 @@ impl Store {
     pub fn subgroup(&self, code: &str) -> Result<Subgroup, StoreError> {
         self.conn()
             .query_row(
-                "SELECT id, code, name, dimension FROM subgroup WHERE code = ?1",
+                &format!("SELECT {SUBGROUP_COLUMNS} FROM subgroup WHERE code = ?1"),
                 [code],
                 subgroup_from_row,
             )
@@ -346,20 +361,20 @@ impl Store {
 impl Store {
     /// Every area, by level then name.
     pub fn areas(&self) -> Result<Vec<Area>, StoreError> {
-        let mut stmt = self.conn().prepare(
-            "SELECT a.id, a.code, a.name, p.code, a.level FROM area a \
-             LEFT JOIN area p ON p.id = a.parent_id ORDER BY a.level, a.name",
-        )?;
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {AREA_COLUMNS} FROM area a \
+             LEFT JOIN area p ON p.id = a.parent_id ORDER BY a.level, a.name"
+        ))?;
         let rows = stmt.query_map([], area_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Every subgroup, by dimension then name.
     pub fn subgroups(&self) -> Result<Vec<Subgroup>, StoreError> {
-        let mut stmt = self.conn().prepare(
-            "SELECT id, code, name, dimension FROM subgroup \
-             ORDER BY dimension <> 'total', dimension, name",
-        )?;
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {SUBGROUP_COLUMNS} FROM subgroup \
+             ORDER BY dimension <> 'total', dimension, name"
+        ))?;
         let rows = stmt.query_map([], subgroup_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

@@ -492,6 +492,7 @@ impl eframe::App for ChisoApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.state);
+        crate::workspace::preferences::save_language(self.state.language);
     }
 }
 
