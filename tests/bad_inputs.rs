@@ -1826,7 +1826,7 @@ fn values_and_texts_written_past_the_checks_are_refused_or_cut_never_a_hang() {
                 &db,
                 &[
                     "not of the kind Chiso keeps there",
-                    "the figure of U5MR for VNM, T, ",
+                    "the figure of U5MR for ",
                     "(row ",
                     if name.starts_with("text") {
                         "its value is the text \"abc\", not a number"
