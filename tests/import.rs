@@ -226,7 +226,7 @@ fn a_retired_indicator_is_said_not_imported_as_nothing() {
         &ImportOptions::default(),
     );
     assert_eq!(report.problem_count, 1);
-    let reason = &report.problems[0].reason;
+    let reason = report.problems[0].reason.to_string();
     assert!(
         reason.contains("error instead of figures") && reason.contains("deleted or archived"),
         "{reason}"

@@ -19,6 +19,7 @@ use super::{
     FigureRecord, IndicatorDraft, Problem, RawFigure, ReadError, Sink, SourceDraft, display_name,
 };
 use crate::model::draft::LONG_CSV_COLUMNS as COLUMNS;
+use crate::model::draft::Reason;
 use crate::model::{Period, Qualifier, Status};
 
 const REQUIRED: &[&str] = &["indicator", "area", "subgroup", "value", "source"];
@@ -95,7 +96,7 @@ fn read_lines<S: Sink + ?Sized>(
             Ok(false) => break,
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
-                sink.problem(problem(file, line, None, "", format!("not valid CSV: {e}")));
+                sink.problem(problem(file, line, None, "", Reason::BadCsv(e.to_string())));
                 break;
             }
         }
@@ -123,7 +124,7 @@ fn read_lines<S: Sink + ?Sized>(
     Ok(())
 }
 
-fn problem(file: &str, line: u64, column: Option<&str>, raw: &str, reason: String) -> Problem {
+fn problem(file: &str, line: u64, column: Option<&str>, raw: &str, reason: Reason) -> Problem {
     Problem {
         file: file.to_owned(),
         line,
@@ -161,7 +162,7 @@ fn read_header<R: Read>(
     record: &mut csv::ByteRecord,
     encoding: Encoding,
 ) -> Result<Layout, ReadError> {
-    let refuse = |reason: String| ReadError::Problem(problem(file, 1, None, "", reason));
+    let refuse = |reason: Reason| ReadError::Problem(problem(file, 1, None, "", reason));
     let header: Vec<String> = match reader.read_byte_record(record) {
         Ok(true) => record
             .iter()
@@ -172,8 +173,8 @@ fn read_header<R: Read>(
                     .to_ascii_lowercase()
             })
             .collect(),
-        Ok(false) => return Err(refuse("the file has no header row".into())),
-        Err(e) => return Err(refuse(format!("not valid CSV: {e}"))),
+        Ok(false) => return Err(refuse(Reason::NoHeader)),
+        Err(e) => return Err(refuse(Reason::BadCsv(e.to_string()))),
     };
     let index = |name: &str| header.iter().position(|h| h == name);
     if let Some(twice) = COLUMNS
@@ -181,23 +182,20 @@ fn read_header<R: Read>(
         .chain(&["year"])
         .find(|c| header.iter().filter(|h| h == c).count() > 1)
     {
-        return Err(refuse(format!(
-            "the header names the `{twice}` column twice; keep one, so that it is clear which \
-             one holds the figures"
-        )));
+        return Err(refuse(Reason::ColumnTwice((*twice).to_owned())));
     }
     for name in REQUIRED {
         if index(name).is_none() {
-            return Err(refuse(format!(
-                "no `{name}` column; the header must name {}",
-                REQUIRED.join(", ")
-            )));
+            return Err(refuse(Reason::NoColumn {
+                column: (*name).into(),
+                required: REQUIRED.join(", ").into(),
+            }));
         }
     }
     let (period_index, period_name) = index("period")
         .map(|i| (i, "period"))
         .or_else(|| index("year").map(|i| (i, "year")))
-        .ok_or_else(|| refuse("no `period` (or `year`) column".into()))?;
+        .ok_or_else(|| refuse(Reason::NoPeriodColumn))?;
     let needed = REQUIRED
         .iter()
         .filter_map(|name| Some((*name, index(name)?)))
@@ -234,7 +232,7 @@ struct Core {
 }
 
 impl Row<'_> {
-    fn problem(&self, column: &str, raw: &str, reason: String) -> Option<Problem> {
+    fn problem(&self, column: &str, raw: &str, reason: Reason) -> Option<Problem> {
         Some(problem(self.file, self.line, Some(column), raw, reason))
     }
 
@@ -249,11 +247,7 @@ impl Row<'_> {
         let core = self.core()?;
         let (period_name, _) = self.layout.period;
         let Some(period) = Period::parse(&core.period) else {
-            return Err(self.problem(
-                period_name,
-                &core.period,
-                "not a year (2023) or a range of years (2021-2025)".into(),
-            ));
+            return Err(self.problem(period_name, &core.period, Reason::NotAPeriod));
         };
         let value = match text::value_of(&core.value) {
             Cell::Number(v) => v,
@@ -325,12 +319,10 @@ impl Row<'_> {
             return Err(self.problem(
                 name,
                 "",
-                format!(
-                    "the row has {} cells and ends before this column (the header has {}): a \
-                     separator or a quote may be missing",
-                    record.len(),
-                    self.layout.width
-                ),
+                Reason::ShortRow {
+                    cells: record.len(),
+                    header: self.layout.width,
+                },
             ));
         }
         // Bytes are counted first (never fewer than the characters), so that only a long
@@ -343,11 +335,7 @@ impl Row<'_> {
             let chars = String::from_utf8_lossy(bytes).chars().count();
             (chars > *limit).then_some((*name, *limit, chars))
         }) {
-            return Err(self.problem(
-                name,
-                "",
-                format!("{chars} characters long; Chiso keeps up to {limit} here: shorten it"),
-            ));
+            return Err(self.problem(name, "", Reason::TooLong { chars, limit }));
         }
         Ok(())
     }
@@ -405,11 +393,7 @@ impl Row<'_> {
             }
         };
         if let Some(column) = bad_text {
-            return Err(self.problem(
-                column,
-                "",
-                "not valid UTF-8 text: save the file as UTF-8".into(),
-            ));
+            return Err(self.problem(column, "", Reason::NotUtf8));
         }
         Ok(Core {
             indicator,
@@ -434,7 +418,7 @@ impl Row<'_> {
             return Err(self.problem(
                 "status",
                 &core.status,
-                format!("unknown status; use one of {}", words.join(", ")),
+                Reason::UnknownStatus(words.join(", ")),
             ));
         };
         let Some(qualifier) = Qualifier::from_word(&core.qualifier.to_ascii_lowercase()) else {
@@ -442,10 +426,7 @@ impl Row<'_> {
             return Err(self.problem(
                 "qualifier",
                 &core.qualifier,
-                format!(
-                    "unknown qualifier; leave it empty or use {}",
-                    words.join(", ")
-                ),
+                Reason::UnknownQualifier(words.join(", ")),
             ));
         };
         Ok((status, qualifier))
@@ -460,14 +441,10 @@ impl Row<'_> {
             ("source", &core.source),
         ];
         if let Some((empty, _)) = codes.iter().find(|(_, c)| c.is_empty()) {
-            return Err(self.problem(empty, "", "empty: a code is needed".into()));
+            return Err(self.problem(empty, "", Reason::NoCode));
         }
         if let Some((column, code)) = codes.iter().find(|(_, c)| c.chars().any(hidden)) {
-            return Err(self.problem(
-                column,
-                code,
-                "the code holds a control or invisible character (shown escaped): retype it".into(),
-            ));
+            return Err(self.problem(column, code, Reason::HiddenCharacter));
         }
         Ok(())
     }
@@ -545,7 +522,7 @@ impl Sink for Collect {
             line: 0,
             column: Some("value".into()),
             raw: String::new(),
-            reason: "a value is missing".into(),
+            reason: Reason::MissingValue,
         });
     }
 }
@@ -565,7 +542,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<FigureRecord>, Problem> {
                 line: 0,
                 column: None,
                 raw: String::new(),
-                reason: e.to_string(),
+                reason: Reason::Said(e.to_string()),
             });
         }
     }
@@ -634,6 +611,7 @@ mod tests {
             parse("t.csv", text)
                 .unwrap_err()
                 .reason
+                .to_string()
                 .contains("subgroup")
         );
     }

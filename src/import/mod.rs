@@ -24,8 +24,8 @@ pub mod wdi;
 use std::path::Path;
 
 pub use crate::model::draft::{
-    FigureRecord, FileReader, IndicatorDraft, Problem, RawFigure, ReadError, Sink, SourceDraft,
-    Stop, display_name,
+    FigureRecord, FileReader, IndicatorDraft, Problem, RawFigure, ReadError, Reason, Sink,
+    SourceDraft, Stop, WbApiShape, display_name,
 };
 pub use detect::{Format, detect};
 

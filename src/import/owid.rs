@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use super::text::{self, Cell};
-use super::{IndicatorDraft, Problem, RawFigure, ReadError, Sink, SourceDraft, display_name};
+use super::{
+    IndicatorDraft, Problem, RawFigure, ReadError, Reason, Sink, SourceDraft, display_name,
+};
 
 pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result<(), ReadError> {
     let file = display_name(path);
@@ -21,14 +23,11 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
         Some(Ok(m)) => Some(m),
         other => {
             let reason = match (other, &beside) {
-                (Some(Err(why)), Some(p)) => format!(
-                    "its metadata file {} cannot be read ({why}): units and citation are \
-                     unknown; download the chart's metadata again",
-                    display_name(p)
-                ),
-                _ => "no .metadata.json beside the file: units and citation are unknown; \
-                      download the chart's metadata too"
-                    .into(),
+                (Some(Err(why)), Some(p)) => Reason::OwidMetadataUnreadable {
+                    file: display_name(p).into(),
+                    why: why.to_string().into(),
+                },
+                _ => Reason::OwidNoMetadata,
             };
             sink.problem(Problem {
                 file: file.clone(),
@@ -49,7 +48,7 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
             line: 1,
             column: None,
             raw: String::new(),
-            reason: "no header row".into(),
+            reason: Reason::NoHeader,
         }));
     };
     let column_meta = |name: &str| {
@@ -123,7 +122,7 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
                 line,
                 column: Some("Year".into()),
                 raw: raw_year,
-                reason: "not a year".into(),
+                reason: Reason::NotAYear,
             });
             continue;
         };

@@ -8,6 +8,8 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
+use crate::model::draft::Reason;
+
 /// The text encoding of a file, judged from its first bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Encoding {
@@ -188,12 +190,10 @@ pub fn value_of(raw: &str) -> Cell {
 }
 
 /// Why a value cell that [`value_of`] calls [`Cell::NotANumber`] is refused.
-pub fn not_a_number(raw: &str) -> String {
+pub fn not_a_number(raw: &str) -> Reason {
     match raw.trim().trim_matches('"').trim().parse::<f64>() {
-        Ok(v) if v.is_finite() => {
-            "too large: Chiso keeps values between -1e300 and 1e300".to_owned()
-        }
-        _ => "not a number".to_owned(),
+        Ok(v) if v.is_finite() => Reason::TooLarge,
+        _ => Reason::NotANumber,
     }
 }
 
@@ -251,10 +251,10 @@ mod tests {
         assert_eq!(value_of("abc"), Cell::NotANumber);
         assert_eq!(value_of("1e301"), Cell::NotANumber);
         assert_eq!(
-            not_a_number("1e301"),
+            not_a_number("1e301").to_string(),
             "too large: Chiso keeps values between -1e300 and 1e300"
         );
-        assert_eq!(not_a_number("1e999"), "not a number");
+        assert_eq!(not_a_number("1e999"), Reason::NotANumber);
         assert_eq!(year_of("0999"), None);
         assert_eq!(year_of("1000"), Some(1000));
     }

@@ -6,7 +6,9 @@
 use std::path::Path;
 
 use super::text::{self, Cell};
-use super::{IndicatorDraft, Problem, RawFigure, ReadError, Sink, SourceDraft, display_name};
+use super::{
+    IndicatorDraft, Problem, RawFigure, ReadError, Reason, Sink, SourceDraft, display_name,
+};
 
 /// Names and units of the HDR's indicator keys; others keep their key as name.
 const KNOWN: &[(&str, &str, &str)] = &[
@@ -69,7 +71,7 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
             line: 1,
             column: None,
             raw: String::new(),
-            reason: "no header row".into(),
+            reason: Reason::NoHeader,
         }));
     };
     let find = |name: &str| header.iter().position(|h| h.eq_ignore_ascii_case(name));
@@ -79,7 +81,7 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
             line: 1,
             column: Some("iso3".into()),
             raw: String::new(),
-            reason: "no iso3 column".into(),
+            reason: Reason::NoIso3Column,
         }));
     };
     // Columns named <key>_<year>.

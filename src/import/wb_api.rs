@@ -7,12 +7,15 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::wdi::month_name;
-use super::{IndicatorDraft, Problem, RawFigure, ReadError, Sink, SourceDraft, display_name, text};
+use super::{
+    IndicatorDraft, Problem, RawFigure, ReadError, Reason, Sink, SourceDraft, WbApiShape,
+    display_name, text,
+};
 use crate::model::Status;
 
 pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result<(), ReadError> {
     let file = display_name(path);
-    let problem = |reason: String| {
+    let problem = |reason: Reason| {
         ReadError::Problem(Problem {
             file: file.clone(),
             line: 0,
@@ -29,15 +32,15 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
             line: e.line() as u64,
             column: None,
             raw: String::new(),
-            reason: format!("not valid JSON: {e}"),
+            reason: Reason::BadJson(e.to_string()),
         })
     })?;
     let parts = json
         .as_array()
-        .ok_or_else(|| problem("not a World Bank API v2 response (expected a list)".into()))?;
+        .ok_or_else(|| problem(Reason::NotWbApi(WbApiShape::NotAList)))?;
     let meta = parts
         .first()
-        .ok_or_else(|| problem("the response is an empty list".into()))?;
+        .ok_or_else(|| problem(Reason::NotWbApi(WbApiShape::EmptyList)))?;
     if let Some(messages) = meta.get("message").and_then(Value::as_array) {
         let said: Vec<String> = messages
             .iter()
@@ -52,12 +55,7 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
                 )
             })
             .collect();
-        return Err(problem(format!(
-            "the World Bank API answered with an error instead of figures: {}. The indicator \
-             code may be retired or archived: look up its replacement on data.worldbank.org \
-             and download it again. Nothing was imported from this file",
-            said.join("; ")
-        )));
+        return Err(problem(Reason::WbApiError(said.join("; "))));
     }
     let updated = meta
         .get("lastupdated")
@@ -74,23 +72,16 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
             line: 0,
             column: None,
             raw: String::new(),
-            reason: format!(
-                "this is page {page} of {pages} of the API's answer: only its figures are \
-                 imported. Download with per_page=20000 to get them all"
-            ),
+            reason: Reason::WbApiPage { page, pages },
         });
     }
     let observations = match parts.get(1) {
         Some(Value::Array(observations)) => observations,
         Some(Value::Null) | None => {
-            return Err(problem(
-                "the response holds no figures (its data part is empty)".into(),
-            ));
+            return Err(problem(Reason::WbApiEmpty));
         }
         Some(_) => {
-            return Err(problem(
-                "not a World Bank API v2 response (its data part is not a list)".into(),
-            ));
+            return Err(problem(Reason::NotWbApi(WbApiShape::DataNotAList)));
         }
     };
     let mut source_sent = false;
@@ -115,26 +106,22 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
         }
         let area = str_of(o.get("countryiso3code"));
         let date = str_of(o.get("date"));
-        let located = |column: &str, raw: String, reason: &str| Problem {
+        let located = |column: &str, raw: String, reason: Reason| Problem {
             file: file.clone(),
             line: at,
             column: Some(column.into()),
             raw,
-            reason: format!("observation {at}: {reason}"),
+            reason,
         };
         let Some(year) = text::year_of(&date) else {
-            sink.problem(located(
-                "date",
-                date,
-                "not a year (quarterly and monthly figures are not imported)",
-            ));
+            sink.problem(located("date", date, Reason::NotAYearlyDate(at)));
             continue;
         };
         if area.is_empty() {
             sink.problem(located(
                 "countryiso3code",
                 String::new(),
-                "no ISO3 code: an aggregate without one, skipped",
+                Reason::NoIso3Code(at),
             ));
             continue;
         }
@@ -157,7 +144,14 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
         let Some(value) = value.filter(|v| v.is_finite() && v.abs() <= text::MAX_VALUE) else {
             let raw = o.get("value").map(Value::to_string).unwrap_or_default();
             let reason = text::not_a_number(&raw);
-            sink.problem(located("value", raw, &reason));
+            sink.problem(located(
+                "value",
+                raw,
+                Reason::InObservation {
+                    at,
+                    reason: Box::new(reason),
+                },
+            ));
             continue;
         };
         let status = match str_of(o.get("obs_status")).as_str() {

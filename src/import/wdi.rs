@@ -9,7 +9,9 @@
 use std::path::{Path, PathBuf};
 
 use super::text::{self, Cell, Encoding};
-use super::{IndicatorDraft, Problem, RawFigure, ReadError, Sink, SourceDraft, display_name};
+use super::{
+    IndicatorDraft, Problem, RawFigure, ReadError, Reason, Sink, SourceDraft, display_name,
+};
 
 pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result<(), ReadError> {
     let file = display_name(path);
@@ -112,7 +114,7 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
             line: 0,
             column: None,
             raw: String::new(),
-            reason: "no header row starting with \"Country Name\" was found".into(),
+            reason: Reason::NoWdiHeader,
         }));
     }
     Ok(())

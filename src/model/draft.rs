@@ -17,7 +17,130 @@ pub struct Problem {
     /// The column's name, when the problem is with one cell.
     pub column: Option<String>,
     pub raw: String,
-    pub reason: String,
+    pub reason: Reason,
+}
+
+/// Why a cell, a row or a file could not be read. (Two texts of a variant are `Box<str>`, so that
+/// a `Problem` stays small enough to return by value.) Typed, so that the window words it in its
+/// language; `Display` is the command line's English. Details quoted from a parser (`csv`,
+/// `serde_json`, the system) are kept as they come.
+#[derive(Clone, Debug, PartialEq, PartialOrd, thiserror::Error)]
+pub enum Reason {
+    #[error("not valid CSV: {0}")]
+    BadCsv(String),
+    #[error("not valid JSON: {0}")]
+    BadJson(String),
+    #[error("the file has no header row")]
+    NoHeader,
+    #[error("no header row starting with \"Country Name\" was found")]
+    NoWdiHeader,
+    #[error(
+        "the header names the `{0}` column twice; keep one, so that it is clear which one holds the figures"
+    )]
+    ColumnTwice(String),
+    #[error("no `{column}` column; the header must name {required}")]
+    NoColumn {
+        column: Box<str>,
+        required: Box<str>,
+    },
+    #[error("no `period` (or `year`) column")]
+    NoPeriodColumn,
+    #[error("not a year (2023) or a range of years (2021-2025)")]
+    NotAPeriod,
+    #[error("not a year")]
+    NotAYear,
+    #[error("observation {0}: not a year (quarterly and monthly figures are not imported)")]
+    NotAYearlyDate(u64),
+    #[error("observation {0}: no ISO3 code: an aggregate without one, skipped")]
+    NoIso3Code(u64),
+    #[error("not a number")]
+    NotANumber,
+    /// A problem of the n-th observation of a JSON answer, which has no lines a person counts.
+    #[error("observation {at}: {reason}")]
+    InObservation { at: u64, reason: Box<Reason> },
+    #[error("too large: Chiso keeps values between -1e300 and 1e300")]
+    TooLarge,
+    #[error(
+        "the row has {cells} cells and ends before this column (the header has {header}): a separator or a quote may be missing"
+    )]
+    ShortRow { cells: usize, header: usize },
+    #[error("{chars} characters long; Chiso keeps up to {limit} here: shorten it")]
+    TooLong { chars: usize, limit: usize },
+    #[error("not valid UTF-8 text: save the file as UTF-8")]
+    NotUtf8,
+    #[error("unknown status; use one of {0}")]
+    UnknownStatus(String),
+    #[error("unknown qualifier; leave it empty or use {0}")]
+    UnknownQualifier(String),
+    #[error("empty: a code is needed")]
+    NoCode,
+    #[error("the code holds a control or invisible character (shown escaped): retype it")]
+    HiddenCharacter,
+    #[error("a value is missing")]
+    MissingValue,
+    #[error("no iso3 column")]
+    NoIso3Column,
+    #[error("not a World Bank API v2 response ({0})")]
+    NotWbApi(WbApiShape),
+    #[error(
+        "the World Bank API answered with an error instead of figures: {0}. The indicator code may be retired or archived: look up its replacement on data.worldbank.org and download it again. Nothing was imported from this file"
+    )]
+    WbApiError(String),
+    #[error(
+        "this is page {page} of {pages} of the API's answer: only its figures are imported. Download with per_page=20000 to get them all"
+    )]
+    WbApiPage { page: u64, pages: u64 },
+    #[error("the response holds no figures (its data part is empty)")]
+    WbApiEmpty,
+    #[error("unknown area `{0}`: add it first, or give its name in an area_name column")]
+    UnknownArea(String),
+    #[error("unknown subgroup `{0}`")]
+    UnknownSubgroup(String),
+    #[error("unknown source `{0}`: add it first, or describe it in source_* columns")]
+    UnknownSource(String),
+    #[error(
+        "its metadata file {file} cannot be read ({why}): units and citation are unknown; download the chart's metadata again"
+    )]
+    OwidMetadataUnreadable { file: Box<str>, why: Box<str> },
+    #[error(
+        "no .metadata.json beside the file: units and citation are unknown; download the chart's metadata too"
+    )]
+    OwidNoMetadata,
+    #[error("refused by the database's constraints")]
+    RefusedByConstraints,
+    #[error("duplicate row in the file: the same indicator, area, subgroup and period again")]
+    DuplicateRow,
+    #[error(
+        "differs from the figure already stored for this source ({stored}); import with replace to overwrite it"
+    )]
+    DiffersFromStored { stored: String },
+    #[error(
+        "differs from the figure already stored for this source only in its flags ({status} {qualifier}); import with replace to overwrite it"
+    )]
+    FlagsDifferFromStored {
+        status: Box<str>,
+        qualifier: Box<str>,
+    },
+    #[error("outside the valid range ({low} to {high})")]
+    OutsideValidRange { low: Box<str>, high: Box<str> },
+    #[error(
+        "not a format Chiso imports ({0}). Chiso reads its own long CSV, World Bank WDI bulk CSV and API JSON, UNDP HDR composite-indices CSV and Our World in Data grapher CSV"
+    )]
+    UnknownFormat(String),
+    /// The system's or a parser's own words (a file that cannot be opened, a stopped read).
+    #[error("{0}")]
+    Said(String),
+}
+
+/// What a file taken for World Bank API JSON turned out to hold instead.
+#[derive(Clone, Copy, Debug, PartialEq, PartialOrd, thiserror::Error)]
+pub enum WbApiShape {
+    #[error("expected a list")]
+    NotAList,
+    #[error("the response is an empty list")]
+    EmptyList,
+    #[error("its data part is not a list")]
+    DataNotAList,
 }
 
 impl fmt::Display for Problem {
@@ -47,7 +170,7 @@ impl Problem {
             line: error.position().map_or(0, |p| p.line()),
             column: None,
             raw: String::new(),
-            reason: format!("not valid CSV: {error}"),
+            reason: Reason::BadCsv(error.to_string()),
         }
     }
 }
@@ -218,12 +341,9 @@ impl ReadError {
     pub fn into_problem(self, path: &Path) -> Problem {
         let reason = match self {
             ReadError::Problem(p) => return p,
-            ReadError::Unreadable { detail, .. } => detail,
-            ReadError::UnknownFormat { detail, .. } => format!(
-                "not a format Chiso imports ({detail}). Chiso reads its own long CSV, World Bank WDI \
-                 bulk CSV and API JSON, UNDP HDR composite-indices CSV and Our World in Data grapher CSV"
-            ),
-            ReadError::Stopped(why) => why.to_string(),
+            ReadError::Unreadable { detail, .. } => Reason::Said(detail),
+            ReadError::UnknownFormat { detail, .. } => Reason::UnknownFormat(detail),
+            ReadError::Stopped(why) => Reason::Said(why.to_string()),
         };
         Problem {
             file: display_name(path),

@@ -9,6 +9,7 @@ use crate::workspace::{
     DeckError, GenerateRefusal, ImportNote as Note, ImportSkip as Skip, OpenError, ReadOnlyReason,
     RecordRefusal, Refusal, RevertRefusal, SlideError, StoreError, ViewRefusal,
 };
+use crate::workspace::{Reason, WbApiShape};
 
 fn path(p: &std::path::Path) -> Arg<'static> {
     Arg::from(p.display().to_string())
@@ -372,6 +373,93 @@ pub fn deck(t: &Messages, e: &DeckError) -> String {
     }
 }
 
+/// Why a cell, a row or a file of an import could not be read.
+pub fn import_reason(t: &Messages, reason: &Reason) -> String {
+    use Reason as R;
+    let said = |id: &str, detail: &String| t.with(id, &[("detail", detail.into())]);
+    match reason {
+        R::BadCsv(detail) => said("reason-bad-csv", detail),
+        R::BadJson(detail) => said("reason-bad-json", detail),
+        R::NoHeader => t.get("reason-no-header"),
+        R::NoWdiHeader => t.get("reason-no-wdi-header"),
+        R::ColumnTwice(column) => t.with("reason-column-twice", &[("column", column.into())]),
+        R::NoColumn { column, required } => t.with(
+            "reason-no-column",
+            &[
+                ("column", (&**column).into()),
+                ("required", (&**required).into()),
+            ],
+        ),
+        R::NoPeriodColumn => t.get("reason-no-period-column"),
+        R::NotAPeriod => t.get("reason-not-a-period"),
+        R::NotAYear => t.get("reason-not-a-year"),
+        R::NotAYearlyDate(at) => t.with("reason-not-a-yearly-date", &[("at", (*at).into())]),
+        R::NoIso3Code(at) => t.with("reason-no-iso3-code", &[("at", (*at).into())]),
+        R::NotANumber => t.get("reason-not-a-number"),
+        R::InObservation { at, reason } => t.with(
+            "reason-in-observation",
+            &[
+                ("at", (*at).into()),
+                ("reason", import_reason(t, reason).into()),
+            ],
+        ),
+        R::TooLarge => t.get("reason-too-large"),
+        R::ShortRow { cells, header } => t.with(
+            "reason-short-row",
+            &[("cells", (*cells).into()), ("header", (*header).into())],
+        ),
+        R::TooLong { chars, limit } => t.with(
+            "reason-too-long",
+            &[("chars", (*chars).into()), ("limit", (*limit).into())],
+        ),
+        R::NotUtf8 => t.get("reason-not-utf8"),
+        R::UnknownStatus(words) => said("reason-unknown-status", words),
+        R::UnknownQualifier(words) => said("reason-unknown-qualifier", words),
+        R::NoCode => t.get("reason-no-code"),
+        R::HiddenCharacter => t.get("reason-hidden-character"),
+        R::MissingValue => t.get("reason-missing-value"),
+        R::NoIso3Column => t.get("reason-no-iso3-column"),
+        R::NotWbApi(shape) => t.get(match shape {
+            WbApiShape::NotAList => "reason-wb-api-not-a-list",
+            WbApiShape::EmptyList => "reason-wb-api-empty-list",
+            WbApiShape::DataNotAList => "reason-wb-api-data-not-a-list",
+        }),
+        R::WbApiError(detail) => said("reason-wb-api-error", detail),
+        R::WbApiPage { page, pages } => t.with(
+            "reason-wb-api-page",
+            &[("page", (*page).into()), ("pages", (*pages).into())],
+        ),
+        R::WbApiEmpty => t.get("reason-wb-api-empty"),
+        R::OwidMetadataUnreadable { file, why } => t.with(
+            "reason-owid-metadata-unreadable",
+            &[("file", (&**file).into()), ("detail", (&**why).into())],
+        ),
+        R::OwidNoMetadata => t.get("reason-owid-no-metadata"),
+        R::RefusedByConstraints => t.get("reason-refused-by-constraints"),
+        R::DuplicateRow => t.get("reason-duplicate-row"),
+        R::DiffersFromStored { stored } => {
+            t.with("reason-differs-from-stored", &[("stored", stored.into())])
+        }
+        R::FlagsDifferFromStored { status, qualifier } => t.with(
+            "reason-flags-differ-from-stored",
+            &[
+                ("status", (&**status).into()),
+                ("qualifier", (&**qualifier).into()),
+            ],
+        ),
+        R::UnknownArea(code) => t.with("reason-unknown-area", &[("code", code.into())]),
+        R::UnknownSubgroup(code) => t.with("reason-unknown-subgroup", &[("code", code.into())]),
+        R::UnknownSource(code) => t.with("reason-unknown-source", &[("code", code.into())]),
+        R::OutsideValidRange { low, high } => t.with(
+            "reason-outside-valid-range",
+            &[("low", (&**low).into()), ("high", (&**high).into())],
+        ),
+        R::UnknownFormat(detail) => said("reason-unknown-format", detail),
+        // The system's or a parser's own words, as they come.
+        R::Said(detail) => detail.clone(),
+    }
+}
+
 /// Why an import left figures out.
 pub fn import_skip(t: &Messages, skip: &Skip) -> String {
     match skip {
@@ -484,5 +572,42 @@ mod tests {
         assert!(vi.contains("334.000") && vi.contains("0,5"), "{vi}");
         let en = store(Messages::of(Language::English), &e);
         assert!(en.contains("334,000") && en.contains("0.5"), "{en}");
+    }
+
+    #[test]
+    fn an_import_reads_its_problems_skips_and_notes_in_the_windows_language() {
+        let (en, vi) = (
+            Messages::of(Language::English),
+            Messages::of(Language::Vietnamese),
+        );
+        let row = Reason::ShortRow {
+            cells: 3,
+            header: 9,
+        };
+        // The window's English is the command line's.
+        assert_eq!(import_reason(en, &row), row.to_string());
+        assert!(
+            import_reason(vi, &row).starts_with("dòng có 3 ô"),
+            "{}",
+            import_reason(vi, &row)
+        );
+        assert_eq!(import_reason(vi, &Reason::NotANumber), "không phải một số");
+        let skip = Skip::AreaNotChosen;
+        assert_eq!(import_skip(en, &skip), skip.to_string());
+        assert!(import_skip(vi, &skip).contains("địa bàn"));
+        let note = Note::Converted {
+            file: "u5mr.csv".into(),
+            key: "SH.DYN.MORT".into(),
+            from: "%".into(),
+            to: "‰".into(),
+            factor: 10.0,
+            code: "U5MR".into(),
+        };
+        assert_eq!(import_note(en, &note), note.to_string());
+        assert!(
+            import_note(vi, &note).contains("quy đổi từ % sang ‰ (×10)"),
+            "{}",
+            import_note(vi, &note)
+        );
     }
 }

@@ -391,7 +391,8 @@ impl ImportDialog {
                 SortBy::Line => a.line.cmp(&b.line),
                 SortBy::Column => a.column.cmp(&b.column),
                 SortBy::Value => a.raw.cmp(&b.raw),
-                SortBy::Reason => a.reason.cmp(&b.reason),
+                SortBy::Reason => super::errors::import_reason(t, &a.reason)
+                    .cmp(&super::errors::import_reason(t, &b.reason)),
             };
             if ascending { order } else { order.reverse() }
         });
@@ -445,7 +446,8 @@ impl ImportDialog {
                             ui.label(&p.raw);
                             ui.scope(|ui| {
                                 ui.set_max_width(420.0);
-                                ui.add(egui::Label::new(&p.reason).wrap());
+                                let reason = super::errors::import_reason(t, &p.reason);
+                                ui.add(egui::Label::new(reason).wrap());
                             });
                             ui.end_row();
                         }
@@ -474,7 +476,7 @@ pub fn problems_tsv(t: &Messages, problems: &[Problem]) -> String {
             p.line,
             clean(p.column.as_deref().unwrap_or("")),
             clean(&p.raw),
-            clean(&p.reason)
+            clean(&super::errors::import_reason(t, &p.reason))
         ));
     }
     text

@@ -31,7 +31,7 @@ use crate::model::{Area, Indicator, Name, Observation, Source, Subgroup, Target}
 use crate::store::query::{CatalogueEntry, SeriesFilter};
 use crate::text;
 
-pub use crate::model::draft::Problem;
+pub use crate::model::draft::{Problem, Reason, WbApiShape};
 pub use crate::store::edit::default_editor;
 pub use crate::store::import::{ImportNote, ImportOptions, ImportReport, ImportSkip, Progress};
 pub use crate::store::query::{AuditEntry, SeriesInfo};

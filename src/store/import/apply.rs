@@ -9,7 +9,9 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::report::{ImportOptions, ImportReport, Note, Progress, Skip, push_problem};
 use super::resolve::Target;
-use crate::model::draft::{IndicatorDraft, Problem, RawFigure, Sink, SourceDraft, display_name};
+use crate::model::draft::{
+    IndicatorDraft, Problem, RawFigure, Reason, Sink, SourceDraft, display_name,
+};
 use crate::store::edit::now_stamp;
 use crate::store::{StoreError, schema};
 
@@ -94,7 +96,7 @@ impl<'a, 'r> Applier<'a, 'r> {
         *self.report.skipped.entry(reason).or_default() += 1;
     }
 
-    pub(super) fn problem(&mut self, figure: &RawFigure, reason: String) {
+    pub(super) fn problem(&mut self, figure: &RawFigure, reason: Reason) {
         push_problem(
             self.report,
             Problem {
@@ -148,13 +150,7 @@ impl<'a, 'r> Applier<'a, 'r> {
         }
         let Some(area) = self.area_id(figure)? else {
             if self.chiso_format && self.options.areas.is_none() {
-                self.problem(
-                    figure,
-                    format!(
-                        "unknown area `{}`: add it first, or give its name in an area_name column",
-                        figure.area
-                    ),
-                );
+                self.problem(figure, Reason::UnknownArea(figure.area.clone()));
             } else if self.aggregates.contains(&figure.area) {
                 self.skip(Skip::AggregateNotChosen);
             } else {
@@ -163,7 +159,7 @@ impl<'a, 'r> Applier<'a, 'r> {
             return Ok(None);
         };
         let Some(subgroup) = self.subgroup_id(figure)? else {
-            self.problem(figure, format!("unknown subgroup `{}`", figure.subgroup));
+            self.problem(figure, Reason::UnknownSubgroup(figure.subgroup.clone()));
             return Ok(None);
         };
         let Some(source) = self.source_id(figure)? else {
@@ -172,22 +168,18 @@ impl<'a, 'r> Applier<'a, 'r> {
                 .as_ref()
                 .map_or("", |s| s.code.as_str())
                 .to_owned();
-            self.problem(
-                figure,
-                format!(
-                    "unknown source `{code}`: add it first, or describe it in source_* columns"
-                ),
-            );
+            self.problem(figure, Reason::UnknownSource(code));
             return Ok(None);
         };
         let value = figure.value * factor;
         if valid.0.is_some_and(|lo| value < lo) || valid.1.is_some_and(|hi| value > hi) {
-            let range = format!(
-                "{} to {}",
-                valid.0.map_or("−∞".into(), |v| v.to_string()),
-                valid.1.map_or("∞".into(), |v| v.to_string())
+            self.problem(
+                figure,
+                Reason::OutsideValidRange {
+                    low: valid.0.map_or("−∞".into(), |v| v.to_string().into()),
+                    high: valid.1.map_or("∞".into(), |v| v.to_string().into()),
+                },
             );
-            self.problem(figure, format!("outside the valid range ({range})"));
             return Ok(None);
         }
         Ok(Some(Cell {
@@ -262,10 +254,10 @@ impl<'a, 'r> Applier<'a, 'r> {
         };
         match existing {
             None => {
-                self.problem(figure, "refused by the database's constraints".into());
+                self.problem(figure, Reason::RefusedByConstraints);
             }
             Some((id, ..)) if id > self.max_id_before || self.touched.contains(&id) => {
-                self.problem(figure, "duplicate row in the file: the same indicator, area, subgroup and period again".into());
+                self.problem(figure, Reason::DuplicateRow);
             }
             Some((_, old, status, qualifier, footnote))
                 if old == value && flags_same(&status, &qualifier, &footnote) =>
@@ -280,15 +272,17 @@ impl<'a, 'r> Applier<'a, 'r> {
                 self.figures += 1;
             }
             Some((_, old, status, qualifier, _)) => {
-                let stored = if old == value {
-                    format!("the same value, flagged {status} {qualifier}")
+                let reason = if old == value {
+                    Reason::FlagsDifferFromStored {
+                        status: status.into(),
+                        qualifier: qualifier.into(),
+                    }
                 } else {
-                    format!("{old}")
+                    Reason::DiffersFromStored {
+                        stored: old.to_string(),
+                    }
                 };
-                self.problem(
-                    figure,
-                    format!("differs from the figure already stored for this source ({stored}); import with replace to overwrite it"),
-                );
+                self.problem(figure, reason);
             }
         }
         Ok(())
