@@ -45,7 +45,12 @@ impl Folded {
     pub fn matches(&self, folded_query: &str) -> bool {
         folded_query
             .split_whitespace()
-            .all(|word| self.0.contains(word))
+            .all(|word| self.contains(word))
+    }
+
+    /// Whether one folded word is in one of the fields.
+    pub fn contains(&self, folded_word: &str) -> bool {
+        self.0.contains(folded_word)
     }
 }
 

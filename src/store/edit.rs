@@ -16,10 +16,14 @@ pub fn now_stamp() -> String {
 
 /// The operating-system user, the editor's name until one is given.
 pub fn default_editor() -> String {
+    system_user().unwrap_or_else(|| "unknown editor".to_owned())
+}
+
+/// The system's name of the user, if it has one.
+pub fn system_user() -> Option<String> {
     ["USER", "USERNAME", "LOGNAME"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|u| !u.trim().is_empty()))
-        .unwrap_or_else(|| "unknown editor".to_owned())
 }
 
 /// Looks up the row id of `code` in one of the coded tables.

@@ -32,7 +32,7 @@ use crate::store::query::{CatalogueEntry, SeriesFilter};
 use crate::text;
 
 pub use crate::model::draft::{Problem, Reason, WbApiShape};
-pub use crate::store::edit::default_editor;
+pub use crate::store::edit::{default_editor, system_user};
 pub use crate::store::import::{ImportNote, ImportOptions, ImportReport, ImportSkip, Progress};
 pub use crate::store::query::{AuditEntry, SeriesInfo};
 pub use crate::store::views::SavedView;
@@ -75,6 +75,12 @@ pub struct Workspace {
     warnings: Vec<editing::Warning>,
     /// The reader's language: how typed numbers are read and cells show them.
     numbers: crate::locale::Numbers,
+    /// Each area's code with its names folded for search, made when the file is read.
+    area_search: Vec<(String, text::Folded)>,
+    /// Whether an indicator has figures for an area, as searches for area names asked it:
+    /// (indicator, area) codes. Asked only for the few areas a query names, kept until the
+    /// file is read again, so a frame with a filter typed does not touch the file.
+    has_figures: std::cell::RefCell<std::collections::HashMap<(String, String), bool>>,
 }
 
 impl Workspace {
@@ -105,6 +111,8 @@ impl Workspace {
             last_source: None,
             warnings: Vec::new(),
             numbers: crate::locale::Numbers::new(Default::default()),
+            area_search: Vec::new(),
+            has_figures: Default::default(),
         };
         workspace.reload()?;
         Ok(workspace)
@@ -121,11 +129,12 @@ impl Workspace {
         self.subgroups = self.store.subgroups()?;
         self.sources = self.store.sources()?;
         self.targets = self.store.all_targets()?;
-        let area_names: std::collections::HashMap<&str, &Name> = self
+        self.area_search = self
             .areas
             .iter()
-            .map(|a| (a.code.as_str(), &a.name))
+            .map(|a| (a.code.clone(), text::Folded::of(&a.name.all())))
             .collect();
+        self.has_figures.borrow_mut().clear();
         let catalogue: Vec<CatalogueRow> = self
             .store
             .catalogue()?
@@ -135,11 +144,6 @@ impl Workspace {
                 let mut fields: Vec<&str> = vec![&i.code];
                 for name in [&i.name, &i.short_name, &i.theme] {
                     fields.extend(name.all());
-                }
-                for code in &entry.area_codes {
-                    if let Some(name) = area_names.get(code.as_str()) {
-                        fields.extend(name.all());
-                    }
                 }
                 let search = text::Folded::of(&fields);
                 CatalogueRow { entry, search }
@@ -229,10 +233,40 @@ impl Workspace {
     /// `tu vong`, `ha giang` and `viet nam` all find indicators.
     pub fn filtered_catalogue(&self, query: &str) -> Vec<&CatalogueRow> {
         let query = text::fold(query);
+        let words: Vec<&str> = query.split_whitespace().collect();
+        // The areas the query names at least in part: usually none, or one or two.
+        let named: Vec<&(String, text::Folded)> = self
+            .area_search
+            .iter()
+            .filter(|(_, names)| words.iter().any(|w| names.contains(w)))
+            .collect();
         self.catalogue
             .iter()
-            .filter(|row| row.search.matches(&query))
+            .filter(|row| {
+                let rest: Vec<&str> = words
+                    .iter()
+                    .copied()
+                    .filter(|w| !row.search.contains(w))
+                    .collect();
+                rest.is_empty()
+                    || named.iter().any(|(area, names)| {
+                        rest.iter().all(|w| names.contains(w))
+                            && self.has_figures(&row.entry.indicator.code, area)
+                    })
+            })
             .collect()
+    }
+
+    /// [`Store::has_figures`], remembered; a failed read counts as no figures (the search
+    /// shows fewer rows, the error shows where the figures are read).
+    fn has_figures(&self, indicator: &str, area: &str) -> bool {
+        let key = (indicator.to_owned(), area.to_owned());
+        if let Some(known) = self.has_figures.borrow().get(&key) {
+            return *known;
+        }
+        let found = self.store.has_figures(indicator, area).unwrap_or(false);
+        self.has_figures.borrow_mut().insert(key, found);
+        found
     }
 
     /// Areas whose name or code match `query`, ignoring accents and case.

@@ -443,3 +443,6 @@ reason-unknown-subgroup = phân tổ `{ $code }` chưa có
 reason-unknown-source = nguồn `{ $code }` chưa có: hãy thêm trước, hoặc mô tả trong các cột source_*
 reason-outside-valid-range = nằm ngoài khoảng hợp lệ ({ $low } đến { $high })
 reason-unknown-format = không phải định dạng Chiso nhập được ({ $detail }). Chiso đọc tệp CSV dạng dài của chính nó, tệp CSV tải về và JSON API của Bộ chỉ số phát triển thế giới (WDI), tệp CSV chỉ số tổng hợp của UNDP HDR và tệp CSV biểu đồ của Our World in Data
+
+# The audit log's name for an editor who gave none.
+editor-unnamed = người sửa chưa ghi tên

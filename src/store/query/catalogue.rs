@@ -20,8 +20,6 @@ pub struct CatalogueEntry {
     /// The figures of the headline area and subgroup from every source: what the indicator's
     /// chart shows first.
     pub chart_figures: i64,
-    /// Every area with a figure of the indicator, so a search for `Hà Giang` finds it.
-    pub area_codes: Vec<String>,
 }
 
 /// Area ids grouped by how national they are: the country first, then the world,
@@ -56,10 +54,6 @@ impl Store {
         let indicators = self.indicators()?;
         let conn = self.conn();
         let ranks = area_ids_by_rank(conn)?;
-        let codes: std::collections::HashMap<i64, String> = conn
-            .prepare("SELECT id, code FROM area")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
         let subgroups: Vec<(i64, bool)> = conn
             .prepare("SELECT id, dimension = 'total' FROM subgroup ORDER BY id")?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -105,27 +99,18 @@ impl Store {
         let mut entries = Vec::with_capacity(indicators.len());
         for indicator in indicators {
             let id = indicator.id;
-            // Every area with figures (one index seek each), and among them those of the
-            // highest level, whose figures are the headline's.
-            let mut with_figures: Vec<Vec<i64>> = Vec::with_capacity(ranks.len());
+            // The areas of the highest level that has figures of this indicator.
+            let mut areas = Vec::new();
             for rank in &ranks {
-                let mut found = Vec::new();
                 for &area in rank {
                     if has_area.query_row(params![id, area], |r| r.get(0))? {
-                        found.push(area);
+                        areas.push(area);
                     }
                 }
-                with_figures.push(found);
+                if !areas.is_empty() {
+                    break;
+                }
             }
-            let area_codes: Vec<String> = with_figures
-                .iter()
-                .flatten()
-                .filter_map(|a| codes.get(a).cloned())
-                .collect();
-            let areas = with_figures
-                .into_iter()
-                .find(|found| !found.is_empty())
-                .unwrap_or_default();
             // Their subgroups with figures, totals only when there are totals.
             let mut cells = Vec::new();
             for &area in &areas {
@@ -193,7 +178,6 @@ impl Store {
                 previous,
                 headline,
                 chart_figures,
-                area_codes,
             });
         }
         Ok(entries)

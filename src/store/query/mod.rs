@@ -236,7 +236,8 @@ impl Store {
              WHERE i.code = ?1"
         );
         self.conn()
-            .query_row(&sql, [code], indicator_from_row)
+            .prepare_cached(&sql)?
+            .query_row([code], indicator_from_row)
             .optional()?
             .ok_or_else(|| StoreError::UnknownIndicator(code.to_owned()))
     }
@@ -244,14 +245,11 @@ impl Store {
     /// The area with `code`.
     pub fn area(&self, code: &str) -> Result<Area, StoreError> {
         self.conn()
-            .query_row(
-                &format!(
-                    "SELECT {AREA_COLUMNS} FROM area a \
-                     LEFT JOIN area p ON p.id = a.parent_id WHERE a.code = ?1"
-                ),
-                [code],
-                area_from_row,
-            )
+            .prepare_cached(&format!(
+                "SELECT {AREA_COLUMNS} FROM area a \
+                 LEFT JOIN area p ON p.id = a.parent_id WHERE a.code = ?1"
+            ))?
+            .query_row([code], area_from_row)
             .optional()?
             .ok_or_else(|| StoreError::UnknownArea(code.to_owned()))
     }
@@ -259,11 +257,10 @@ impl Store {
     /// The subgroup with `code`.
     pub fn subgroup(&self, code: &str) -> Result<Subgroup, StoreError> {
         self.conn()
-            .query_row(
-                &format!("SELECT {SUBGROUP_COLUMNS} FROM subgroup WHERE code = ?1"),
-                [code],
-                subgroup_from_row,
-            )
+            .prepare_cached(&format!(
+                "SELECT {SUBGROUP_COLUMNS} FROM subgroup WHERE code = ?1"
+            ))?
+            .query_row([code], subgroup_from_row)
             .optional()?
             .ok_or_else(|| StoreError::UnknownSubgroup(code.to_owned()))
     }
@@ -271,11 +268,10 @@ impl Store {
     /// The source with `code`.
     pub fn source(&self, code: &str) -> Result<Source, StoreError> {
         self.conn()
-            .query_row(
-                &format!("SELECT {SOURCE_COLUMNS} FROM source WHERE code = ?1"),
-                [code],
-                source_from_row,
-            )
+            .prepare_cached(&format!(
+                "SELECT {SOURCE_COLUMNS} FROM source WHERE code = ?1"
+            ))?
+            .query_row([code], source_from_row)
             .optional()?
             .ok_or_else(|| StoreError::UnknownSource(code.to_owned()))
     }
@@ -382,6 +378,18 @@ impl Store {
     /// Every target, of every indicator.
     pub fn all_targets(&self) -> Result<Vec<Target>, StoreError> {
         self.targets_of(None)
+    }
+
+    /// Whether the indicator has any figure for the area (one index seek).
+    pub fn has_figures(&self, indicator_code: &str, area_code: &str) -> Result<bool, StoreError> {
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM observation \
+                 WHERE indicator_id = (SELECT id FROM indicator WHERE code = ?1) \
+                   AND area_id = (SELECT id FROM area WHERE code = ?2))",
+            )?
+            .query_row([indicator_code, area_code], |r| r.get(0))?)
     }
 
     /// The source of the figure written last: the default source of a new figure.

@@ -125,7 +125,7 @@ impl ChisoApp {
             Command::StartImport(files) => match ws.read_only() {
                 None => {
                     let mut dialog = ImportDialog::new(files);
-                    dialog.start(ws.path(), &self.state.editor, true);
+                    dialog.start(ws.path(), &self.state.editor_name(t), true);
                     self.import = Some(dialog);
                 }
                 Some(reason) => {
@@ -135,7 +135,7 @@ impl ChisoApp {
             },
             Command::RunImport { dry_run } => {
                 if let Some(dialog) = &mut self.import {
-                    dialog.start(ws.path(), &self.state.editor, dry_run);
+                    dialog.start(ws.path(), &self.state.editor_name(t), dry_run);
                 }
             }
             Command::OpenExportChart => {
@@ -215,7 +215,7 @@ impl ChisoApp {
         let Some(ws) = self.workspace.as_mut() else {
             return Ok(());
         };
-        let editor = &self.state.editor;
+        let editor = &self.state.editor_name(t);
         match command {
             Command::EditCells(inputs) => match ws.edit_cells(editor, &inputs) {
                 // A refused value is marked on its cell, with the reason, as well as said.
@@ -284,7 +284,7 @@ impl ChisoApp {
         let Some(ws) = self.workspace.as_mut() else {
             return Ok(());
         };
-        let editor = &self.state.editor;
+        let editor = &self.state.editor_name(Messages::of(self.state.language));
         match command {
             Command::SaveView(name) => ws.save_view(editor, &name),
             Command::OpenView(i) => ws.open_view(i),

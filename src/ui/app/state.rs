@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::chart::ChartSpec;
 use crate::locale::Language;
-use crate::workspace::default_editor;
+use crate::locale::Messages;
+use crate::workspace::system_user;
 
 /// What is kept between runs (eframe persistence).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -40,7 +41,7 @@ impl Default for State {
             last_file: None,
             last_spec: None,
             last_indicator: None,
-            editor: default_editor(),
+            editor: system_user().unwrap_or_default(),
             editor_confirmed: false,
         }
     }
@@ -53,4 +54,15 @@ pub enum Tab {
     Table,
     Edit,
     Audit,
+}
+
+impl State {
+    /// Who the audit log names for the window's edits: the name given, else "unnamed editor"
+    /// in the window's language (the name banner asks for one before the first edit).
+    pub fn editor_name(&self, t: &Messages) -> String {
+        match self.editor.trim() {
+            "" => t.get("editor-unnamed"),
+            name => name.to_owned(),
+        }
+    }
 }
