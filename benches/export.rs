@@ -21,7 +21,7 @@ fn bench(c: &mut Criterion) {
     let description = ws.chart_for(&request).expect("chart");
     let options = ExportOptions::default();
     let text = svg(&description, &options).expect("svg");
-    c.bench_function("svg of U5MR, 3 sources", |b| {
+    c.bench_function("svg of U5MR, every source", |b| {
         b.iter(|| svg(black_box(&description), &options))
     });
     c.bench_function("rasterise 1920x1080", |b| {

@@ -28,7 +28,7 @@ fn bench(c: &mut Criterion) {
     let path = dir.path().join("bench.db");
     sample::create_sample(&path).expect("sample");
     let mut sample_harness = harness(path, State::default());
-    c.bench_function("dashboard frame, U5MR with 3 sources", |b| {
+    c.bench_function("dashboard frame, sample, U5MR with every source", |b| {
         b.iter(|| sample_harness.step())
     });
 

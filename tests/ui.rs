@@ -500,6 +500,21 @@ fn a_unit_is_created_in_the_form_and_deleting_a_source_with_figures_asks_first()
     h.run();
     h.get_by_label("Units").click();
     h.run();
+    // The list names each unit in the window's language.
+    assert!(
+        h.query_by_label("PER_1000 — Deaths per 1,000 live births")
+            .is_some()
+    );
+    h.state_mut()
+        .push(chiso::ui::app::Command::SetLanguage(Language::Vietnamese));
+    h.run();
+    assert!(
+        h.query_by_label("PER_1000 — Số ca tử vong trên 1.000 trẻ đẻ sống")
+            .is_some()
+    );
+    h.state_mut()
+        .push(chiso::ui::app::Command::SetLanguage(English));
+    h.run();
     h.get_by_label("New").click();
     h.run();
     for (field, text) in [("Code *", "HH"), ("Name in Vietnamese", "Hộ gia đình")] {
