@@ -6,6 +6,7 @@
 use rusqlite::{OptionalExtension, params_from_iter};
 
 use super::{RecordRefusal, Store, StoreError};
+use crate::model::Language;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Kind {
@@ -139,6 +140,36 @@ pub fn fields(table: &str) -> &'static [Field] {
 pub struct Record {
     pub id: i64,
     pub values: Vec<String>,
+}
+
+/// A record as the list names it: its code and its name in the window's language, or in the
+/// other when it has none in that one (a target, which has no name: its first two fields).
+pub fn label(table: &str, record: &Record, language: Language) -> String {
+    let defs = fields(table);
+    let value = |column: &str| {
+        defs.iter()
+            .position(|f| f.column == column)
+            .and_then(|i| record.values.get(i))
+            .filter(|v| !v.trim().is_empty())
+    };
+    let name = ["name", "short_name"].iter().find_map(|column| {
+        let vi = value(&format!("{column}_vi"));
+        let en = value(column);
+        match language {
+            Language::Vietnamese => vi.or(en),
+            Language::English => en.or(vi),
+        }
+    });
+    match (value("code"), name) {
+        (Some(code), Some(name)) => format!("{code} — {name}"),
+        _ => record
+            .values
+            .iter()
+            .take(2)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" — "),
+    }
 }
 
 fn known(table: &str) -> Result<&'static [Field], StoreError> {

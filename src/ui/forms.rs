@@ -5,8 +5,8 @@ use egui::RichText;
 
 use super::app::Command;
 use super::errors::field as field_name;
-use crate::locale::{Language, Messages};
-use crate::workspace::records::{Kind, Record, TABLES, fields};
+use crate::locale::Messages;
+use crate::workspace::records::{self, Kind, Record, TABLES, fields};
 
 pub struct Forms {
     pub table: &'static str,
@@ -160,7 +160,7 @@ pub fn ui(
                 .show(ui, |ui| {
                     egui::Grid::new("records").striped(true).show(ui, |ui| {
                         for record in &forms.records {
-                            let name = record_label(defs, record, t.language());
+                            let name = records::label(forms.table, record, t.language());
                             ui.label(&name);
                             if ui
                                 .add_enabled(!read_only, egui::Button::new(t.get("forms-edit")))
@@ -199,38 +199,5 @@ fn choice(t: &Messages, code: &str) -> String {
         t.get(&id)
     } else {
         code.to_owned()
-    }
-}
-
-/// A record as the list names it: its code and its name in the window's language, or in the
-/// other when it has none in that one (a target, which has no name: its first two fields).
-fn record_label(
-    defs: &[crate::workspace::records::Field],
-    record: &Record,
-    language: Language,
-) -> String {
-    let value = |column: &str| {
-        defs.iter()
-            .position(|f| f.column == column)
-            .and_then(|i| record.values.get(i))
-            .filter(|v| !v.trim().is_empty())
-    };
-    let name = ["name", "short_name"].iter().find_map(|column| {
-        let vi = value(&format!("{column}_vi"));
-        let en = value(column);
-        match language {
-            Language::Vietnamese => vi.or(en),
-            Language::English => en.or(vi),
-        }
-    });
-    match (value("code"), name) {
-        (Some(code), Some(name)) => format!("{code} — {name}"),
-        _ => record
-            .values
-            .iter()
-            .take(2)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(" — "),
     }
 }
