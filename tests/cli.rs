@@ -289,7 +289,14 @@ fn import_problems_exit_non_zero_unless_skipped() {
     assert!(
         text(&out.stdout).contains("bad.csv, line 2, column value, value \"lots\": not a number")
     );
-    assert!(text(&out.stderr).contains("nothing was imported"));
+    assert!(
+        text(&out.stdout)
+            .lines()
+            .last()
+            .is_some_and(|l| l.starts_with("Nothing imported: 1 problem(s)")),
+        "{}",
+        text(&out.stdout)
+    );
     let out = chiso(&["import", &db, csv.to_str().unwrap(), "--skip-problems"]);
     assert!(out.status.success());
     assert!(text(&out.stdout).contains("1 added"));
@@ -569,5 +576,104 @@ fn without_lang_the_command_line_speaks_the_windows_language_else_the_systems() 
     assert!(
         vietnamese.contains("Tỷ suất tử vong trẻ em dưới 5 tuổi") && vietnamese.contains("16,9"),
         "{vietnamese}"
+    );
+}
+
+/// An OWID grapher CSV of one variable, with its metadata beside it.
+fn owid_file(dir: &Path, stem: &str, variable: &str, rows: &str) -> String {
+    let meta = format!(
+        r#"{{"chart":{{"title":"{variable}","citation":"Test survey (2026)"}},
+"columns":{{"{variable}":{{"unit":"%","shortUnit":"%","type":"Numeric","lastUpdated":"2026-06-01","citationLong":"Test survey (2026) – processed by OWID"}}}}}}"#
+    );
+    fs::write(dir.join(format!("{stem}.metadata.json")), meta).unwrap();
+    let csv = dir.join(format!("{stem}.csv"));
+    fs::write(&csv, format!("Entity,Code,Year,{variable}\n{rows}")).unwrap();
+    csv.to_str().unwrap().to_owned()
+}
+
+fn last_line(out: &Output) -> String {
+    text(&out.stdout).lines().last().unwrap_or("").to_owned()
+}
+
+#[test]
+fn what_the_user_did_not_choose_never_blocks_an_import_and_a_new_single_indicator_is_created() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = new_sample(dir.path());
+    // Viet Nam's two figures; Thailand (not in the database) with a BCE year and a text, an
+    // entity without a code with a text, and NaN for "no figure".
+    let csv = owid_file(
+        dir.path(),
+        "fridges",
+        "Share of households with a refrigerator",
+        "Vietnam,VNM,2020,80.1\nVietnam,VNM,2022,NaN\nVietnam,VNM,2024,85.5\n\
+         Thailand,THA,-500,1\nThailand,THA,2020,abc\nWorld,,2020,xyz\n",
+    );
+    let out = chiso(&["import", &db, &csv]);
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{stdout}{}", text(&out.stderr));
+    assert_eq!(last_line(&out), "Imported: 2 added, 0 changed", "{stdout}");
+    assert!(stdout.contains("1 missing values"), "{stdout}");
+    assert!(
+        stdout.contains("note: 3 bad cell(s) in rows and columns not imported"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("new indicator SHARE_OF_HOUSEHOLDS_WITH_A_REFRIGERATOR"),
+        "a file of one indicator creates it: {stdout}"
+    );
+    // The same file again: nothing to do, and that is a success.
+    let again = chiso(&["import", &db, &csv]);
+    assert!(again.status.success(), "{}", text(&again.stdout));
+    assert_eq!(last_line(&again), "Already up to date: 2 figures unchanged");
+}
+
+#[test]
+fn an_import_that_adds_nothing_says_so_and_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = new_sample(dir.path());
+    // Only countries the database does not have.
+    let csv = owid_file(
+        dir.path(),
+        "others",
+        "Share of households with a refrigerator",
+        "Thailand,THA,2020,70\nLaos,LAO,2020,40\n",
+    );
+    let out = chiso(&["import", &db, &csv]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert_eq!(
+        last_line(&out),
+        "Nothing imported: all 2 figures were left out (most: area not in the database and not chosen)"
+    );
+    // --skip-problems skips rows, never a file that could not be read at all.
+    let good = owid_file(
+        dir.path(),
+        "fridges",
+        "Share of households with a refrigerator",
+        "Vietnam,VNM,2020,80.1\n",
+    );
+    let garbage = dir.path().join("notes.csv");
+    fs::write(&garbage, "\u{0}\u{1}binary\u{2}").unwrap();
+    let before = fs::read(dir.path().join("s.db")).unwrap();
+    let out = chiso(&[
+        "import",
+        &db,
+        &good,
+        garbage.to_str().unwrap(),
+        "--skip-problems",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    let last = last_line(&out);
+    assert!(
+        last.starts_with("Nothing imported: 1 file(s) could not be read"),
+        "{last}"
+    );
+    assert!(
+        !text(&out.stderr).contains("--skip-problems"),
+        "no suggestion to skip a whole file"
+    );
+    assert_eq!(
+        fs::read(dir.path().join("s.db")).unwrap(),
+        before,
+        "nothing written"
     );
 }

@@ -56,16 +56,13 @@ pub fn import(
         crate::workspace::import(&mut store, inputs, options, editor, &Progress::default())
             .with_context(|| format!("{}", file.display()))?;
     write_report(&report, options, out)?;
-    if report.problem_count > 0 && !options.skip_problems {
-        bail!(
-            "{} problem(s) in the input{}",
-            report.problem_count,
-            if options.dry_run {
-                ""
-            } else {
-                "; nothing was imported (fix them, or use --skip-problems)"
-            }
-        );
+    let outcome = report.outcome(options);
+    if options.dry_run && report.problem_count > 0 && !options.skip_problems {
+        bail!("{} problem(s) in the input", report.problem_count);
+    }
+    if !outcome.succeeded() {
+        // The report said it on its last line; the exit status says it to a script.
+        bail!("{}: {outcome}", file.display());
     }
     Ok(())
 }
@@ -103,6 +100,13 @@ pub fn write_report(
     for note in &report.notes {
         writeln!(out, "note: {note}")?;
     }
+    if report.left_out_problems > 0 {
+        writeln!(
+            out,
+            "note: {} bad cell(s) in rows and columns not imported (areas, aggregates or indicators not chosen), ignored",
+            report.left_out_problems
+        )?;
+    }
     if !report.unmatched_indicators.is_empty() {
         let list: Vec<String> = report
             .unmatched_indicators
@@ -128,14 +132,7 @@ pub fn write_report(
             )?;
         }
     }
-    let outcome = if options.dry_run {
-        "Dry run: nothing was written"
-    } else if report.committed {
-        "Imported"
-    } else {
-        "Nothing was imported"
-    };
-    writeln!(out, "{outcome}")
+    writeln!(out, "{}", report.outcome(options))
 }
 
 /// `chiso set`: prints what was written and any warning; fails when refused.

@@ -73,6 +73,9 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
         })
         .map(|(i, name)| (i, name.clone()))
         .collect();
+    if values.len() == 1 {
+        sink.single_indicator();
+    }
     let first_column = values.first().map(|(_, n)| n.as_str()).unwrap_or("");
     sink.source(source(
         path,
@@ -117,26 +120,32 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
         }
         let raw_year = cell(2);
         let Some(year) = text::year_of(&raw_year) else {
-            sink.problem(Problem {
+            // Historical rows (negative years, before 1000) of countries not chosen are no
+            // one's problem.
+            let problem = Problem {
                 file: file.clone(),
                 line,
                 column: Some("Year".into()),
                 raw: raw_year,
                 reason: Reason::NotAYear,
-            });
+            };
+            text::bad(sink, None, &code, problem);
             continue;
         };
         for (i, name) in &values {
             let raw = cell(*i);
             match text::value_of(&raw) {
                 Cell::Missing => sink.missing(),
-                Cell::NotANumber => sink.problem(Problem {
-                    file: file.clone(),
-                    line,
-                    column: Some(name.clone()),
-                    reason: text::not_a_number(&raw),
-                    raw,
-                }),
+                Cell::NotANumber => {
+                    let problem = Problem {
+                        file: file.clone(),
+                        line,
+                        column: Some(name.clone()),
+                        reason: text::not_a_number(&raw),
+                        raw,
+                    };
+                    text::bad(sink, Some(name), &code, problem);
+                }
                 Cell::Number(value) => sink
                     .figure(RawFigure::total(
                         line,

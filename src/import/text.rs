@@ -8,7 +8,7 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
-use crate::model::draft::Reason;
+use crate::model::draft::{Problem, Reason, Sink};
 
 /// The text encoding of a file, judged from its first bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -166,8 +166,9 @@ pub enum Cell {
     NotANumber,
 }
 
-/// Reads a value: empty, `..`, `""`, `null`, `NA`, `n/a` and `-` are missing; scientific
-/// notation is accepted; NaN and infinity are not numbers.
+/// Reads a value: empty, `..`, `…`, `""`, `null`, `NA`, `n/a`, `NaN` and `-` are missing
+/// (publishers write all of them for "no figure"); scientific notation is accepted; infinity
+/// is not a number.
 pub fn value_of(raw: &str) -> Cell {
     let t = raw.trim();
     let t = t
@@ -178,7 +179,7 @@ pub fn value_of(raw: &str) -> Cell {
     if t.is_empty()
         || matches!(
             t.to_ascii_lowercase().as_str(),
-            ".." | "..." | "null" | "na" | "n/a" | "-" | "–"
+            ".." | "..." | "…" | "null" | "na" | "n/a" | "nan" | "-" | "–"
         )
     {
         return Cell::Missing;
@@ -186,6 +187,16 @@ pub fn value_of(raw: &str) -> Cell {
     match t.parse::<f64>() {
         Ok(v) if v.is_finite() && v.abs() <= MAX_VALUE => Cell::Number(v),
         _ => Cell::NotANumber,
+    }
+}
+
+/// A bad cell or row: a problem when its figures would be taken, else only counted, so that
+/// what the user did not choose never blocks an import.
+pub fn bad<S: Sink + ?Sized>(sink: &mut S, indicator: Option<&str>, area: &str, problem: Problem) {
+    if sink.wants(indicator, area) {
+        sink.problem(problem);
+    } else {
+        sink.left_out_problem();
     }
 }
 
@@ -246,7 +257,10 @@ mod tests {
         assert_eq!(value_of("null"), Cell::Missing);
         assert_eq!(value_of("1.5e3"), Cell::Number(1500.0));
         assert_eq!(value_of(" 0.766 "), Cell::Number(0.766));
-        assert_eq!(value_of("NaN"), Cell::NotANumber);
+        // Publishers write NaN for "no figure" (UNDP, pandas exports): missing, not a problem.
+        for missing in ["NaN", "nan", "NA", "n/a", "-", "…", "..", "\"\""] {
+            assert_eq!(value_of(missing), Cell::Missing, "{missing}");
+        }
         assert_eq!(value_of("inf"), Cell::NotANumber);
         assert_eq!(value_of("abc"), Cell::NotANumber);
         assert_eq!(value_of("1e301"), Cell::NotANumber);

@@ -133,13 +133,16 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
             let raw = cell(*i);
             match text::value_of(&raw) {
                 Cell::Missing => sink.missing(),
-                Cell::NotANumber => sink.problem(Problem {
-                    file: file.clone(),
-                    line,
-                    column: Some(header[*i].clone()),
-                    reason: text::not_a_number(&raw),
-                    raw,
-                }),
+                Cell::NotANumber => {
+                    let problem = Problem {
+                        file: file.clone(),
+                        line,
+                        column: Some(header[*i].clone()),
+                        reason: text::not_a_number(&raw),
+                        raw,
+                    };
+                    text::bad(sink, Some(key), &code, problem);
+                }
                 Cell::Number(value) => sink
                     .figure(RawFigure::total(
                         line,

@@ -86,6 +86,14 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
     };
     let mut source_sent = false;
     let mut indicators: Vec<String> = Vec::new();
+    let mut codes = observations
+        .iter()
+        .filter_map(|o| o.pointer("/indicator/id").and_then(Value::as_str));
+    if let Some(first) = codes.next()
+        && codes.all(|c| c == first)
+    {
+        sink.single_indicator();
+    }
     for (i, o) in observations.iter().enumerate() {
         let at = i as u64 + 1;
         let str_of = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or("").trim().to_owned();
@@ -114,15 +122,13 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
             reason,
         };
         let Some(year) = text::year_of(&date) else {
-            sink.problem(located("date", date, Reason::NotAYearlyDate(at)));
+            let problem = located("date", date, Reason::NotAYearlyDate(at));
+            text::bad(sink, Some(&code), &area, problem);
             continue;
         };
         if area.is_empty() {
-            sink.problem(located(
-                "countryiso3code",
-                String::new(),
-                Reason::NoIso3Code(at),
-            ));
+            // An aggregate without a code: never taken, so never a problem.
+            sink.left_out_problem();
             continue;
         }
         let value = match o.get("value") {
@@ -144,14 +150,15 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
         let Some(value) = value.filter(|v| v.is_finite() && v.abs() <= text::MAX_VALUE) else {
             let raw = o.get("value").map(Value::to_string).unwrap_or_default();
             let reason = text::not_a_number(&raw);
-            sink.problem(located(
+            let problem = located(
                 "value",
                 raw,
                 Reason::InObservation {
                     at,
                     reason: Box::new(reason),
                 },
-            ));
+            );
+            text::bad(sink, Some(&code), &area, problem);
             continue;
         };
         let status = match str_of(o.get("obs_status")).as_str() {

@@ -21,6 +21,10 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
     if let Some(metadata) = country_metadata_beside(path) {
         read_aggregates(&metadata, sink);
     }
+    // The World Bank names a download of one indicator `API_<code>_DS2_…`.
+    if file.starts_with("API_") && file.contains("_DS2_") {
+        sink.single_indicator();
+    }
     let mut reader = text::csv_reader(path).map_err(|e| ReadError::io(path, e))?;
     let mut database = String::from("World Development Indicators");
     let mut updated = String::new();
@@ -87,13 +91,16 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
             let raw = String::from_utf8_lossy(raw_bytes);
             match text::value_of(&raw) {
                 Cell::Missing => sink.missing(),
-                Cell::NotANumber => sink.problem(Problem {
-                    file: file.clone(),
-                    line,
-                    column: Some(year.to_string()),
-                    reason: text::not_a_number(&raw),
-                    raw: raw.into_owned(),
-                }),
+                Cell::NotANumber => {
+                    let problem = Problem {
+                        file: file.clone(),
+                        line,
+                        column: Some(year.to_string()),
+                        reason: text::not_a_number(&raw),
+                        raw: raw.into_owned(),
+                    };
+                    text::bad(sink, Some(&indicator_code), &code, problem);
+                }
                 Cell::Number(value) => sink
                     .figure(RawFigure::total(
                         line,

@@ -51,8 +51,6 @@ pub enum Reason {
     NotAYear,
     #[error("observation {0}: not a year (quarterly and monthly figures are not imported)")]
     NotAYearlyDate(u64),
-    #[error("observation {0}: no ISO3 code: an aggregate without one, skipped")]
-    NoIso3Code(u64),
     #[error("not a number")]
     NotANumber,
     /// A problem of the n-th observation of a JSON answer, which has no lines a person counts.
@@ -278,8 +276,21 @@ pub trait Sink {
     fn indicator(&mut self, indicator: IndicatorDraft);
     /// An area code known to be an aggregate (a region of the world, an income group).
     fn aggregate(&mut self, code: &str);
+    /// The file holds one indicator only (an OWID chart of one variable, a World Bank
+    /// download of one indicator): importing it plainly means wanting that indicator, so the
+    /// store creates it when it has no match, where a file of many waits to be told which.
+    fn single_indicator(&mut self) {}
     fn figure(&mut self, figure: RawFigure) -> Result<(), Self::Error>;
     fn problem(&mut self, problem: Problem);
+    /// Whether figures of `indicator` (the file's key; `None`: any) for `area` would be taken.
+    /// A reader asks before calling a bad cell or row a problem, so that the rows and columns
+    /// the user did not choose (other countries, aggregates, other indicators) never block an
+    /// import; it counts them with [`Sink::left_out_problem`] instead. Default: all are.
+    fn wants(&mut self, _indicator: Option<&str>, _area: &str) -> bool {
+        true
+    }
+    /// A bad cell or row that the import leaves out anyway: counted, not a problem.
+    fn left_out_problem(&mut self) {}
     /// A value cell that was empty or marked missing (`..`, `""`, `null`).
     fn missing(&mut self) {
         self.missing_many(1);

@@ -6,8 +6,8 @@ use crate::export::ExportError;
 use crate::locale::{Arg, Language, Messages, NumberError};
 use crate::workspace::editing::Warning;
 use crate::workspace::{
-    DeckError, GenerateRefusal, ImportNote as Note, ImportSkip as Skip, OpenError, ReadOnlyReason,
-    RecordRefusal, Refusal, RevertRefusal, SlideError, StoreError, ViewRefusal,
+    DeckError, GenerateRefusal, ImportNote as Note, ImportOutcome, ImportSkip as Skip, OpenError,
+    ReadOnlyReason, RecordRefusal, Refusal, RevertRefusal, SlideError, StoreError, ViewRefusal,
 };
 use crate::workspace::{Reason, WbApiShape};
 
@@ -394,7 +394,6 @@ pub fn import_reason(t: &Messages, reason: &Reason) -> String {
         R::NotAPeriod => t.get("reason-not-a-period"),
         R::NotAYear => t.get("reason-not-a-year"),
         R::NotAYearlyDate(at) => t.with("reason-not-a-yearly-date", &[("at", (*at).into())]),
-        R::NoIso3Code(at) => t.with("reason-no-iso3-code", &[("at", (*at).into())]),
         R::NotANumber => t.get("reason-not-a-number"),
         R::InObservation { at, reason } => t.with(
             "reason-in-observation",
@@ -457,6 +456,35 @@ pub fn import_reason(t: &Messages, reason: &Reason) -> String {
         R::UnknownFormat(detail) => said("reason-unknown-format", detail),
         // The system's or a parser's own words, as they come.
         R::Said(detail) => detail.clone(),
+    }
+}
+
+/// How an import ended, or would end.
+pub fn import_outcome(t: &Messages, outcome: &ImportOutcome) -> String {
+    match outcome {
+        ImportOutcome::DryRun => t.get("import-outcome-dry-run"),
+        ImportOutcome::Unreadable { files } => {
+            t.with("import-outcome-unreadable", &[("count", (*files).into())])
+        }
+        ImportOutcome::Problems { count } => {
+            t.with("import-outcome-problems", &[("count", (*count).into())])
+        }
+        ImportOutcome::Imported { added, changed } => t.with(
+            "import-outcome-imported",
+            &[("added", (*added).into()), ("changed", (*changed).into())],
+        ),
+        ImportOutcome::UpToDate { unchanged } => t.with(
+            "import-outcome-up-to-date",
+            &[("count", (*unchanged).into())],
+        ),
+        ImportOutcome::AllLeftOut { skipped, reason } => t.with(
+            "import-outcome-all-left-out",
+            &[
+                ("count", (*skipped).into()),
+                ("reason", import_skip(t, reason).into()),
+            ],
+        ),
+        ImportOutcome::NoFigures => t.get("import-outcome-no-figures"),
     }
 }
 

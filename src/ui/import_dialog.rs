@@ -8,7 +8,7 @@ use egui::RichText;
 use crate::locale::Messages;
 use crate::model::Indicator;
 use crate::workspace::jobs::ImportJob;
-use crate::workspace::{ImportOptions, ImportReport, Problem};
+use crate::workspace::{ImportOptions, ImportOutcome, ImportReport, Problem};
 
 /// What the dialog tells the app after a frame.
 #[derive(Clone, Debug, PartialEq)]
@@ -113,15 +113,13 @@ impl ImportDialog {
             let dry_run = *dry_run;
             self.job = None;
             match result {
-                Ok(report) if !dry_run && report.committed => {
-                    outcome = Outcome::Imported(t.with(
-                        "import-done",
-                        &[
-                            ("added", report.added.into()),
-                            ("changed", report.changed.into()),
-                            ("unchanged", report.unchanged.into()),
-                        ],
-                    ));
+                Ok(report)
+                    if !dry_run
+                        && report.committed
+                        && report.added + report.changed + report.unchanged > 0 =>
+                {
+                    let said = report.outcome(&ImportOptions::default());
+                    outcome = Outcome::Imported(super::errors::import_outcome(t, &said));
                 }
                 Ok(report) => self.report = Some(report),
                 Err(e) => self.error = Some(e),
@@ -222,7 +220,11 @@ impl ImportDialog {
                 if report.problem_count > 0 {
                     ui.checkbox(&mut self.skip_problems, t.get("import-skip-problems"));
                 }
-                let can_import = report.problem_count == 0 || self.skip_problems;
+                // Only a run that would import something, or find it all there already.
+                let can_import = matches!(
+                    report.outcome_if_run(self.skip_problems),
+                    ImportOutcome::Imported { .. } | ImportOutcome::UpToDate { .. }
+                );
                 let verb = t.get(if report.committed {
                     "import-again"
                 } else {
@@ -262,6 +264,10 @@ impl ImportDialog {
             ))
             .strong(),
         );
+        let would = report.outcome_if_run(self.skip_problems);
+        if !matches!(would, ImportOutcome::Imported { .. }) {
+            ui.label(RichText::new(super::errors::import_outcome(t, &would)).strong());
+        }
         // Problems first: they decide whether the import can go ahead.
         if report.problem_count > 0 {
             self.problems_ui(ui, t, report);

@@ -33,7 +33,9 @@ use crate::text;
 
 pub use crate::model::draft::{Problem, Reason, WbApiShape};
 pub use crate::store::edit::{default_editor, system_user};
-pub use crate::store::import::{ImportNote, ImportOptions, ImportReport, ImportSkip, Progress};
+pub use crate::store::import::{
+    ImportNote, ImportOptions, ImportReport, ImportSkip, Outcome as ImportOutcome, Progress,
+};
 pub use crate::store::query::{AuditEntry, SeriesInfo};
 pub use crate::store::views::SavedView;
 pub use crate::store::{

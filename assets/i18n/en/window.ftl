@@ -81,7 +81,6 @@ deck-written = { $count ->
   } written to { $path }
 record-saved = Saved
 import-refused = Cannot import: { $reason }
-import-done = Imported: { $added } added, { $changed } changed, { $unchanged } unchanged
 
 ## The catalogue
 
@@ -223,6 +222,13 @@ import-would = Would add { $added }, change { $changed }, leave { $unchanged } u
 import-not-read = not read
 import-file-source = { $file }: { $format }, source { $source }
 import-skipped = Skipped { $count }: { $reason }
+import-outcome-dry-run = Preview: nothing was written
+import-outcome-unreadable = Nothing to import: { $count } file(s) could not be read (see below); the database stays as it is
+import-outcome-problems = Nothing imported yet: { $count } problem(s) in the input (fix them, or skip the rows with problems)
+import-outcome-imported = Imported: { $added } added, { $changed } changed
+import-outcome-up-to-date = Already up to date: { $count } figures unchanged
+import-outcome-all-left-out = Nothing to import: all { $count } figures are left out (most: { $reason })
+import-outcome-no-figures = Nothing to import: the files hold no figures
 import-skip-not-chosen = indicator `{ $key }` not chosen
 import-skip-not-in-database = indicator not in the database and not chosen (choose it to create it, or map it onto an existing one)
 import-skip-unconvertible = `{ $key }` is in { $from } but { $code } is in { $to }, and Chiso cannot convert between them
@@ -428,7 +434,6 @@ reason-no-period-column = no `period` (or `year`) column
 reason-not-a-period = not a year (2023) or a range of years (2021-2025)
 reason-not-a-year = not a year
 reason-not-a-yearly-date = observation { $at }: not a year (quarterly and monthly figures are not imported)
-reason-no-iso3-code = observation { $at }: no ISO3 code: an aggregate without one, skipped
 reason-not-a-number = not a number
 reason-in-observation = observation { $at }: { $reason }
 reason-too-large = too large: Chiso keeps values between -1e300 and 1e300

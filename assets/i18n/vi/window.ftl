@@ -75,7 +75,6 @@ data-written = Đã ghi { $count } số liệu vào { $path }
 deck-written = Đã ghi { $count } trang trình chiếu vào { $path }
 record-saved = Đã lưu
 import-refused = Không nhập được: { $reason }
-import-done = Đã nhập: thêm { $added }, thay đổi { $changed }, giữ nguyên { $unchanged }
 
 ## Danh mục chỉ tiêu
 
@@ -211,6 +210,13 @@ import-would = Sẽ thêm { $added }, thay đổi { $changed }, giữ nguyên { 
 import-not-read = không đọc được
 import-file-source = { $file }: { $format }, nguồn { $source }
 import-skipped = Bỏ qua { $count }: { $reason }
+import-outcome-dry-run = Xem trước: chưa ghi gì
+import-outcome-unreadable = Không có gì để nhập: { $count } tệp không đọc được (xem bên dưới); cơ sở dữ liệu giữ nguyên
+import-outcome-problems = Chưa nhập: đầu vào có { $count } lỗi (sửa các lỗi, hoặc bỏ qua các dòng có lỗi)
+import-outcome-imported = Đã nhập: thêm { $added }, thay đổi { $changed }
+import-outcome-up-to-date = Đã cập nhật đầy đủ: { $count } số liệu không đổi
+import-outcome-all-left-out = Không có gì để nhập: cả { $count } số liệu đều bị bỏ qua (chủ yếu: { $reason })
+import-outcome-no-figures = Không có gì để nhập: các tệp không có số liệu
 import-skip-not-chosen = chưa chọn chỉ tiêu `{ $key }`
 import-skip-not-in-database = chỉ tiêu chưa có trong cơ sở dữ liệu và chưa được chọn (chọn để tạo mới, hoặc ghép vào một chỉ tiêu đã có)
 import-skip-unconvertible = `{ $key }` tính bằng { $from } nhưng { $code } tính bằng { $to }, Chiso không quy đổi được
@@ -413,7 +419,6 @@ reason-no-period-column = thiếu cột `period` (hoặc `year`)
 reason-not-a-period = không phải một năm (2023) hay một khoảng năm (2021-2025)
 reason-not-a-year = không phải một năm
 reason-not-a-yearly-date = quan sát { $at }: không phải một năm (không nhập số liệu quý và tháng)
-reason-no-iso3-code = quan sát { $at }: không có mã ISO3 (một nhóm nước không có mã), bỏ qua
 reason-not-a-number = không phải một số
 reason-in-observation = quan sát { $at }: { $reason }
 reason-too-large = quá lớn: Chiso giữ các giá trị trong khoảng -1e300 đến 1e300

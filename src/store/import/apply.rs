@@ -42,6 +42,8 @@ pub(super) struct Applier<'a, 'r> {
     pub(super) indicators: HashMap<String, Target>,
     pub(super) areas: HashMap<String, Option<i64>>,
     pub(super) aggregates: BTreeSet<String>,
+    /// The reader said the file holds one indicator (see [`Sink::single_indicator`]).
+    pub(super) single_indicator: bool,
     pub(super) subgroups: HashMap<String, Option<i64>>,
     pub(super) sources: HashMap<String, i64>,
     pub(super) file_source: Option<SourceDraft>,
@@ -85,6 +87,7 @@ impl<'a, 'r> Applier<'a, 'r> {
             subgroups: HashMap::new(),
             sources: HashMap::new(),
             file_source: None,
+            single_indicator: false,
             file_source_id: None,
             source_code: None,
             figures: 0,
@@ -116,6 +119,27 @@ impl<'a, 'r> Applier<'a, 'r> {
         if !self.report.notes.contains(&note) {
             self.report.notes.push(note);
         }
+    }
+
+    /// Whether a figure for `area` would be taken, without creating the area: what
+    /// [`Applier::area_id`] decides, asked ahead of it.
+    fn area_wanted(&mut self, area: &str) -> bool {
+        if area.is_empty() {
+            return false;
+        }
+        if let Some(id) = self.areas.get(area) {
+            return id.is_some();
+        }
+        if let Some(list) = &self.options.areas {
+            return list.iter().any(|a| a.eq_ignore_ascii_case(area));
+        }
+        if self.chiso_format {
+            return true;
+        }
+        self.tx
+            .query_row("SELECT 1 FROM area WHERE code = ?1", [area], |_| Ok(()))
+            .optional()
+            .map_or(true, |found| found.is_some())
     }
 
     /// Writes one figure: its codes resolved, its value checked, then added, left, changed
@@ -340,12 +364,31 @@ impl Sink for Applier<'_, '_> {
         self.aggregates.insert(code.to_owned());
     }
 
+    fn single_indicator(&mut self) {
+        self.single_indicator = true;
+    }
+
     fn figure(&mut self, figure: RawFigure) -> Result<(), StoreError> {
         self.apply(figure)
     }
 
     fn problem(&mut self, problem: Problem) {
         push_problem(self.report, problem);
+    }
+
+    fn wants(&mut self, indicator: Option<&str>, area: &str) -> bool {
+        if !self.area_wanted(area) {
+            return false;
+        }
+        match indicator {
+            // A failed read says so when the figure is written; here it counts as wanted.
+            Some(key) => !matches!(self.indicator_target(key), Ok(Target::Skip(_))),
+            None => true,
+        }
+    }
+
+    fn left_out_problem(&mut self) {
+        self.report.left_out_problems += 1;
     }
 
     fn missing_many(&mut self, n: u64) {

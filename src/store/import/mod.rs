@@ -27,7 +27,7 @@ use super::{Store, StoreError, schema};
 use crate::model::draft::{FileReader, display_name};
 
 pub use report::{
-    FileReport, ImportOptions, ImportReport, Note, Note as ImportNote, Progress, Skip,
+    FileReport, ImportOptions, ImportReport, Note, Note as ImportNote, Outcome, Progress, Skip,
     Skip as ImportSkip,
 };
 
@@ -111,7 +111,10 @@ impl Store {
             done_before += std::fs::metadata(path).map_or(0, |m| m.len());
         }
         audit_bulk_inserts(&tx, editor, &max_ids_before)?;
-        let commit = !options.dry_run && (report.problem_count == 0 || options.skip_problems);
+        // `skip_problems` skips problem rows, never a file that could not be read at all.
+        let commit = !options.dry_run
+            && report.unreadable_files() == 0
+            && (report.problem_count == 0 || options.skip_problems);
         if commit {
             tx.commit()?;
         } else {

@@ -41,6 +41,9 @@ pub struct ImportReport {
     /// Problems with file, row, column, raw value and reason (the first [`PROBLEMS_KEPT`]).
     pub problems: Vec<Problem>,
     pub problem_count: u64,
+    /// Bad cells and rows in what the import left out anyway (areas, aggregates, indicators
+    /// not chosen): counted, never a problem.
+    pub left_out_problems: u64,
     /// What else the user should know: conversions, sources, indicators and areas created.
     pub notes: Vec<Note>,
     /// The files' indicators that match none in the database and were not chosen:
@@ -118,6 +121,85 @@ pub enum Note {
 impl ImportReport {
     pub fn skipped_total(&self) -> u64 {
         self.skipped.values().sum()
+    }
+
+    /// Files that could not be read at all (not found, not a known format, refused whole).
+    pub fn unreadable_files(&self) -> usize {
+        self.files.iter().filter(|f| f.format.is_none()).count()
+    }
+
+    /// What happened, in one word the last line and the exit code follow.
+    pub fn outcome(&self, options: &ImportOptions) -> Outcome {
+        if options.dry_run {
+            return Outcome::DryRun;
+        }
+        self.outcome_of(self.committed)
+    }
+
+    /// What running the import this preview describes would end in.
+    pub fn outcome_if_run(&self, skip_problems: bool) -> Outcome {
+        let commits = self.unreadable_files() == 0 && (self.problem_count == 0 || skip_problems);
+        self.outcome_of(commits)
+    }
+
+    fn outcome_of(&self, committed: bool) -> Outcome {
+        let unreadable = self.unreadable_files();
+        if unreadable > 0 {
+            Outcome::Unreadable { files: unreadable }
+        } else if !committed {
+            Outcome::Problems {
+                count: self.problem_count,
+            }
+        } else if self.added + self.changed > 0 {
+            Outcome::Imported {
+                added: self.added,
+                changed: self.changed,
+            }
+        } else if self.unchanged > 0 {
+            Outcome::UpToDate {
+                unchanged: self.unchanged,
+            }
+        } else if let Some((skip, _)) = self.skipped.iter().max_by_key(|(_, n)| **n) {
+            Outcome::AllLeftOut {
+                skipped: self.skipped_total(),
+                reason: skip.clone(),
+            }
+        } else {
+            Outcome::NoFigures
+        }
+    }
+}
+
+/// How an import ended. `Display` is the command line's last line.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum Outcome {
+    #[error("Dry run: nothing was written")]
+    DryRun,
+    #[error(
+        "Nothing imported: {files} file(s) could not be read (see above); the database is unchanged"
+    )]
+    Unreadable { files: usize },
+    #[error(
+        "Nothing imported: {count} problem(s) in the input (fix them, or use --skip-problems to import the other rows)"
+    )]
+    Problems { count: u64 },
+    #[error("Imported: {added} added, {changed} changed")]
+    Imported { added: u64, changed: u64 },
+    #[error("Already up to date: {unchanged} figures unchanged")]
+    UpToDate { unchanged: u64 },
+    #[error("Nothing imported: all {skipped} figures were left out (most: {reason})")]
+    AllLeftOut { skipped: u64, reason: Skip },
+    #[error("Nothing imported: the files hold no figures")]
+    NoFigures,
+}
+
+impl Outcome {
+    /// Whether the run did what was asked: something imported, or nothing needed.
+    pub fn succeeded(&self) -> bool {
+        matches!(
+            self,
+            Outcome::DryRun | Outcome::Imported { .. } | Outcome::UpToDate { .. }
+        )
     }
 }
 

@@ -119,7 +119,10 @@ impl Applier<'_, '_> {
         {
             return Ok(target);
         }
-        if selected != Some(true) && !self.chiso_format {
+        // A file of one indicator creates it unless the user chose otherwise; a file of many
+        // waits to be told which.
+        let wanted = selected == Some(true) || (selected.is_none() && self.single_indicator);
+        if !wanted && !self.chiso_format {
             let pair = (key.to_owned(), draft.name.clone());
             if !self.report.unmatched_indicators.contains(&pair) {
                 self.report.unmatched_indicators.push(pair);
