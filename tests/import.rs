@@ -497,3 +497,74 @@ fn a_file_with_a_header_and_no_rows_is_said_to_bring_nothing() {
         report.notes
     );
 }
+
+#[test]
+fn gso_px_web_tables_import_on_the_areas_they_name_with_the_preliminary_year_provisional() {
+    let Some(real) = realdata() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = sample_store(&dir);
+    let table = real.join("vietnam_gso/Under five mortality rate by province.csv");
+    assert_eq!(
+        chiso::import::detect(&table).unwrap(),
+        chiso::import::Format::PxWebCsv
+    );
+    let options = ImportOptions {
+        mappings: vec![("Under five mortality rate".into(), "U5MR".into())],
+        ..Default::default()
+    };
+    let report = import(&mut store, &[table], &options);
+    assert_eq!(report.problem_count, 0, "{:?}", report.problems);
+    // The country, its six regions and the sample's eight provinces, six years each; the
+    // other 55 provinces are named as missing from the database, never created.
+    assert_eq!(report.added, 15 * 6, "{report:?}");
+    assert_eq!(report.unknown_area_names.len(), 55);
+    assert!(report.unknown_area_names.contains(&"Lai Chau".to_owned()));
+    let source = report.files[0].source.clone().unwrap();
+    // Known values (shared/realdata/README.md): " WHOLE COUNTRY" with its leading space is
+    // Viet Nam, "Ha Giang" is Hà Giang, "Ho Chi Minh city" is Thành phố Hồ Chí Minh.
+    assert_eq!(value(&store, "U5MR", "VNM", &source, 2010), Some(23.8));
+    assert_eq!(value(&store, "U5MR", "VNM", &source, 2016), Some(21.8));
+    assert_eq!(value(&store, "U5MR", "VN-03", &source, 2010), Some(57.6));
+    assert_eq!(value(&store, "U5MR", "VN-HN", &source, 2016), Some(14.9));
+    assert_eq!(value(&store, "U5MR", "VN-SG", &source, 2015), Some(12.3));
+    assert_eq!(value(&store, "U5MR", "VN-R-RRD", &source, 2010), Some(18.4));
+    let filter = SeriesFilter {
+        area: Some("VN-03".into()),
+        source: Some(source.clone()),
+        ..Default::default()
+    };
+    let hg = store.series("U5MR", &filter).unwrap();
+    let status = |year: i32| hg.iter().find(|o| o.period.year == year).unwrap().status;
+    assert_eq!(
+        status(2016),
+        chiso::model::Status::Provisional,
+        "Prel. 2016"
+    );
+    assert_eq!(status(2015), chiso::model::Status::Normal);
+    // The table of three items (crude birth, death and natural increase rates) is three
+    // indicators, offered to create or map.
+    let rates = real.join(
+        "vietnam_gso/Crude birth rate, crude death rate and natural increase rate by province.csv",
+    );
+    let report = import(
+        &mut store,
+        &[rates],
+        &ImportOptions {
+            dry_run: true,
+            ..Default::default()
+        },
+    );
+    let offered: Vec<&str> = report
+        .unmatched_indicators
+        .iter()
+        .map(|(k, _)| k.as_str())
+        .collect();
+    assert_eq!(
+        offered,
+        [
+            "Crude birth rate",
+            "Crude death rate",
+            "Natural increase rate"
+        ]
+    );
+}

@@ -100,6 +100,15 @@ pub fn write_report(
     for note in &report.notes {
         writeln!(out, "note: {note}")?;
     }
+    if !report.unknown_area_names.is_empty() {
+        let names = report.unknown_area_names.join(", ");
+        writeln!(
+            out,
+            "note: {} area name(s) match no area of the database (add them, or import with codes): {}",
+            report.unknown_area_names.len(),
+            crate::text::clip(names, 200)
+        )?;
+    }
     if report.left_out_problems > 0 {
         writeln!(
             out,

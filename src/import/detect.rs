@@ -12,6 +12,7 @@ pub enum Format {
     WbApiJson,
     UndpHdrCsv,
     OwidCsv,
+    PxWebCsv,
 }
 
 impl Format {
@@ -22,6 +23,7 @@ impl Format {
             Format::WbApiJson => "World Bank API v2 JSON",
             Format::UndpHdrCsv => "UNDP HDR composite indices CSV",
             Format::OwidCsv => "Our World in Data grapher CSV",
+            Format::PxWebCsv => "GSO PX-Web table (semicolon-separated)",
         }
     }
 }
@@ -105,6 +107,9 @@ pub fn detect(path: &Path) -> Result<Format, ReadError> {
     }
     if head.iter().take(4096).filter(|b| **b == 0).count() > 0 {
         return Err(unknown("it is a binary file, not text".into()));
+    }
+    if super::px_web::looks_like(&head) {
+        return Ok(Format::PxWebCsv);
     }
     let rows = first_rows(&head, text::sniff_encoding(&head));
     for row in &rows {

@@ -303,6 +303,7 @@ impl Row<'_> {
             qualifier,
             footnote: core.footnote,
             source: Some(source),
+            area_by_name: false,
         })
     }
 

@@ -12,10 +12,12 @@
 //! | `wb_api`   | World Bank API v2 JSON, including its error objects                     |
 //! | `undp_hdr` | UNDP HDR composite indices, wide CSV                                    |
 //! | `owid`     | Our World in Data grapher CSV with its `.metadata.json`                 |
+//! | `px_web`   | Viet Nam GSO's PX-Web tables (`;`, a title line, areas named as rows)   |
 
 pub mod detect;
 pub mod long_csv;
 pub mod owid;
+pub mod px_web;
 pub mod text;
 pub mod undp_hdr;
 pub mod wb_api;
@@ -50,6 +52,7 @@ pub fn read_as<S: Sink + ?Sized>(
         Format::WbApiJson => wb_api::read(path, &sha256, sink)?,
         Format::UndpHdrCsv => undp_hdr::read(path, &sha256, sink)?,
         Format::OwidCsv => owid::read(path, &sha256, sink)?,
+        Format::PxWebCsv => px_web::read(path, &sha256, sink)?,
     }
     Ok(())
 }

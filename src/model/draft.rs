@@ -225,6 +225,9 @@ pub struct RawFigure {
     pub footnote: String,
     /// `None`: the file's own source. `Some`: a source named on the row (Chiso's CSV).
     pub source: Option<SourceDraft>,
+    /// The file names the area and gives no code (GSO's tables): the store matches
+    /// `area_name` to an area's name, with or without diacritics.
+    pub area_by_name: bool,
 }
 
 impl RawFigure {
@@ -255,6 +258,30 @@ impl RawFigure {
             qualifier: Qualifier::Exact,
             footnote: String::new(),
             source: None,
+            area_by_name: false,
+        }
+    }
+
+    /// [`RawFigure::total`] of a file that names its areas without codes.
+    pub fn by_name(
+        line: u64,
+        column: String,
+        indicator: String,
+        area_name: String,
+        year: i32,
+        value: f64,
+    ) -> RawFigure {
+        RawFigure {
+            area_by_name: true,
+            ..RawFigure::total(
+                line,
+                column,
+                indicator,
+                String::new(),
+                area_name,
+                year,
+                value,
+            )
         }
     }
 }

@@ -512,6 +512,10 @@ pub fn import_skip(t: &Messages, skip: &Skip) -> String {
         Skip::NoAreaCode => t.get("import-skip-no-area-code"),
         Skip::AggregateNotChosen => t.get("import-skip-aggregate"),
         Skip::AreaNotChosen => t.get("import-skip-area"),
+        Skip::AreaNameUnknown => t.get("import-skip-area-name-unknown"),
+        Skip::AreaNameAmbiguous { name } => {
+            t.with("import-skip-area-name-ambiguous", &[("name", name.into())])
+        }
     }
 }
 

@@ -302,6 +302,24 @@ impl ImportDialog {
             );
             ui.label(RichText::new(text).weak());
         }
+        if !report.unknown_area_names.is_empty() {
+            let names = crate::text::clip(report.unknown_area_names.join(", "), 200);
+            let text = t.with(
+                "import-unknown-areas",
+                &[
+                    ("count", report.unknown_area_names.len().into()),
+                    ("names", names.into()),
+                ],
+            );
+            ui.label(RichText::new(text).weak());
+        }
+        if report.left_out_problems > 0 {
+            let text = t.with(
+                "import-left-out-problems",
+                &[("count", report.left_out_problems.into())],
+            );
+            ui.label(RichText::new(text).weak());
+        }
         for note in &report.notes {
             ui.label(RichText::new(super::errors::import_note(t, note)).weak());
         }

@@ -42,6 +42,9 @@ pub(super) struct Applier<'a, 'r> {
     pub(super) indicators: HashMap<String, Target>,
     pub(super) areas: HashMap<String, Option<i64>>,
     pub(super) aggregates: BTreeSet<String>,
+    /// Areas by their names folded for matching (see [`name_key`]), both languages; `None`
+    /// for a name two areas share. Read once, when a file names its areas without codes.
+    pub(super) area_names: Option<HashMap<String, Option<String>>>,
     /// The reader said the file holds one indicator (see [`Sink::single_indicator`]).
     pub(super) single_indicator: bool,
     pub(super) subgroups: HashMap<String, Option<i64>>,
@@ -88,6 +91,7 @@ impl<'a, 'r> Applier<'a, 'r> {
             sources: HashMap::new(),
             file_source: None,
             single_indicator: false,
+            area_names: None,
             file_source_id: None,
             source_code: None,
             figures: 0,
@@ -121,6 +125,56 @@ impl<'a, 'r> Applier<'a, 'r> {
         }
     }
 
+    /// The code of the area a file names (`Ha Giang`, `Hà Giang`, `Ho Chi Minh city`), or why
+    /// none: no area has that name, or two have.
+    fn area_code_by_name(&mut self, name: &str) -> Result<Result<String, Skip>, StoreError> {
+        if self.area_names.is_none() {
+            let mut names: HashMap<String, Option<String>> = HashMap::new();
+            let mut stmt = self.tx.prepare("SELECT code, name, name_vi FROM area")?;
+            let rows = stmt.query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })?;
+            for row in rows {
+                let (code, en, vi) = row?;
+                let mut keys = vec![name_key(&en)];
+                if !vi.trim().is_empty() && name_key(&vi) != keys[0] {
+                    keys.push(name_key(&vi));
+                }
+                for key in keys {
+                    names
+                        .entry(key)
+                        .and_modify(|known| {
+                            if known.as_deref() != Some(code.as_str()) {
+                                *known = None;
+                            }
+                        })
+                        .or_insert_with(|| Some(code.clone()));
+                }
+            }
+            self.area_names = Some(names);
+        }
+        let found = self
+            .area_names
+            .as_ref()
+            .and_then(|names| names.get(&name_key(name)));
+        Ok(match found {
+            Some(Some(code)) => Ok(code.clone()),
+            Some(None) => Err(Skip::AreaNameAmbiguous {
+                name: name.to_owned(),
+            }),
+            None => {
+                if !self.report.unknown_area_names.iter().any(|n| n == name) {
+                    self.report.unknown_area_names.push(name.to_owned());
+                }
+                Err(Skip::AreaNameUnknown)
+            }
+        })
+    }
+
     /// Whether a figure for `area` would be taken, without creating the area: what
     /// [`Applier::area_id`] decides, asked ahead of it.
     fn area_wanted(&mut self, area: &str) -> bool {
@@ -144,7 +198,16 @@ impl<'a, 'r> Applier<'a, 'r> {
 
     /// Writes one figure: its codes resolved, its value checked, then added, left, changed
     /// or refused by what is already stored.
-    pub(super) fn apply(&mut self, figure: RawFigure) -> Result<(), StoreError> {
+    pub(super) fn apply(&mut self, mut figure: RawFigure) -> Result<(), StoreError> {
+        if figure.area_by_name {
+            match self.area_code_by_name(&figure.area_name)? {
+                Ok(code) => figure.area = code,
+                Err(skip) => {
+                    self.skip(skip);
+                    return Ok(());
+                }
+            }
+        }
         let Some(cell) = self.resolve(&figure)? else {
             return Ok(());
         };
@@ -404,4 +467,25 @@ impl Sink for Applier<'_, '_> {
         }
         Ok(())
     }
+}
+
+/// An area's name as names are compared: without diacritics, case, hyphens or doubled spaces,
+/// and without the words "city", "province" or "thành phố", "tỉnh" that tables add or drop
+/// (`Ho Chi Minh city` is `Thành phố Hồ Chí Minh`, `Thua Thien-Hue` is `Thừa Thiên Huế`).
+fn name_key(name: &str) -> String {
+    let folded = crate::text::fold(name).replace(['-', '.', ','], " ");
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    let words: &[&str] = match words.as_slice() {
+        ["thanh", "pho", rest @ ..] | ["tinh", rest @ ..] | ["tp", rest @ ..]
+            if !rest.is_empty() =>
+        {
+            rest
+        }
+        all => all,
+    };
+    let words: &[&str] = match words {
+        [rest @ .., "city"] | [rest @ .., "province"] if !rest.is_empty() => rest,
+        all => all,
+    };
+    words.join(" ")
 }

@@ -49,6 +49,8 @@ pub struct ImportReport {
     /// The files' indicators that match none in the database and were not chosen:
     /// (the file's key, its name), to offer creating or mapping them.
     pub unmatched_indicators: Vec<(String, String)>,
+    /// Area names a file gives that match no area of the database, in the file's order.
+    pub unknown_area_names: Vec<String>,
     pub committed: bool,
 }
 
@@ -83,6 +85,10 @@ pub enum Skip {
     AggregateNotChosen,
     #[error("area not in the database and not chosen")]
     AreaNotChosen,
+    #[error("the database has no area of that name (listed below)")]
+    AreaNameUnknown,
+    #[error("two areas of the database are named `{name}`: import with codes")]
+    AreaNameAmbiguous { name: String },
 }
 
 /// What else an import tells the user, typed like [`Skip`].

@@ -1,0 +1,272 @@
+//! The General Statistics Office's PX-Web tables, saved as "semicolon delimited with heading":
+//! a quoted title line (`"Under five mortality rate by province by Cities, provincies and
+//! Year"`), an empty line, a header whose cells end with a year (`"2015"`, `"Prel. 2016"`,
+//! `"Sơ bộ 2019"`, `"Crude birth rate 2005"`), then one row per area: the country, its regions
+//! and its provinces, named and not coded.
+//!
+//! Areas are sent by name ([`RawFigure::by_name`]) for the store to match with and without
+//! diacritics; the country row and the English edition's region names are given the names a
+//! Chiso file knows them by (`Việt Nam`, `Đồng bằng sông Hồng`). A year marked preliminary is
+//! provisional. When the header's cells carry an item before the year, each item is an
+//! indicator; otherwise the table is one, named by its title.
+
+use std::path::Path;
+
+use super::text::{self, Cell, Encoding};
+use super::{
+    IndicatorDraft, Problem, RawFigure, ReadError, Reason, Sink, SourceDraft, display_name,
+};
+use crate::model::{Language, Status};
+
+/// Whether `head` (the first bytes of a file) looks like a PX-Web table: a quoted title alone
+/// on the first line, and a `;`-separated header of year columns on one of the next lines.
+pub fn looks_like(head: &[u8]) -> bool {
+    let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let text = String::from_utf8_lossy(body);
+    let mut lines = text.lines();
+    let Some(title) = lines.next().map(str::trim) else {
+        return false;
+    };
+    let quoted_alone = title.len() > 2
+        && title.starts_with('"')
+        && title.ends_with('"')
+        && !title[1..title.len() - 1].contains('"');
+    quoted_alone
+        && lines.take(3).any(|line| {
+            let cells: Vec<&str> = line.split(';').collect();
+            cells.len() >= 2 && cells.iter().any(|c| header_year(c).is_some())
+        })
+}
+
+/// A header cell's (item, year, provisional): `"Prel. 2016"` → ("", 2016, true),
+/// `"Crude birth rate 2005"` → ("Crude birth rate", 2005, false).
+fn header_year(cell: &str) -> Option<(String, i32, bool)> {
+    let cell = cell.trim().trim_matches('"').trim();
+    let (rest, year) = cell.rsplit_once(' ').unwrap_or(("", cell));
+    let year = text::year_of(year)?;
+    let rest = rest.trim();
+    let (item, provisional) = ["Prel.", "Sơ bộ", "Sơ Bộ", "Prel"]
+        .iter()
+        .find_map(|mark| rest.strip_suffix(mark).map(|item| (item.trim(), true)))
+        .unwrap_or((rest, false));
+    Some((item.to_owned(), year, provisional))
+}
+
+/// The names a Chiso file knows the country and GSO's regions by, for the English edition's
+/// labels (the Vietnamese edition's are these already).
+const AREA_NAMES: &[(&str, &str)] = &[
+    ("whole country", "Việt Nam"),
+    ("ca nuoc", "Việt Nam"),
+    ("toan quoc", "Việt Nam"),
+    ("red river delta", "Đồng bằng sông Hồng"),
+    (
+        "northern midlands and mountain areas",
+        "Trung du và miền núi phía Bắc",
+    ),
+    (
+        "northern central area and central coastal area",
+        "Bắc Trung Bộ và duyên hải miền Trung",
+    ),
+    ("central highlands", "Tây Nguyên"),
+    ("south east", "Đông Nam Bộ"),
+    ("mekong river delta", "Đồng bằng sông Cửu Long"),
+];
+
+/// An area's label as the table writes it, spaces made single; the country and the regions
+/// under the names a Chiso file gives them.
+fn area_name(label: &str) -> String {
+    let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+    let folded = crate::text::fold(&label);
+    AREA_NAMES
+        .iter()
+        .find(|(gso, _)| *gso == folded)
+        .map_or(label, |(_, name)| (*name).to_owned())
+}
+
+pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result<(), ReadError> {
+    let file = display_name(path);
+    let head = text::head_of(path).map_err(|e| ReadError::io(path, e))?;
+    let encoding = text::sniff_encoding(&head);
+    let crlf = text::crlf(&head);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(b';')
+        .from_path(path)
+        .map_err(|e| ReadError::io(path, std::io::Error::other(e)))?;
+    let mut record = csv::ByteRecord::new();
+    let mut rows: Vec<(u64, Vec<String>)> = Vec::new();
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                sink.problem(Problem {
+                    file: file.clone(),
+                    line: e.position().map_or(0, |p| p.line()),
+                    column: None,
+                    raw: String::new(),
+                    reason: Reason::BadCsv(e.to_string()),
+                });
+                break;
+            }
+        }
+        let line = text::line_of(&record, crlf, None);
+        rows.push((line, cells(&record, encoding)));
+    }
+    let title = rows
+        .first()
+        .map(|(_, r)| r.join(";").trim().to_owned())
+        .unwrap_or_default();
+    let Some(header_at) = rows.iter().position(|(_, r)| {
+        r.iter().filter(|c| header_year(c).is_some()).count() >= 1 && r.len() >= 2
+    }) else {
+        return Err(ReadError::Problem(Problem {
+            file,
+            line: 1,
+            column: None,
+            raw: String::new(),
+            reason: Reason::NoHeader,
+        }));
+    };
+    let header = &rows[header_at].1;
+    // (column, item, year, provisional) of every value column.
+    let columns: Vec<(usize, String, i32, bool)> = header
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| header_year(c).map(|(item, y, p)| (i, item, y, p)))
+        .collect();
+    let labels = columns.first().map_or(1, |(i, ..)| *i).max(1);
+    // "Under five mortality rate by province by …": the indicator is before the first " by ".
+    let name = title
+        .split(" by ")
+        .next()
+        .unwrap_or(&title)
+        .trim_end_matches("(*)")
+        .trim()
+        .to_owned();
+    let mut items: Vec<String> = Vec::new();
+    for (_, item, ..) in &columns {
+        let item = if item.is_empty() { &name } else { item };
+        if !items.contains(item) {
+            items.push(item.clone());
+        }
+    }
+    if items.len() == 1 {
+        sink.single_indicator();
+    }
+    sink.source(source(path, &title, &name, sha256));
+    for item in &items {
+        sink.indicator(IndicatorDraft {
+            key: item.clone(),
+            name: item.clone(),
+            unit: text::unit_in_name(item),
+            ..Default::default()
+        });
+    }
+    for (line, row) in &rows[header_at + 1..] {
+        // Footnotes and group lines: a row without a value cell.
+        let label = row[..labels.min(row.len())]
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if label.is_empty() || row.len() <= labels {
+            continue;
+        }
+        let area = area_name(&label);
+        for (i, item, year, provisional) in &columns {
+            let raw = row.get(*i).cloned().unwrap_or_default();
+            let indicator = if item.is_empty() { &name } else { item };
+            match text::value_of(&raw) {
+                Cell::Missing => sink.missing(),
+                Cell::NotANumber => sink.problem(Problem {
+                    file: file.clone(),
+                    line: *line,
+                    column: Some(header[*i].clone()),
+                    reason: text::not_a_number(&raw),
+                    raw,
+                }),
+                Cell::Number(value) => {
+                    let mut figure = RawFigure::by_name(
+                        *line,
+                        header[*i].clone(),
+                        indicator.clone(),
+                        area.clone(),
+                        *year,
+                        value,
+                    );
+                    if *provisional {
+                        figure.status = Status::Provisional;
+                    }
+                    sink.figure(figure).map_err(ReadError::stopped)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn cells(record: &csv::ByteRecord, encoding: Encoding) -> Vec<String> {
+    record
+        .iter()
+        .map(|f| {
+            text::decode(f, encoding)
+                .unwrap_or_else(|lossy| lossy)
+                .trim()
+                .to_owned()
+        })
+        .collect()
+}
+
+/// The table as a source: GSO, its title, the file's fingerprint (PX-Web exports carry no
+/// date). A title with Vietnamese letters is the Vietnamese edition: its names are Vietnamese.
+fn source(path: &Path, title: &str, name: &str, sha256: &str) -> SourceDraft {
+    // The English edition's titles are plain ASCII; the Vietnamese edition's have diacritics.
+    let vietnamese = !title.is_ascii();
+    SourceDraft {
+        code: format!("GSO_{}", &sha256[..8.min(sha256.len())].to_uppercase()),
+        short_name: "GSO PX-Web".into(),
+        publisher: "General Statistics Office of Viet Nam (GSO)".into(),
+        title: if name.is_empty() {
+            display_name(path)
+        } else {
+            name.to_owned()
+        },
+        edition: format!(
+            "PX-Web table \"{title}\", file {}",
+            &sha256[..12.min(sha256.len())]
+        ),
+        published: String::new(),
+        url: String::new(),
+        citation: format!("General Statistics Office of Viet Nam. \"{title}\" (PX-Web table)."),
+        licence: String::new(),
+        file_sha256: sha256.to_owned(),
+        language: vietnamese.then_some(Language::Vietnamese),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_cells_give_item_year_and_preliminary() {
+        assert_eq!(header_year("\"2015\""), Some((String::new(), 2015, false)));
+        assert_eq!(header_year("Prel. 2016"), Some((String::new(), 2016, true)));
+        assert_eq!(header_year("Sơ bộ 2019"), Some((String::new(), 2019, true)));
+        assert_eq!(
+            header_year("Crude birth rate Prel. 2016"),
+            Some(("Crude birth rate".into(), 2016, true))
+        );
+        assert_eq!(header_year("Cities, provincies"), None);
+    }
+
+    #[test]
+    fn the_country_and_regions_get_the_names_a_chiso_file_has() {
+        assert_eq!(area_name(" WHOLE COUNTRY"), "Việt Nam");
+        assert_eq!(area_name("Red River Delta"), "Đồng bằng sông Hồng");
+        assert_eq!(area_name("Thai  Nguyen"), "Thai Nguyen");
+    }
+}
