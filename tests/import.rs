@@ -568,3 +568,26 @@ fn gso_px_web_tables_import_on_the_areas_they_name_with_the_preliminary_year_pro
         ]
     );
 }
+
+#[test]
+fn aggregates_are_never_created_as_countries_even_without_the_metadata_file() {
+    let Some(real) = realdata() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = sample_store(&dir);
+    // The World Bank file alone, without the Metadata_Country file that names aggregates.
+    let alone = dir.path().join("API_SH.DYN.MORT_DS2_en_csv_v2_31650.csv");
+    fs::copy(
+        real.join("worldbank_wdi/bulk_csv/API_SH.DYN.MORT_DS2_en_csv_v2_31650.csv"),
+        &alone,
+    )
+    .unwrap();
+    let options = ImportOptions {
+        areas: Some(vec!["THA".into(), "ARB".into(), "WLD".into()]),
+        ..Default::default()
+    };
+    let report = import(&mut store, &[alone], &options);
+    assert_eq!(report.problem_count, 0, "{:?}", report.problems);
+    assert_eq!(store.area("THA").unwrap().level, "country");
+    assert_eq!(store.area("ARB").unwrap().level, "aggregate");
+    assert_eq!(store.area("WLD").unwrap().level, "aggregate");
+}

@@ -8,9 +8,11 @@
 //! | `selection` | what the user chose to see: `ChartSpec`, `ChartKind`, `SeriesKey`  |
 //! | `draft`     | figures as a file gives them; the `Sink` and `FileReader` contracts |
 //! | `units`     | unit symbols and conversions, the largest figure kept             |
+//! | `countries` | which area codes are countries (ISO 3166-1), not groups of them    |
 
 use std::fmt;
 
+pub mod countries;
 pub mod draft;
 pub mod selection;
 pub mod units;

@@ -238,7 +238,9 @@ impl<'a, 'r> Applier<'a, 'r> {
         let Some(area) = self.area_id(figure)? else {
             if self.chiso_format && self.options.areas.is_none() {
                 self.problem(figure, Reason::UnknownArea(figure.area.clone()));
-            } else if self.aggregates.contains(&figure.area) {
+            } else if self.aggregates.contains(&figure.area)
+                || !crate::model::countries::is_country(&figure.area)
+            {
                 self.skip(Skip::AggregateNotChosen);
             } else {
                 self.skip(Skip::AreaNotChosen);

@@ -297,11 +297,11 @@ impl Applier<'_, '_> {
                 } else {
                     figure.area_name.clone()
                 };
-                let level = if self.aggregates.contains(&figure.area) {
-                    "aggregate"
-                } else {
-                    "country"
-                };
+                // A code the file calls an aggregate, or a publisher's code that is no
+                // country's, is a group (Chiso's own codes, `VN-03`, are its areas).
+                let group = self.aggregates.contains(&figure.area)
+                    || (!self.chiso_format && !crate::model::countries::is_country(&figure.area));
+                let level = if group { "aggregate" } else { "country" };
                 let name_vi = self.in_vietnamese(&name);
                 self.tx.execute(
                     "INSERT INTO area (code, name, level, name_vi) VALUES (?1, ?2, ?3, ?4)",
