@@ -591,3 +591,47 @@ fn aggregates_are_never_created_as_countries_even_without_the_metadata_file() {
     assert_eq!(store.area("ARB").unwrap().level, "aggregate");
     assert_eq!(store.area("WLD").unwrap().level, "aggregate");
 }
+
+#[test]
+fn an_owid_column_the_metadata_does_not_call_numeric_is_not_an_indicator() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = sample_store(&dir);
+    let meta = r#"{"chart":{"title":"Democracy","citation":"V-Dem (2025)"},
+"columns":{"Regime":{"type":"Ordinal","unit":""},"Score":{"type":"Numeric","unit":"","shortUnit":""}}}"#;
+    fs::write(dir.path().join("regime.metadata.json"), meta).unwrap();
+    let csv = dir.path().join("regime.csv");
+    fs::write(
+        &csv,
+        "Entity,Code,Year,Regime,time,Score\nVietnam,VNM,2020,1,2020,0.2\nVietnam,VNM,2021,1,2021,0.25\n",
+    )
+    .unwrap();
+    let report = import(&mut store, &[csv], &ImportOptions::default());
+    let notes: Vec<String> = report.notes.iter().map(ToString::to_string).collect();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n
+                .contains("column `Regime` is not an indicator (its metadata calls it Ordinal")),
+        "{notes:?}"
+    );
+    assert!(
+        notes
+            .iter()
+            .any(|n| n
+                .contains("column `time` is not an indicator (its metadata does not describe it)")),
+        "{notes:?}"
+    );
+    assert!(
+        !notes.iter().any(|n| n.contains("only a header")),
+        "{notes:?}"
+    );
+    // The one numeric variable is the file's one indicator, created and filled.
+    assert_eq!(report.added, 2, "{report:?}");
+    assert!(
+        store
+            .indicators()
+            .unwrap()
+            .iter()
+            .all(|i| i.code != "TIME" && i.code != "REGIME")
+    );
+}

@@ -59,20 +59,28 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
             ))
         })
     };
-    // Value columns: after Entity, Code, Year; those the metadata calls non-numeric are skipped.
-    let values: Vec<(usize, String)> = header
-        .iter()
-        .enumerate()
-        .skip(3)
-        .filter(|(_, name)| !name.is_empty())
-        .filter(|(_, name)| {
-            column_meta(name)
-                .and_then(|c| c.get("type"))
+    // Value columns: after Entity, Code, Year. With the metadata, only those it describes as
+    // numeric variables: a column it does not describe (`time`) or calls ordinal or
+    // categorical is not an indicator, and the report says so.
+    let mut values: Vec<(usize, String)> = Vec::new();
+    for (i, name) in header.iter().enumerate().skip(3) {
+        if name.is_empty() {
+            continue;
+        }
+        let kind = column_meta(name).map(|c| {
+            c.get("type")
                 .and_then(Value::as_str)
-                .is_none_or(|t| t.eq_ignore_ascii_case("numeric"))
-        })
-        .map(|(i, name)| (i, name.clone()))
-        .collect();
+                .unwrap_or("Numeric")
+                .to_owned()
+        });
+        match kind {
+            Some(kind) if !kind.eq_ignore_ascii_case("numeric") => {
+                sink.left_out_column(name, Some(&kind));
+            }
+            None if metadata.is_some() => sink.left_out_column(name, None),
+            _ => values.push((i, name.clone())),
+        }
+    }
     if values.len() == 1 {
         sink.single_indicator();
     }

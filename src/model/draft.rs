@@ -318,6 +318,9 @@ pub trait Sink {
     }
     /// A bad cell or row that the import leaves out anyway: counted, not a problem.
     fn left_out_problem(&mut self) {}
+    /// A column that is not an indicator: its metadata calls it `kind` (`Ordinal`,
+    /// `Categorical`), or does not describe it at all (`None`).
+    fn left_out_column(&mut self, _column: &str, _kind: Option<&str>) {}
     /// A value cell that was empty or marked missing (`..`, `""`, `null`).
     fn missing(&mut self) {
         self.missing_many(1);

@@ -541,6 +541,20 @@ pub fn import_note(t: &Messages, note: &Note) -> String {
                 ("code", code.into()),
             ],
         ),
+        Note::NotAnIndicator { file, column, kind } => match kind {
+            Some(kind) => t.with(
+                "import-note-not-numeric",
+                &[
+                    ("file", file.into()),
+                    ("column", column.into()),
+                    ("kind", kind.into()),
+                ],
+            ),
+            None => t.with(
+                "import-note-not-described",
+                &[("file", file.into()), ("column", column.into())],
+            ),
+        },
         Note::ImportedAs { file, key, code } => t.with(
             "import-note-imported-as",
             &[

@@ -456,6 +456,14 @@ impl Sink for Applier<'_, '_> {
         self.report.left_out_problems += 1;
     }
 
+    fn left_out_column(&mut self, column: &str, kind: Option<&str>) {
+        self.note(Note::NotAnIndicator {
+            file: self.file.clone(),
+            column: column.to_owned(),
+            kind: kind.map(str::to_owned),
+        });
+    }
+
     fn missing_many(&mut self, n: u64) {
         self.report.missing_values += n;
     }

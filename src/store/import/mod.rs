@@ -158,7 +158,15 @@ fn import_file<R: FileReader>(
         }
     };
     // What the file brought, to tell an empty file from one whose rows all had problems.
-    let seen = |r: &ImportReport| (r.problem_count, r.skipped_total(), r.missing_values);
+    // What the file gave, figures aside: a file that gave nothing at all is only a header.
+    let seen = |r: &ImportReport| {
+        (
+            r.problem_count,
+            r.skipped_total(),
+            r.missing_values + r.left_out_problems,
+            r.notes.len(),
+        )
+    };
     let seen_before = seen(report);
     let mut applier = Applier::new(
         batch.tx,

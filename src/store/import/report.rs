@@ -111,6 +111,15 @@ pub enum Note {
         key: String,
         code: String,
     },
+    #[error("{file}: column `{column}` is not an indicator ({})", match kind {
+        Some(kind) => format!("its metadata calls it {kind}, not a numeric variable"),
+        None => "its metadata does not describe it".to_owned(),
+    })]
+    NotAnIndicator {
+        file: String,
+        column: String,
+        kind: Option<String>,
+    },
     #[error("new indicator {code}: {name}")]
     NewIndicator { code: String, name: String },
     #[error("new area {code}: {name}")]
