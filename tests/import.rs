@@ -635,3 +635,53 @@ fn an_owid_column_the_metadata_does_not_call_numeric_is_not_an_indicator() {
             .all(|i| i.code != "TIME" && i.code != "REGIME")
     );
 }
+
+#[test]
+fn refused_files_are_named_for_what_they_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = sample_store(&dir);
+    let cases: [(&str, &str, &str); 6] = [
+        (
+            "page.csv",
+            "<!DOCTYPE html><html><body>Sign in</body></html>",
+            "web page (HTML)",
+        ),
+        (
+            "gho.json",
+            r#"{"@odata.context":"https://ghoapi.azureedge.net/api/$metadata#WHOSIS_000003","value":[]}"#,
+            "WHO GHO OData JSON",
+        ),
+        (
+            "chart.metadata.json",
+            r#"{"chart":{"title":"HDI"},"columns":{"hdi":{"type":"Numeric"}}}"#,
+            "metadata of an Our World in Data chart",
+        ),
+        (
+            "other.json",
+            r#"{"data": [1, 2, 3]}"#,
+            "not a World Bank API v2 response",
+        ),
+        (
+            "labour.xml",
+            r#"<?xml version="1.0"?><message:GenericData xmlns:message="http://www.SDMX.org/">"#,
+            "SDMX-ML",
+        ),
+        (
+            "wide.csv",
+            &format!("{}\n1,2\n", "x".repeat(5000)),
+            "its first row is",
+        ),
+    ];
+    for (name, content, said) in cases {
+        let path = dir.path().join(name);
+        fs::write(&path, content).unwrap();
+        let report = import(&mut store, &[path], &ImportOptions::default());
+        assert_eq!(report.added, 0);
+        let reason = report.problems[0].to_string();
+        assert!(reason.contains(said), "{name}: {reason}");
+        assert!(
+            reason.chars().count() <= 400,
+            "{name}: a line a person reads: {reason}"
+        );
+    }
+}

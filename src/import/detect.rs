@@ -79,10 +79,52 @@ pub fn detect(path: &Path) -> Result<Format, ReadError> {
         return Err(unknown("the file is empty".into()));
     }
     let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&head);
-    if let Some(first) = body.iter().find(|b| !b.is_ascii_whitespace())
-        && (*first == b'[' || *first == b'{')
-    {
+    let start = body
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .map_or(&[][..], |i| &body[i..]);
+    let has = |needle: &str| {
+        start
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    };
+    // JSON: the World Bank API answers with a list whose first element is its paging (or
+    // its error message); other JSON is named for what it is.
+    if start.first() == Some(&b'[') && (has("\"page\"") || has("\"message\"")) {
         return Ok(Format::WbApiJson);
+    }
+    if matches!(start.first(), Some(b'[' | b'{')) {
+        return Err(unknown(
+            if has("\"@odata.context\"") {
+                "it is WHO GHO OData JSON, which Chiso does not read yet; download the indicator \
+                 as CSV from the GHO instead"
+            } else if has("\"columns\"") && has("\"chart\"") {
+                "it is the metadata of an Our World in Data chart (.metadata.json); import the \
+                 CSV beside it, and Chiso reads this file with it"
+            } else {
+                "it is a JSON file but not a World Bank API v2 response"
+            }
+            .into(),
+        ));
+    }
+    if start.len() > 5
+        && (start[..5].eq_ignore_ascii_case(b"<!doc") || start[..5].eq_ignore_ascii_case(b"<html"))
+    {
+        return Err(unknown(
+            "it is a web page (HTML), not a data file; the site may have answered with an \
+             error or a login page: download the data file itself"
+                .into(),
+        ));
+    }
+    if start.starts_with(b"<?xml") || start.starts_with(b"<") {
+        return Err(unknown(
+            if has("sdmx") || has("message:") {
+                "it is SDMX-ML (XML); download the same data as SDMX-CSV"
+            } else {
+                "it is an XML file"
+            }
+            .into(),
+        ));
     }
     if head.starts_with(b"SQLite format 3\0") {
         return Err(unknown(
@@ -142,9 +184,11 @@ pub fn detect(path: &Path) -> Result<Format, ReadError> {
             return Ok(Format::ChisoCsv);
         }
     }
+    // A line of a report stays readable: the first row is quoted cut, never whole.
     let first: String = rows
         .first()
         .map(|r| r.iter().take(6).cloned().collect::<Vec<_>>().join(","))
         .unwrap_or_default();
+    let first = crate::text::clip(first, 80);
     Err(unknown(format!("its first row is {first:?}")))
 }

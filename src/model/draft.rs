@@ -122,7 +122,7 @@ pub enum Reason {
     #[error("outside the valid range ({low} to {high})")]
     OutsideValidRange { low: Box<str>, high: Box<str> },
     #[error(
-        "not a format Chiso imports ({0}). Chiso reads its own long CSV, World Bank WDI bulk CSV and API JSON, UNDP HDR composite-indices CSV and Our World in Data grapher CSV"
+        "not a format Chiso imports ({0}). Chiso reads its own long CSV, World Bank WDI bulk CSV and API JSON, UNDP HDR composite-indices CSV, Our World in Data grapher CSV and GSO PX-Web tables"
     )]
     UnknownFormat(String),
     /// The system's or a parser's own words (a file that cannot be opened, a stopped read).
@@ -341,8 +341,8 @@ pub enum ReadError {
     Unreadable { path: String, detail: String },
     #[error(
         "{path}: not a format Chiso imports ({detail}). Chiso reads its own long CSV, World \
-         Bank WDI bulk CSV and API JSON, UNDP HDR composite-indices CSV and Our World in Data \
-         grapher CSV"
+         Bank WDI bulk CSV and API JSON, UNDP HDR composite-indices CSV, Our World in Data \
+         grapher CSV and GSO PX-Web tables"
     )]
     UnknownFormat { path: String, detail: String },
     #[error("{0}")]
