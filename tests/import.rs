@@ -685,3 +685,42 @@ fn refused_files_are_named_for_what_they_are() {
         );
     }
 }
+
+#[test]
+fn sdmx_csv_of_unicef_keeps_every_digit_sex_as_subgroups_and_aggregates_out() {
+    let Some(real) = realdata() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = sample_store(&dir);
+    let file = real.join("sdmx_csv/CME_MRY0T4_all_2020.csv");
+    assert_eq!(
+        chiso::import::detect(&file).unwrap(),
+        chiso::import::Format::SdmxCsv
+    );
+    let options = ImportOptions {
+        mappings: vec![("CME_MRY0T4".into(), "U5MR".into())],
+        areas: Some(vec!["VNM".into(), "WORLD".into()]),
+        ..Default::default()
+    };
+    let report = import(&mut store, &[file], &options);
+    assert_eq!(report.problem_count, 0, "{:?}", report.problems);
+    let source = report.files[0].source.clone().unwrap();
+    // Known values (shared/realdata/README.md): VNM 2020, every digit as published.
+    let get = |subgroup: &str| {
+        let filter = SeriesFilter {
+            area: Some("VNM".into()),
+            subgroup: Some(subgroup.into()),
+            source: Some(source.clone()),
+        };
+        store.series("U5MR", &filter).unwrap()[0].value
+    };
+    assert_eq!(get("T"), 20.9729070951574);
+    assert_eq!(get("F"), 17.0416747196273);
+    assert_eq!(get("M"), 24.7162856247648);
+    // The world, chosen, is an aggregate, not a country.
+    assert_eq!(store.area("WORLD").unwrap().level, "aggregate");
+    // The World Bank's figures for the same cell stay beside UNICEF's.
+    assert_eq!(
+        value(&store, "U5MR", "VNM", "WB_WDI_2024_09", 2020),
+        Some(20.9)
+    );
+}

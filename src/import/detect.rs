@@ -13,6 +13,7 @@ pub enum Format {
     UndpHdrCsv,
     OwidCsv,
     PxWebCsv,
+    SdmxCsv,
 }
 
 impl Format {
@@ -24,6 +25,7 @@ impl Format {
             Format::UndpHdrCsv => "UNDP HDR composite indices CSV",
             Format::OwidCsv => "Our World in Data grapher CSV",
             Format::PxWebCsv => "GSO PX-Web table (semicolon-separated)",
+            Format::SdmxCsv => "SDMX-CSV",
         }
     }
 }
@@ -179,6 +181,9 @@ pub fn detect(path: &Path) -> Result<Format, ReadError> {
             && (row[2] == "Year" || row[2] == "Day")
         {
             return Ok(Format::OwidCsv);
+        }
+        if super::sdmx_csv::is_header(row) {
+            return Ok(Format::SdmxCsv);
         }
         if has("indicator") && has("area") && has("value") && has("source") {
             return Ok(Format::ChisoCsv);

@@ -13,11 +13,13 @@
 //! | `undp_hdr` | UNDP HDR composite indices, wide CSV                                    |
 //! | `owid`     | Our World in Data grapher CSV with its `.metadata.json`                 |
 //! | `px_web`   | Viet Nam GSO's PX-Web tables (`;`, a title line, areas named as rows)   |
+//! | `sdmx_csv` | SDMX-CSV of UNICEF's and the UN's warehouses, dimensions as subgroups   |
 
 pub mod detect;
 pub mod long_csv;
 pub mod owid;
 pub mod px_web;
+pub mod sdmx_csv;
 pub mod text;
 pub mod undp_hdr;
 pub mod wb_api;
@@ -53,6 +55,7 @@ pub fn read_as<S: Sink + ?Sized>(
         Format::UndpHdrCsv => undp_hdr::read(path, &sha256, sink)?,
         Format::OwidCsv => owid::read(path, &sha256, sink)?,
         Format::PxWebCsv => px_web::read(path, &sha256, sink)?,
+        Format::SdmxCsv => sdmx_csv::read(path, &sha256, sink)?,
     }
     Ok(())
 }
