@@ -724,3 +724,38 @@ fn sdmx_csv_of_unicef_keeps_every_digit_sex_as_subgroups_and_aggregates_out() {
         Some(20.9)
     );
 }
+
+#[test]
+fn who_gho_bulk_csv_reads_numeric_values_not_the_display_text() {
+    let Some(real) = realdata() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = sample_store(&dir);
+    let file = real.join("who_gho/WHOSIS_000003.csv");
+    assert_eq!(
+        chiso::import::detect(&file).unwrap(),
+        chiso::import::Format::WhoGhoCsv
+    );
+    let options = ImportOptions {
+        indicators: Some(vec!["WHOSIS_000003".into()]),
+        areas: Some(vec!["VNM".into(), "AFR".into()]),
+        ..Default::default()
+    };
+    let report = import(&mut store, &[file], &options);
+    assert_eq!(report.problem_count, 0, "{:?}", report.problems);
+    let source = report.files[0].source.clone().unwrap();
+    // Known values (shared/realdata/README.md): NumericValue, never "9.96 [7.05-14.04]".
+    assert_eq!(
+        value(&store, "WHOSIS_000003", "VNM", &source, 1990),
+        Some(23.69425)
+    );
+    assert_eq!(
+        value(&store, "WHOSIS_000003", "VNM", &source, 2000),
+        Some(15.04313)
+    );
+    assert_eq!(
+        value(&store, "WHOSIS_000003", "VNM", &source, 2020),
+        Some(9.95846)
+    );
+    // A WHO region is a group of countries.
+    assert_eq!(store.area("AFR").unwrap().level, "aggregate");
+}

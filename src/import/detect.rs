@@ -14,6 +14,7 @@ pub enum Format {
     OwidCsv,
     PxWebCsv,
     SdmxCsv,
+    WhoGhoCsv,
 }
 
 impl Format {
@@ -26,6 +27,7 @@ impl Format {
             Format::OwidCsv => "Our World in Data grapher CSV",
             Format::PxWebCsv => "GSO PX-Web table (semicolon-separated)",
             Format::SdmxCsv => "SDMX-CSV",
+            Format::WhoGhoCsv => "WHO GHO bulk CSV",
         }
     }
 }
@@ -181,6 +183,9 @@ pub fn detect(path: &Path) -> Result<Format, ReadError> {
             && (row[2] == "Year" || row[2] == "Day")
         {
             return Ok(Format::OwidCsv);
+        }
+        if super::who_gho::is_header(row) {
+            return Ok(Format::WhoGhoCsv);
         }
         if super::sdmx_csv::is_header(row) {
             return Ok(Format::SdmxCsv);

@@ -14,6 +14,7 @@
 //! | `owid`     | Our World in Data grapher CSV with its `.metadata.json`                 |
 //! | `px_web`   | Viet Nam GSO's PX-Web tables (`;`, a title line, areas named as rows)   |
 //! | `sdmx_csv` | SDMX-CSV of UNICEF's and the UN's warehouses, dimensions as subgroups   |
+//! | `who_gho`  | WHO Global Health Observatory bulk CSV, with its `codes/COUNTRY.csv`    |
 
 pub mod detect;
 pub mod long_csv;
@@ -24,6 +25,7 @@ pub mod text;
 pub mod undp_hdr;
 pub mod wb_api;
 pub mod wdi;
+pub mod who_gho;
 
 use std::path::Path;
 
@@ -56,6 +58,7 @@ pub fn read_as<S: Sink + ?Sized>(
         Format::OwidCsv => owid::read(path, &sha256, sink)?,
         Format::PxWebCsv => px_web::read(path, &sha256, sink)?,
         Format::SdmxCsv => sdmx_csv::read(path, &sha256, sink)?,
+        Format::WhoGhoCsv => who_gho::read(path, &sha256, sink)?,
     }
     Ok(())
 }

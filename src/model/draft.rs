@@ -122,7 +122,7 @@ pub enum Reason {
     #[error("outside the valid range ({low} to {high})")]
     OutsideValidRange { low: Box<str>, high: Box<str> },
     #[error(
-        "not a format Chiso imports ({0}). Chiso reads its own long CSV, World Bank WDI bulk CSV and API JSON, UNDP HDR composite-indices CSV, Our World in Data grapher CSV, GSO PX-Web tables and SDMX-CSV"
+        "not a format Chiso imports ({0}). Chiso reads its own long CSV, World Bank WDI bulk CSV and API JSON, UNDP HDR composite-indices CSV, Our World in Data grapher CSV, GSO PX-Web tables, SDMX-CSV and WHO GHO bulk CSV"
     )]
     UnknownFormat(String),
     /// The system's or a parser's own words (a file that cannot be opened, a stopped read).
@@ -342,7 +342,7 @@ pub enum ReadError {
     #[error(
         "{path}: not a format Chiso imports ({detail}). Chiso reads its own long CSV, World \
          Bank WDI bulk CSV and API JSON, UNDP HDR composite-indices CSV, Our World in Data \
-         grapher CSV, GSO PX-Web tables and SDMX-CSV"
+         grapher CSV, GSO PX-Web tables, SDMX-CSV and WHO GHO bulk CSV"
     )]
     UnknownFormat { path: String, detail: String },
     #[error("{0}")]

@@ -1,0 +1,211 @@
+//! The WHO Global Health Observatory's bulk CSV: one file per indicator, one row per figure
+//! (`IndicatorCode`, `SpatialDimension` COUNTRY or REGION, `SpatialDimensionValueCode`,
+//! `TimeDim`, `DisaggregatingDimension1` SEX…, `NumericValue`, and `Value` as display text
+//! with the interval, `9.96 [7.05-14.04]`, which is not read). The country names are in the
+//! theme download's `codes/COUNTRY.csv`, read when it sits beside the file.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use super::text::{self, Cell};
+use super::{
+    IndicatorDraft, Problem, RawFigure, ReadError, Reason, Sink, SourceDraft, display_name,
+};
+
+/// Whether a header row is the GHO bulk CSV's.
+pub fn is_header(row: &[String]) -> bool {
+    let has = |name: &str| row.iter().any(|c| c == name);
+    has("IndicatorCode") && has("SpatialDimensionValueCode") && has("NumericValue")
+}
+
+/// Chiso's subgroup for a GHO disaggregation (dimension, code).
+fn subgroup(dimension: &str, code: &str) -> (String, String) {
+    match (dimension, code) {
+        ("", _) | (_, "") | ("SEX", "BTSX") => ("T".into(), "Total".into()),
+        ("SEX", "FMLE") => ("F".into(), "Female".into()),
+        ("SEX", "MLE") => ("M".into(), "Male".into()),
+        ("RESIDENCEAREATYPE", "URB") => ("U".into(), "Urban".into()),
+        ("RESIDENCEAREATYPE", "RUR") => ("R".into(), "Rural".into()),
+        (dimension, code) => (
+            text::code_from(&format!("{dimension}_{code}")),
+            format!("{dimension} {code}"),
+        ),
+    }
+}
+
+/// `codes/COUNTRY.csv` beside the file (or in its folder): code → name.
+fn country_names(path: &Path) -> HashMap<String, String> {
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let candidate: PathBuf = folder.join("codes").join("COUNTRY.csv");
+    let mut names = HashMap::new();
+    let Ok(mut reader) = text::csv_reader(&candidate) else {
+        return names;
+    };
+    for record in reader.records().map_while(Result::ok) {
+        if record.get(0) == Some("COUNTRY")
+            && let (Some(code), Some(title)) = (record.get(1), record.get(2))
+        {
+            names.insert(code.to_owned(), title.to_owned());
+        }
+    }
+    names
+}
+
+pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result<(), ReadError> {
+    let file = display_name(path);
+    let (encoding, header, mut records) =
+        text::with_header(path).map_err(|e| ReadError::io(path, e))?;
+    let crlf = text::head_of(path).is_ok_and(|h| text::crlf(&h));
+    let Some(header) = header else {
+        return Err(ReadError::Problem(Problem {
+            file,
+            line: 1,
+            column: None,
+            raw: String::new(),
+            reason: Reason::NoHeader,
+        }));
+    };
+    let at = |name: &str| header.iter().position(|h| h == name);
+    let (Some(indicator), Some(kind), Some(area), Some(value)) = (
+        at("IndicatorCode"),
+        at("SpatialDimension"),
+        at("SpatialDimensionValueCode"),
+        at("NumericValue"),
+    ) else {
+        return Err(ReadError::Problem(Problem {
+            file,
+            line: 1,
+            column: None,
+            raw: String::new(),
+            reason: Reason::NoHeader,
+        }));
+    };
+    let time = at("TimeDim");
+    let (dimension, dimension_code) = (
+        at("DisaggregatingDimension1"),
+        at("DisaggregatingDimension1ValueCode"),
+    );
+    let names = country_names(path);
+    let mut sent: Vec<String> = Vec::new();
+    let mut source_sent = false;
+    while let Some(record) = text::next_row(&mut records, &file, sink) {
+        let line = text::line_of(&record, crlf, None);
+        if line.is_multiple_of(256) {
+            sink.progress(record.position().map_or(0, |p| p.byte()))
+                .map_err(ReadError::stopped)?;
+        }
+        let cell = |i: usize| text::field(&record, i, encoding);
+        let code = cell(indicator);
+        if code.is_empty() {
+            continue;
+        }
+        if !source_sent {
+            let dated = at("Date").map(cell).unwrap_or_default();
+            sink.source(source(&code, &dated, sha256));
+            source_sent = true;
+        }
+        if !sent.contains(&code) {
+            sink.indicator(IndicatorDraft {
+                key: code.clone(),
+                name: code.clone(),
+                ..Default::default()
+            });
+            sent.push(code.clone());
+        }
+        let place = cell(area);
+        if cell(kind) != "COUNTRY" {
+            // WHO regions, income groups, the world: groups of countries.
+            sink.aggregate(&place);
+        }
+        let raw_year = time.map(cell).unwrap_or_default();
+        let Some(year) = text::year_of(&raw_year) else {
+            let problem = Problem {
+                file: file.clone(),
+                line,
+                column: Some("TimeDim".into()),
+                raw: raw_year,
+                reason: Reason::NotAYear,
+            };
+            text::bad(sink, Some(&code), &place, problem);
+            continue;
+        };
+        let raw = cell(value);
+        let v = match text::value_of(&raw) {
+            Cell::Missing => {
+                sink.missing();
+                continue;
+            }
+            Cell::NotANumber => {
+                let problem = Problem {
+                    file: file.clone(),
+                    line,
+                    column: Some("NumericValue".into()),
+                    reason: text::not_a_number(&raw),
+                    raw,
+                };
+                text::bad(sink, Some(&code), &place, problem);
+                continue;
+            }
+            Cell::Number(v) => v,
+        };
+        let name = names.get(&place).cloned().unwrap_or_default();
+        let mut figure = RawFigure::total(
+            line,
+            "NumericValue".into(),
+            code.clone(),
+            place,
+            name,
+            year,
+            v,
+        );
+        let (group, group_name) = subgroup(
+            &dimension.map(cell).unwrap_or_default(),
+            &dimension_code.map(cell).unwrap_or_default(),
+        );
+        figure.subgroup = group;
+        figure.subgroup_name = group_name;
+        sink.figure(figure).map_err(ReadError::stopped)?;
+    }
+    Ok(())
+}
+
+/// The GHO as the source of one indicator's download, dated by its figures' time stamp.
+fn source(code: &str, dated: &str, sha256: &str) -> SourceDraft {
+    let day = dated.get(..10).unwrap_or("");
+    SourceDraft {
+        code: format!("WHO_GHO_{}", text::code_from(code)),
+        short_name: if day.is_empty() {
+            "WHO GHO".into()
+        } else {
+            format!("WHO GHO, {day}")
+        },
+        publisher: "World Health Organization (WHO)".into(),
+        title: format!("Global Health Observatory: {code}"),
+        edition: if day.is_empty() {
+            format!("bulk download, file {}", &sha256[..12.min(sha256.len())])
+        } else {
+            format!("bulk download, values dated {day}")
+        },
+        published: day.to_owned(),
+        url: format!("https://www.who.int/data/gho/data/indicators/indicator-details/GHO/{code}"),
+        citation: format!(
+            "World Health Organization. Global Health Observatory, indicator {code}."
+        ),
+        licence: "CC BY-NC-SA 3.0 IGO".into(),
+        file_sha256: sha256.to_owned(),
+        language: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sexes_are_chisos_subgroups() {
+        assert_eq!(subgroup("SEX", "BTSX").0, "T");
+        assert_eq!(subgroup("SEX", "FMLE").0, "F");
+        assert_eq!(subgroup("", "").0, "T");
+        assert_eq!(subgroup("AGEGROUP", "YEARS0-4").0, "AGEGROUP_YEARS0_4");
+    }
+}
