@@ -43,16 +43,7 @@ fn first_rows(head: &[u8], encoding: Encoding) -> Vec<Vec<String>> {
         .byte_records()
         .take(8)
         .map_while(Result::ok)
-        .map(|r| {
-            r.iter()
-                .map(|f| {
-                    text::decode(f, encoding)
-                        .unwrap_or_else(|lossy| lossy)
-                        .trim()
-                        .to_owned()
-                })
-                .collect()
-        })
+        .map(|r| text::fields(&r, encoding))
         .collect()
 }
 

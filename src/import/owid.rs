@@ -39,18 +39,7 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
             None
         }
     };
-    let (encoding, header, mut records) =
-        text::with_header(path).map_err(|e| ReadError::io(path, e))?;
-    let crlf = text::head_of(path).is_ok_and(|h| text::crlf(&h));
-    let Some(header) = header else {
-        return Err(ReadError::Problem(Problem {
-            file,
-            line: 1,
-            column: None,
-            raw: String::new(),
-            reason: Reason::NoHeader,
-        }));
-    };
+    let (encoding, header, mut records, crlf) = text::header_or_refuse(path)?;
     let column_meta = |name: &str| {
         metadata.as_ref().and_then(|m| {
             m.pointer(&format!(
@@ -116,11 +105,7 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
         });
     }
     while let Some(record) = text::next_row(&mut records, &file, sink) {
-        let line = text::line_of(&record, crlf, None);
-        if line.is_multiple_of(256) {
-            sink.progress(record.position().map_or(0, |p| p.byte()))
-                .map_err(ReadError::stopped)?;
-        }
+        let line = text::row_line(&record, crlf, sink)?;
         let cell = |i: usize| text::field(&record, i, encoding);
         let code = cell(1);
         if code.starts_with("OWID_") {

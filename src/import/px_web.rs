@@ -12,7 +12,7 @@
 
 use std::path::Path;
 
-use super::text::{self, Cell, Encoding};
+use super::text::{self, Cell};
 use super::{
     IndicatorDraft, Problem, RawFigure, ReadError, Reason, Sink, SourceDraft, display_name,
 };
@@ -112,7 +112,7 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
             }
         }
         let line = text::line_of(&record, crlf, None);
-        rows.push((line, cells(&record, encoding)));
+        rows.push((line, text::fields(&record, encoding)));
     }
     let title = rows
         .first()
@@ -121,13 +121,7 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
     let Some(header_at) = rows.iter().position(|(_, r)| {
         r.iter().filter(|c| header_year(c).is_some()).count() >= 1 && r.len() >= 2
     }) else {
-        return Err(ReadError::Problem(Problem {
-            file,
-            line: 1,
-            column: None,
-            raw: String::new(),
-            reason: Reason::NoHeader,
-        }));
+        return Err(ReadError::refusal(path, Reason::NoHeader));
     };
     let header = &rows[header_at].1;
     // (column, item, year, provisional) of every value column.
@@ -206,18 +200,6 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
         }
     }
     Ok(())
-}
-
-fn cells(record: &csv::ByteRecord, encoding: Encoding) -> Vec<String> {
-    record
-        .iter()
-        .map(|f| {
-            text::decode(f, encoding)
-                .unwrap_or_else(|lossy| lossy)
-                .trim()
-                .to_owned()
-        })
-        .collect()
 }
 
 /// The table as a source: GSO, its title, the file's fingerprint (PX-Web exports carry no

@@ -12,10 +12,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::text::{self, Cell};
-use super::{
-    IndicatorDraft, Problem, RawFigure, ReadError, Reason, Sink, SourceDraft, display_name,
-};
+use super::text;
+use super::{IndicatorDraft, RawFigure, ReadError, Reason, Sink, SourceDraft, display_name};
 use crate::model::Status;
 
 /// Columns that are not dimensions of a subgroup.
@@ -121,31 +119,14 @@ fn multiplier_word(raw: &str) -> Option<&'static str> {
 
 pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result<(), ReadError> {
     let file = display_name(path);
-    let (encoding, header, mut records) =
-        text::with_header(path).map_err(|e| ReadError::io(path, e))?;
-    let crlf = text::head_of(path).is_ok_and(|h| text::crlf(&h));
-    let Some(header) = header else {
-        return Err(ReadError::Problem(Problem {
-            file,
-            line: 1,
-            column: None,
-            raw: String::new(),
-            reason: Reason::NoHeader,
-        }));
-    };
+    let (encoding, header, mut records, crlf) = text::header_or_refuse(path)?;
     let lower: Vec<String> = header
         .iter()
         .map(|h| h.trim().to_ascii_lowercase())
         .collect();
     let at = |names: &[&str]| lower.iter().position(|h| names.contains(&h.as_str()));
     let (Some(time), Some(value)) = (at(&["time_period"]), at(&["obs_value"])) else {
-        return Err(ReadError::Problem(Problem {
-            file,
-            line: 1,
-            column: None,
-            raw: String::new(),
-            reason: Reason::NoPeriodColumn,
-        }));
+        return Err(ReadError::refusal(path, Reason::NoPeriodColumn));
     };
     let area_code = at(&["ref_area"]);
     let area_label = at(&["geographic area", "geographicarea"]);
@@ -179,11 +160,7 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
     let mut indicators: HashMap<String, ()> = HashMap::new();
     let mut source_sent = false;
     while let Some(record) = text::next_row(&mut records, &file, sink) {
-        let line = text::line_of(&record, crlf, None);
-        if line.is_multiple_of(256) {
-            sink.progress(record.position().map_or(0, |p| p.byte()))
-                .map_err(ReadError::stopped)?;
-        }
+        let line = text::row_line(&record, crlf, sink)?;
         let cell = |i: usize| text::field(&record, i, encoding);
         if !source_sent {
             let flow = dataflow.map(cell).unwrap_or_default();
@@ -237,36 +214,18 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
             (None, Some(i)) => (String::new(), cell(i), true),
             (None, None) => continue,
         };
-        let raw_time = cell(time);
-        let Some(year) = text::year_of(&raw_time) else {
-            let problem = Problem {
-                file: file.clone(),
-                line,
-                column: Some(header[time].clone()),
-                raw: raw_time,
-                reason: Reason::NotAYear,
-            };
-            text::bad(sink, Some(&key), &area, problem);
+        let here = |column: usize| text::At {
+            file: &file,
+            line,
+            column: &header[column],
+            indicator: Some(&key),
+            area: &area,
+        };
+        let Some(year) = here(time).year(sink, cell(time)) else {
             continue;
         };
-        let raw = cell(value);
-        let v = match text::value_of(&raw) {
-            Cell::Missing => {
-                sink.missing();
-                continue;
-            }
-            Cell::NotANumber => {
-                let problem = Problem {
-                    file: file.clone(),
-                    line,
-                    column: Some(header[value].clone()),
-                    reason: text::not_a_number(&raw),
-                    raw,
-                };
-                text::bad(sink, Some(&key), &area, problem);
-                continue;
-            }
-            Cell::Number(v) => v,
+        let Some(v) = here(value).number(sink, cell(value)) else {
+            continue;
         };
         let dims: Vec<(String, String, String)> = dimensions
             .iter()

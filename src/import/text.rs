@@ -149,6 +149,84 @@ pub fn with_header(path: &Path) -> std::io::Result<(Encoding, Option<Vec<String>
     Ok((encoding, header, records))
 }
 
+/// A row's line in the file, and the reading's progress told every 256 rows (where the sink
+/// may ask to stop).
+pub fn row_line<S: Sink + ?Sized>(
+    record: &csv::ByteRecord,
+    crlf: bool,
+    sink: &mut S,
+) -> Result<u64, super::ReadError> {
+    let line = line_of(record, crlf, None);
+    if line.is_multiple_of(256) {
+        sink.progress(record.position().map_or(0, |p| p.byte()))
+            .map_err(super::ReadError::stopped)?;
+    }
+    Ok(line)
+}
+
+/// [`with_header`] for a reader that cannot go on without a header: the file's encoding,
+/// header, rows and whether it ends lines with CR LF, or the refusal of a file without a row.
+pub fn header_or_refuse(
+    path: &Path,
+) -> Result<(Encoding, Vec<String>, Records, bool), super::ReadError> {
+    let (encoding, header, records) =
+        with_header(path).map_err(|e| super::ReadError::io(path, e))?;
+    let crlf = head_of(path).is_ok_and(|h| crlf(&h));
+    match header {
+        Some(header) => Ok((encoding, header, records, crlf)),
+        None => Err(super::ReadError::refusal(path, Reason::NoHeader)),
+    }
+}
+
+/// Where a cell is, and whose figure it would give: what a problem with it names, and what
+/// decides whether it is a problem at all (see [`bad`]).
+pub struct At<'a> {
+    pub file: &'a str,
+    pub line: u64,
+    pub column: &'a str,
+    pub indicator: Option<&'a str>,
+    pub area: &'a str,
+}
+
+impl At<'_> {
+    /// The problem of the cell holding `raw`, or only its count when nobody chose its figure.
+    pub fn bad<S: Sink + ?Sized>(&self, sink: &mut S, raw: String, reason: Reason) {
+        let problem = Problem {
+            file: self.file.to_owned(),
+            line: self.line,
+            column: Some(self.column.to_owned()),
+            raw,
+            reason,
+        };
+        bad(sink, self.indicator, self.area, problem);
+    }
+
+    /// The number in a value cell; a missing one counted, a bad one reported.
+    pub fn number<S: Sink + ?Sized>(&self, sink: &mut S, raw: String) -> Option<f64> {
+        match value_of(&raw) {
+            Cell::Missing => {
+                sink.missing();
+                None
+            }
+            Cell::NotANumber => {
+                let reason = not_a_number(&raw);
+                self.bad(sink, raw, reason);
+                None
+            }
+            Cell::Number(v) => Some(v),
+        }
+    }
+
+    /// The year in a year cell; a bad one reported.
+    pub fn year<S: Sink + ?Sized>(&self, sink: &mut S, raw: String) -> Option<i32> {
+        let year = year_of(&raw);
+        if year.is_none() {
+            self.bad(sink, raw, Reason::NotAYear);
+        }
+        year
+    }
+}
+
 /// A CSV reader over a file, streaming, accepting rows of any length and any line ending.
 pub fn csv_reader(path: &Path) -> std::io::Result<csv::Reader<BufReader<File>>> {
     let file = File::open(path)?;

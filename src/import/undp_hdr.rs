@@ -62,18 +62,7 @@ const KNOWN: &[(&str, &str, &str)] = &[
 
 pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result<(), ReadError> {
     let file = display_name(path);
-    let (encoding, header, mut records) =
-        text::with_header(path).map_err(|e| ReadError::io(path, e))?;
-    let crlf = text::head_of(path).is_ok_and(|h| text::crlf(&h));
-    let Some(header) = header else {
-        return Err(ReadError::Problem(Problem {
-            file,
-            line: 1,
-            column: None,
-            raw: String::new(),
-            reason: Reason::NoHeader,
-        }));
-    };
+    let (encoding, header, mut records, crlf) = text::header_or_refuse(path)?;
     let find = |name: &str| header.iter().position(|h| h.eq_ignore_ascii_case(name));
     let (Some(iso3), country) = (find("iso3"), find("country")) else {
         return Err(ReadError::Problem(Problem {

@@ -7,10 +7,8 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::text::{self, Cell};
-use super::{
-    IndicatorDraft, Problem, RawFigure, ReadError, Reason, Sink, SourceDraft, display_name,
-};
+use super::text;
+use super::{IndicatorDraft, RawFigure, ReadError, Reason, Sink, SourceDraft, display_name};
 
 /// Whether a header row is the GHO bulk CSV's.
 pub fn is_header(row: &[String]) -> bool {
@@ -53,18 +51,7 @@ fn country_names(path: &Path) -> HashMap<String, String> {
 
 pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result<(), ReadError> {
     let file = display_name(path);
-    let (encoding, header, mut records) =
-        text::with_header(path).map_err(|e| ReadError::io(path, e))?;
-    let crlf = text::head_of(path).is_ok_and(|h| text::crlf(&h));
-    let Some(header) = header else {
-        return Err(ReadError::Problem(Problem {
-            file,
-            line: 1,
-            column: None,
-            raw: String::new(),
-            reason: Reason::NoHeader,
-        }));
-    };
+    let (encoding, header, mut records, crlf) = text::header_or_refuse(path)?;
     let at = |name: &str| header.iter().position(|h| h == name);
     let (Some(indicator), Some(kind), Some(area), Some(value)) = (
         at("IndicatorCode"),
@@ -72,13 +59,7 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
         at("SpatialDimensionValueCode"),
         at("NumericValue"),
     ) else {
-        return Err(ReadError::Problem(Problem {
-            file,
-            line: 1,
-            column: None,
-            raw: String::new(),
-            reason: Reason::NoHeader,
-        }));
+        return Err(ReadError::refusal(path, Reason::NoHeader));
     };
     let time = at("TimeDim");
     let (dimension, dimension_code) = (
@@ -89,11 +70,7 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
     let mut sent: Vec<String> = Vec::new();
     let mut source_sent = false;
     while let Some(record) = text::next_row(&mut records, &file, sink) {
-        let line = text::line_of(&record, crlf, None);
-        if line.is_multiple_of(256) {
-            sink.progress(record.position().map_or(0, |p| p.byte()))
-                .map_err(ReadError::stopped)?;
-        }
+        let line = text::row_line(&record, crlf, sink)?;
         let cell = |i: usize| text::field(&record, i, encoding);
         let code = cell(indicator);
         if code.is_empty() {
@@ -117,36 +94,18 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
             // WHO regions, income groups, the world: groups of countries.
             sink.aggregate(&place);
         }
-        let raw_year = time.map(cell).unwrap_or_default();
-        let Some(year) = text::year_of(&raw_year) else {
-            let problem = Problem {
-                file: file.clone(),
-                line,
-                column: Some("TimeDim".into()),
-                raw: raw_year,
-                reason: Reason::NotAYear,
-            };
-            text::bad(sink, Some(&code), &place, problem);
+        let here = |column: &'static str| text::At {
+            file: &file,
+            line,
+            column,
+            indicator: Some(&code),
+            area: &place,
+        };
+        let Some(year) = here("TimeDim").year(sink, time.map(cell).unwrap_or_default()) else {
             continue;
         };
-        let raw = cell(value);
-        let v = match text::value_of(&raw) {
-            Cell::Missing => {
-                sink.missing();
-                continue;
-            }
-            Cell::NotANumber => {
-                let problem = Problem {
-                    file: file.clone(),
-                    line,
-                    column: Some("NumericValue".into()),
-                    reason: text::not_a_number(&raw),
-                    raw,
-                };
-                text::bad(sink, Some(&code), &place, problem);
-                continue;
-            }
-            Cell::Number(v) => v,
+        let Some(v) = here("NumericValue").number(sink, cell(value)) else {
+            continue;
         };
         let name = names.get(&place).cloned().unwrap_or_default();
         let mut figure = RawFigure::total(

@@ -369,6 +369,17 @@ impl ReadError {
         }
     }
 
+    /// A whole file refused for `reason`, named as a report names it.
+    pub fn refusal(path: &Path, reason: Reason) -> ReadError {
+        ReadError::Problem(Problem {
+            file: display_name(path),
+            line: 1,
+            column: None,
+            raw: String::new(),
+            reason,
+        })
+    }
+
     pub fn io(path: &Path, error: std::io::Error) -> ReadError {
         ReadError::Unreadable {
             path: path.display().to_string(),
