@@ -759,3 +759,40 @@ fn who_gho_bulk_csv_reads_numeric_values_not_the_display_text() {
     // A WHO region is a group of countries.
     assert_eq!(store.area("AFR").unwrap().level, "aggregate");
 }
+
+#[test]
+fn an_excel_download_imports_like_its_csv_and_other_workbooks_are_named() {
+    let Some(real) = realdata() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = sample_store(&dir);
+    let xls = real.join("excel/API_NY.GDP.PCAP.CD_DS2_en_excel_v2_724.xls");
+    assert_eq!(
+        chiso::import::detect(&xls).unwrap(),
+        chiso::import::Format::Workbook
+    );
+    let options = ImportOptions {
+        areas: Some(vec!["VNM".into()]),
+        ..Default::default()
+    };
+    let report = import(&mut store, &[xls], &options);
+    assert_eq!(report.problem_count, 0, "{:?}", report.problems);
+    let source = report.files[0].source.clone().unwrap();
+    // Known values (shared/realdata/README.md): full-precision doubles, the date cell read as
+    // the release it is.
+    let code = "NY_GDP_PCAP_CD";
+    assert_eq!(
+        value(&store, code, "VNM", &source, 1985),
+        Some(238.64780531340304)
+    );
+    assert_eq!(
+        value(&store, code, "VNM", &source, 2024),
+        Some(4717.290287324488)
+    );
+    assert_eq!(value(&store, code, "VNM", &source, 1984), None);
+    assert_eq!(store.source(&source).unwrap().published, "2026-04-08");
+    // A workbook in no layout Chiso reads says so and names its sheets.
+    let annex = real.join("excel/HDR25_Statistical_Annex_HDI_Table.xlsx");
+    let report = import(&mut store, &[annex], &ImportOptions::default());
+    let said = report.problems[0].to_string();
+    assert!(said.contains("sheets (Table 1. HDI)"), "{said}");
+}

@@ -15,6 +15,7 @@ pub enum Format {
     PxWebCsv,
     SdmxCsv,
     WhoGhoCsv,
+    Workbook,
 }
 
 impl Format {
@@ -28,6 +29,7 @@ impl Format {
             Format::PxWebCsv => "GSO PX-Web table (semicolon-separated)",
             Format::SdmxCsv => "SDMX-CSV",
             Format::WhoGhoCsv => "WHO GHO bulk CSV",
+            Format::Workbook => "Excel or OpenDocument workbook",
         }
     }
 }
@@ -130,15 +132,22 @@ pub fn detect(path: &Path) -> Result<Format, ReadError> {
         (b"\x1F\x8B", "it is gzip-compressed; unpack it first"),
         (
             b"PK\x03\x04",
-            "it is a ZIP archive (or an .xlsx workbook); unpack it, or save the sheet as CSV",
+            "it is a ZIP archive but not a workbook Chiso can open (a damaged .xlsx?); unpack it, \
+             or save the sheet again",
         ),
         (
             b"\xD0\xCF\x11\xE0",
-            "it is an old Excel (.xls) workbook; save the sheet as CSV",
+            "it is an Office file that is not a workbook Chiso can open; save the sheet as CSV",
         ),
         (b"%PDF", "it is a PDF document"),
         (b"\x89PNG", "it is a PNG image"),
     ];
+    // A ZIP or an old Office file that opens as a workbook (.xlsx, .ods, .xls).
+    if (head.starts_with(b"PK\x03\x04") || head.starts_with(b"\xD0\xCF\x11\xE0"))
+        && super::workbook::opens(path)
+    {
+        return Ok(Format::Workbook);
+    }
     if let Some((_, what)) = PACKED.iter().find(|(magic, _)| head.starts_with(magic)) {
         return Err(unknown((*what).to_owned()));
     }

@@ -15,6 +15,7 @@
 //! | `px_web`   | Viet Nam GSO's PX-Web tables (`;`, a title line, areas named as rows)   |
 //! | `sdmx_csv` | SDMX-CSV of UNICEF's and the UN's warehouses, dimensions as subgroups   |
 //! | `who_gho`  | WHO Global Health Observatory bulk CSV, with its `codes/COUNTRY.csv`    |
+//! | `workbook` | `.xlsx`, `.xls`, `.ods` (calamine): each sheet read as the CSV it holds |
 
 pub mod detect;
 pub mod long_csv;
@@ -26,6 +27,7 @@ pub mod undp_hdr;
 pub mod wb_api;
 pub mod wdi;
 pub mod who_gho;
+pub mod workbook;
 
 use std::path::Path;
 
@@ -59,6 +61,7 @@ pub fn read_as<S: Sink + ?Sized>(
         Format::PxWebCsv => px_web::read(path, &sha256, sink)?,
         Format::SdmxCsv => sdmx_csv::read(path, &sha256, sink)?,
         Format::WhoGhoCsv => who_gho::read(path, &sha256, sink)?,
+        Format::Workbook => workbook::read(path, sink)?,
     }
     Ok(())
 }

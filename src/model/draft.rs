@@ -122,7 +122,7 @@ pub enum Reason {
     #[error("outside the valid range ({low} to {high})")]
     OutsideValidRange { low: Box<str>, high: Box<str> },
     #[error(
-        "not a format Chiso imports ({0}). Chiso reads its own long CSV, World Bank WDI bulk CSV and API JSON, UNDP HDR composite-indices CSV, Our World in Data grapher CSV, GSO PX-Web tables, SDMX-CSV and WHO GHO bulk CSV"
+        "not a format Chiso imports ({0}). Chiso reads its long CSV, World Bank CSV, Excel and API JSON, UNDP HDR, Our World in Data, GSO PX-Web, SDMX-CSV and WHO GHO files"
     )]
     UnknownFormat(String),
     /// The system's or a parser's own words (a file that cannot be opened, a stopped read).
@@ -340,9 +340,9 @@ pub enum ReadError {
     #[error("{path}: {detail}")]
     Unreadable { path: String, detail: String },
     #[error(
-        "{path}: not a format Chiso imports ({detail}). Chiso reads its own long CSV, World \
-         Bank WDI bulk CSV and API JSON, UNDP HDR composite-indices CSV, Our World in Data \
-         grapher CSV, GSO PX-Web tables, SDMX-CSV and WHO GHO bulk CSV"
+        "{path}: not a format Chiso imports ({detail}). Chiso reads its long CSV, World Bank \
+         CSV, Excel and API JSON, UNDP HDR, Our World in Data, GSO PX-Web, SDMX-CSV and WHO \
+         GHO files"
     )]
     UnknownFormat { path: String, detail: String },
     #[error("{0}")]

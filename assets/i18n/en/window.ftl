@@ -468,7 +468,7 @@ reason-unknown-area = unknown area `{ $code }`: add it first, or give its name i
 reason-unknown-subgroup = unknown subgroup `{ $code }`
 reason-unknown-source = unknown source `{ $code }`: add it first, or describe it in source_* columns
 reason-outside-valid-range = outside the valid range ({ $low } to { $high })
-reason-unknown-format = not a format Chiso imports ({ $detail }). Chiso reads its own long CSV, World Bank WDI bulk CSV and API JSON, UNDP HDR composite-indices CSV, Our World in Data grapher CSV, GSO PX-Web tables, SDMX-CSV and WHO GHO bulk CSV
+reason-unknown-format = not a format Chiso imports ({ $detail }). Chiso reads its long CSV, World Bank CSV, Excel and API JSON, UNDP HDR, Our World in Data, GSO PX-Web, SDMX-CSV and WHO GHO files
 
 # The audit log's name for an editor who gave none.
 editor-unnamed = unnamed editor

@@ -453,7 +453,7 @@ reason-unknown-area = địa bàn `{ $code }` chưa có: hãy thêm trước, ho
 reason-unknown-subgroup = phân tổ `{ $code }` chưa có
 reason-unknown-source = nguồn `{ $code }` chưa có: hãy thêm trước, hoặc mô tả trong các cột source_*
 reason-outside-valid-range = nằm ngoài khoảng hợp lệ ({ $low } đến { $high })
-reason-unknown-format = không phải định dạng Chiso nhập được ({ $detail }). Chiso đọc tệp CSV dạng dài của chính nó, tệp CSV tải về và JSON API của Bộ chỉ số phát triển thế giới (WDI), tệp CSV chỉ số tổng hợp của UNDP HDR, tệp CSV biểu đồ của Our World in Data bảng PX-Web của Tổng cục Thống kê, SDMX-CSV và tệp CSV của Kho dữ liệu y tế toàn cầu WHO GHO
+reason-unknown-format = không phải định dạng Chiso nhập được ({ $detail }). Chiso đọc tệp CSV dạng dài của chính nó, tệp CSV, Excel và JSON API của Ngân hàng Thế giới, tệp của UNDP HDR, Our World in Data, bảng PX-Web của Tổng cục Thống kê, SDMX-CSV và WHO GHO
 
 # The audit log's name for an editor who gave none.
 editor-unnamed = người sửa chưa ghi tên

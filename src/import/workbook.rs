@@ -1,0 +1,111 @@
+//! Excel (`.xlsx`, `.xls`) and OpenDocument (`.ods`) workbooks, read with `calamine`: each
+//! sheet is written out as CSV, cell by cell (numbers as the shortest text that reads back
+//! the same `f64`), and read by the same detection and readers as a CSV file, so a World Bank
+//! Excel download imports like its CSV form. The first sheet in a format Chiso reads is
+//! imported; the others are named in the report when none is.
+
+use std::path::{Path, PathBuf};
+
+use calamine::{Data, Reader};
+
+use super::{Format, ReadError, Sink, display_name};
+
+/// Whether the file opens as a workbook.
+pub fn opens(path: &Path) -> bool {
+    calamine::open_workbook_auto(path).is_ok()
+}
+
+/// A cell as CSV text.
+fn text_of(cell: &Data) -> String {
+    match cell {
+        Data::Empty | Data::Error(_) => String::new(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Float(f) => format!("{f}"),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
+        // A date cell (the WDI download's "Last Updated Date") as the ISO date it shows:
+        // serial days since 1899-12-30 in Excel's 1900 date system.
+        Data::DateTime(d) if d.is_datetime() => chrono::NaiveDate::from_ymd_opt(1899, 12, 30)
+            .and_then(|epoch| {
+                epoch.checked_add_signed(chrono::Duration::days(d.as_f64().floor() as i64))
+            })
+            .map_or_else(
+                || format!("{}", d.as_f64()),
+                |day| day.format("%Y-%m-%d").to_string(),
+            ),
+        Data::DateTime(d) => format!("{}", d.as_f64()),
+    }
+}
+
+/// A folder of this process's own for the sheets' CSV, removed when dropped.
+struct Scratch(PathBuf);
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+pub fn read<S: Sink + ?Sized>(path: &Path, sink: &mut S) -> Result<(), ReadError> {
+    let said = |e: calamine::Error| ReadError::Unreadable {
+        path: display_name(path),
+        detail: format!("the workbook cannot be read ({e})"),
+    };
+    let mut workbook = calamine::open_workbook_auto(path).map_err(said)?;
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let scratch =
+        Scratch(std::env::temp_dir().join(format!("chiso-sheets-{}-{stamp}", std::process::id())));
+    std::fs::create_dir_all(&scratch.0).map_err(|e| ReadError::io(path, e))?;
+    let stem = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let mut tried: Vec<String> = Vec::new();
+    for sheet in workbook.sheet_names() {
+        let Ok(range) = workbook.worksheet_range(&sheet) else {
+            continue;
+        };
+        if range.is_empty() {
+            continue;
+        }
+        // Named so that a problem names the workbook and the sheet.
+        let safe: String = sheet
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() || c == ' ' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        let csv = scratch.0.join(format!("{stem} [{safe}].csv"));
+        let mut writer = csv::WriterBuilder::new()
+            .flexible(true)
+            .from_path(&csv)
+            .map_err(|e| ReadError::io(path, std::io::Error::other(e)))?;
+        for row in range.rows() {
+            writer
+                .write_record(row.iter().map(text_of))
+                .map_err(|e| ReadError::io(path, std::io::Error::other(e)))?;
+        }
+        writer
+            .flush()
+            .map_err(|e| ReadError::io(path, std::io::Error::other(e)))?;
+        drop(writer);
+        match super::detect(&csv) {
+            Ok(format) if format != Format::Workbook => {
+                return super::read_as(&csv, format, sink);
+            }
+            _ => tried.push(sheet),
+        }
+    }
+    Err(ReadError::UnknownFormat {
+        path: display_name(path),
+        detail: format!(
+            "a workbook none of whose sheets ({}) is in a layout Chiso reads",
+            crate::text::clip(tried.join(", "), 120)
+        ),
+    })
+}
