@@ -300,6 +300,16 @@ fn import_problems_exit_non_zero_unless_skipped() {
     let out = chiso(&["import", &db, csv.to_str().unwrap(), "--skip-problems"]);
     assert!(out.status.success());
     assert!(text(&out.stdout).contains("1 added"));
+    // Only a bad row left: skipping it imports nothing, and says why.
+    let bad = dir.path().join("only_bad.csv");
+    fs::write(&bad, "indicator,area,subgroup,period,value,status,qualifier,footnote,source\nMPI_RATE,VNM,T,2022,lots,,,,NEWS_WVR_2026\n").unwrap();
+    let out = chiso(&["import", &db, bad.to_str().unwrap(), "--skip-problems"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).ends_with("Nothing imported: every figure had a problem (1, skipped)\n"),
+        "{}",
+        text(&out.stdout)
+    );
 }
 
 #[test]

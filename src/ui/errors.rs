@@ -469,6 +469,10 @@ pub fn import_outcome(t: &Messages, outcome: &ImportOutcome) -> String {
         ImportOutcome::Problems { count } => {
             t.with("import-outcome-problems", &[("count", (*count).into())])
         }
+        ImportOutcome::OnlyProblems { count } => t.with(
+            "import-outcome-only-problems",
+            &[("count", (*count).into())],
+        ),
         ImportOutcome::Imported { added, changed } => t.with(
             "import-outcome-imported",
             &[("added", (*added).into()), ("changed", (*changed).into())],

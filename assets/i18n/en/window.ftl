@@ -226,6 +226,7 @@ import-left-out-problems = { $count } bad cell(s) in rows and columns not import
 import-outcome-dry-run = Preview: nothing was written
 import-outcome-unreadable = Nothing to import: { $count } file(s) could not be read (see below); the database stays as it is
 import-outcome-problems = Nothing imported yet: { $count } problem(s) in the input (fix them, or skip the rows with problems)
+import-outcome-only-problems = Nothing imported: every figure had a problem ({ $count }, skipped)
 import-outcome-imported = Imported: { $added } added, { $changed } changed
 import-outcome-up-to-date = Already up to date: { $count } figures unchanged
 import-outcome-all-left-out = Nothing to import: all { $count } figures are left out (most: { $reason })

@@ -214,6 +214,7 @@ import-left-out-problems = { $count } ô lỗi ở các dòng, cột không nh�
 import-outcome-dry-run = Xem trước: chưa ghi gì
 import-outcome-unreadable = Không có gì để nhập: { $count } tệp không đọc được (xem bên dưới); cơ sở dữ liệu giữ nguyên
 import-outcome-problems = Chưa nhập: đầu vào có { $count } lỗi (sửa các lỗi, hoặc bỏ qua các dòng có lỗi)
+import-outcome-only-problems = Chưa nhập gì: mọi số liệu đều có lỗi ({ $count }, đã bỏ qua)
 import-outcome-imported = Đã nhập: thêm { $added }, thay đổi { $changed }
 import-outcome-up-to-date = Đã cập nhật đầy đủ: { $count } số liệu không đổi
 import-outcome-all-left-out = Không có gì để nhập: cả { $count } số liệu đều bị bỏ qua (chủ yếu: { $reason })

@@ -174,6 +174,11 @@ impl ImportReport {
             Outcome::UpToDate {
                 unchanged: self.unchanged,
             }
+        } else if self.problem_count > 0 {
+            // Problems skipped, and nothing else there to import.
+            Outcome::OnlyProblems {
+                count: self.problem_count,
+            }
         } else if let Some((skip, _)) = self.skipped.iter().max_by_key(|(_, n)| **n) {
             Outcome::AllLeftOut {
                 skipped: self.skipped_total(),
@@ -198,6 +203,8 @@ pub enum Outcome {
         "Nothing imported: {count} problem(s) in the input (fix them, or use --skip-problems to import the other rows)"
     )]
     Problems { count: u64 },
+    #[error("Nothing imported: every figure had a problem ({count}, skipped)")]
+    OnlyProblems { count: u64 },
     #[error("Imported: {added} added, {changed} changed")]
     Imported { added: u64, changed: u64 },
     #[error("Already up to date: {unchanged} figures unchanged")]
