@@ -9,7 +9,7 @@
 //! (`_T`) is the whole population (`T`); `SEX` F or M and `RESIDENCE` U or R are Chiso's own
 //! subgroups; any other combination is a subgroup named by its labels (`F, Q1`).
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::path::Path;
 
 use super::text;
@@ -157,7 +157,7 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
         .filter(|(i, h)| !NOT_DIMENSIONS.contains(&lower[*i].as_str()) && code_like(h))
         .map(|(i, h)| (i, h.clone(), label_after(i)))
         .collect();
-    let mut indicators: HashMap<String, ()> = HashMap::new();
+    let mut indicators: HashSet<String> = HashSet::new();
     let mut source_sent = false;
     while let Some(record) = text::next_row(&mut records, &file, sink) {
         let line = text::row_line(&record, crlf, sink)?;
@@ -182,7 +182,7 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
         if key.is_empty() {
             continue;
         }
-        if !indicators.contains_key(&key) {
+        if !indicators.contains(&key) {
             let mut unit_name = unit
                 .map(|i| {
                     let (code, label) = code_and_label(&cell(i));
@@ -203,7 +203,7 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
                 unit: unit_name,
                 ..Default::default()
             });
-            indicators.insert(key.clone(), ());
+            indicators.insert(key.clone());
         }
         // The area: its code, or (labels only) its name for the store to match.
         let (area, area_name, by_name) = match (area_code, area_label) {
