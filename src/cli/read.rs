@@ -124,10 +124,7 @@ pub fn list(
             .map_or(code.to_owned(), |s| s.short_name.get(language).to_owned())
     };
     let mut catalogue = catalogue;
-    crate::locale::sort_in(language, &mut catalogue, |entry| {
-        let i = &entry.indicator;
-        [i.theme.get(language), i.name.get(language), &i.code]
-    });
+    crate::workspace::sort_entries(&mut catalogue, language, |entry| entry);
     let rows: Vec<[String; 6]> = catalogue
         .iter()
         .map(|entry| {

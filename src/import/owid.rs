@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use super::text::{self, Cell};
+use super::text;
 use super::{
     IndicatorDraft, Problem, RawFigure, ReadError, Reason, Sink, SourceDraft, display_name,
 };
@@ -111,46 +111,33 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
         if code.starts_with("OWID_") {
             sink.aggregate(&code);
         }
-        let raw_year = cell(2);
-        let Some(year) = text::year_of(&raw_year) else {
-            // Historical rows (negative years, before 1000) of countries not chosen are no
-            // one's problem.
-            let problem = Problem {
-                file: file.clone(),
-                line,
-                column: Some("Year".into()),
-                raw: raw_year,
-                reason: Reason::NotAYear,
-            };
-            text::bad(sink, None, &code, problem);
+        let mut here = text::At {
+            file: &file,
+            line,
+            column: "Year",
+            indicator: None,
+            area: &code,
+        };
+        // Historical rows (negative years, before 1000) of countries not chosen are no one's
+        // problem.
+        let Some(year) = here.year(sink, &cell(2)) else {
             continue;
         };
         for (i, name) in &values {
-            let raw = cell(*i);
-            match text::value_of(&raw) {
-                Cell::Missing => sink.missing(),
-                Cell::NotANumber => {
-                    let problem = Problem {
-                        file: file.clone(),
-                        line,
-                        column: Some(name.clone()),
-                        reason: text::not_a_number(&raw),
-                        raw,
-                    };
-                    text::bad(sink, Some(name), &code, problem);
-                }
-                Cell::Number(value) => sink
-                    .figure(RawFigure::total(
-                        line,
-                        name.clone(),
-                        name.clone(),
-                        code.clone(),
-                        cell(0),
-                        year,
-                        value,
-                    ))
-                    .map_err(ReadError::stopped)?,
-            }
+            (here.column, here.indicator) = (name.as_str(), Some(name.as_str()));
+            let Some(value) = here.number(sink, &cell(*i)) else {
+                continue;
+            };
+            sink.figure(RawFigure::total(
+                line,
+                name.clone(),
+                name.clone(),
+                code.clone(),
+                cell(0),
+                year,
+                value,
+            ))
+            .map_err(ReadError::stopped)?;
         }
     }
     Ok(())

@@ -221,10 +221,10 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
             indicator: Some(&key),
             area: &area,
         };
-        let Some(year) = here(time).year(sink, cell(time)) else {
+        let Some(year) = here(time).year(sink, &cell(time)) else {
             continue;
         };
-        let Some(v) = here(value).number(sink, cell(value)) else {
+        let Some(v) = here(value).number(sink, &cell(value)) else {
             continue;
         };
         let dims: Vec<(String, String, String)> = dimensions

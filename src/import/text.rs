@@ -190,27 +190,27 @@ pub struct At<'a> {
 
 impl At<'_> {
     /// The problem of the cell holding `raw`, or only its count when nobody chose its figure.
-    pub fn bad<S: Sink + ?Sized>(&self, sink: &mut S, raw: String, reason: Reason) {
+    pub fn bad<S: Sink + ?Sized>(&self, sink: &mut S, raw: &str, reason: Reason) {
         let problem = Problem {
             file: self.file.to_owned(),
             line: self.line,
             column: Some(self.column.to_owned()),
-            raw,
+            raw: raw.to_owned(),
             reason,
         };
         bad(sink, self.indicator, self.area, problem);
     }
 
     /// The number in a value cell; a missing one counted, a bad one reported.
-    pub fn number<S: Sink + ?Sized>(&self, sink: &mut S, raw: String) -> Option<f64> {
-        match value_of(&raw) {
+    /// The cell is only copied when it is reported, so a wide file's cells cost no allocation.
+    pub fn number<S: Sink + ?Sized>(&self, sink: &mut S, raw: &str) -> Option<f64> {
+        match value_of(raw) {
             Cell::Missing => {
                 sink.missing();
                 None
             }
             Cell::NotANumber => {
-                let reason = not_a_number(&raw);
-                self.bad(sink, raw, reason);
+                self.bad(sink, raw, not_a_number(raw));
                 None
             }
             Cell::Number(v) => Some(v),
@@ -218,8 +218,8 @@ impl At<'_> {
     }
 
     /// The year in a year cell; a bad one reported.
-    pub fn year<S: Sink + ?Sized>(&self, sink: &mut S, raw: String) -> Option<i32> {
-        let year = year_of(&raw);
+    pub fn year<S: Sink + ?Sized>(&self, sink: &mut S, raw: &str) -> Option<i32> {
+        let year = year_of(raw);
         if year.is_none() {
             self.bad(sink, raw, Reason::NotAYear);
         }

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use super::text::{self, Cell};
+use super::text;
 use super::{
     IndicatorDraft, Problem, RawFigure, ReadError, Reason, Sink, SourceDraft, display_name,
 };
@@ -119,31 +119,26 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
         let present = columns.partition_point(|(i, _, _)| *i < record.len());
         sink.missing_many((columns.len() - present) as u64);
         for (i, key, year) in &columns[..present] {
-            let raw = cell(*i);
-            match text::value_of(&raw) {
-                Cell::Missing => sink.missing(),
-                Cell::NotANumber => {
-                    let problem = Problem {
-                        file: file.clone(),
-                        line,
-                        column: Some(header[*i].clone()),
-                        reason: text::not_a_number(&raw),
-                        raw,
-                    };
-                    text::bad(sink, Some(key), &code, problem);
-                }
-                Cell::Number(value) => sink
-                    .figure(RawFigure::total(
-                        line,
-                        header[*i].clone(),
-                        key.clone(),
-                        code.clone(),
-                        name.clone(),
-                        *year,
-                        value,
-                    ))
-                    .map_err(ReadError::stopped)?,
-            }
+            let here = text::At {
+                file: &file,
+                line,
+                column: &header[*i],
+                indicator: Some(key),
+                area: &code,
+            };
+            let Some(value) = here.number(sink, &cell(*i)) else {
+                continue;
+            };
+            sink.figure(RawFigure::total(
+                line,
+                header[*i].clone(),
+                key.clone(),
+                code.clone(),
+                name.clone(),
+                *year,
+                value,
+            ))
+            .map_err(ReadError::stopped)?;
         }
     }
     Ok(())

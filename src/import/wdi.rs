@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::text::{self, Cell, Encoding};
+use super::text::{self, Encoding};
 use super::{
     IndicatorDraft, Problem, RawFigure, ReadError, Reason, Sink, SourceDraft, display_name,
 };
@@ -89,30 +89,27 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
         for (i, year) in &h.years[..present] {
             let raw_bytes = record.get(*i).unwrap_or(b"");
             let raw = String::from_utf8_lossy(raw_bytes);
-            match text::value_of(&raw) {
-                Cell::Missing => sink.missing(),
-                Cell::NotANumber => {
-                    let problem = Problem {
-                        file: file.clone(),
-                        line,
-                        column: Some(year.to_string()),
-                        reason: text::not_a_number(&raw),
-                        raw: raw.into_owned(),
-                    };
-                    text::bad(sink, Some(&indicator_code), &code, problem);
-                }
-                Cell::Number(value) => sink
-                    .figure(RawFigure::total(
-                        line,
-                        year.to_string(),
-                        indicator_code.clone(),
-                        code.clone(),
-                        country_name.clone(),
-                        *year,
-                        value,
-                    ))
-                    .map_err(ReadError::stopped)?,
-            }
+            let column = year.to_string();
+            let here = text::At {
+                file: &file,
+                line,
+                column: &column,
+                indicator: Some(&indicator_code),
+                area: &code,
+            };
+            let Some(value) = here.number(sink, &raw) else {
+                continue;
+            };
+            sink.figure(RawFigure::total(
+                line,
+                column,
+                indicator_code.clone(),
+                code.clone(),
+                country_name.clone(),
+                *year,
+                value,
+            ))
+            .map_err(ReadError::stopped)?;
         }
     }
     if header.is_none() {

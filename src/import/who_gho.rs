@@ -101,10 +101,10 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
             indicator: Some(&code),
             area: &place,
         };
-        let Some(year) = here("TimeDim").year(sink, time.map(cell).unwrap_or_default()) else {
+        let Some(year) = here("TimeDim").year(sink, &time.map(cell).unwrap_or_default()) else {
             continue;
         };
-        let Some(v) = here("NumericValue").number(sink, cell(value)) else {
+        let Some(v) = here("NumericValue").number(sink, &cell(value)) else {
             continue;
         };
         let name = names.get(&place).cloned().unwrap_or_default();

@@ -369,15 +369,7 @@ fn read(text: &str, language: Language) -> Result<Option<f64>, NumberError> {
 /// collation for `vi`): `Bắc Giang` before `Bình Dương`, `Đà Nẵng` after every `D…`. Area
 /// names keep their Vietnamese spelling in both languages, so they sort this way in both.
 pub fn sort_vietnamese<T>(items: &mut [T], name: impl Fn(&T) -> &str) {
-    use icu_collator::{CollatorBorrowed, CollatorPreferences, options::CollatorOptions};
-    match CollatorBorrowed::try_new(
-        CollatorPreferences::from(&locale!("vi")),
-        CollatorOptions::default(),
-    ) {
-        Ok(collator) => items.sort_by(|a, b| collator.compare(name(a), name(b))),
-        // Compiled data always has `vi`; were it missing, code-point order beats none.
-        Err(_) => items.sort_by(|a, b| name(a).cmp(name(b))),
-    }
+    sort_in(Language::Vietnamese, items, |item| [name(item)]);
 }
 
 /// Sorts `items` by the words `keys` gives, the first word first, in `language`'s

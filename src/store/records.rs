@@ -6,7 +6,7 @@
 use rusqlite::{OptionalExtension, params_from_iter};
 
 use super::{RecordRefusal, Store, StoreError};
-use crate::model::Language;
+use crate::model::{Language, Name};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Kind {
@@ -153,12 +153,11 @@ pub fn label(table: &str, record: &Record, language: Language) -> String {
             .filter(|v| !v.trim().is_empty())
     };
     let name = ["name", "short_name"].iter().find_map(|column| {
-        let vi = value(&format!("{column}_vi"));
-        let en = value(column);
-        match language {
-            Language::Vietnamese => vi.or(en),
-            Language::English => en.or(vi),
-        }
+        let name = Name {
+            en: value(column).cloned().unwrap_or_default(),
+            vi: value(&format!("{column}_vi")).cloned().unwrap_or_default(),
+        };
+        (!name.is_empty()).then(|| name.get(language).to_owned())
     });
     match (value("code"), name) {
         (Some(code), Some(name)) => format!("{code} — {name}"),

@@ -34,7 +34,8 @@ use crate::text;
 pub use crate::model::draft::{Problem, Reason, WbApiShape};
 pub use crate::store::edit::{default_editor, system_user};
 pub use crate::store::import::{
-    ImportNote, ImportOptions, ImportReport, ImportSkip, Outcome as ImportOutcome, Progress,
+    ImportOptions, ImportReport, Note as ImportNote, Outcome as ImportOutcome, Progress,
+    Skip as ImportSkip,
 };
 pub use crate::store::query::{AuditEntry, SeriesInfo};
 pub use crate::store::views::SavedView;
@@ -408,8 +409,18 @@ impl Workspace {
 
 /// The catalogue by theme, then name, in the names and the alphabet of the language shown.
 fn sort_catalogue(catalogue: &mut [CatalogueRow], language: crate::locale::Language) {
-    crate::locale::sort_in(language, catalogue, |row| {
-        let i = &row.entry.indicator;
+    sort_entries(catalogue, language, |row| &row.entry);
+}
+
+/// Catalogue entries in the order the window lists them in `language`: by theme, then name,
+/// in that language's names and alphabet (what `chiso list` prints too).
+pub fn sort_entries<T>(
+    items: &mut [T],
+    language: crate::locale::Language,
+    entry: impl Fn(&T) -> &CatalogueEntry,
+) {
+    crate::locale::sort_in(language, items, |item| {
+        let i = &entry(item).indicator;
         [i.theme.get(language), i.name.get(language), &i.code]
     });
 }

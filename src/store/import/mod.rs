@@ -26,10 +26,7 @@ use rusqlite::config::DbConfig;
 use super::{Store, StoreError, schema};
 use crate::model::draft::{FileReader, display_name};
 
-pub use report::{
-    FileReport, ImportOptions, ImportReport, Note, Note as ImportNote, Outcome, Progress, Skip,
-    Skip as ImportSkip,
-};
+pub use report::{FileReport, ImportOptions, ImportReport, Note, Outcome, Progress, Skip};
 
 use apply::Applier;
 use report::push_problem;
