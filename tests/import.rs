@@ -77,7 +77,7 @@ fn undp_hdr_csv_in_windows_1252_with_chosen_indicators_and_areas() {
     assert_eq!(store.area("CIV").unwrap().name.en, "Côte d'Ivoire");
     assert_eq!(store.area("TUR").unwrap().name.en, "Türkiye");
     let source = store.source("UNDP_HDR_2025").unwrap();
-    assert_eq!(source.edition, "HDR 2025 (data to 2023)");
+    assert_eq!(source.edition.en, "HDR 2025 (data to 2023)");
 
     // The same file again changes nothing.
     let again = import(&mut store, &[file], &options);
@@ -255,7 +255,7 @@ fn wdi_metadata_tells_aggregates_and_the_bom_is_read() {
         .source(report.files[0].source.as_deref().unwrap())
         .unwrap();
     assert!(
-        source.published.starts_with("2025-") && source.edition.contains(&source.published),
+        source.published.starts_with("2025-") && source.edition.en.contains(&source.published),
         "{source:?}"
     );
     assert!(

@@ -158,7 +158,7 @@ fn the_sample_keeps_disagreeing_sources_side_by_side() {
     );
     assert!(targets[0].reference.contains("SDG"));
     let source = store.source("UNDP_HDR_2025").unwrap();
-    assert!(source.edition.contains("2025") && !source.citation.is_empty());
+    assert!(source.edition.en.contains("2025") && !source.citation.is_empty());
 }
 
 #[test]

@@ -56,13 +56,13 @@ pub fn info(file: &Path, out: &mut impl Write, notes: &mut impl Write) -> anyhow
         let edition = if s.edition.is_empty() {
             String::new()
         } else {
-            format!(", {}", s.edition)
+            format!(", {}", s.edition.get(Language::English))
         };
         writeln!(
             out,
             "  {:<18} {} — {}{edition} ({})",
             s.code,
-            s.publisher,
+            s.publisher.get(Language::English),
             s.title.get(Language::English),
             s.published
         )?;

@@ -52,13 +52,13 @@ pub fn source_line(t: &Messages, s: &Source) -> String {
     let mut citation = if s.publisher.is_empty() {
         s.short_name.get(language).to_owned()
     } else {
-        s.publisher.clone()
+        s.publisher.get(language).to_owned()
     };
     if !s.title.is_empty() {
         citation.push_str(&format!(", {}", s.title.get(language)));
     }
     if !s.edition.is_empty() {
-        citation.push_str(&format!(" ({})", s.edition));
+        citation.push_str(&format!(" ({})", s.edition.get(language)));
     }
     let mut line = t.with("footer-source", &[("citation", citation.into())]);
     if s.licence.to_ascii_uppercase().contains("CC BY") {

@@ -245,7 +245,9 @@ const VIETNAMESE_NAMES: &[(&str, &str, u32)] = &[
     ("area", "name_vi", 200),
     ("subgroup", "name_vi", 200),
     ("source", "short_name_vi", 200),
+    ("source", "publisher_vi", 4000),
     ("source", "title_vi", 4000),
+    ("source", "edition_vi", 200),
 ];
 
 /// Version 3: names in Vietnamese and English. The audit triggers are made anew to record

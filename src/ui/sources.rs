@@ -20,7 +20,8 @@ pub fn ui(ui: &mut egui::Ui, description: &ChartDescription) {
                     let language = description.language;
                     ui.label(RichText::new(s.short_name.get(language)).strong());
                     if !s.edition.is_empty() {
-                        ui.label(RichText::new(format!("({})", s.edition)).weak());
+                        let edition = s.edition.get(language);
+                        ui.label(RichText::new(format!("({edition})")).weak());
                     }
                     let citation = if s.citation.is_empty() {
                         s.title.get(language)

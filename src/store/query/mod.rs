@@ -186,16 +186,16 @@ fn observation_from_row(row: &Row) -> rusqlite::Result<Observation> {
 }
 
 const SOURCE_COLUMNS: &str = "id, code, short_name, publisher, title, edition, published, url, \
-    citation, licence, short_name_vi, title_vi";
+    citation, licence, short_name_vi, title_vi, publisher_vi, edition_vi";
 
 fn source_from_row(row: &Row) -> rusqlite::Result<Source> {
     Ok(Source {
         id: row.get(0)?,
         code: row.get(1)?,
         short_name: name_of(row, 2, 10, SHORT_MAX)?,
-        publisher: text_of(row, 3, LONG_MAX)?,
+        publisher: name_of(row, 3, 12, LONG_MAX)?,
         title: name_of(row, 4, 11, LONG_MAX)?,
-        edition: text_of(row, 5, SHORT_MAX)?,
+        edition: name_of(row, 5, 13, SHORT_MAX)?,
         published: text_of(row, 6, 64)?,
         url: text_of(row, 7, LONG_MAX)?,
         citation: text_of(row, 8, LONG_MAX)?,
