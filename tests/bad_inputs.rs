@@ -1173,7 +1173,7 @@ fn import_cases(real: Option<&Path>) -> Vec<ImportCase> {
             indicators: None,
             areas: None,
             expect: problems(&[
-                "zero.csv: not a format Chiso imports (the file is empty). Chiso reads its long CSV, World Bank CSV, Excel and API JSON, UNDP HDR, Our World in Data, GSO PX-Web, SDMX-CSV and WHO GHO files",
+                "zero.csv: not a format Chiso imports (the file is empty). Chiso reads its long CSV, World Bank CSV, Excel and API JSON, UNDP HDR, Our World in Data, GSO PX-Web, SDMX-CSV, ILOSTAT and WHO GHO files",
             ]),
         },
         ImportCase {
@@ -1209,7 +1209,7 @@ fn import_cases(real: Option<&Path>) -> Vec<ImportCase> {
             indicators: None,
             areas: None,
             expect: problems(&[
-                "packed.csv: not a format Chiso imports (it is gzip-compressed; unpack it first). Chiso reads its long CSV, World Bank CSV, Excel and API JSON, UNDP HDR, Our World in Data, GSO PX-Web, SDMX-CSV and WHO GHO files",
+                "packed.csv: not a format Chiso imports (it is gzip-compressed; unpack it first). Chiso reads its long CSV, World Bank CSV, Excel and API JSON, UNDP HDR, Our World in Data, GSO PX-Web, SDMX-CSV, ILOSTAT and WHO GHO files",
             ]),
         },
         ImportCase {
@@ -1220,7 +1220,7 @@ fn import_cases(real: Option<&Path>) -> Vec<ImportCase> {
             indicators: None,
             areas: None,
             expect: problems(&[
-                "sheet.csv: not a format Chiso imports (it is a ZIP archive but not a workbook Chiso can open (a damaged .xlsx?); unpack it, or save the sheet again). Chiso reads its long CSV, World Bank CSV, Excel and API JSON, UNDP HDR, Our World in Data, GSO PX-Web, SDMX-CSV and WHO GHO files",
+                "sheet.csv: not a format Chiso imports (it is a ZIP archive but not a workbook Chiso can open (a damaged .xlsx?); unpack it, or save the sheet again). Chiso reads its long CSV, World Bank CSV, Excel and API JSON, UNDP HDR, Our World in Data, GSO PX-Web, SDMX-CSV, ILOSTAT and WHO GHO files",
             ]),
         },
         ImportCase {
@@ -1231,7 +1231,7 @@ fn import_cases(real: Option<&Path>) -> Vec<ImportCase> {
             indicators: None,
             areas: None,
             expect: problems(&[
-                "figures.csv: not a format Chiso imports (it is a SQLite database; open it with File, Open… instead). Chiso reads its long CSV, World Bank CSV, Excel and API JSON, UNDP HDR, Our World in Data, GSO PX-Web, SDMX-CSV and WHO GHO files",
+                "figures.csv: not a format Chiso imports (it is a SQLite database; open it with File, Open… instead). Chiso reads its long CSV, World Bank CSV, Excel and API JSON, UNDP HDR, Our World in Data, GSO PX-Web, SDMX-CSV, ILOSTAT and WHO GHO files",
             ]),
         },
         ImportCase {
@@ -1351,7 +1351,7 @@ fn import_cases(real: Option<&Path>) -> Vec<ImportCase> {
             indicators: None,
             areas: None,
             expect: problems(&[
-                "deep.json: not a format Chiso imports (it is a JSON file but not a World Bank API v2 response). Chiso reads its long CSV, World Bank CSV, Excel and API JSON, UNDP HDR, Our World in Data, GSO PX-Web, SDMX-CSV and WHO GHO files",
+                "deep.json: not a format Chiso imports (it is a JSON file but not a World Bank API v2 response). Chiso reads its long CSV, World Bank CSV, Excel and API JSON, UNDP HDR, Our World in Data, GSO PX-Web, SDMX-CSV, ILOSTAT and WHO GHO files",
             ]),
         },
         ImportCase {
@@ -1387,7 +1387,7 @@ fn import_cases(real: Option<&Path>) -> Vec<ImportCase> {
             indicators: None,
             areas: None,
             expect: problems(&[
-                "object.json: not a format Chiso imports (it is a JSON file but not a World Bank API v2 response). Chiso reads its long CSV, World Bank CSV, Excel and API JSON, UNDP HDR, Our World in Data, GSO PX-Web, SDMX-CSV and WHO GHO files",
+                "object.json: not a format Chiso imports (it is a JSON file but not a World Bank API v2 response). Chiso reads its long CSV, World Bank CSV, Excel and API JSON, UNDP HDR, Our World in Data, GSO PX-Web, SDMX-CSV, ILOSTAT and WHO GHO files",
             ]),
         },
         // ----- UNDP HDR CSV -----
@@ -1520,7 +1520,7 @@ fn import_cases(real: Option<&Path>) -> Vec<ImportCase> {
             indicators: None,
             areas: None,
             expect: problems(&[
-                "internet_nul.csv: not a format Chiso imports (it is a binary file, not text). Chiso reads its long CSV, World Bank CSV, Excel and API JSON, UNDP HDR, Our World in Data, GSO PX-Web, SDMX-CSV and WHO GHO files",
+                "internet_nul.csv: not a format Chiso imports (it is a binary file, not text). Chiso reads its long CSV, World Bank CSV, Excel and API JSON, UNDP HDR, Our World in Data, GSO PX-Web, SDMX-CSV, ILOSTAT and WHO GHO files",
             ]),
         });
     }

@@ -199,6 +199,9 @@ fn import_store_inputs() {
             replace: flags & 0b1 != 0,
             dry_run: true,
             skip_problems: flags & 0b10 != 0,
+            // A unit given reads files that say none (and checks their figures' factors).
+            unit: (flags & 0b1000000 != 0).then(|| "%".to_owned()),
+            sheet: None,
         };
         let before = store.summary().unwrap().counts;
         if let Ok(report) = store.import(

@@ -39,8 +39,8 @@ fn import(store: &mut Store, files: &[PathBuf], options: &ImportOptions) -> Impo
 fn value(store: &Store, code: &str, area: &str, source: &str, year: i32) -> Option<f64> {
     let filter = SeriesFilter {
         area: Some(area.into()),
+        subgroup: Some("T".into()),
         source: Some(source.into()),
-        ..Default::default()
     };
     store
         .series(code, &filter)
@@ -570,6 +570,95 @@ fn gso_px_web_tables_import_on_the_areas_they_name_with_the_preliminary_year_pro
 }
 
 #[test]
+fn a_national_gso_table_of_categories_is_indicators_of_the_country_with_units_and_footnotes() {
+    let Some(real) = realdata() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = sample_store(&dir);
+    let table = real.join("vietnam_gso/Số nhân lực y tế.csv");
+    assert_eq!(
+        chiso::import::detect(&table).unwrap(),
+        chiso::import::Format::PxWebCsv
+    );
+    // Two label columns, group rows that carry the unit: each (group, category) is an
+    // indicator of the whole country, never an area.
+    let preview = import(
+        &mut store,
+        std::slice::from_ref(&table),
+        &ImportOptions {
+            dry_run: true,
+            ..Default::default()
+        },
+    );
+    assert_eq!(preview.problem_count, 0, "{:?}", preview.problems);
+    assert!(preview.unknown_area_names.is_empty(), "{preview:?}");
+    assert_eq!(preview.unmatched_indicators.len(), 16, "{preview:?}");
+    let doctors = "Số nhân lực y tế, Tổng số: Cán bộ ngành y - Bác sĩ";
+    let index = "Số nhân lực y tế, Chỉ số phát triển (Năm trước = 100): Cán bộ ngành y - Bác sĩ";
+    let per_10000 =
+        "Số nhân lực y tế, Tổng số: Cán bộ ngành y - Bác sĩ tính bình quân cho 1 vạn dân (Người)";
+    let options = ImportOptions {
+        indicators: Some(vec![doctors.into(), index.into(), per_10000.into()]),
+        ..Default::default()
+    };
+    let report = import(&mut store, &[table], &options);
+    assert_eq!(report.problem_count, 0, "{:?}", report.problems);
+    let source = report.files[0].source.clone().unwrap();
+    let code_of = |name: &str| {
+        store
+            .indicators()
+            .unwrap()
+            .into_iter()
+            .find(|i| i.name.get(chiso::model::Language::Vietnamese) == name)
+            .unwrap_or_else(|| panic!("{name} created"))
+    };
+    let (doctors, index, per_10000) = (code_of(doctors), code_of(index), code_of(per_10000));
+    // Known values (shared/realdata/README.md).
+    assert_eq!(
+        value(&store, &doctors.code, "VNM", &source, 2017),
+        Some(74.4)
+    );
+    assert_eq!(
+        value(&store, &doctors.code, "VNM", &source, 2019),
+        Some(96.2)
+    );
+    assert_eq!(
+        value(&store, &index.code, "VNM", &source, 2019),
+        Some(113.4)
+    );
+    assert_eq!(
+        value(&store, &per_10000.code, "VNM", &source, 2017),
+        Some(7.9)
+    );
+    let unit = |indicator: &chiso::model::Indicator| {
+        indicator
+            .unit
+            .name
+            .get(chiso::model::Language::Vietnamese)
+            .to_owned()
+    };
+    assert_eq!(unit(&doctors), "Nghìn Người");
+    assert_eq!(unit(&index), "%");
+    assert_eq!(unit(&per_10000), "Người");
+    // The figure keeps the footnotes its title and label point to; 2019 is provisional.
+    let filter = SeriesFilter {
+        area: Some("VNM".into()),
+        source: Some(source.clone()),
+        ..Default::default()
+    };
+    let series = store.series(&doctors.code, &filter).unwrap();
+    let y2019 = series.iter().find(|o| o.period.year == 2019).unwrap();
+    assert_eq!(y2019.status, chiso::model::Status::Provisional);
+    assert!(
+        y2019
+            .footnote
+            .starts_with("(*) Chưa kể cơ sở tư nhân. (**) Số liệu năm 2019"),
+        "{}",
+        y2019.footnote
+    );
+    assert!(!y2019.footnote.contains("(***)"), "{}", y2019.footnote);
+}
+
+#[test]
 fn aggregates_are_never_created_as_countries_even_without_the_metadata_file() {
     let Some(real) = realdata() else { return };
     let dir = tempfile::tempdir().unwrap();
@@ -648,8 +737,8 @@ fn refused_files_are_named_for_what_they_are() {
         ),
         (
             "gho.json",
-            r#"{"@odata.context":"https://ghoapi.azureedge.net/api/$metadata#WHOSIS_000003","value":[]}"#,
-            "WHO GHO OData JSON",
+            r#"{"@odata.context":"https://ghoapi.azureedge.net/api/$metadata#Dimension","error":{}}"#,
+            "not an answer of the WHO GHO API",
         ),
         (
             "chart.metadata.json",
@@ -758,6 +847,235 @@ fn who_gho_bulk_csv_reads_numeric_values_not_the_display_text() {
     );
     // A WHO region is a group of countries.
     assert_eq!(store.area("AFR").unwrap().level, "aggregate");
+}
+
+#[test]
+fn ilostat_labels_keep_each_survey_as_a_source_and_each_currency_as_an_indicator() {
+    let Some(real) = realdata() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = sample_store(&dir);
+    let file = real.join("sdmx_csv/EAR_4MTH_SEX_GEO_CUR_NB_A-filtered-2025-06-01.csv");
+    assert_eq!(
+        chiso::import::detect(&file).unwrap(),
+        chiso::import::Format::IlostatCsv
+    );
+    let preview = import(
+        &mut store,
+        std::slice::from_ref(&file),
+        &ImportOptions {
+            dry_run: true,
+            ..Default::default()
+        },
+    );
+    // One indicator, in one currency: created, as a single-indicator file's is.
+    let key = "Average monthly earnings of employees by sex and rural / urban areas \
+               Currency: 2021 PPP $";
+    assert_eq!(preview.problem_count, 0, "{:?}", preview.problems);
+    let report = import(
+        &mut store,
+        std::slice::from_ref(&file),
+        &ImportOptions {
+            indicators: Some(vec![key.into()]),
+            ..Default::default()
+        },
+    );
+    assert_eq!(report.problem_count, 0, "{:?}", report.problems);
+    let indicator = store
+        .indicators()
+        .unwrap()
+        .into_iter()
+        .find(|i| i.name.en.starts_with("Average monthly earnings"))
+        .expect("created");
+    assert!(
+        indicator.name.en.ends_with("(2021 PPP $)"),
+        "{:?}",
+        indicator.name
+    );
+    assert_eq!(indicator.unit.name.en, "2021 PPP $");
+    // Known values (shared/realdata/README.md): Viet Nam, LFS, Total, National.
+    let lfs = "ILOSTAT_LFS_2025_06_01";
+    assert_eq!(
+        value(&store, &indicator.code, "VNM", lfs, 2014),
+        Some(568.67)
+    );
+    assert_eq!(
+        value(&store, &indicator.code, "VNM", lfs, 2023),
+        Some(1103.908)
+    );
+    let women = SeriesFilter {
+        area: Some("VNM".into()),
+        subgroup: Some("F".into()),
+        source: Some(lfs.into()),
+    };
+    let series = store.series(&indicator.code, &women).unwrap();
+    let y2023 = series.iter().find(|o| o.period.year == 2023).unwrap();
+    assert_eq!(y2023.value, 1025.062);
+    assert_eq!(
+        store.source(lfs).unwrap().publisher.en,
+        "International Labour Organization (ILO)"
+    );
+}
+
+#[test]
+fn an_owid_csv_without_metadata_imports_with_the_unit_given_and_a_factor_of_100_is_stopped() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = sample_store(&dir);
+    let csv = dir.path().join("internet.csv");
+    // The sample's OWID/ITU figures for Viet Nam are 74.21, 78.59 (per cent); these are
+    // shares, a hundredth of them, as a user's own extract might hold.
+    fs::write(
+        &csv,
+        "Entity,Code,Year,Internet users\nVietnam,VNM,2021,0.7421\nVietnam,VNM,2024,0.80\n",
+    )
+    .unwrap();
+    // Without its metadata and without a unit: refused, and the way out is named.
+    let report = import(
+        &mut store,
+        std::slice::from_ref(&csv),
+        &ImportOptions::default(),
+    );
+    assert!(!report.committed, "{report:?}");
+    let said = report.problems[0].to_string();
+    assert!(said.contains("--unit"), "{said}");
+    // With the unit (wrongly) given as per cent, onto the sample's indicator: the figure a
+    // hundredth of another source's for the same cell stops the import before it writes.
+    let mapped = ImportOptions {
+        unit: Some("%".into()),
+        mappings: vec![("Internet users".into(), "INTERNET_USERS".into())],
+        ..Default::default()
+    };
+    let report = import(&mut store, std::slice::from_ref(&csv), &mapped);
+    assert!(!report.committed || report.added == 0, "{report:?}");
+    let said = report.problems[0].to_string();
+    assert!(said.contains("about 1/100 times"), "{said}");
+    assert!(said.contains("0.7421"), "{said}");
+    assert_eq!(report.problems[0].line, 2);
+    // Figures in per cent, the unit given: imported, as a source of their own.
+    fs::write(
+        &csv,
+        "Entity,Code,Year,Internet users\nVietnam,VNM,2021,74.2\nVietnam,VNM,2024,80\n",
+    )
+    .unwrap();
+    let report = import(&mut store, &[csv], &mapped);
+    assert_eq!(report.problem_count, 0, "{:?}", report.problems);
+    assert_eq!(report.added, 2, "{report:?}");
+    let source = report.files[0].source.clone().unwrap();
+    assert_eq!(
+        value(&store, "INTERNET_USERS", "VNM", &source, 2021),
+        Some(74.2)
+    );
+}
+
+#[test]
+fn a_name_in_common_is_offered_never_taken_and_never_across_units() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = sample_store(&dir);
+    // A WHO GHO file of one indicator named like the sample's: offered as a mapping.
+    let gho = dir.path().join("gho.csv");
+    fs::write(
+        &gho,
+        "IndicatorCode,SpatialDimension,SpatialDimensionValueCode,TimeDim,NumericValue\n\
+         Multidimensional poverty rate,COUNTRY,VNM,2020,4.3\n",
+    )
+    .unwrap();
+    let report = import(
+        &mut store,
+        std::slice::from_ref(&gho),
+        &ImportOptions::default(),
+    );
+    assert_eq!(report.added, 0, "{report:?}");
+    assert_eq!(
+        report.name_matches,
+        [(
+            "Multidimensional poverty rate".to_owned(),
+            "MPI_RATE".to_owned()
+        )]
+    );
+    assert!(
+        report
+            .outcome(&ImportOptions::default())
+            .to_string()
+            .starts_with("Nothing imported")
+    );
+    // A name in common in a unit that cannot be the database's: not offered.
+    let gdp = dir.path().join("gdp.csv");
+    fs::write(
+        &gdp,
+        "IndicatorCode,SpatialDimension,SpatialDimensionValueCode,TimeDim,NumericValue\n\
+         GDP per capita,COUNTRY,VNM,2020,11000\n",
+    )
+    .unwrap();
+    let meta_unit = ImportOptions {
+        unit: Some("PPP $".into()),
+        ..Default::default()
+    };
+    let report = import(&mut store, std::slice::from_ref(&gdp), &meta_unit);
+    assert!(report.name_matches.is_empty(), "{report:?}");
+    // The user takes the offer: the figures go onto the sample's indicator.
+    let taken = ImportOptions {
+        mappings: vec![("Multidimensional poverty rate".into(), "MPI_RATE".into())],
+        ..Default::default()
+    };
+    let report = import(&mut store, &[gho], &taken);
+    assert_eq!(report.added, 1, "{report:?}");
+}
+
+#[test]
+fn who_gho_odata_json_imports_like_the_bulk_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = sample_store(&dir);
+    // The shape of https://ghoapi.azureedge.net/api/WHOSIS_000003 (figures of the bulk CSV).
+    let answer = r#"{"@odata.context":"https://ghoapi.azureedge.net/api/$metadata#WHOSIS_000003","value":[
+{"Id":1,"IndicatorCode":"WHOSIS_000003","SpatialDimType":"COUNTRY","SpatialDim":"VNM","TimeDimType":"YEAR","ParentLocationCode":"WPR","ParentLocation":"Western Pacific","Dim1Type":"SEX","TimeDim":2020,"Dim1":"SEX_BTSX","Dim2Type":null,"Dim2":null,"Value":"9.96 [7.05-14.04]","NumericValue":9.95846,"Low":7.05,"High":14.04,"Comments":null,"Date":"2022-01-18T13:31:27.413+01:00","TimeDimensionValue":"2020"},
+{"Id":2,"IndicatorCode":"WHOSIS_000003","SpatialDimType":"COUNTRY","SpatialDim":"VNM","TimeDimType":"YEAR","Dim1Type":"SEX","TimeDim":1990,"Dim1":"SEX_BTSX","Value":"23.7 [21.0-26.8]","NumericValue":23.69425,"Date":"2022-01-18T13:31:27.413+01:00"},
+{"Id":3,"IndicatorCode":"WHOSIS_000003","SpatialDimType":"REGION","SpatialDim":"AFR","TimeDimType":"YEAR","Dim1Type":"SEX","TimeDim":2020,"Dim1":"SEX_BTSX","Value":"27.0","NumericValue":27.0,"Date":"2022-01-18T13:31:27.413+01:00"},
+{"Id":4,"IndicatorCode":"WHOSIS_000003","SpatialDimType":"COUNTRY","SpatialDim":"THA","TimeDimType":"YEAR","Dim1Type":"SEX","TimeDim":2020,"Dim1":"SEX_BTSX","Value":"No data","NumericValue":"n/a","Date":"2022-01-18T13:31:27.413+01:00"}
+]}"#;
+    let file = dir.path().join("WHOSIS_000003.json");
+    fs::write(&file, answer).unwrap();
+    assert_eq!(
+        chiso::import::detect(&file).unwrap(),
+        chiso::import::Format::WhoGhoJson
+    );
+    let options = ImportOptions {
+        areas: Some(vec!["VNM".into(), "AFR".into()]),
+        ..Default::default()
+    };
+    let report = import(&mut store, std::slice::from_ref(&file), &options);
+    assert_eq!(report.problem_count, 0, "{:?}", report.problems);
+    assert_eq!(report.added, 3, "{report:?}");
+    let source = report.files[0].source.clone().unwrap();
+    assert_eq!(
+        value(&store, "WHOSIS_000003", "VNM", &source, 2020),
+        Some(9.95846)
+    );
+    assert_eq!(
+        value(&store, "WHOSIS_000003", "VNM", &source, 1990),
+        Some(23.69425)
+    );
+    assert_eq!(store.area("AFR").unwrap().level, "aggregate");
+    assert!(
+        store
+            .source(&source)
+            .unwrap()
+            .edition
+            .en
+            .contains("OData API")
+    );
+    // An answer with no figures says so and changes nothing.
+    let empty = dir.path().join("none.json");
+    fs::write(
+        &empty,
+        r#"{"@odata.context":"https://ghoapi.azureedge.net/api/$metadata#X","value":[]}"#,
+    )
+    .unwrap();
+    let report = import(&mut store, &[empty], &ImportOptions::default());
+    assert_eq!(report.added, 0);
+    assert!(
+        report.problems[0].to_string().contains("holds no figures"),
+        "{:?}",
+        report.problems
+    );
 }
 
 #[test]

@@ -53,7 +53,8 @@ pub enum Command {
         #[arg(long, value_name = "vi|en", value_parser = ["vi", "en"])]
         lang: Option<String>,
     },
-    /// Import figures from publishers' files (WDI CSV or API JSON, UNDP HDR, OWID) or Chiso's CSV
+    /// Import figures from publishers' files (World Bank CSV, Excel or API JSON, UNDP HDR, OWID,
+    /// GSO PX-Web, SDMX-CSV, ILOSTAT, WHO GHO, workbooks) or Chiso's CSV
     Import {
         file: PathBuf,
         /// The files to import, in any of the formats Chiso reads (detected from their content)
@@ -78,6 +79,14 @@ pub enum Command {
         /// Write the good rows even when some rows have problems (default: all or nothing)
         #[arg(long)]
         skip_problems: bool,
+        /// The unit of figures whose file does not say it (an Our World in Data CSV without its
+        /// metadata): --unit "%" or --unit "per 1,000 live births"
+        #[arg(long)]
+        unit: Option<String>,
+        /// The sheet of a workbook to import, by name or number (default: the first sheet in a
+        /// layout Chiso reads)
+        #[arg(long)]
+        sheet: Option<String>,
         /// The editor named in the audit log (default: the operating-system user)
         #[arg(long)]
         by: Option<String>,

@@ -61,6 +61,8 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> anyh
             mappings,
             replace,
             skip_problems,
+            unit,
+            sheet,
             by,
         } => {
             let options = ImportOptions {
@@ -70,6 +72,8 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> anyh
                 replace,
                 dry_run,
                 skip_problems,
+                unit,
+                sheet,
             };
             let editor = by.unwrap_or_else(default_editor);
             import(&file, &inputs, &options, &editor, out)

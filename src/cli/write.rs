@@ -117,15 +117,24 @@ pub fn write_report(
         )?;
     }
     if !report.unmatched_indicators.is_empty() {
-        let list: Vec<String> = report
-            .unmatched_indicators
-            .iter()
-            .map(|(k, n)| format!("{k} ({n})"))
-            .collect();
+        // One a line, so that a line stays readable and each key can be copied.
         writeln!(
             out,
-            "note: not imported, not in the database (choose with --indicators, or --map FILE_CODE=CODE): {}",
-            list.join(", ")
+            "note: not imported, not in the database (choose with --indicators, or --map FILE_CODE=CODE):"
+        )?;
+        for (key, name) in &report.unmatched_indicators {
+            let line = if key == name {
+                key.clone()
+            } else {
+                format!("{key} ({name})")
+            };
+            writeln!(out, "  {}", crate::text::clip(line, 290))?;
+        }
+    }
+    for (key, code) in &report.name_matches {
+        writeln!(
+            out,
+            "note: `{key}` has the name of {code} in the database, in a unit that agrees: to import onto it, --map '{key}={code}'; to keep it apart, --indicators '{key}'"
         )?;
     }
     if report.problem_count > 0 {

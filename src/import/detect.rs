@@ -15,6 +15,8 @@ pub enum Format {
     PxWebCsv,
     SdmxCsv,
     WhoGhoCsv,
+    WhoGhoJson,
+    IlostatCsv,
     Workbook,
 }
 
@@ -29,6 +31,8 @@ impl Format {
             Format::PxWebCsv => "GSO PX-Web table (semicolon-separated)",
             Format::SdmxCsv => "SDMX-CSV",
             Format::WhoGhoCsv => "WHO GHO bulk CSV",
+            Format::WhoGhoJson => "WHO GHO OData JSON",
+            Format::IlostatCsv => "ILOSTAT CSV",
             Format::Workbook => "Excel or OpenDocument workbook",
         }
     }
@@ -90,12 +94,12 @@ pub fn detect(path: &Path) -> Result<Format, ReadError> {
     if start.first() == Some(&b'[') && (has("\"page\"") || has("\"message\"")) {
         return Ok(Format::WbApiJson);
     }
+    if start.first() == Some(&b'{') && has("\"@odata.context\"") {
+        return Ok(Format::WhoGhoJson);
+    }
     if matches!(start.first(), Some(b'[' | b'{')) {
         return Err(unknown(
-            if has("\"@odata.context\"") {
-                "it is WHO GHO OData JSON, which Chiso does not read yet; download the indicator \
-                 as CSV from the GHO instead"
-            } else if has("\"columns\"") && has("\"chart\"") {
+            if has("\"columns\"") && has("\"chart\"") {
                 "it is the metadata of an Our World in Data chart (.metadata.json); import the \
                  CSV beside it, and Chiso reads this file with it"
             } else {
@@ -186,6 +190,9 @@ pub fn detect(path: &Path) -> Result<Format, ReadError> {
         }
         if super::who_gho::is_header(row) {
             return Ok(Format::WhoGhoCsv);
+        }
+        if super::ilostat::is_header(row) {
+            return Ok(Format::IlostatCsv);
         }
         if super::sdmx_csv::is_header(row) {
             return Ok(Format::SdmxCsv);

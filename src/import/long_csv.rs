@@ -465,6 +465,7 @@ impl Row<'_> {
                 unit_symbol: self.lossy("unit_symbol"),
                 decimals: self.lossy("decimals").parse().ok(),
                 direction: Some(self.lossy("direction")).filter(|d| !d.is_empty()),
+                unit_assumed: false,
             });
         }
     }

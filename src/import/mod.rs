@@ -14,10 +14,12 @@
 //! | `owid`     | Our World in Data grapher CSV with its `.metadata.json`                 |
 //! | `px_web`   | Viet Nam GSO's PX-Web tables (`;`, a title line, areas named as rows)   |
 //! | `sdmx_csv` | SDMX-CSV of UNICEF's and the UN's warehouses, dimensions as subgroups   |
-//! | `who_gho`  | WHO Global Health Observatory bulk CSV, with its `codes/COUNTRY.csv`    |
+//! | `who_gho`  | WHO Global Health Observatory bulk CSV (with `codes/COUNTRY.csv`), OData |
+//! | `ilostat`  | ILOSTAT CSV, codes or labels; the survey as the source, currency as unit |
 //! | `workbook` | `.xlsx`, `.xls`, `.ods` (calamine): each sheet read as the CSV it holds |
 
 pub mod detect;
+pub mod ilostat;
 pub mod long_csv;
 pub mod owid;
 pub mod px_web;
@@ -61,6 +63,8 @@ pub fn read_as<S: Sink + ?Sized>(
         Format::PxWebCsv => px_web::read(path, &sha256, sink)?,
         Format::SdmxCsv => sdmx_csv::read(path, &sha256, sink)?,
         Format::WhoGhoCsv => who_gho::read(path, &sha256, sink)?,
+        Format::WhoGhoJson => who_gho::read_odata(path, &sha256, sink)?,
+        Format::IlostatCsv => ilostat::read(path, &sha256, sink)?,
         Format::Workbook => workbook::read(path, sink)?,
     }
     Ok(())

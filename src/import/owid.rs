@@ -21,6 +21,9 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
     });
     let metadata = match metadata {
         Some(Ok(m)) => Some(m),
+        // Without its metadata the file says no unit: it is read when the user gives one
+        // (the store checks the figures against other sources' for a factor of 10, 100, 1000).
+        None if sink.unit_given() => None,
         other => {
             let reason = match (other, &beside) {
                 (Some(Err(why)), Some(p)) => Reason::OwidMetadataUnreadable {

@@ -55,9 +55,9 @@ fn header_year(cell: &str) -> Option<(String, i32, bool)> {
 /// The names a Chiso file knows the country and GSO's regions by, for the English edition's
 /// labels (the Vietnamese edition's are these already).
 const AREA_NAMES: &[(&str, &str)] = &[
-    ("whole country", "Việt Nam"),
-    ("ca nuoc", "Việt Nam"),
-    ("toan quoc", "Việt Nam"),
+    ("whole country", COUNTRY),
+    ("ca nuoc", COUNTRY),
+    ("toan quoc", COUNTRY),
     ("red river delta", "Đồng bằng sông Hồng"),
     (
         "northern midlands and mountain areas",
@@ -71,6 +71,115 @@ const AREA_NAMES: &[(&str, &str)] = &[
     ("south east", "Đông Nam Bộ"),
     ("mekong river delta", "Đồng bằng sông Cửu Long"),
 ];
+
+/// The name the country's row is given.
+const COUNTRY: &str = "Việt Nam";
+
+/// Whether the table's dimensions, as its title ("… by Cities, provincies and Year") and its
+/// label columns' headings name them, include places.
+fn names_areas(title: &str, label_headings: &[String]) -> bool {
+    const PLACES: &[&str] = &[
+        "province",
+        "provincies",
+        "cities",
+        "region",
+        "dia phuong",
+        "tinh, thanh pho",
+        "tinh/thanh pho",
+        "tinh, thanh",
+        "thanh pho",
+        "vung",
+    ];
+    let dimensions = title.split_once(" by ").map_or("", |(_, d)| d);
+    std::iter::once(dimensions)
+        .chain(label_headings.iter().map(String::as_str))
+        .map(crate::text::fold)
+        .any(|d| PLACES.iter().any(|p| d.contains(p)))
+}
+
+/// A group row's heading and the unit after its last " - ": `"Tổng số - Nghìn Người"` →
+/// (`Tổng số`, `Nghìn Người`).
+fn group_and_unit(label: &str) -> (String, String) {
+    match label.rsplit_once(" - ") {
+        Some((heading, unit)) => (heading.trim().to_owned(), unit.trim().to_owned()),
+        None => (label.trim().to_owned(), String::new()),
+    }
+}
+
+/// A table's footnotes, from the lines after its last row of values: `(*) Chưa kể cơ sở tư
+/// nhân. (**) Số liệu năm 2019 …`, split over lines mid-sentence, as (marker, note).
+struct Footnotes(Vec<(String, String)>);
+
+fn footnotes(body: &[(u64, Vec<String>)], labels: usize) -> Footnotes {
+    let last_values = body.iter().rposition(|(_, r)| r.len() > labels);
+    let after = last_values.map_or(body, |i| &body[i + 1..]);
+    let text = after
+        .iter()
+        .flat_map(|(_, r)| r.iter())
+        .map(|c| c.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut notes = Vec::new();
+    let mut rest = text.as_str();
+    while let Some((marker, at)) = next_marker(rest) {
+        let body = &rest[at + marker.len()..];
+        let end = next_marker(body).map_or(body.len(), |(_, i)| i);
+        notes.push((marker.to_owned(), body[..end].trim().to_owned()));
+        rest = &body[end..];
+    }
+    Footnotes(notes)
+}
+
+/// The first footnote marker in `text` (`(*)`, `(**)`…) and where it starts.
+fn next_marker(text: &str) -> Option<(&str, usize)> {
+    let mut from = 0;
+    while let Some(open) = text[from..].find("(*").map(|i| i + from) {
+        let stars = text[open + 1..].chars().take_while(|c| *c == '*').count();
+        if text[open + 1 + stars..].starts_with(')') {
+            return Some((&text[open..open + stars + 2], open));
+        }
+        from = open + 1;
+    }
+    None
+}
+
+/// `label` without its footnote markers, spaces made single.
+fn without_markers(label: &str) -> String {
+    let mut out = String::new();
+    let mut rest = label;
+    while let Some((marker, at)) = next_marker(rest) {
+        out.push_str(&rest[..at]);
+        out.push(' ');
+        rest = &rest[at + marker.len()..];
+    }
+    out.push_str(rest);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Footnotes {
+    /// The notes whose markers the title, the indicator or the row carry, in the table's
+    /// order: a figure keeps the caveats printed under it.
+    fn for_labels(&self, labels: &[&str]) -> String {
+        self.0
+            .iter()
+            .filter(|(marker, _)| {
+                labels.iter().any(|l| {
+                    let mut rest = *l;
+                    while let Some((found, at)) = next_marker(rest) {
+                        if found == marker {
+                            return true;
+                        }
+                        rest = &rest[at + found.len()..];
+                    }
+                    false
+                })
+            })
+            .map(|(marker, note)| format!("{marker} {note}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
 
 /// An area's label as the table writes it, spaces made single; the country and the regions
 /// under the names a Chiso file gives them.
@@ -139,52 +248,94 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
         .trim_end_matches("(*)")
         .trim()
         .to_owned();
-    let mut items: Vec<String> = Vec::new();
-    for (_, item, ..) in &columns {
-        let item = if item.is_empty() { &name } else { item };
-        if !items.contains(item) {
-            items.push(item.clone());
+    let body = &rows[header_at + 1..];
+    let notes = footnotes(body, labels);
+    // A table by province names its areas in its rows; a national table (GSO's health
+    // workforce: "by Cách tính, Cán bộ and Năm") names categories there, under group rows
+    // that carry their unit ("Tổng số - Nghìn Người"), and its figures are the country's.
+    let by_area = names_areas(&title, &header[..labels.min(header.len())])
+        || body
+            .iter()
+            .any(|(_, r)| r.first().is_some_and(|c| area_name(c) == COUNTRY));
+    let mut group: Option<(String, String)> = None;
+    // (line, row, indicator, area) of every row with values, in the file's order.
+    let mut data: Vec<(u64, &Vec<String>, String, String)> = Vec::new();
+    let mut items: Vec<(String, String)> = Vec::new();
+    fn want(key: String, unit: String, items: &mut Vec<(String, String)>) {
+        if !items.iter().any(|(k, _)| *k == key) {
+            items.push((key, unit));
         }
     }
-    if items.len() == 1 {
-        sink.single_indicator();
-    }
-    sink.source(source(path, &title, &name, sha256));
-    for item in &items {
-        sink.indicator(IndicatorDraft {
-            key: item.clone(),
-            name: item.clone(),
-            unit: text::unit_in_name(item),
-            ..Default::default()
-        });
-    }
-    for (line, row) in &rows[header_at + 1..] {
-        // Footnotes and group lines: a row without a value cell.
+    for (line, row) in body {
         let label = row[..labels.min(row.len())]
             .iter()
             .map(|c| c.trim())
             .filter(|c| !c.is_empty())
             .collect::<Vec<_>>()
             .join(" ");
-        if label.is_empty() || row.len() <= labels {
+        if label.is_empty() {
             continue;
         }
-        let area = area_name(&label);
+        // A row without a value cell: a group's heading, a footnote's line.
+        if row.len() <= labels {
+            if !by_area {
+                group = Some(group_and_unit(&label));
+            }
+            continue;
+        }
+        if by_area {
+            data.push((*line, row, String::new(), area_name(&label)));
+            for (_, item, ..) in &columns {
+                let item = if item.is_empty() { &name } else { item };
+                want(item.clone(), text::unit_in_name(item), &mut items);
+            }
+        } else {
+            // The markers stay with the footnotes they point to, out of the name.
+            let label = without_markers(&label);
+            let (key, unit) = match &group {
+                Some((heading, unit)) => (format!("{name}, {heading}: {label}"), unit.clone()),
+                None => (format!("{name}: {label}"), String::new()),
+            };
+            // A row in another unit says so at its end: "… cho 1 vạn dân (Người)".
+            let unit = Some(text::unit_in_name(&label))
+                .filter(|u| !u.is_empty() && !u.chars().all(|c| c == '*'))
+                .unwrap_or(unit);
+            want(key.clone(), unit, &mut items);
+            data.push((*line, row, key, COUNTRY.to_owned()));
+        }
+    }
+    if items.len() == 1 {
+        sink.single_indicator();
+    }
+    sink.source(source(path, &title, &name, sha256));
+    for (item, unit) in &items {
+        sink.indicator(IndicatorDraft {
+            key: item.clone(),
+            name: item.clone(),
+            unit: unit.clone(),
+            ..Default::default()
+        });
+    }
+    for (line, row, row_indicator, area) in data {
         for (i, item, year, provisional) in &columns {
             let raw = row.get(*i).cloned().unwrap_or_default();
-            let indicator = if item.is_empty() { &name } else { item };
+            let indicator = match (by_area, item.is_empty()) {
+                (false, _) => &row_indicator,
+                (true, true) => &name,
+                (true, false) => item,
+            };
             match text::value_of(&raw) {
                 Cell::Missing => sink.missing(),
                 Cell::NotANumber => sink.problem(Problem {
                     file: file.clone(),
-                    line: *line,
+                    line,
                     column: Some(header[*i].clone()),
                     reason: text::not_a_number(&raw),
                     raw,
                 }),
                 Cell::Number(value) => {
                     let mut figure = RawFigure::by_name(
-                        *line,
+                        line,
                         header[*i].clone(),
                         indicator.clone(),
                         area.clone(),
@@ -194,6 +345,7 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
                     if *provisional {
                         figure.status = Status::Provisional;
                     }
+                    figure.footnote = notes.for_labels(&[&title, indicator, &row.join(" ")]);
                     sink.figure(figure).map_err(ReadError::stopped)?;
                 }
             }
@@ -250,5 +402,46 @@ mod tests {
         assert_eq!(area_name(" WHOLE COUNTRY"), "Việt Nam");
         assert_eq!(area_name("Red River Delta"), "Đồng bằng sông Hồng");
         assert_eq!(area_name("Thai  Nguyen"), "Thai Nguyen");
+    }
+
+    #[test]
+    fn a_table_by_province_is_told_from_a_national_one() {
+        let none: [String; 0] = [];
+        assert!(names_areas(
+            "Under five mortality rate by province by Cities, provincies and Year",
+            &none
+        ));
+        assert!(!names_areas(
+            "Số nhân lực y tế(*) by Cách tính, Cán bộ and Năm",
+            &[" ".into(), " ".into()]
+        ));
+        assert!(names_areas("Dân số by Tỉnh, thành phố and Năm", &none));
+    }
+
+    #[test]
+    fn footnotes_split_over_lines_go_to_the_figures_they_mark() {
+        let body: Vec<(u64, Vec<String>)> = vec![
+            (4, vec![" ".into(), "Bác sĩ (**)".into(), "74.4".into()]),
+            (
+                5,
+                vec!["(*) Chưa kể cơ sở tư nhân. (**) Số liệu năm 2019 không bao gồm ".into()],
+            ),
+            (6, vec!["số bác sĩ thuộc tuyến Trung ương.".into()]),
+        ];
+        let notes = footnotes(&body, 2);
+        assert_eq!(
+            notes.for_labels(&["Số nhân lực y tế(*)", "Bác sĩ (**)"]),
+            "(*) Chưa kể cơ sở tư nhân. (**) Số liệu năm 2019 không bao gồm số bác sĩ thuộc \
+             tuyến Trung ương."
+        );
+        assert_eq!(notes.for_labels(&["Y sĩ"]), "");
+        assert_eq!(
+            without_markers("Cán bộ ngành dược (***)- Dược tá"),
+            "Cán bộ ngành dược - Dược tá"
+        );
+        assert_eq!(
+            group_and_unit("Chỉ số phát triển (Năm trước = 100) - %"),
+            ("Chỉ số phát triển (Năm trước = 100)".into(), "%".into())
+        );
     }
 }

@@ -66,7 +66,7 @@ fn code_and_label(cell: &str) -> (String, String) {
 
 /// Chiso's subgroup for a row's dimensions (code, label): the total, a sex, a residence,
 /// or the combination of the labels that are not totals.
-fn subgroup(dims: &[(String, String, String)]) -> (String, String) {
+pub(super) fn subgroup(dims: &[(String, String, String)]) -> (String, String) {
     let parts: Vec<&(String, String, String)> = dims
         .iter()
         .filter(|(_, code, _)| !(code.is_empty() || code == "_T" || code == "_Z"))

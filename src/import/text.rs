@@ -178,6 +178,25 @@ pub fn header_or_refuse(
     }
 }
 
+/// Whether the file's column `at` holds one value only (empty cells aside): a first pass that
+/// tells a file of one indicator from a file of several.
+pub fn one_value_in(path: &Path, at: usize) -> Result<bool, super::ReadError> {
+    let (encoding, _, records, _) = header_or_refuse(path)?;
+    let mut first: Option<String> = None;
+    for record in records.map_while(Result::ok) {
+        let value = field(&record, at, encoding);
+        if value.is_empty() {
+            continue;
+        }
+        match &first {
+            None => first = Some(value),
+            Some(f) if *f != value => return Ok(false),
+            Some(_) => {}
+        }
+    }
+    Ok(first.is_some())
+}
+
 /// Where a cell is, and whose figure it would give: what a problem with it names, and what
 /// decides whether it is a problem at all (see [`bad`]).
 pub struct At<'a> {

@@ -3,6 +3,11 @@
 //! `TimeDim`, `DisaggregatingDimension1` SEX…, `NumericValue`, and `Value` as display text
 //! with the interval, `9.96 [7.05-14.04]`, which is not read). The country names are in the
 //! theme download's `codes/COUNTRY.csv`, read when it sits beside the file.
+//!
+//! The GHO's OData API (`ghoapi.azureedge.net/api/<indicator>`) answers the same figures as
+//! JSON, `{"@odata.context": …, "value": [ {IndicatorCode, SpatialDimType, SpatialDim,
+//! TimeDim, Dim1Type, Dim1 (`SEX_BTSX`), NumericValue, Value, Low, High, Date…}, … ]}`: the same
+//! columns under shorter names, the dimensions' codes prefixed with their type.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -29,6 +34,14 @@ fn subgroup(dimension: &str, code: &str) -> (String, String) {
             format!("{dimension} {code}"),
         ),
     }
+}
+
+/// An OData dimension's code without its type's prefix: `SEX_BTSX` → `BTSX`, as in the
+/// bulk CSV.
+fn unprefixed<'a>(dimension: &str, code: &'a str) -> &'a str {
+    code.strip_prefix(dimension)
+        .and_then(|c| c.strip_prefix('_'))
+        .unwrap_or(code)
 }
 
 /// `codes/COUNTRY.csv` beside the file (or in its folder): code → name.
@@ -67,6 +80,11 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
         at("DisaggregatingDimension1ValueCode"),
     );
     let names = country_names(path);
+    // The GHO ships one indicator a file: a first pass over its code column says so, and
+    // the indicator is then created by default.
+    if text::one_value_in(path, indicator)? {
+        sink.single_indicator();
+    }
     let mut sent: Vec<String> = Vec::new();
     let mut source_sent = false;
     while let Some(record) = text::next_row(&mut records, &file, sink) {
@@ -128,6 +146,113 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
     Ok(())
 }
 
+/// Reads an answer of the GHO's OData API. Its observations have no lines: a problem names
+/// the observation's place in the answer.
+pub fn read_odata<S: Sink + ?Sized>(
+    path: &Path,
+    sha256: &str,
+    sink: &mut S,
+) -> Result<(), ReadError> {
+    use serde_json::Value;
+    let file = display_name(path);
+    let bytes = std::fs::read(path).map_err(|e| ReadError::io(path, e))?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let json: Value = serde_json::from_slice(bytes).map_err(|e| {
+        ReadError::Problem(super::Problem {
+            file: file.clone(),
+            line: e.line() as u64,
+            column: None,
+            raw: String::new(),
+            reason: Reason::BadJson(e.to_string()),
+        })
+    })?;
+    let Some(observations) = json.get("value").and_then(Value::as_array) else {
+        return Err(ReadError::refusal(path, Reason::NotGhoOdata));
+    };
+    if observations.is_empty() {
+        return Err(ReadError::refusal(path, Reason::WbApiEmpty));
+    }
+    let str_of = |o: &Value, key: &str| match o.get(key) {
+        Some(Value::String(s)) => s.trim().to_owned(),
+        Some(Value::Number(n)) => n.to_string(),
+        _ => String::new(),
+    };
+    let names = country_names(path);
+    let mut codes = observations.iter().map(|o| str_of(o, "IndicatorCode"));
+    if let Some(first) = codes.next()
+        && codes.all(|c| c == first)
+    {
+        sink.single_indicator();
+    }
+    let mut sent: Vec<String> = Vec::new();
+    let mut source_sent = false;
+    for (i, o) in observations.iter().enumerate() {
+        let line = i as u64 + 1;
+        let code = str_of(o, "IndicatorCode");
+        if code.is_empty() {
+            continue;
+        }
+        if !source_sent {
+            let mut draft = source(&code, &str_of(o, "Date"), sha256);
+            draft.edition = draft.edition.replace("bulk download", "OData API");
+            sink.source(draft);
+            source_sent = true;
+        }
+        if !sent.contains(&code) {
+            sink.indicator(IndicatorDraft {
+                key: code.clone(),
+                name: code.clone(),
+                ..Default::default()
+            });
+            sent.push(code.clone());
+        }
+        let place = str_of(o, "SpatialDim");
+        if str_of(o, "SpatialDimType") != "COUNTRY" {
+            sink.aggregate(&place);
+        }
+        let here = |column: &'static str| text::At {
+            file: &file,
+            line,
+            column,
+            indicator: Some(&code),
+            area: &place,
+        };
+        if !matches!(str_of(o, "TimeDimType").as_str(), "" | "YEAR") {
+            let problem = super::Problem {
+                file: file.clone(),
+                line,
+                column: Some("TimeDim".into()),
+                raw: str_of(o, "TimeDim"),
+                reason: Reason::NotAYearlyDate(line),
+            };
+            text::bad(sink, Some(&code), &place, problem);
+            continue;
+        }
+        let Some(year) = here("TimeDim").year(sink, &str_of(o, "TimeDim")) else {
+            continue;
+        };
+        let Some(v) = here("NumericValue").number(sink, &str_of(o, "NumericValue")) else {
+            continue;
+        };
+        let name = names.get(&place).cloned().unwrap_or_default();
+        let mut figure = RawFigure::total(
+            line,
+            "NumericValue".into(),
+            code.clone(),
+            place,
+            name,
+            year,
+            v,
+        );
+        let dimension = str_of(o, "Dim1Type");
+        let (group, group_name) = subgroup(&dimension, unprefixed(&dimension, &str_of(o, "Dim1")));
+        figure.subgroup = group;
+        figure.subgroup_name = group_name;
+        sink.figure(figure).map_err(ReadError::stopped)?;
+    }
+    Ok(())
+}
+
 /// The GHO as the source of one indicator's download, dated by its figures' time stamp.
 fn source(code: &str, dated: &str, sha256: &str) -> SourceDraft {
     let day = dated.get(..10).unwrap_or("");
@@ -166,5 +291,7 @@ mod tests {
         assert_eq!(subgroup("SEX", "FMLE").0, "F");
         assert_eq!(subgroup("", "").0, "T");
         assert_eq!(subgroup("AGEGROUP", "YEARS0-4").0, "AGEGROUP_YEARS0_4");
+        assert_eq!(unprefixed("SEX", "SEX_FMLE"), "FMLE");
+        assert_eq!(unprefixed("SEX", "BTSX"), "BTSX");
     }
 }

@@ -2,7 +2,8 @@
 //! sheet is written out as CSV, cell by cell (numbers as the shortest text that reads back
 //! the same `f64`), and read by the same detection and readers as a CSV file, so a World Bank
 //! Excel download imports like its CSV form. The first sheet in a format Chiso reads is
-//! imported; the others are named in the report when none is.
+//! imported, or the one the user chose (`--sheet`, by name or number); the others are named
+//! in the report when none is.
 
 use std::path::{Path, PathBuf};
 
@@ -13,6 +14,20 @@ use super::{Format, ReadError, Sink, display_name};
 /// Whether the file opens as a workbook.
 pub fn opens(path: &Path) -> bool {
     calamine::open_workbook_auto(path).is_ok()
+}
+
+/// The names of a workbook's sheets, in its order, for the user to choose from; `None` when
+/// the file is not a workbook.
+pub fn sheet_names(path: &Path) -> Option<Vec<String>> {
+    calamine::open_workbook_auto(path)
+        .ok()
+        .map(|w| w.sheet_names())
+}
+
+/// Whether `sheet` (a name, any case, or a number from 1) is `wanted`.
+fn is_wanted(wanted: &str, sheet: &str, number: usize) -> bool {
+    let wanted = wanted.trim();
+    wanted.eq_ignore_ascii_case(sheet.trim()) || wanted.parse::<usize>() == Ok(number)
 }
 
 /// A cell as CSV text.
@@ -62,7 +77,29 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sink: &mut S) -> Result<(), ReadError
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let mut tried: Vec<String> = Vec::new();
-    for sheet in workbook.sheet_names() {
+    let names = workbook.sheet_names();
+    let chosen = sink.sheet();
+    if let Some(wanted) = &chosen
+        && !names
+            .iter()
+            .enumerate()
+            .any(|(i, s)| is_wanted(wanted, s, i + 1))
+    {
+        return Err(ReadError::refusal(
+            path,
+            super::Reason::NoSuchSheet {
+                sheet: crate::text::clip(wanted.clone(), 60).into(),
+                sheets: crate::text::clip(names.join(", "), 160).into(),
+            },
+        ));
+    }
+    for (i, sheet) in names.into_iter().enumerate() {
+        if chosen
+            .as_deref()
+            .is_some_and(|wanted| !is_wanted(wanted, &sheet, i + 1))
+        {
+            continue;
+        }
         let Ok(range) = workbook.worksheet_range(&sheet) else {
             continue;
         };
@@ -98,6 +135,13 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sink: &mut S) -> Result<(), ReadError
             Ok(format) if format != Format::Workbook => {
                 return super::read_as(&csv, format, sink);
             }
+            // The sheet the user chose is refused for what it is.
+            Err(ReadError::UnknownFormat { detail, .. }) if chosen.is_some() => {
+                return Err(ReadError::UnknownFormat {
+                    path: format!("{} [{sheet}]", display_name(path)),
+                    detail,
+                });
+            }
             _ => tried.push(sheet),
         }
     }
@@ -108,4 +152,16 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sink: &mut S) -> Result<(), ReadError
             crate::text::clip(tried.join(", "), 120)
         ),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_wanted;
+
+    #[test]
+    fn a_sheet_is_chosen_by_name_in_any_case_or_by_number() {
+        assert!(is_wanted("bieu 7", "Bieu 7", 7));
+        assert!(is_wanted("2", "Metadata - Countries", 2));
+        assert!(!is_wanted("Data", "Metadata - Countries", 2));
+    }
 }

@@ -90,6 +90,8 @@ pub enum Reason {
     WbApiPage { page: u64, pages: u64 },
     #[error("the response holds no figures (its data part is empty)")]
     WbApiEmpty,
+    #[error("it is OData JSON but not an answer of the WHO GHO API (no `value` list of figures)")]
+    NotGhoOdata,
     #[error("unknown area `{0}`: add it first, or give its name in an area_name column")]
     UnknownArea(String),
     #[error("unknown subgroup `{0}`")]
@@ -101,9 +103,16 @@ pub enum Reason {
     )]
     OwidMetadataUnreadable { file: Box<str>, why: Box<str> },
     #[error(
-        "no .metadata.json beside the file: units and citation are unknown; download the chart's metadata too"
+        "no .metadata.json beside the file: units and citation are unknown; download the chart's metadata too, or give the unit of the figures (--unit)"
     )]
     OwidNoMetadata,
+    #[error("the workbook has no sheet `{sheet}`; its sheets are {sheets}")]
+    NoSuchSheet { sheet: Box<str>, sheets: Box<str> },
+    #[error(
+        "{} is about {} times the figure of {} for the same cell ({}): the unit given may be wrong (per cent or per 1,000? thousands or units?); check it, or map the figures onto another indicator",
+        .0.value, .0.factor, .0.against, .0.other
+    )]
+    FactorAgainst(Box<FactorMismatch>),
     #[error("refused by the database's constraints")]
     RefusedByConstraints,
     #[error("duplicate row in the file: the same indicator, area, subgroup and period again")]
@@ -122,12 +131,24 @@ pub enum Reason {
     #[error("outside the valid range ({low} to {high})")]
     OutsideValidRange { low: Box<str>, high: Box<str> },
     #[error(
-        "not a format Chiso imports ({0}). Chiso reads its long CSV, World Bank CSV, Excel and API JSON, UNDP HDR, Our World in Data, GSO PX-Web, SDMX-CSV and WHO GHO files"
+        "not a format Chiso imports ({0}). Chiso reads its long CSV, World Bank CSV, Excel and API JSON, UNDP HDR, Our World in Data, GSO PX-Web, SDMX-CSV, ILOSTAT and WHO GHO files"
     )]
     UnknownFormat(String),
     /// The system's or a parser's own words (a file that cannot be opened, a stopped read).
     #[error("{0}")]
     Said(String),
+}
+
+/// A figure whose unit was assumed, about 10, 100 or 1000 times another source's figure for
+/// the same cell.
+#[derive(Clone, Debug, PartialEq, PartialOrd)]
+pub struct FactorMismatch {
+    pub value: f64,
+    /// "100", "1/100"…
+    pub factor: &'static str,
+    /// The other source's short name.
+    pub against: String,
+    pub other: f64,
 }
 
 /// What a file taken for World Bank API JSON turned out to hold instead.
@@ -204,6 +225,9 @@ pub struct IndicatorDraft {
     pub unit_symbol: String,
     pub decimals: Option<u8>,
     pub direction: Option<String>,
+    /// The unit is the user's word (`--unit`), not the file's: the figures are checked
+    /// against other sources' for a factor of 10, 100 or 1000 before they are written.
+    pub unit_assumed: bool,
 }
 
 /// One figure as read, before its codes are matched to a database.
@@ -307,6 +331,16 @@ pub trait Sink {
     /// download of one indicator): importing it plainly means wanting that indicator, so the
     /// store creates it when it has no match, where a file of many waits to be told which.
     fn single_indicator(&mut self) {}
+    /// Whether the user gave the unit of a file that does not say it (`--unit`): a reader
+    /// of such a file then reads it rather than refusing it.
+    fn unit_given(&self) -> bool {
+        false
+    }
+    /// The sheet of a workbook the user chose (a name or a number from 1); `None`: the first
+    /// sheet in a layout Chiso reads.
+    fn sheet(&self) -> Option<String> {
+        None
+    }
     fn figure(&mut self, figure: RawFigure) -> Result<(), Self::Error>;
     fn problem(&mut self, problem: Problem);
     /// Whether figures of `indicator` (the file's key; `None`: any) for `area` would be taken.

@@ -429,11 +429,25 @@ pub fn import_reason(t: &Messages, reason: &Reason) -> String {
             &[("page", (*page).into()), ("pages", (*pages).into())],
         ),
         R::WbApiEmpty => t.get("reason-wb-api-empty"),
+        R::NotGhoOdata => t.get("reason-not-gho-odata"),
         R::OwidMetadataUnreadable { file, why } => t.with(
             "reason-owid-metadata-unreadable",
             &[("file", (&**file).into()), ("detail", (&**why).into())],
         ),
         R::OwidNoMetadata => t.get("reason-owid-no-metadata"),
+        R::NoSuchSheet { sheet, sheets } => t.with(
+            "reason-no-such-sheet",
+            &[("sheet", (&**sheet).into()), ("sheets", (&**sheets).into())],
+        ),
+        R::FactorAgainst(mismatch) => t.with(
+            "reason-factor-against",
+            &[
+                ("value", mismatch.value.into()),
+                ("factor", mismatch.factor.into()),
+                ("source", mismatch.against.as_str().into()),
+                ("other", mismatch.other.into()),
+            ],
+        ),
         R::RefusedByConstraints => t.get("reason-refused-by-constraints"),
         R::DuplicateRow => t.get("reason-duplicate-row"),
         R::DiffersFromStored { stored } => {

@@ -38,6 +38,11 @@ pub struct ImportDialog {
     mapping: BTreeMap<String, String>,
     replace: bool,
     skip_problems: bool,
+    /// The unit of figures whose file does not say it, as the user typed it.
+    unit: String,
+    /// The workbook's sheets, and the one chosen (`None`: the first Chiso reads).
+    sheets: Vec<String>,
+    sheet: Option<String>,
     job: Option<(ImportJob, bool)>,
     report: Option<ImportReport>,
     error: Option<String>,
@@ -47,6 +52,9 @@ pub struct ImportDialog {
 impl ImportDialog {
     pub fn new(files: Vec<PathBuf>) -> ImportDialog {
         ImportDialog {
+            sheets: crate::workspace::workbook_sheets(&files),
+            sheet: None,
+            unit: String::new(),
             files,
             areas: String::new(),
             indicators: String::new(),
@@ -87,7 +95,19 @@ impl ImportDialog {
             replace: self.replace,
             dry_run,
             skip_problems: self.skip_problems,
+            unit: Some(self.unit.trim().to_owned()).filter(|u| !u.is_empty()),
+            sheet: self.sheet.clone(),
         }
+    }
+
+    /// Whether the last check found a file that says no unit: the dialog then asks for it.
+    fn asks_unit(&self) -> bool {
+        !self.unit.is_empty()
+            || self.report.as_ref().is_some_and(|r| {
+                r.problems
+                    .iter()
+                    .any(|p| p.reason == crate::workspace::Reason::OwidNoMetadata)
+            })
     }
 
     /// Starts the dry run (`dry_run`) or the import in a thread of its own. Called by the
@@ -181,6 +201,36 @@ impl ImportDialog {
                 )
                 .labelled_by(label.id);
                 ui.end_row();
+                if self.sheets.len() > 1 {
+                    let label = ui.label(t.get("import-sheet"));
+                    let first = t.get("import-sheet-first");
+                    egui::ComboBox::from_id_salt("import sheet")
+                        .selected_text(self.sheet.clone().unwrap_or_else(|| first.clone()))
+                        .width(380.0)
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut self.sheet, None, first);
+                            for sheet in &self.sheets {
+                                ui.selectable_value(
+                                    &mut self.sheet,
+                                    Some(sheet.clone()),
+                                    sheet.as_str(),
+                                );
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    ui.end_row();
+                }
+                if self.asks_unit() {
+                    let label = ui.label(t.get("import-unit"));
+                    ui.add(
+                        egui::TextEdit::singleline(&mut self.unit)
+                            .hint_text(t.get("import-unit-hint"))
+                            .desired_width(380.0),
+                    )
+                    .labelled_by(label.id);
+                    ui.end_row();
+                }
             });
         ui.checkbox(&mut self.replace, t.get("import-replace"));
         let running = self.job.is_some();
@@ -322,6 +372,14 @@ impl ImportDialog {
         }
         for note in &report.notes {
             ui.label(RichText::new(super::errors::import_note(t, note)).weak());
+        }
+        // A name in common is offered, never taken: the user maps it below, or creates it.
+        for (key, code) in &report.name_matches {
+            let text = t.with(
+                "import-same-name",
+                &[("key", key.into()), ("code", code.into())],
+            );
+            ui.label(RichText::new(text).color(ui.visuals().warn_fg_color));
         }
         if !report.unmatched_indicators.is_empty() {
             ui.collapsing(

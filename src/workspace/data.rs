@@ -22,6 +22,27 @@ pub fn import(
     store.import(&crate::import::Readers, files, options, editor, progress)
 }
 
+/// The sheets of the workbooks among `files`, in order (empty when none is a workbook): the
+/// import dialog offers them to choose from.
+pub fn workbook_sheets(files: &[PathBuf]) -> Vec<String> {
+    files
+        .iter()
+        .filter(|f| {
+            matches!(
+                crate::import::detect(f),
+                Ok(crate::import::Format::Workbook)
+            )
+        })
+        .filter_map(|f| crate::import::workbook::sheet_names(f))
+        .flatten()
+        .fold(Vec::new(), |mut all, sheet| {
+            if !all.contains(&sheet) {
+                all.push(sheet);
+            }
+            all
+        })
+}
+
 /// Writes the figures that `filter` selects to `out` as Chiso's long CSV; returns how many.
 pub fn export_long_csv(
     store: &Store,

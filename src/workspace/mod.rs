@@ -43,7 +43,7 @@ pub use crate::store::{
     GenerateRefusal, OpenError, ReadOnlyReason, RecordRefusal, Refusal, RevertRefusal, Store,
     StoreError, ViewRefusal, records,
 };
-pub use data::{export_long_csv, export_long_csv_to, import};
+pub use data::{export_long_csv, export_long_csv_to, import, workbook_sheets};
 pub use deck::{DeckError, SlideError};
 pub use editing::CellInput;
 pub use selection::ChartRequest;

@@ -211,6 +211,11 @@ import-areas = Areas
 import-areas-hint = codes, e.g. VNM, THA (empty: those in the database)
 import-indicators = Indicators
 import-indicators-hint = the file's codes, e.g. hdi, le (empty: those that match)
+import-sheet = Sheet
+import-sheet-first = the first sheet Chiso reads
+import-unit = Unit of the figures
+import-unit-hint = the file does not say it, e.g. % or per 1,000 live births
+import-same-name = “{ $key }” has the name of { $code } in the database, in a unit that agrees: to import onto it, choose { $code } under “or map onto…” below; to keep it apart, tick “Create”
 import-replace = Overwrite figures that differ from those stored for the same source
 import-checking = Checking…
 import-importing = Importing…
@@ -461,8 +466,11 @@ reason-wb-api-data-not-a-list = not a World Bank API v2 response (its data part 
 reason-wb-api-error = the World Bank API answered with an error instead of figures: { $detail }. The indicator code may be retired or archived: look up its replacement on data.worldbank.org and download it again. Nothing was imported from this file
 reason-wb-api-page = this is page { $page } of { $pages } of the API's answer: only its figures are imported. Download with per_page=20000 to get them all
 reason-wb-api-empty = the response holds no figures (its data part is empty)
+reason-not-gho-odata = it is OData JSON but not an answer of the WHO GHO API (no `value` list of figures)
 reason-owid-metadata-unreadable = its metadata file { $file } cannot be read ({ $detail }): units and citation are unknown; download the chart's metadata again
-reason-owid-no-metadata = no .metadata.json beside the file: units and citation are unknown; download the chart's metadata too
+reason-owid-no-metadata = no .metadata.json beside the file: units and citation are unknown; download the chart's metadata too, or give the unit of the figures
+reason-no-such-sheet = the workbook has no sheet `{ $sheet }`; its sheets are { $sheets }
+reason-factor-against = { $value } is about { $factor } times the figure of { $source } for the same cell ({ $other }): the unit given may be wrong (per cent or per 1,000? thousands or units?); check it, or map the figures onto another indicator
 reason-refused-by-constraints = refused by the database's constraints
 reason-duplicate-row = duplicate row in the file: the same indicator, area, subgroup and period again
 reason-differs-from-stored = differs from the figure already stored for this source ({ $stored }); import with replace to overwrite it
@@ -471,7 +479,7 @@ reason-unknown-area = unknown area `{ $code }`: add it first, or give its name i
 reason-unknown-subgroup = unknown subgroup `{ $code }`
 reason-unknown-source = unknown source `{ $code }`: add it first, or describe it in source_* columns
 reason-outside-valid-range = outside the valid range ({ $low } to { $high })
-reason-unknown-format = not a format Chiso imports ({ $detail }). Chiso reads its long CSV, World Bank CSV, Excel and API JSON, UNDP HDR, Our World in Data, GSO PX-Web, SDMX-CSV and WHO GHO files
+reason-unknown-format = not a format Chiso imports ({ $detail }). Chiso reads its long CSV, World Bank CSV, Excel and API JSON, UNDP HDR, Our World in Data, GSO PX-Web, SDMX-CSV, ILOSTAT and WHO GHO files
 
 # The audit log's name for an editor who gave none.
 editor-unnamed = unnamed editor

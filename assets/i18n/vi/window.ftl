@@ -199,6 +199,11 @@ import-areas = Địa bàn
 import-areas-hint = mã, ví dụ VNM, THA (để trống: các địa bàn đã có)
 import-indicators = Chỉ tiêu
 import-indicators-hint = mã trong tệp, ví dụ hdi, le (để trống: các mã khớp)
+import-sheet = Trang tính
+import-sheet-first = trang đầu tiên Chiso đọc được
+import-unit = Đơn vị của số liệu
+import-unit-hint = tệp không ghi đơn vị, ví dụ % hoặc phần nghìn trẻ đẻ sống
+import-same-name = “{ $key }” trùng tên với { $code } trong cơ sở dữ liệu, với đơn vị tương thích: để nhập vào đó, chọn { $code } ở mục “hoặc gán vào…” bên dưới; để giữ riêng, đánh dấu “Tạo”
 import-replace = Ghi đè số liệu khác với số liệu đã lưu của cùng nguồn
 import-checking = Đang kiểm tra…
 import-importing = Đang nhập…
@@ -446,8 +451,11 @@ reason-wb-api-data-not-a-list = không phải phản hồi API v2 của Ngân h�
 reason-wb-api-error = API của Ngân hàng Thế giới trả về lỗi thay cho số liệu: { $detail }. Mã chỉ tiêu có thể đã ngừng hoặc được lưu trữ: hãy tìm mã thay thế trên data.worldbank.org và tải lại. Chưa nhập gì từ tệp này
 reason-wb-api-page = đây là trang { $page } trong { $pages } trang của phản hồi API: chỉ nhập số liệu của trang này. Hãy tải với per_page=20000 để có đủ
 reason-wb-api-empty = phản hồi không có số liệu (phần số liệu trống)
+reason-not-gho-odata = đây là JSON OData nhưng không phải phản hồi của API WHO GHO (không có danh sách số liệu `value`)
 reason-owid-metadata-unreadable = không đọc được tệp siêu dữ liệu { $file } ({ $detail }): chưa rõ đơn vị và trích dẫn; hãy tải lại siêu dữ liệu của biểu đồ
-reason-owid-no-metadata = không có tệp .metadata.json bên cạnh: chưa rõ đơn vị và trích dẫn; hãy tải cả siêu dữ liệu của biểu đồ
+reason-owid-no-metadata = không có tệp .metadata.json bên cạnh: chưa rõ đơn vị và trích dẫn; hãy tải cả siêu dữ liệu của biểu đồ, hoặc cho biết đơn vị của số liệu
+reason-no-such-sheet = sổ tính không có trang `{ $sheet }`; các trang của nó là { $sheets }
+reason-factor-against = { $value } gấp khoảng { $factor } lần số liệu của { $source } cho cùng ô ({ $other }): đơn vị đã cho có thể sai (phần trăm hay phần nghìn? nghìn hay đơn vị?); hãy kiểm tra, hoặc gán số liệu vào chỉ tiêu khác
 reason-refused-by-constraints = bị các ràng buộc của cơ sở dữ liệu từ chối
 reason-duplicate-row = dòng trùng trong tệp: lặp lại cùng chỉ tiêu, địa bàn, phân tổ và kỳ
 reason-differs-from-stored = khác với số liệu đã lưu của nguồn này ({ $stored }); nhập với tuỳ chọn thay thế để ghi đè
@@ -456,7 +464,7 @@ reason-unknown-area = địa bàn `{ $code }` chưa có: hãy thêm trước, ho
 reason-unknown-subgroup = phân tổ `{ $code }` chưa có
 reason-unknown-source = nguồn `{ $code }` chưa có: hãy thêm trước, hoặc mô tả trong các cột source_*
 reason-outside-valid-range = nằm ngoài khoảng hợp lệ ({ $low } đến { $high })
-reason-unknown-format = không phải định dạng Chiso nhập được ({ $detail }). Chiso đọc tệp CSV dạng dài của chính nó, tệp CSV, Excel và JSON API của Ngân hàng Thế giới, tệp của UNDP HDR, Our World in Data, bảng PX-Web của Tổng cục Thống kê, SDMX-CSV và WHO GHO
+reason-unknown-format = không phải định dạng Chiso nhập được ({ $detail }). Chiso đọc tệp CSV dạng dài của chính nó, tệp CSV, Excel và JSON API của Ngân hàng Thế giới, tệp của UNDP HDR, Our World in Data, bảng PX-Web của Tổng cục Thống kê, SDMX-CSV, ILOSTAT và WHO GHO
 
 # The audit log's name for an editor who gave none.
 editor-unnamed = người sửa chưa ghi tên

@@ -10,7 +10,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use super::report::{ImportOptions, ImportReport, Note, Progress, Skip, push_problem};
 use super::resolve::Target;
 use crate::model::draft::{
-    IndicatorDraft, Problem, RawFigure, Reason, Sink, SourceDraft, display_name,
+    FactorMismatch, IndicatorDraft, Problem, RawFigure, Reason, Sink, SourceDraft, display_name,
 };
 use crate::store::edit::now_stamp;
 use crate::store::{StoreError, schema};
@@ -224,12 +224,17 @@ impl<'a, 'r> Applier<'a, 'r> {
     /// The figure's ids and value in Chiso's unit, or `None` when it was skipped or is a
     /// problem (both already counted).
     fn resolve(&mut self, figure: &RawFigure) -> Result<Option<Cell>, StoreError> {
-        let (indicator, factor, valid) = match self.indicator_target(&figure.indicator)? {
+        let (indicator, factor, valid, assumed) = match self.indicator_target(&figure.indicator)? {
             Target::Skip(reason) => {
                 self.skip(reason);
                 return Ok(None);
             }
-            Target::Into { id, factor, valid } => (id, factor, valid),
+            Target::Into {
+                id,
+                factor,
+                valid,
+                assumed,
+            } => (id, factor, valid, assumed),
         };
         if figure.area.is_empty() {
             self.skip(Skip::NoAreaCode);
@@ -261,6 +266,13 @@ impl<'a, 'r> Applier<'a, 'r> {
             return Ok(None);
         };
         let value = figure.value * factor;
+        if assumed
+            && let Some(reason) =
+                self.factor_against_others(figure, [indicator, area, subgroup, source], value)?
+        {
+            self.problem(figure, reason);
+            return Ok(None);
+        }
         if valid.0.is_some_and(|lo| value < lo) || valid.1.is_some_and(|hi| value > hi) {
             self.problem(
                 figure,
@@ -302,6 +314,44 @@ impl<'a, 'r> Applier<'a, 'r> {
                 self.editor
             ])?;
         Ok(inserted == 1)
+    }
+
+    /// When the unit is assumed: a reason to stop if the value is about 10, 100 or 1000 times
+    /// (or a 10th, 100th, 1000th of) another source's figure for the same cell, the mark of
+    /// a per cent read as a share, a per 1,000 as a per cent, thousands as units.
+    fn factor_against_others(
+        &mut self,
+        figure: &RawFigure,
+        [indicator, area, subgroup, source]: [i64; 4],
+        value: f64,
+    ) -> Result<Option<Reason>, StoreError> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT o.value, s.short_name FROM observation o JOIN source s ON s.id = o.source_id \
+             WHERE o.indicator_id = ?1 AND o.area_id = ?2 AND o.subgroup_id = ?3 \
+             AND o.source_id <> ?4 AND o.year = ?5 AND o.period_label = ?6 AND o.value <> 0",
+        )?;
+        let others: Vec<(f64, String)> = stmt
+            .query_map(
+                params![
+                    indicator,
+                    area,
+                    subgroup,
+                    source,
+                    figure.period.year,
+                    figure.period.label
+                ],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?
+            .collect::<Result<_, _>>()?;
+        Ok(others.into_iter().find_map(|(other, name)| {
+            let factor = suspicious_factor(value, other)?;
+            Some(Reason::FactorAgainst(Box::new(FactorMismatch {
+                value,
+                factor,
+                against: name,
+                other,
+            })))
+        }))
     }
 
     /// The figure already stored in the cell: id, value, status, qualifier, footnote.
@@ -421,8 +471,23 @@ impl Sink for Applier<'_, '_> {
         self.file_source = Some(source);
     }
 
-    fn indicator(&mut self, indicator: IndicatorDraft) {
+    fn indicator(&mut self, mut indicator: IndicatorDraft) {
+        if indicator.unit.is_empty()
+            && indicator.unit_symbol.is_empty()
+            && let Some(unit) = &self.options.unit
+        {
+            indicator.unit = unit.clone();
+            indicator.unit_assumed = true;
+        }
         self.drafts.insert(indicator.key.clone(), indicator);
+    }
+
+    fn unit_given(&self) -> bool {
+        self.options.unit.is_some()
+    }
+
+    fn sheet(&self) -> Option<String> {
+        self.options.sheet.clone()
     }
 
     fn aggregate(&mut self, code: &str) {
@@ -498,4 +563,44 @@ fn name_key(name: &str) -> String {
         all => all,
     };
     words.join(" ")
+}
+
+/// "100" when `value` is within 10% of 100 times `other`, "1/100" for a hundredth; `None`
+/// when the two are of one size.
+fn suspicious_factor(value: f64, other: f64) -> Option<&'static str> {
+    const FACTORS: [(f64, &str, &str); 3] = [
+        (10.0, "10", "1/10"),
+        (100.0, "100", "1/100"),
+        (1000.0, "1,000", "1/1,000"),
+    ];
+    if value == 0.0 || other == 0.0 || value.signum() != other.signum() {
+        return None;
+    }
+    let ratio = value / other;
+    let near = |r: f64, f: f64| (r / f - 1.0).abs() < 0.1;
+    FACTORS.iter().find_map(|(f, times, part)| {
+        if near(ratio, *f) {
+            Some(*times)
+        } else if near(1.0 / ratio, *f) {
+            Some(*part)
+        } else {
+            None
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::suspicious_factor;
+
+    #[test]
+    fn a_factor_of_ten_hundred_or_thousand_is_suspicious_a_difference_is_not() {
+        assert_eq!(suspicious_factor(78.8, 0.7859), Some("100"));
+        assert_eq!(suspicious_factor(0.788, 78.59), Some("1/100"));
+        assert_eq!(suspicious_factor(16.9, 1.69), Some("10"));
+        assert_eq!(suspicious_factor(96_208.984, 96.2), Some("1,000"));
+        assert_eq!(suspicious_factor(58.0, 51.6), None);
+        assert_eq!(suspicious_factor(20.0, 21.0), None);
+        assert_eq!(suspicious_factor(-5.0, 50.0), None);
+    }
 }

@@ -26,6 +26,12 @@ pub struct ImportOptions {
     pub dry_run: bool,
     /// Commit the good rows even when some rows have problems.
     pub skip_problems: bool,
+    /// The unit of the figures of a file that does not say it (an Our World in Data CSV
+    /// without its metadata): given to every indicator of the file that has none.
+    pub unit: Option<String>,
+    /// The sheet of a workbook to read (a name or a number from 1); `None`: the first in a
+    /// layout Chiso reads.
+    pub sheet: Option<String>,
 }
 
 /// What an import did, or would do.
@@ -49,6 +55,9 @@ pub struct ImportReport {
     /// The files' indicators that match none in the database and were not chosen:
     /// (the file's key, its name), to offer creating or mapping them.
     pub unmatched_indicators: Vec<(String, String)>,
+    /// (the file's key, the database's code): indicators not imported whose name is that of
+    /// an indicator of the database in a compatible unit, offered as a mapping, never taken.
+    pub name_matches: Vec<(String, String)>,
     /// Area names a file gives that match no area of the database, in the file's order.
     pub unknown_area_names: Vec<String>,
     pub committed: bool,

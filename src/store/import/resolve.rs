@@ -37,6 +37,9 @@ pub(super) enum Target {
         id: i64,
         factor: f64,
         valid: (Option<f64>, Option<f64>),
+        /// The file did not say the unit (or the user gave it): each figure is checked
+        /// against the other sources' figures for its cell.
+        assumed: bool,
     },
 }
 
@@ -95,9 +98,8 @@ impl Applier<'_, '_> {
             .chain(
                 KNOWN_EQUIVALENTS
                     .iter()
-                    .filter(|(k, _)| {
-                        k.eq_ignore_ascii_case(key) || k.eq_ignore_ascii_case(&draft.name)
-                    })
+                    // The publisher's own code or column, never its name alone.
+                    .filter(|(k, _)| k.eq_ignore_ascii_case(key))
                     .map(|(_, c)| (*c).to_owned()),
             )
             .collect();
@@ -114,10 +116,19 @@ impl Applier<'_, '_> {
                 |r| r.get(0),
             )
             .optional()?;
+        // The same name alone is offered, never taken: a name says nothing of the unit or the
+        // price basis. Offered only where the units agree; the user maps it or creates it.
         if let Some(code) = by_name
-            && let Some(target) = self.existing_indicator(&code, draft)?
+            && selected.is_none()
+            && !self.chiso_format
+            && self.units_agree(&code, draft)?
         {
-            return Ok(target);
+            let pair = (key.to_owned(), draft.name.clone());
+            if !self.report.unmatched_indicators.contains(&pair) {
+                self.report.unmatched_indicators.push(pair);
+                self.report.name_matches.push((key.to_owned(), code));
+            }
+            return Ok(Target::Skip(Skip::IndicatorNotInDatabase));
         }
         // A file of one indicator creates it unless the user chose otherwise; a file of many
         // waits to be told which.
@@ -130,6 +141,29 @@ impl Applier<'_, '_> {
             return Ok(Target::Skip(Skip::IndicatorNotInDatabase));
         }
         self.create_indicator(&own_code, draft)
+    }
+
+    /// Whether the file's unit for `draft` can be the unit of the database's indicator
+    /// `code`: the same, convertible, or not said by the file.
+    fn units_agree(&mut self, code: &str, draft: &IndicatorDraft) -> Result<bool, StoreError> {
+        let (symbol, name): (String, String) = self.tx.query_row(
+            "SELECT u.symbol, u.name FROM indicator i JOIN unit u ON u.id = i.unit_id WHERE i.code = ?1",
+            [code],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let theirs = if draft.unit_symbol.is_empty() {
+            symbol_of(&draft.unit)
+        } else {
+            draft.unit_symbol.clone()
+        };
+        let ours = if symbol.is_empty() {
+            symbol_of(&name)
+        } else {
+            symbol
+        };
+        Ok(theirs.is_empty()
+            || (!ours.is_empty() && conversion(&theirs, &ours).is_some())
+            || crate::text::fold(&draft.unit) == crate::text::fold(&name))
     }
 
     pub(super) fn existing_indicator(
@@ -159,6 +193,7 @@ impl Applier<'_, '_> {
         } else {
             symbol.clone()
         };
+        let assumed = !self.chiso_format && (draft.unit_assumed || file_symbol.is_empty());
         let factor = if file_symbol.is_empty() || ours.is_empty() {
             Some(1.0)
         } else {
@@ -193,6 +228,7 @@ impl Applier<'_, '_> {
             id,
             factor,
             valid: (lo, hi),
+            assumed,
         }))
     }
 
@@ -270,6 +306,7 @@ impl Applier<'_, '_> {
             id,
             factor: 1.0,
             valid: (None, None),
+            assumed: false,
         })
     }
 
