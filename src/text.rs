@@ -66,8 +66,8 @@ pub fn clip(mut text: String, max: usize) -> String {
 
 /// A code Chiso can use for an external one: `SH.DYN.MORT` → `SH_DYN_MORT`, `hdi` → `HDI`.
 pub fn code_from(external: &str) -> String {
-    let mut code: String = external
-        .trim()
+    // Vietnamese letters as their base letters (`Số hộ` → `SO_HO`), not as gaps.
+    let mut code: String = fold(external.trim())
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() {

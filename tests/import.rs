@@ -659,6 +659,69 @@ fn a_national_gso_table_of_categories_is_indicators_of_the_country_with_units_an
 }
 
 #[test]
+fn a_gso_census_table_in_a_workbook_imports_its_headings_as_subgroups() {
+    let Some(real) = realdata() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = sample_store(&dir);
+    let book = real.join("excel/indepth_pop.xlsx");
+    let sheet = |name: &str| ImportOptions {
+        sheet: Some(name.into()),
+        ..Default::default()
+    };
+    // Biểu 1: population by urban/rural × sex, the country, regions and provinces, 2019.
+    let report = import(&mut store, std::slice::from_ref(&book), &sheet("Bieu 1"));
+    assert_eq!(report.problem_count, 0, "{:?}", report.problems);
+    assert_eq!(report.added, 15 * 9, "{report:?}");
+    let population = store
+        .indicators()
+        .unwrap()
+        .into_iter()
+        .find(|i| i.name.get(chiso::model::Language::Vietnamese) == "Dân số")
+        .expect("created");
+    assert_eq!(population.code, "DAN_SO");
+    assert_eq!(
+        population.unit.name.get(chiso::model::Language::Vietnamese),
+        "Người"
+    );
+    let source = report.files[0].source.clone().unwrap();
+    let get = |area: &str, subgroup: &str| {
+        let filter = SeriesFilter {
+            area: Some(area.into()),
+            subgroup: Some(subgroup.into()),
+            source: Some(source.clone()),
+        };
+        store
+            .series(&population.code, &filter)
+            .unwrap()
+            .into_iter()
+            .find(|o| o.period.year == 2019)
+            .map(|o| o.value)
+    };
+    // Known values (shared/realdata/README.md).
+    assert_eq!(get("VNM", "T"), Some(96208984.0));
+    assert_eq!(get("VNM", "M"), Some(47881061.0));
+    assert_eq!(get("VNM", "F"), Some(48327923.0));
+    assert_eq!(get("VN-HN", "T"), Some(8053663.0));
+    assert_eq!(get("VN-SG", "T"), Some(8993082.0));
+    assert_eq!(get("VNM", "U"), Some(33122548.0));
+    // The sample's population is in millions: a name in common, in another unit, is neither
+    // taken nor offered, and the census's count stays a figure of its own.
+    assert!(report.name_matches.is_empty());
+    // Biểu 7: households, by another sheet of the same workbook.
+    let report = import(&mut store, &[book], &sheet("bieu 7"));
+    assert_eq!(report.problem_count, 0, "{:?}", report.problems);
+    let source = report.files[0].source.clone().unwrap();
+    assert_eq!(
+        value(&store, "SO_HO", "VNM", &source, 2019),
+        Some(26870079.0)
+    );
+    assert_eq!(
+        value(&store, "SO_HO", "VN-HN", &source, 2019),
+        Some(2224107.0)
+    );
+}
+
+#[test]
 fn aggregates_are_never_created_as_countries_even_without_the_metadata_file() {
     let Some(real) = realdata() else { return };
     let dir = tempfile::tempdir().unwrap();

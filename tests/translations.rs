@@ -366,6 +366,9 @@ fn dynamic_message_ids_exist_in_both_languages() {
     for action in ["insert", "update", "delete"] {
         ids.push(format!("audit-{action}"));
     }
+    for format in chiso::import::Format::ALL {
+        ids.push(format!("format-{}", format.key()));
+    }
     for l in Language::ALL {
         ids.push(format!("numbers-way-{}", l.code()));
     }

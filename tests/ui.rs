@@ -1,6 +1,8 @@
 //! The real window, driven headless through AccessKit.
 
 mod common;
+#[path = "common/realdata.rs"]
+mod realdata;
 
 use chiso::chart::Transform;
 use chiso::locale::Language;
@@ -259,6 +261,62 @@ fn the_import_dialog_previews_lists_problems_and_imports() {
     assert_eq!(
         mpi.entry.chart_figures, 2,
         "the new figure is in the window without reopening"
+    );
+}
+
+#[test]
+fn the_import_dialog_asks_the_unit_a_file_does_not_say_and_offers_a_workbooks_sheets() {
+    let (dir, db) = fixture_db();
+    // An Our World in Data CSV without its metadata: no unit, refused until one is given.
+    let csv = dir.path().join("internet.csv");
+    std::fs::write(
+        &csv,
+        "Entity,Code,Year,Internet users\nVietnam,VNM,2024,80.1\n",
+    )
+    .unwrap();
+    let mut h = harness(&db, LAPTOP);
+    h.run();
+    h.state_mut()
+        .push(chiso::ui::app::Command::StartImport(vec![csv]));
+    h.run();
+    until_import_done(&mut h);
+    let unit = h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Unit of the figures");
+    unit.click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Unit of the figures")
+        .type_text("%");
+    h.run();
+    h.get_by_label("Check again").click();
+    h.step();
+    until_import_done(&mut h);
+    assert!(
+        h.query_by_label_contains("Would add 1, change 0").is_some(),
+        "with the unit given, the figure would be imported"
+    );
+    h.get_by_label("Close").click();
+    h.run();
+    // A workbook of three sheets: the sheet is chosen in the dialog.
+    let Some(real) = realdata::realdata() else {
+        return;
+    };
+    let xls = real.join("excel/API_NY.GDP.PCAP.CD_DS2_en_excel_v2_724.xls");
+    h.state_mut()
+        .push(chiso::ui::app::Command::StartImport(vec![xls]));
+    h.run();
+    until_import_done(&mut h);
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Sheet")
+        .click();
+    h.run();
+    h.get_by_label("Metadata - Countries").click();
+    h.run();
+    h.get_by_label("Check again").click();
+    h.step();
+    until_import_done(&mut h);
+    assert!(
+        h.query_by_label_contains("has no sheet").is_none()
+            && h.query_by_label_contains("not a format Chiso imports")
+                .is_some(),
+        "the chosen sheet is read, and refused for what it is"
     );
 }
 

@@ -17,10 +17,50 @@ pub enum Format {
     WhoGhoCsv,
     WhoGhoJson,
     IlostatCsv,
+    GsoTable,
     Workbook,
 }
 
 impl Format {
+    pub const ALL: [Format; 12] = [
+        Format::ChisoCsv,
+        Format::WdiCsv,
+        Format::WbApiJson,
+        Format::UndpHdrCsv,
+        Format::OwidCsv,
+        Format::PxWebCsv,
+        Format::SdmxCsv,
+        Format::WhoGhoCsv,
+        Format::WhoGhoJson,
+        Format::IlostatCsv,
+        Format::GsoTable,
+        Format::Workbook,
+    ];
+
+    /// The format that [`Format::name`] names, for the window to word it in its language.
+    pub fn named(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// A stable key, the end of the window's message id (`format-px-web`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Format::ChisoCsv => "chiso-csv",
+            Format::WdiCsv => "wdi-csv",
+            Format::WbApiJson => "wb-api-json",
+            Format::UndpHdrCsv => "undp-hdr-csv",
+            Format::OwidCsv => "owid-csv",
+            Format::PxWebCsv => "px-web",
+            Format::SdmxCsv => "sdmx-csv",
+            Format::WhoGhoCsv => "who-gho-csv",
+            Format::WhoGhoJson => "who-gho-json",
+            Format::IlostatCsv => "ilostat-csv",
+            Format::GsoTable => "gso-table",
+            Format::Workbook => "workbook",
+        }
+    }
+
+    /// The command line's English name.
     pub fn name(self) -> &'static str {
         match self {
             Format::ChisoCsv => "Chiso long CSV",
@@ -33,6 +73,7 @@ impl Format {
             Format::WhoGhoCsv => "WHO GHO bulk CSV",
             Format::WhoGhoJson => "WHO GHO OData JSON",
             Format::IlostatCsv => "ILOSTAT CSV",
+            Format::GsoTable => "GSO statistical table (Biểu)",
             Format::Workbook => "Excel or OpenDocument workbook",
         }
     }
@@ -162,6 +203,9 @@ pub fn detect(path: &Path) -> Result<Format, ReadError> {
         return Ok(Format::PxWebCsv);
     }
     let rows = first_rows(&head, text::sniff_encoding(&head));
+    if rows.first().is_some_and(|r| super::gso_table::is_title(r)) {
+        return Ok(Format::GsoTable);
+    }
     for row in &rows {
         let has = |name: &str| row.iter().any(|c| c.eq_ignore_ascii_case(name));
         if has("Country Name") && has("Country Code") {

@@ -15,10 +15,12 @@
 //! | `px_web`   | Viet Nam GSO's PX-Web tables (`;`, a title line, areas named as rows)   |
 //! | `sdmx_csv` | SDMX-CSV of UNICEF's and the UN's warehouses, dimensions as subgroups   |
 //! | `who_gho`  | WHO Global Health Observatory bulk CSV (with `codes/COUNTRY.csv`), OData |
+//! | `gso_table`| GSO's own tables ("Biểu", census results): headings as subgroups        |
 //! | `ilostat`  | ILOSTAT CSV, codes or labels; the survey as the source, currency as unit |
 //! | `workbook` | `.xlsx`, `.xls`, `.ods` (calamine): each sheet read as the CSV it holds |
 
 pub mod detect;
+pub mod gso_table;
 pub mod ilostat;
 pub mod long_csv;
 pub mod owid;
@@ -65,6 +67,7 @@ pub fn read_as<S: Sink + ?Sized>(
         Format::WhoGhoCsv => who_gho::read(path, &sha256, sink)?,
         Format::WhoGhoJson => who_gho::read_odata(path, &sha256, sink)?,
         Format::IlostatCsv => ilostat::read(path, &sha256, sink)?,
+        Format::GsoTable => gso_table::read(path, &sha256, sink)?,
         Format::Workbook => workbook::read(path, sink)?,
     }
     Ok(())

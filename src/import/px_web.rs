@@ -183,7 +183,7 @@ impl Footnotes {
 
 /// An area's label as the table writes it, spaces made single; the country and the regions
 /// under the names a Chiso file gives them.
-fn area_name(label: &str) -> String {
+pub(super) fn area_name(label: &str) -> String {
     let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
     let folded = crate::text::fold(&label);
     AREA_NAMES

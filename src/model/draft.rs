@@ -106,6 +106,10 @@ pub enum Reason {
         "no .metadata.json beside the file: units and citation are unknown; download the chart's metadata too, or give the unit of the figures (--unit)"
     )]
     OwidNoMetadata,
+    #[error(
+        "the table's title names no year (its reference date, as in \"…, 01/4/2019\"): add the year to the title cell"
+    )]
+    TableWithoutYear,
     #[error("the workbook has no sheet `{sheet}`; its sheets are {sheets}")]
     NoSuchSheet { sheet: Box<str>, sheets: Box<str> },
     #[error(

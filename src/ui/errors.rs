@@ -373,6 +373,15 @@ pub fn deck(t: &Messages, e: &DeckError) -> String {
     }
 }
 
+/// A file format as the import report names it (the command line's English), in the window's
+/// language.
+pub fn import_format(t: &Messages, name: &str) -> String {
+    match crate::workspace::ImportFormat::named(name) {
+        Some(format) => t.get(&format!("format-{}", format.key())),
+        None => name.to_owned(),
+    }
+}
+
 /// Why a cell, a row or a file of an import could not be read.
 pub fn import_reason(t: &Messages, reason: &Reason) -> String {
     use Reason as R;
@@ -435,6 +444,7 @@ pub fn import_reason(t: &Messages, reason: &Reason) -> String {
             &[("file", (&**file).into()), ("detail", (&**why).into())],
         ),
         R::OwidNoMetadata => t.get("reason-owid-no-metadata"),
+        R::TableWithoutYear => t.get("reason-table-without-year"),
         R::NoSuchSheet { sheet, sheets } => t.with(
             "reason-no-such-sheet",
             &[("sheet", (&**sheet).into()), ("sheets", (&**sheets).into())],

@@ -327,9 +327,10 @@ impl ImportDialog {
                 .path
                 .file_name()
                 .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-            let format = f
-                .format
-                .map_or_else(|| t.get("import-not-read"), str::to_owned);
+            let format = f.format.map_or_else(
+                || t.get("import-not-read"),
+                |name| super::errors::import_format(t, name),
+            );
             ui.label(match &f.source {
                 Some(source) => t.with(
                     "import-file-source",

@@ -31,6 +31,7 @@ use crate::model::{Area, Indicator, Name, Observation, Source, Subgroup, Target}
 use crate::store::query::{CatalogueEntry, SeriesFilter};
 use crate::text;
 
+pub use crate::import::Format as ImportFormat;
 pub use crate::model::draft::{Problem, Reason, WbApiShape};
 pub use crate::store::edit::{default_editor, system_user};
 pub use crate::store::import::{

@@ -568,10 +568,11 @@ fn name_key(name: &str) -> String {
 /// "100" when `value` is within 10% of 100 times `other`, "1/100" for a hundredth; `None`
 /// when the two are of one size.
 fn suspicious_factor(value: f64, other: f64) -> Option<&'static str> {
-    const FACTORS: [(f64, &str, &str); 3] = [
+    const FACTORS: [(f64, &str, &str); 4] = [
         (10.0, "10", "1/10"),
         (100.0, "100", "1/100"),
         (1000.0, "1,000", "1/1,000"),
+        (1e6, "1,000,000", "1/1,000,000"),
     ];
     if value == 0.0 || other == 0.0 || value.signum() != other.signum() {
         return None;

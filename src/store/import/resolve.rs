@@ -161,9 +161,12 @@ impl Applier<'_, '_> {
         } else {
             symbol
         };
-        Ok(theirs.is_empty()
-            || (!ours.is_empty() && conversion(&theirs, &ours).is_some())
-            || crate::text::fold(&draft.unit) == crate::text::fold(&name))
+        // A unit the file names but Chiso cannot read ("Người" against "million people")
+        // agrees only when it is the same words.
+        let same_words = crate::text::fold(&draft.unit) == crate::text::fold(&name);
+        Ok(same_words
+            || (theirs.is_empty() && draft.unit.is_empty())
+            || (!theirs.is_empty() && !ours.is_empty() && conversion(&theirs, &ours).is_some()))
     }
 
     pub(super) fn existing_indicator(
