@@ -178,6 +178,21 @@ pub fn header_or_refuse(
     }
 }
 
+/// The file as JSON (a UTF-8 BOM allowed), or the parser's reason with its line.
+pub fn read_json(path: &Path) -> Result<serde_json::Value, super::ReadError> {
+    let bytes = std::fs::read(path).map_err(|e| super::ReadError::io(path, e))?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    serde_json::from_slice(bytes).map_err(|e| {
+        super::ReadError::Problem(Problem {
+            file: super::display_name(path),
+            line: e.line() as u64,
+            column: None,
+            raw: String::new(),
+            reason: Reason::BadJson(e.to_string()),
+        })
+    })
+}
+
 /// Whether the file's column `at` holds one value only (empty cells aside): a first pass that
 /// tells a file of one indicator from a file of several.
 pub fn one_value_in(path: &Path, at: usize) -> Result<bool, super::ReadError> {

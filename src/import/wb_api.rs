@@ -24,17 +24,7 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
             reason,
         })
     };
-    let bytes = std::fs::read(path).map_err(|e| ReadError::io(path, e))?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let json: Value = serde_json::from_slice(bytes).map_err(|e| {
-        ReadError::Problem(Problem {
-            file: file.clone(),
-            line: e.line() as u64,
-            column: None,
-            raw: String::new(),
-            reason: Reason::BadJson(e.to_string()),
-        })
-    })?;
+    let json = text::read_json(path)?;
     let parts = json
         .as_array()
         .ok_or_else(|| problem(Reason::NotWbApi(WbApiShape::NotAList)))?;

@@ -44,6 +44,31 @@ fn unprefixed<'a>(dimension: &str, code: &'a str) -> &'a str {
         .unwrap_or(code)
 }
 
+/// A GHO figure of `place`, named from `codes/COUNTRY.csv`, in the subgroup of its
+/// disaggregation (dimension, code), whichever of the two layouts it came from.
+fn gho_figure(
+    line: u64,
+    code: &str,
+    place: String,
+    names: &HashMap<String, String>,
+    year: i32,
+    value: f64,
+    (dimension, dimension_code): &(String, String),
+) -> RawFigure {
+    let name = names.get(&place).cloned().unwrap_or_default();
+    let mut figure = RawFigure::total(
+        line,
+        "NumericValue".into(),
+        code.to_owned(),
+        place,
+        name,
+        year,
+        value,
+    );
+    (figure.subgroup, figure.subgroup_name) = subgroup(dimension, dimension_code);
+    figure
+}
+
 /// `codes/COUNTRY.csv` beside the file (or in its folder): code → name.
 fn country_names(path: &Path) -> HashMap<String, String> {
     let folder = path.parent().unwrap_or(Path::new("."));
@@ -125,22 +150,11 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
         let Some(v) = here("NumericValue").number(sink, &cell(value)) else {
             continue;
         };
-        let name = names.get(&place).cloned().unwrap_or_default();
-        let mut figure = RawFigure::total(
-            line,
-            "NumericValue".into(),
-            code.clone(),
-            place,
-            name,
-            year,
-            v,
+        let disaggregation = (
+            dimension.map(cell).unwrap_or_default(),
+            dimension_code.map(cell).unwrap_or_default(),
         );
-        let (group, group_name) = subgroup(
-            &dimension.map(cell).unwrap_or_default(),
-            &dimension_code.map(cell).unwrap_or_default(),
-        );
-        figure.subgroup = group;
-        figure.subgroup_name = group_name;
+        let figure = gho_figure(line, &code, place, &names, year, v, &disaggregation);
         sink.figure(figure).map_err(ReadError::stopped)?;
     }
     Ok(())
@@ -155,17 +169,7 @@ pub fn read_odata<S: Sink + ?Sized>(
 ) -> Result<(), ReadError> {
     use serde_json::Value;
     let file = display_name(path);
-    let bytes = std::fs::read(path).map_err(|e| ReadError::io(path, e))?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let json: Value = serde_json::from_slice(bytes).map_err(|e| {
-        ReadError::Problem(super::Problem {
-            file: file.clone(),
-            line: e.line() as u64,
-            column: None,
-            raw: String::new(),
-            reason: Reason::BadJson(e.to_string()),
-        })
-    })?;
+    let json = text::read_json(path)?;
     let Some(observations) = json.get("value").and_then(Value::as_array) else {
         return Err(ReadError::refusal(path, Reason::NotGhoOdata));
     };
@@ -234,20 +238,12 @@ pub fn read_odata<S: Sink + ?Sized>(
         let Some(v) = here("NumericValue").number(sink, &str_of(o, "NumericValue")) else {
             continue;
         };
-        let name = names.get(&place).cloned().unwrap_or_default();
-        let mut figure = RawFigure::total(
-            line,
-            "NumericValue".into(),
-            code.clone(),
-            place,
-            name,
-            year,
-            v,
-        );
         let dimension = str_of(o, "Dim1Type");
-        let (group, group_name) = subgroup(&dimension, unprefixed(&dimension, &str_of(o, "Dim1")));
-        figure.subgroup = group;
-        figure.subgroup_name = group_name;
+        let disaggregation = (
+            dimension.clone(),
+            unprefixed(&dimension, &str_of(o, "Dim1")).to_owned(),
+        );
+        let figure = gho_figure(line, &code, place, &names, year, v, &disaggregation);
         sink.figure(figure).map_err(ReadError::stopped)?;
     }
     Ok(())
