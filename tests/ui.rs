@@ -237,7 +237,7 @@ fn the_import_dialog_previews_lists_problems_and_imports() {
     h.run();
     h.state_mut()
         .push(chiso::ui::app::Command::StartImport(vec![csv]));
-    h.run();
+    h.step();
     until_import_done(&mut h);
     assert!(h.query_by_label_contains("Would add 1, change 0").is_some());
     assert!(
@@ -278,7 +278,7 @@ fn the_import_dialog_asks_the_unit_a_file_does_not_say_and_offers_a_workbooks_sh
     h.run();
     h.state_mut()
         .push(chiso::ui::app::Command::StartImport(vec![csv]));
-    h.run();
+    h.step();
     until_import_done(&mut h);
     let unit = h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Unit of the figures");
     unit.click();
@@ -302,7 +302,7 @@ fn the_import_dialog_asks_the_unit_a_file_does_not_say_and_offers_a_workbooks_sh
     let xls = real.join("excel/API_NY.GDP.PCAP.CD_DS2_en_excel_v2_724.xls");
     h.state_mut()
         .push(chiso::ui::app::Command::StartImport(vec![xls]));
-    h.run();
+    h.step();
     until_import_done(&mut h);
     h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Sheet")
         .click();
