@@ -5,6 +5,7 @@
 mod support;
 
 use chiso::store::Store;
+use chiso::store::backup::Place;
 use chiso::store::query::SeriesFilter;
 use chiso::workspace::Workspace;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -49,6 +50,18 @@ fn bench(c: &mut Criterion) {
             source: None,
         };
         b.iter(|| store.series("U5MR", &filter).expect("series"))
+    });
+    // What a session's first write waits for (`chiso set`, the first edit in the window): the
+    // quick check, then a backup with SQLite's online backup API into a fresh folder.
+    group.bench_function("quick check (PRAGMA quick_check)", |b| {
+        b.iter(|| chiso::store::integrity::quick_check_file(&path))
+    });
+    let folder = tempfile::tempdir().expect("a folder for the backups");
+    let mut store = store;
+    store.set_backup_place(&Place::Folder(folder.path().to_path_buf()));
+    group.sample_size(10);
+    group.bench_function("backup (online backup API, then rotation)", |b| {
+        b.iter(|| store.back_up_now().expect("backup"))
     });
     group.finish();
 }

@@ -33,9 +33,12 @@ fn run(args: Args) -> anyhow::Result<()> {
     }
     match args.file {
         Some(file) => {
-            // Refuse a file that cannot be opened here, with a message and a non-zero exit,
-            // instead of a window that only shows the error.
-            Store::open(&file)?;
+            // A file Chiso refuses still opens the window, which says why with File → Open…
+            // at hand: a file manager's double-click has no terminal to read. The terminal,
+            // if there is one, hears it too.
+            if let Err(e) = Store::open_read_only(&file) {
+                let _ = writeln!(io::stderr(), "chiso: {e}");
+            }
             chiso::ui::run(Some(file), None)
         }
         None => {

@@ -64,6 +64,19 @@ pub fn clip(mut text: String, max: usize) -> String {
     text
 }
 
+/// `text` cut to at most `max` bytes of UTF-8, at a character boundary: file systems limit a
+/// name in bytes, and a Vietnamese letter takes two or three.
+pub fn clip_bytes(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let end = (0..=max)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    &text[..end]
+}
+
 /// A code Chiso can use for an external one: `SH.DYN.MORT` → `SH_DYN_MORT`, `hdi` → `HDI`.
 pub fn code_from(external: &str) -> String {
     // Vietnamese letters as their base letters (`Số hộ` → `SO_HO`), not as gaps.

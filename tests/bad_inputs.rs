@@ -241,7 +241,7 @@ fn files_that_are_not_chiso_databases_are_refused_by_every_command_and_left_alon
             path: truncated,
             kind: |e| matches!(e, OpenError::Corrupt { .. }),
             says: "the database is damaged (database disk image is malformed). It was not \
-                   changed. Restore it from a backup",
+                   changed. No backup of it was found",
         },
         NotChiso {
             label: "the first 100 bytes of a Chiso file",
@@ -398,7 +398,9 @@ fn a_corrupted_page_is_reported_as_damage_by_info_and_by_reads_never_a_panic() {
                 let message = e.to_string();
                 assert!(
                     message.contains("the database is damaged")
-                        && message.contains("Restore it from a backup"),
+                        && message.contains(
+                            "`chiso check FILE` names the damage and the newest good backup"
+                        ),
                     "{message}"
                 );
                 true
@@ -425,7 +427,8 @@ fn a_corrupted_page_is_reported_as_damage_by_info_and_by_reads_never_a_panic() {
             Path::new(""),
             &[
                 "the database is damaged (database disk image is malformed). Nothing was \
-               changed. Restore it from a backup, or try `sqlite3 FILE .recover` on a copy",
+               changed. `chiso check FILE` names the damage and the newest good backup; \
+               `chiso restore FILE BACKUP` puts one back",
             ],
         );
     }

@@ -963,3 +963,74 @@ fn the_catalogue_search_looks_in_both_languages_and_in_the_names_of_areas() {
         );
     }
 }
+
+#[test]
+fn a_file_chiso_refuses_opens_the_window_that_says_why_with_open_at_hand() {
+    let (dir, db) = fixture_db();
+    let notes = dir.path().join("notes.db");
+    std::fs::write(&notes, "not a database\n").unwrap();
+    let state = chiso::ui::app::State {
+        language: English,
+        ..Default::default()
+    };
+    let app =
+        chiso::ui::ChisoApp::new(state, Some(notes.clone()), None).with_dialogs(Answers(vec![
+            chiso::ui::dialogs::Picked::Chosen(vec![db.clone()]),
+        ]));
+    let mut h = common::builder(LAPTOP).build_ui_state(|ui, app| app.ui(ui), app);
+    h.run();
+    assert!(h.state().workspace().is_none());
+    assert!(
+        h.query_by_label_contains("not a SQLite database (it looks like a text file)")
+            .is_some(),
+        "the window says why"
+    );
+    // Open…, at hand in the middle of the window, opens the file chosen.
+    h.get_by_label("Open…").click();
+    h.run();
+    assert_eq!(h.state().workspace().unwrap().path(), db.as_path());
+    assert_eq!(std::fs::read(&notes).unwrap(), b"not a database\n");
+}
+
+#[test]
+fn a_damaged_file_opens_read_only_with_a_banner_naming_the_damage() {
+    let (_dir, db) = fixture_db();
+    // An index the window does not read: the file opens, and SQLite's check finds the damage.
+    common::damage_page(&db, "audit_log_by_row");
+    let bytes = std::fs::read(&db).unwrap();
+    let mut h = harness(&db, LAPTOP);
+    for _ in 0..200 {
+        h.step();
+        if h.state()
+            .workspace()
+            .is_some_and(|ws| !ws.checking_integrity())
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.run();
+    let ws = h.state().workspace().unwrap();
+    assert!(
+        matches!(
+            ws.read_only(),
+            Some(chiso::workspace::ReadOnlyReason::Damaged { .. })
+        ),
+        "{:?}",
+        ws.read_only()
+    );
+    assert!(
+        h.query_by_label_contains("SQLite finds the file damaged (")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("No backup of it was found")
+            .is_some()
+    );
+    // Nothing can be written: the edit tab's cells and the import are off.
+    h.state_mut()
+        .push(chiso::ui::app::Command::StartImport(vec![db.clone()]));
+    h.step();
+    h.run();
+    assert_eq!(std::fs::read(&db).unwrap(), bytes, "not a byte written");
+}

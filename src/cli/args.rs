@@ -45,6 +45,23 @@ pub enum Command {
     },
     /// Schema version, counts, sources and an integrity check
     Info { file: PathBuf },
+    /// SQLite's full integrity check, without changing the file; exits non-zero on damage
+    Check { file: PathBuf },
+    /// The automatic backups of a database (taken before the first change of each session),
+    /// newest first
+    Backups {
+        file: PathBuf,
+        /// Where backups go from now on: data (your data folder, the default), beside (a
+        /// folder beside each database), off, or a folder
+        #[arg(long, value_name = "data|beside|off|FOLDER")]
+        keep: Option<String>,
+    },
+    /// Put a backup back as the database; the file as it is now is backed up first
+    Restore {
+        file: PathBuf,
+        /// A backup's name as `chiso backups FILE` lists it, or its path
+        backup: PathBuf,
+    },
     /// Each indicator with its latest value, year, unit and source
     List {
         file: PathBuf,

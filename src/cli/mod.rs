@@ -7,12 +7,14 @@
 //! | `read`  | `info`, `list`, `series`, `audit`, `export-data`                |
 //! | `write` | `new`, `gen-sample`, `import`, `set`                            |
 //! | `chart` | `export`: charts and decks to files                             |
+//! | `backup`| `backups`, `restore`, `check`: a file's safety                  |
 //!
 //! Each command writes to any `impl Write`, so tests read its output without a process.
 //! Errors are returned, never printed here: `main` prints each once, on stderr. The words
 //! the terminal shows are written here, apart from the window's.
 
 mod args;
+mod backup;
 mod chart;
 mod read;
 mod write;
@@ -21,6 +23,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 pub use args::{Args, Command, ExportCommand, SetCommand};
+pub use backup::{backups, check, restore};
 pub use chart::{ExportArgs, export_chart};
 pub use read::{audit, export_data, info, list, series};
 pub use write::{gen_sample, import, new, parse_value, set, write_report};
@@ -51,6 +54,9 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> anyh
             out,
         ),
         Command::Info { file } => info(&file, out, err),
+        Command::Check { file } => check(&file, out),
+        Command::Backups { file, keep } => backups(&file, keep.as_deref(), out),
+        Command::Restore { file, backup } => restore(&file, &backup, out),
         Command::List { file, lang } => list(&file, language_or_system(lang.as_deref())?, out, err),
         Command::Import {
             file,

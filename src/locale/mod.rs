@@ -94,7 +94,11 @@ where
     let Ok(moment) = chrono::DateTime::parse_from_rfc3339(utc) else {
         return utc.to_owned();
     };
-    let local = moment.with_timezone(zone);
+    local_moment(language, moment.with_timezone(zone).naive_local())
+}
+
+/// A moment already in local time (a backup's, from its file name), written `language`'s way.
+pub fn local_moment(language: Language, local: chrono::NaiveDateTime) -> String {
     match language {
         Language::Vietnamese => local.format("%d/%m/%Y %H:%M:%S").to_string(),
         Language::English => local.format("%-d %b %Y, %H:%M:%S").to_string(),

@@ -35,10 +35,14 @@ pub enum OpenError {
     Foreign { path: PathBuf, tables: String },
 
     #[error(
-        "{}: the database is damaged ({detail}). It was not changed. \
-         Restore it from a backup, or try `sqlite3 FILE .recover` on a copy"
-    , .path.display())]
-    Corrupt { path: PathBuf, detail: String },
+        "{}: the database is damaged ({detail}). It was not changed. {}"
+    , .path.display(), restore_advice(.backup.as_deref()))]
+    Corrupt {
+        path: PathBuf,
+        detail: String,
+        /// The newest backup of the file that SQLite finds sound.
+        backup: Option<PathBuf>,
+    },
 
     #[error(
         "{}: the database is locked by another program. \
@@ -56,6 +60,19 @@ pub enum OpenError {
     Sqlite { path: PathBuf, detail: String },
 }
 
+/// What to do about a damaged file: restore its newest good backup, named.
+pub fn restore_advice(backup: Option<&std::path::Path>) -> String {
+    match backup {
+        Some(backup) => format!(
+            "Its newest good backup is {}: put it back with `chiso restore FILE {}` \
+             (the damaged file is kept as a backup too)",
+            backup.display(),
+            backup.display()
+        ),
+        None => "No backup of it was found: restore it from a copy you keep".to_owned(),
+    }
+}
+
 /// Why a file is open for reading only.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReadOnlyReason {
@@ -69,6 +86,12 @@ pub enum ReadOnlyReason {
     /// `trigger NAME` or `view NAME`). A trigger runs on every write, whoever makes it, so the
     /// file is not written until they are gone; on a read-only connection they are turned off.
     ForeignSchemaObjects { objects: Vec<String> },
+    /// SQLite's quick check found damage (its words in `detail`): writing into a damaged file
+    /// can spread the damage, so it is open for viewing only.
+    Damaged {
+        detail: String,
+        backup: Option<PathBuf>,
+    },
 }
 
 impl std::fmt::Display for ReadOnlyReason {
@@ -101,6 +124,11 @@ impl std::fmt::Display for ReadOnlyReason {
                     listed.join(", ")
                 )
             }
+            ReadOnlyReason::Damaged { detail, backup } => write!(
+                f,
+                "SQLite finds the file damaged ({detail}), so it is open for viewing only. {}",
+                restore_advice(backup.as_deref())
+            ),
         }
     }
 }
@@ -183,8 +211,8 @@ pub enum StoreError {
     },
 
     #[error(
-        "the database is damaged ({0}). Nothing was changed. Restore it from a backup, or try \
-         `sqlite3 FILE .recover` on a copy; `chiso info FILE` runs SQLite's integrity check"
+        "the database is damaged ({0}). Nothing was changed. `chiso check FILE` names the \
+         damage and the newest good backup; `chiso restore FILE BACKUP` puts one back"
     )]
     Corrupt(rusqlite::Error),
 
@@ -194,6 +222,13 @@ pub enum StoreError {
          FILE`, or restore the file from a backup"
     )]
     WrongType(String),
+
+    #[error(
+        "{0}. Nothing was changed: Chiso backs a file up before its first change of a session. \
+         Free some space, or send backups elsewhere (CHISO_BACKUPS=FOLDER, or `off` to write \
+         without one)"
+    )]
+    Backup(super::backup::BackupError),
 
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),

@@ -9,6 +9,8 @@
 //! | `edit`     | writing figures through the checks, revert                    |
 //! | `records`  | the lists (indicators, units, areas…) as forms edit them      |
 //! | `views`    | saved views, the deck                                          |
+//! | `backup`   | the copies taken before a session's first write, their rotation, restore |
+//! | `integrity`| SQLite's quick and full checks                                 |
 //! | `import`   | figures read by any `FileReader`, applied in one transaction  |
 //! | `export`   | figures read out as long-CSV rows                             |
 //! | `sample`   | the sample's reference tables and deck                        |
@@ -18,11 +20,13 @@
 //! its header bytes and a read-only connection, and only a Chiso file that may be written is
 //! reopened for writing.
 
+pub mod backup;
 pub mod edit;
 mod error;
 pub mod export;
 pub mod generate;
 pub mod import;
+pub mod integrity;
 pub mod query;
 pub mod records;
 pub mod sample;
@@ -37,10 +41,12 @@ use std::time::Duration;
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
+use backup::{Backups, Place, mark_backed_up, needs_backup};
 pub use error::{
     Broken, GenerateRefusal, OpenError, ReadOnlyReason, RecordRefusal, Refusal, RevertRefusal,
-    StoreError, ViewRefusal, broken_constraint,
+    StoreError, ViewRefusal, broken_constraint, restore_advice,
 };
+pub use integrity::Integrity;
 pub use schema::{APPLICATION_ID, OUTSIDE_EDITOR, SCHEMA_VERSION};
 
 /// How long a write waits for another process's write to finish before saying "busy".
@@ -51,6 +57,10 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     read_only: Option<ReadOnlyReason>,
+    /// What SQLite's quick check found; a file is checked before its first write.
+    integrity: Integrity,
+    /// Where this file's backups go (`None`: nowhere).
+    backups: Option<Backups>,
 }
 
 impl std::fmt::Debug for Store {
@@ -58,6 +68,7 @@ impl std::fmt::Debug for Store {
         f.debug_struct("Store")
             .field("path", &self.path)
             .field("read_only", &self.read_only)
+            .field("integrity", &self.integrity)
             .finish()
     }
 }
@@ -114,29 +125,43 @@ impl Store {
         } else {
             outside_reason
         };
+        let backups = Backups::of(&path, &Place::chosen());
         if read_only.is_some() {
             return Ok(Store {
                 conn: probe,
                 path,
                 read_only,
+                integrity: Integrity::Unchecked,
+                backups,
             });
         }
         drop(probe);
 
-        let mut conn = connect(&path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
-        if version < SCHEMA_VERSION {
-            let tx = conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)
-                .map_err(|e| sqlite_open_error(&path, e))?;
-            schema::migrate(&tx, version, SCHEMA_VERSION)
-                .and_then(|()| tx.commit())
-                .map_err(|e| sqlite_open_error(&path, e))?;
-        }
-        Ok(Store {
+        let conn = connect(&path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        let mut store = Store {
             conn,
             path,
             read_only: None,
-        })
+            integrity: Integrity::Unchecked,
+            backups,
+        };
+        if version < SCHEMA_VERSION {
+            // A migration is a write: the file is checked and backed up first, and a damaged
+            // file is not migrated but opened for viewing.
+            match store.prepare_first_write() {
+                Ok(()) => {}
+                Err(StoreError::ReadOnly(_)) => return Ok(store),
+                Err(e) => return Err(store_open_error(&store.path, e)),
+            }
+            let Store { conn, path, .. } = &mut store;
+            let tx = conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(|e| sqlite_open_error(path, e))?;
+            schema::migrate(&tx, version, SCHEMA_VERSION)
+                .and_then(|()| tx.commit())
+                .map_err(|e| sqlite_open_error(path, e))?;
+        }
+        Ok(store)
     }
 
     /// Creates a new, empty Chiso file. Refuses to touch a path that already exists.
@@ -159,10 +184,15 @@ impl Store {
             remove_database_files(&path);
             return Err(sqlite_open_error(&path, e));
         }
+        // A new file has nothing to back up, and is sound.
+        mark_backed_up(&path);
+        let backups = Backups::of(&path, &Place::chosen());
         Ok(Store {
             conn,
             path,
             read_only: None,
+            integrity: Integrity::Sound,
+            backups,
         })
     }
 
@@ -179,6 +209,79 @@ impl Store {
         &self.conn
     }
 
+    /// SQLite's full integrity and foreign-key checks, through this connection (read-only for
+    /// `chiso check`); `None` when sound.
+    pub fn full_check(&self) -> rusqlite::Result<Option<String>> {
+        integrity::full_check(&self.conn)
+    }
+
+    /// What SQLite's quick check found so far.
+    pub fn integrity(&self) -> &Integrity {
+        &self.integrity
+    }
+
+    /// Takes the result of a quick check run elsewhere (the window runs it in a thread): a
+    /// damaged file becomes read-only, named with its newest good backup.
+    pub fn set_integrity(&mut self, integrity: Integrity) {
+        if let Integrity::Damaged(detail) = &integrity
+            && !matches!(self.read_only, Some(ReadOnlyReason::Damaged { .. }))
+        {
+            self.read_only = Some(ReadOnlyReason::Damaged {
+                detail: detail.clone(),
+                backup: self.newest_good_backup(),
+            });
+        }
+        self.integrity = integrity;
+    }
+
+    /// This file's backups, or `None` when backups are off.
+    pub fn backups(&self) -> Option<&Backups> {
+        self.backups.as_ref()
+    }
+
+    /// Sends this file's backups to `place` from now on.
+    pub fn set_backup_place(&mut self, place: &Place) {
+        self.backups = Backups::of(&self.path, place);
+    }
+
+    /// Takes a backup now (before a risky import, say), whether or not this session has one.
+    pub fn back_up_now(&self) -> Result<backup::BackupFile, StoreError> {
+        let backups = self
+            .backups
+            .as_ref()
+            .ok_or(StoreError::Backup(backup::BackupError::Off))?;
+        let taken = backups.take(&self.conn).map_err(StoreError::Backup)?;
+        mark_backed_up(&self.path);
+        Ok(taken)
+    }
+
+    /// The name of the newest backup that passes the quick check, for a damage message.
+    fn newest_good_backup(&self) -> Option<PathBuf> {
+        self.backups.as_ref()?.newest_good().map(|b| b.path)
+    }
+
+    /// What must hold before the first write of a session: the file may be written, SQLite
+    /// finds it sound, and a backup of it has been taken (once per file and process).
+    fn prepare_first_write(&mut self) -> Result<(), StoreError> {
+        if let Some(reason) = &self.read_only {
+            return Err(StoreError::ReadOnly(reason.clone()));
+        }
+        if self.integrity == Integrity::Unchecked {
+            let checked = integrity::from_result(integrity::quick_check(&self.conn));
+            self.set_integrity(checked);
+            if let Some(reason) = &self.read_only {
+                return Err(StoreError::ReadOnly(reason.clone()));
+            }
+        }
+        if let Some(backups) = &self.backups
+            && needs_backup(&self.path)
+        {
+            backups.take(&self.conn).map_err(StoreError::Backup)?;
+            mark_backed_up(&self.path);
+        }
+        Ok(())
+    }
+
     /// Runs `f` in one immediate transaction, with `editor` named in the audit log of every
     /// change it makes. Either all of it lands or none of it does.
     pub fn write<T>(
@@ -186,9 +289,7 @@ impl Store {
         editor: &str,
         f: impl FnOnce(&Transaction) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        if let Some(reason) = &self.read_only {
-            return Err(StoreError::ReadOnly(reason.clone()));
-        }
+        self.prepare_first_write()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -196,10 +297,17 @@ impl Store {
             "UPDATE audit_context SET editor = ?1 WHERE id = 1",
             [editor],
         )?;
-        let value = f(&tx)?;
-        tx.execute("UPDATE audit_context SET editor = NULL WHERE id = 1", [])?;
-        tx.commit()?;
-        Ok(value)
+        let written = f(&tx).and_then(|value| {
+            tx.execute("UPDATE audit_context SET editor = NULL WHERE id = 1", [])?;
+            tx.commit()?;
+            Ok(value)
+        });
+        if let Err(StoreError::Corrupt(e)) = &written {
+            // Damage the quick check did not see: no further write this session.
+            let detail = e.to_string();
+            self.set_integrity(Integrity::Damaged(detail));
+        }
+        written
     }
 }
 
@@ -341,6 +449,14 @@ fn inspect(conn: &Connection, path: &Path) -> Result<i64, OpenError> {
             tables,
         });
     }
+    // Chiso writes versions from 1 up; a negative one is no version any Chiso wrote.
+    if version < 0 {
+        return Err(OpenError::Corrupt {
+            path: path.into(),
+            detail: format!("its schema version is {version}, which no Chiso writes"),
+            backup: newest_good_backup_of(path),
+        });
+    }
     if version <= SCHEMA_VERSION {
         let missing: Vec<&str> = schema::CORE_TABLES
             .iter()
@@ -351,6 +467,7 @@ fn inspect(conn: &Connection, path: &Path) -> Result<i64, OpenError> {
             return Err(OpenError::Corrupt {
                 path: path.into(),
                 detail: format!("tables missing: {}", missing.join(", ")),
+                backup: newest_good_backup_of(path),
             });
         }
     }
@@ -378,6 +495,24 @@ fn foreign_objects(conn: &Connection, version: i64) -> rusqlite::Result<Vec<Stri
         .collect())
 }
 
+/// The newest sound backup of the file at `path` where the user keeps backups.
+fn newest_good_backup_of(path: &Path) -> Option<PathBuf> {
+    Backups::of(path, &Place::chosen())?
+        .newest_good()
+        .map(|b| b.path)
+}
+
+/// A store error met while opening (a migration's check or backup) as an open error.
+fn store_open_error(path: &Path, error: StoreError) -> OpenError {
+    match error {
+        StoreError::Sqlite(e) | StoreError::Corrupt(e) => sqlite_open_error(path, e),
+        other => OpenError::Sqlite {
+            path: path.to_path_buf(),
+            detail: other.to_string(),
+        },
+    }
+}
+
 fn sqlite_open_error(path: &Path, error: rusqlite::Error) -> OpenError {
     use rusqlite::ErrorCode;
     let path = path.to_path_buf();
@@ -387,6 +522,7 @@ fn sqlite_open_error(path: &Path, error: rusqlite::Error) -> OpenError {
             looks_like: "its contents are not a database",
         },
         Some(ErrorCode::DatabaseCorrupt) => OpenError::Corrupt {
+            backup: newest_good_backup_of(&path),
             path,
             detail: error.to_string(),
         },

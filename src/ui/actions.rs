@@ -10,6 +10,7 @@ use crate::locale::Messages;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
     Open,
+    Backups,
     Import,
     ExportChart,
     ExportChartData,
@@ -54,6 +55,12 @@ pub const ACTIONS: &[Entry] = &[
         action: Action::Open,
         label: "action-open",
         shortcuts: &[key(CTRL, Key::O)],
+        scope: Scope::Window,
+    },
+    Entry {
+        action: Action::Backups,
+        label: "action-backups",
+        shortcuts: &[],
         scope: Scope::Window,
     },
     Entry {
@@ -151,6 +158,7 @@ impl Action {
     pub fn command(self) -> Command {
         match self {
             Action::Open => Command::AskFile(FileRequest::OpenDatabase),
+            Action::Backups => Command::OpenBackups,
             Action::Import => Command::AskFile(FileRequest::Import),
             Action::ExportChart => Command::OpenExportChart,
             Action::ExportChartData => Command::AskFile(FileRequest::SaveData {
@@ -193,6 +201,7 @@ mod tests {
     fn every_action_is_in_the_table_once_with_distinct_keys() {
         let all = [
             Action::Open,
+            Action::Backups,
             Action::Import,
             Action::ExportChart,
             Action::ExportChartData,

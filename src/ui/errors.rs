@@ -34,9 +34,17 @@ pub fn open(t: &Messages, e: &OpenError) -> String {
             "open-foreign",
             &[("path", path(p)), ("tables", tables.into())],
         ),
-        E::Corrupt { path: p, detail } => t.with(
+        E::Corrupt {
+            path: p,
+            detail,
+            backup,
+        } => t.with(
             "open-corrupt",
-            &[("path", path(p)), ("detail", detail.into())],
+            &[
+                ("path", path(p)),
+                ("detail", detail.into()),
+                ("advice", backup_advice(t, backup.as_deref()).into()),
+            ],
         ),
         E::Locked { path: p } => t.with("open-locked", &[("path", path(p))]),
         E::Unreadable { path: p, detail } => t.with(
@@ -51,6 +59,17 @@ pub fn open(t: &Messages, e: &OpenError) -> String {
     }
 }
 
+/// What to do with a damaged file: its newest good backup, by name, or that there is none.
+fn backup_advice(t: &Messages, backup: Option<&std::path::Path>) -> String {
+    match backup.and_then(|b| b.file_name()) {
+        Some(name) => t.with(
+            "backup-advice-newest",
+            &[("backup", name.to_string_lossy().into_owned().into())],
+        ),
+        None => t.get("backup-advice-none"),
+    }
+}
+
 /// Why the open file can be looked at but not changed.
 pub fn read_only(t: &Messages, reason: &ReadOnlyReason) -> String {
     match reason {
@@ -60,6 +79,13 @@ pub fn read_only(t: &Messages, reason: &ReadOnlyReason) -> String {
             &[("found", (*found).into()), ("known", (*known).into())],
         ),
         ReadOnlyReason::Requested => t.get("read-only-requested"),
+        ReadOnlyReason::Damaged { detail, backup } => t.with(
+            "read-only-damaged",
+            &[
+                ("detail", detail.into()),
+                ("advice", backup_advice(t, backup.as_deref()).into()),
+            ],
+        ),
         ReadOnlyReason::ForeignSchemaObjects { objects } => {
             const SHOWN: usize = 5;
             let listed: Vec<&str> = objects.iter().take(SHOWN).map(String::as_str).collect();
@@ -121,6 +147,7 @@ pub fn store(t: &Messages, e: &StoreError) -> String {
         E::Corrupt(detail) => t.with("store-corrupt", &[("detail", detail.to_string().into())]),
         E::WrongType(detail) => t.with("store-wrong-type", &[("detail", detail.into())]),
         E::Sqlite(detail) => t.with("store-sqlite", &[("detail", detail.to_string().into())]),
+        E::Backup(detail) => t.with("store-backup", &[("detail", detail.to_string().into())]),
     }
 }
 

@@ -18,6 +18,7 @@
 //! | `export_dialog` | "Export chart…" and "Copy chart"                        |
 //! | `import_dialog` | the import dialog: dry run, report, problems, import    |
 //! | `sources`    | the sources panel: full citations                          |
+//! | `backups`    | File → Backups…: the file's backups, where, restore         |
 //! | `style`      | fonts, colours, light and dark themes                      |
 //!
 //! [`Workspace`]: crate::workspace::Workspace
@@ -25,6 +26,7 @@
 pub mod actions;
 pub mod app;
 mod audit;
+mod backups;
 mod card;
 mod catalogue;
 mod chart_view;

@@ -1,12 +1,13 @@
 //! Work that runs beside the window, so that it never freezes: an import in a thread of its
-//! own, on a connection of its own, with progress and a way to cancel.
+//! own, on a connection of its own, with progress and a way to cancel; the quick check of a
+//! file opened for writing.
 
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use std::thread::JoinHandle;
 
-use crate::store::Store;
 use crate::store::import::{ImportOptions, ImportReport, Progress};
+use crate::store::{Integrity, Store};
 
 /// An import (or its dry run) under way.
 pub struct ImportJob {
@@ -69,5 +70,32 @@ impl ImportJob {
                 Err("the import stopped unexpectedly; nothing was changed".into())
             }),
         )
+    }
+}
+
+/// SQLite's quick check of a file opened for writing, in a thread, so that the first frame
+/// is not kept waiting by a large file. The store checks again before a write if the answer
+/// has not come yet.
+pub struct IntegrityJob {
+    handle: Option<JoinHandle<Integrity>>,
+}
+
+impl IntegrityJob {
+    pub fn start(db: PathBuf) -> IntegrityJob {
+        let handle = std::thread::Builder::new()
+            .name("chiso-quick-check".into())
+            .spawn(move || crate::store::integrity::quick_check_file(&db))
+            // Without a thread the check waits for the first write.
+            .ok();
+        IntegrityJob { handle }
+    }
+
+    /// The check's finding once it is done; `None` while it runs (and after it was taken).
+    pub fn poll(&mut self) -> Option<Integrity> {
+        if !self.handle.as_ref()?.is_finished() {
+            return None;
+        }
+        let handle = self.handle.take()?;
+        Some(handle.join().unwrap_or(Integrity::Unchecked))
     }
 }

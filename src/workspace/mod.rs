@@ -33,6 +33,7 @@ use crate::text;
 
 pub use crate::import::Format as ImportFormat;
 pub use crate::model::draft::{Problem, Reason, WbApiShape};
+pub use crate::store::backup::{BackupError, BackupFile, Backups, Place as BackupPlace, Restored};
 pub use crate::store::edit::{default_editor, system_user};
 pub use crate::store::import::{
     ImportOptions, ImportReport, Note as ImportNote, Outcome as ImportOutcome, Progress,
@@ -41,13 +42,26 @@ pub use crate::store::import::{
 pub use crate::store::query::{AuditEntry, SeriesInfo};
 pub use crate::store::views::SavedView;
 pub use crate::store::{
-    GenerateRefusal, OpenError, ReadOnlyReason, RecordRefusal, Refusal, RevertRefusal, Store,
-    StoreError, ViewRefusal, records,
+    GenerateRefusal, Integrity, OpenError, ReadOnlyReason, RecordRefusal, Refusal, RevertRefusal,
+    Store, StoreError, ViewRefusal, records,
 };
 pub use data::{export_long_csv, export_long_csv_to, import, workbook_sheets};
 pub use deck::{DeckError, SlideError};
 pub use editing::CellInput;
 pub use selection::ChartRequest;
+
+/// Puts `backup` back as the database at `db` (which must not be open in this process: the
+/// window closes it first), backing the file up as it is now first.
+pub fn restore_backup(db: &Path, backup: &Path) -> Result<Restored, BackupError> {
+    let backups = Backups::of(db, &BackupPlace::chosen())
+        // With backups off, the file as it was is still kept: beside it.
+        .or_else(|| Backups::of(db, &BackupPlace::BesideFile))
+        .ok_or_else(|| BackupError::NotABackup {
+            path: db.to_path_buf(),
+            detail: "not a file name".into(),
+        })?;
+    backups.restore(backup)
+}
 
 /// A catalogue row, ready to show (the headline series in it draws the sparkline).
 #[derive(Clone, Debug, PartialEq)]
@@ -85,15 +99,64 @@ pub struct Workspace {
     /// (indicator, area) codes. Asked only for the few areas a query names, kept until the
     /// file is read again, so a frame with a filter typed does not touch the file.
     has_figures: std::cell::RefCell<std::collections::HashMap<(String, String), bool>>,
+    /// The quick check of a file opened for writing, while it runs.
+    integrity_check: Option<jobs::IntegrityJob>,
 }
 
 impl Workspace {
+    /// Opens the file at `path`; a file that may be written gets SQLite's quick check in a
+    /// thread (see [`Workspace::poll_integrity`]).
     pub fn open(path: &Path) -> Result<Workspace, OpenError> {
         let store = Store::open(path)?;
-        Workspace::new(store).map_err(|e| OpenError::Sqlite {
+        let check = (store.read_only().is_none() && *store.integrity() == Integrity::Unchecked)
+            .then(|| jobs::IntegrityJob::start(path.to_path_buf()));
+        let mut workspace = Workspace::new(store).map_err(|e| OpenError::Sqlite {
             path: path.to_path_buf(),
             detail: e.to_string(),
-        })
+        })?;
+        workspace.integrity_check = check;
+        Ok(workspace)
+    }
+
+    /// Takes the quick check's finding once it has come: a damaged file turns read-only.
+    /// Returns whether it came now.
+    pub fn poll_integrity(&mut self) -> bool {
+        let Some(found) = self
+            .integrity_check
+            .as_mut()
+            .and_then(jobs::IntegrityJob::poll)
+        else {
+            return false;
+        };
+        self.integrity_check = None;
+        // A write may have checked the file meanwhile; damage is taken whenever it is found.
+        if *self.store.integrity() == Integrity::Unchecked || matches!(found, Integrity::Damaged(_))
+        {
+            self.store.set_integrity(found);
+        }
+        true
+    }
+
+    /// The open file's backups, or `None` when backups are off.
+    pub fn backups(&self) -> Option<&Backups> {
+        self.store.backups()
+    }
+
+    /// Sends backups to `place` from now on, for this file and the next sessions.
+    pub fn set_backup_place(&mut self, place: &BackupPlace) -> std::io::Result<()> {
+        crate::store::backup::save_place(place)?;
+        self.store.set_backup_place(place);
+        Ok(())
+    }
+
+    /// Takes a backup now, whether or not this session has one.
+    pub fn back_up_now(&self) -> Result<BackupFile, StoreError> {
+        self.store.back_up_now()
+    }
+
+    /// Whether the quick check of the file is still running.
+    pub fn checking_integrity(&self) -> bool {
+        self.integrity_check.is_some()
     }
 
     pub fn new(store: Store) -> Result<Workspace, StoreError> {
@@ -117,6 +180,7 @@ impl Workspace {
             numbers: crate::locale::Numbers::new(Default::default()),
             area_search: Vec::new(),
             has_figures: Default::default(),
+            integrity_check: None,
         };
         workspace.reload()?;
         Ok(workspace)

@@ -15,6 +15,7 @@ pub const LAPTOP: [f32; 2] = [1366.0, 768.0];
 
 /// A fresh copy of the sample database, in a folder removed with the returned guard.
 pub fn fixture_db() -> (tempfile::TempDir, PathBuf) {
+    no_backups();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("fixture.db");
     sample::create_sample(&path).unwrap();
@@ -33,6 +34,7 @@ pub fn harness_in(
     size: [f32; 2],
     language: chiso::locale::Language,
 ) -> Harness<'static, ChisoApp> {
+    no_backups();
     let state = State {
         language,
         ..State::default()
@@ -170,4 +172,31 @@ pub fn form(table: &str, given: &[(&str, &str)]) -> Vec<String> {
                 .map_or(String::new(), |(_, v)| (*v).to_owned())
         })
         .collect()
+}
+
+/// The tests' writes take no backup into the user's data folder (the backup tests give
+/// theirs a folder of their own).
+pub fn no_backups() {
+    chiso::store::backup::set_process_default(chiso::store::backup::Place::Off);
+}
+
+/// Damages the file at `path` the way a failing disk does: the first leaf page of the b-tree
+/// `name` (a table or an index) overwritten with 0xFF bytes. The file is put in
+/// rollback-journal mode first, so that every page is in the main file.
+pub fn damage_page(path: &Path, name: &str) {
+    let leaf: i64 = {
+        let conn = rusqlite::Connection::open(path).unwrap();
+        conn.pragma_update(None, "journal_mode", "delete").unwrap();
+        conn.query_row(
+            "SELECT pageno FROM dbstat WHERE name = ?1 AND pagetype = 'leaf' \
+             ORDER BY pageno LIMIT 1",
+            [name],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    let mut bytes = std::fs::read(path).unwrap();
+    let at = (leaf as usize - 1) * 4096;
+    bytes[at..at + 4096].fill(0xFF);
+    std::fs::write(path, &bytes).unwrap();
 }

@@ -5,6 +5,7 @@
 ## The commands (menus, buttons, shortcuts)
 
 action-open = Open…
+action-backups = Backups…
 action-import = Import…
 action-export-chart = Export chart…
 action-export-chart-data = Export chart data…
@@ -363,7 +364,7 @@ open-not-a-file = { $path }: is not a regular file (a pipe, socket or device), s
 open-empty = { $path }: the file is empty, not a Chiso database. Create one with `chiso new FILE`
 open-not-sqlite = { $path }: not a SQLite database ({ $looks-like }). Open a Chiso database instead, or create one with `chiso new FILE`
 open-foreign = { $path }: a SQLite database of another application (tables: { $tables }), not a Chiso file. It was not changed. Open a Chiso database, or create one with `chiso new FILE`
-open-corrupt = { $path }: the database is damaged ({ $detail }). It was not changed. Restore it from a backup, or try `sqlite3 FILE .recover` on a copy
+open-corrupt = { $path }: the database is damaged ({ $detail }). It was not changed. { $advice }
 open-locked = { $path }: the database is locked by another program. Close the other program (or wait for it to finish) and try again
 open-unreadable = { $path }: cannot be read ({ $detail }). Check the path and the file's permissions
 open-exists = { $path }: already exists. Chiso will not overwrite it: choose another name
@@ -374,6 +375,9 @@ open-sqlite = { $path }: { $detail }
 read-only-file = the file is read-only, so it is open for viewing only. To edit it, make it writable (or save a copy) and open it again
 read-only-newer = the file was written by a newer Chiso (schema version { $found }; this Chiso knows up to { $known }), so it is open for viewing only. Update Chiso to edit it
 read-only-requested = opened for viewing only
+read-only-damaged = SQLite finds the file damaged ({ $detail }), so it is open for viewing only and nothing can be written into it. { $advice }
+backup-advice-newest = Its newest good backup is { $backup }: File → Backups… puts it back (the damaged file is kept as a backup too)
+backup-advice-none = No backup of it was found: restore it from a copy you keep
 read-only-foreign-objects = the file holds triggers or views that Chiso did not create ({ $objects }{ $more ->
     [0] {""}
    *[other] {" "}and { $more } more
@@ -393,7 +397,8 @@ store-cancelled = import cancelled: nothing was changed
 store-write = cannot write { $path }: { $detail }
 store-conflict = conflict: the figure is { $current } now, not { $expected } as expected; someone changed it meanwhile. Nothing was written: look at both values and set it again
 value-missing = missing
-store-corrupt = the database is damaged ({ $detail }). Nothing was changed. Restore it from a backup, or try `sqlite3 FILE .recover` on a copy; `chiso info FILE` runs SQLite's integrity check
+store-corrupt = the database is damaged ({ $detail }). Nothing was changed. File → Backups… lists its backups and puts one back
+store-backup = the database could not be backed up before this change ({ $detail }). Nothing was changed. Free some space, or choose another place for backups in File → Backups…
 store-wrong-type = a value in the file is not of the kind Chiso keeps there ({ $detail }): another program changed the file without Chiso's checks. Nothing was changed. Correct that row with `sqlite3 FILE`, or restore the file from a backup
 store-sqlite = database error: { $detail }
 
@@ -496,3 +501,26 @@ reason-unknown-format = not a format Chiso imports ({ $detail }). Chiso reads it
 
 # The audit log's name for an editor who gave none.
 editor-unnamed = unnamed editor
+
+## File → Backups…
+
+backups-title = Backups of this file
+backups-explained = Chiso backs the file up before its first change of each session, and keeps the newest 10 backups and the first of each of the last 12 months.
+backups-place = Keep backups:
+backups-place-data = in my data folder
+backups-place-beside = in a folder beside the file
+backups-place-off = nowhere (off)
+backups-folder = Folder: { $folder }
+backups-off = Backups are off: no copy is taken before changes.
+backups-none = No backups yet: the first is taken before the file's first change.
+backups-restore = Restore…
+backups-confirm = Put back the backup of { $taken }? The file as it is now is backed up first, so you can come back to it the same way.
+backups-restore-yes = Restore this backup
+backups-size = { $megabytes } MB
+backups-restored = Restored the backup { $backup }. The file as it was is kept as a backup.
+backups-restore-failed = The backup was not restored, the file was not changed: { $detail }
+backups-place-not-saved = The choice of place could not be kept for later sessions: { $detail }
+backups-busy-importing = An import is running: restore a backup when it has finished.
+backups-take-now = Back up now
+backups-taken = Backed up: { $backup }
+backups-place-other = another folder (chosen outside this window)

@@ -5,6 +5,7 @@
 ## Lệnh (trình đơn, nút, phím tắt)
 
 action-open = Mở…
+action-backups = Sao lưu…
 action-import = Nhập dữ liệu…
 action-export-chart = Xuất biểu đồ…
 action-export-chart-data = Xuất số liệu của biểu đồ…
@@ -348,7 +349,7 @@ open-not-a-file = { $path }: không phải tệp thông thường (là pipe, soc
 open-empty = { $path }: tệp rỗng, không phải cơ sở dữ liệu Chiso. Tạo mới bằng `chiso new FILE`
 open-not-sqlite = { $path }: không phải cơ sở dữ liệu SQLite ({ $looks-like }). Hãy mở một cơ sở dữ liệu Chiso, hoặc tạo mới bằng `chiso new FILE`
 open-foreign = { $path }: cơ sở dữ liệu SQLite của ứng dụng khác (các bảng: { $tables }), không phải tệp Chiso. Tệp không bị thay đổi. Hãy mở một cơ sở dữ liệu Chiso, hoặc tạo mới bằng `chiso new FILE`
-open-corrupt = { $path }: cơ sở dữ liệu bị hỏng ({ $detail }). Tệp không bị thay đổi. Hãy khôi phục từ bản sao lưu, hoặc thử `sqlite3 FILE .recover` trên một bản sao
+open-corrupt = { $path }: cơ sở dữ liệu bị hỏng ({ $detail }). Tệp không bị thay đổi. { $advice }
 open-locked = { $path }: cơ sở dữ liệu đang bị chương trình khác khóa. Hãy đóng chương trình đó (hoặc chờ nó xong) rồi thử lại
 open-unreadable = { $path }: không đọc được ({ $detail }). Kiểm tra đường dẫn và quyền truy cập tệp
 open-exists = { $path }: đã có tệp này. Chiso không ghi đè: hãy chọn tên khác
@@ -359,6 +360,9 @@ open-sqlite = { $path }: { $detail }
 read-only-file = tệp chỉ cho phép đọc nên chỉ mở để xem. Muốn sửa, hãy cho phép ghi (hoặc lưu một bản sao) rồi mở lại
 read-only-newer = tệp do phiên bản Chiso mới hơn ghi (lược đồ phiên bản { $found }; Chiso này chỉ biết đến { $known }) nên chỉ mở để xem. Hãy cập nhật Chiso để sửa
 read-only-requested = chỉ mở để xem
+read-only-damaged = SQLite phát hiện tệp bị hỏng ({ $detail }) nên chỉ mở để xem, không ghi được gì vào tệp. { $advice }
+backup-advice-newest = Bản sao lưu tốt mới nhất là { $backup }: dùng Tệp → Sao lưu… để khôi phục (tệp bị hỏng cũng được giữ lại thành một bản sao lưu)
+backup-advice-none = Không tìm thấy bản sao lưu nào của tệp: hãy khôi phục từ một bản sao bạn giữ
 read-only-foreign-objects = tệp có trigger hoặc view không do Chiso tạo ({ $objects }{ $more ->
     [0] {""}
    *[other] {" "}và { $more } mục khác
@@ -378,7 +382,8 @@ store-cancelled = đã hủy nhập: không có gì thay đổi
 store-write = không ghi được { $path }: { $detail }
 store-conflict = xung đột: số liệu hiện là { $current }, không phải { $expected } như trước; đã có người sửa trong lúc này. Chưa ghi gì: hãy xem cả hai giá trị rồi nhập lại
 value-missing = trống
-store-corrupt = cơ sở dữ liệu bị hỏng ({ $detail }). Không có gì thay đổi. Hãy khôi phục từ bản sao lưu, hoặc thử `sqlite3 FILE .recover` trên một bản sao; `chiso info FILE` chạy kiểm tra toàn vẹn của SQLite
+store-corrupt = cơ sở dữ liệu bị hỏng ({ $detail }). Không có gì thay đổi. Tệp → Sao lưu… liệt kê các bản sao lưu và khôi phục một bản
+store-backup = không sao lưu được cơ sở dữ liệu trước thay đổi này ({ $detail }). Không có gì thay đổi. Hãy giải phóng dung lượng, hoặc chọn nơi khác để lưu bản sao lưu trong Tệp → Sao lưu…
 store-wrong-type = một giá trị trong tệp không đúng loại Chiso lưu ở đó ({ $detail }): chương trình khác đã sửa tệp mà không qua kiểm tra của Chiso. Không có gì thay đổi. Hãy sửa dòng đó bằng `sqlite3 FILE`, hoặc khôi phục tệp từ bản sao lưu
 store-sqlite = lỗi cơ sở dữ liệu: { $detail }
 
@@ -481,3 +486,26 @@ reason-unknown-format = không phải định dạng Chiso nhập được ({ $d
 
 # The audit log's name for an editor who gave none.
 editor-unnamed = người sửa chưa ghi tên
+
+## File → Backups…
+
+backups-title = Bản sao lưu của tệp này
+backups-explained = Chiso sao lưu tệp trước lần thay đổi đầu tiên của mỗi phiên làm việc, giữ 10 bản mới nhất và bản đầu tiên của mỗi tháng trong 12 tháng gần nhất.
+backups-place = Nơi giữ bản sao lưu:
+backups-place-data = trong thư mục dữ liệu của tôi
+backups-place-beside = trong một thư mục cạnh tệp
+backups-place-off = không giữ (tắt)
+backups-folder = Thư mục: { $folder }
+backups-off = Sao lưu đang tắt: không có bản sao nào được tạo trước khi thay đổi.
+backups-none = Chưa có bản sao lưu nào: bản đầu tiên được tạo trước lần thay đổi đầu tiên của tệp.
+backups-restore = Khôi phục…
+backups-confirm = Khôi phục bản sao lưu lúc { $taken }? Tệp hiện tại được sao lưu trước, nên có thể quay lại nó theo cách tương tự.
+backups-restore-yes = Khôi phục bản sao lưu này
+backups-size = { $megabytes } MB
+backups-restored = Đã khôi phục bản sao lưu { $backup }. Tệp trước đó được giữ lại thành một bản sao lưu.
+backups-restore-failed = Chưa khôi phục được bản sao lưu, tệp không bị thay đổi: { $detail }
+backups-place-not-saved = Không lưu được lựa chọn nơi giữ bản sao lưu cho các phiên sau: { $detail }
+backups-busy-importing = Đang nhập dữ liệu: hãy khôi phục bản sao lưu khi việc nhập kết thúc.
+backups-take-now = Sao lưu ngay
+backups-taken = Đã sao lưu: { $backup }
+backups-place-other = một thư mục khác (chọn ngoài cửa sổ này)

@@ -4,12 +4,13 @@ use std::path::Path;
 
 use super::{ChisoApp, Command, Tab};
 use crate::locale::Messages;
+use crate::ui::backups::BackupsWindow;
 use crate::ui::dialogs::{PathPrompt, Picked};
 use crate::ui::errors;
 use crate::ui::export_dialog::{ChartOrder, ExportDialog};
 use crate::ui::import_dialog::ImportDialog;
 use crate::ui::present::Presentation;
-use crate::workspace::{StoreError, Workspace};
+use crate::workspace::{StoreError, Workspace, restore_backup};
 
 impl ChisoApp {
     /// Runs the queued commands.
@@ -43,6 +44,10 @@ impl ChisoApp {
             | C::ShowTab(_)
             | C::DismissError => {
                 self.run_window(command);
+                Ok(())
+            }
+            C::OpenBackups | C::SetBackupPlace(_) | C::BackUpNow | C::RestoreBackup(_) => {
+                self.run_backups(command);
                 Ok(())
             }
             C::StartImport(_)
@@ -111,6 +116,83 @@ impl ChisoApp {
             }
             Command::ShowTab(tab) => self.state.tab = tab,
             Command::DismissError => self.error = None,
+            _ => {}
+        }
+    }
+
+    /// File → Backups…: the list, the place, a restore.
+    fn run_backups(&mut self, command: Command) {
+        let t = self.t();
+        match command {
+            Command::OpenBackups => {
+                if let Some(ws) = &self.workspace {
+                    let mut window = BackupsWindow::default();
+                    window.read(ws);
+                    self.backups = Some(window);
+                }
+            }
+            Command::SetBackupPlace(place) => {
+                if let Some(ws) = &mut self.workspace {
+                    if let Err(e) = ws.set_backup_place(&place) {
+                        self.error = Some(t.with(
+                            "backups-place-not-saved",
+                            &[("detail", e.to_string().into())],
+                        ));
+                    }
+                    self.backup_place = place;
+                    if let Some(window) = &mut self.backups {
+                        window.read(ws);
+                    }
+                }
+            }
+            Command::BackUpNow => {
+                if let Some(ws) = &self.workspace {
+                    match ws.back_up_now() {
+                        Ok(taken) => {
+                            self.status =
+                                Some(t.with("backups-taken", &[("backup", taken.name().into())]));
+                        }
+                        Err(e) => self.error = Some(errors::store(t, &e)),
+                    }
+                    if let Some(window) = &mut self.backups {
+                        window.read(ws);
+                    }
+                }
+            }
+            Command::RestoreBackup(backup) => {
+                if self.importing() {
+                    self.error = Some(t.get("backups-busy-importing"));
+                    return;
+                }
+                let Some(ws) = self.workspace.take() else {
+                    return;
+                };
+                let path = ws.path().to_path_buf();
+                // The file is closed while it is restored, and opened again as restored.
+                drop(ws);
+                let restored = restore_backup(&path, &backup);
+                self.open(&path);
+                match restored {
+                    Ok(_) => {
+                        let name = backup
+                            .file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_default();
+                        self.status = Some(t.with("backups-restored", &[("backup", name.into())]));
+                        self.backups = None;
+                    }
+                    Err(e) => {
+                        self.error = Some(t.with(
+                            "backups-restore-failed",
+                            &[("detail", e.to_string().into())],
+                        ));
+                        if let (Some(window), Some(ws)) = (&mut self.backups, &self.workspace) {
+                            window.confirm = None;
+                            window.read(ws);
+                        }
+                    }
+                }
+            }
             _ => {}
         }
     }

@@ -9,7 +9,7 @@ use crate::chart::{SeriesKey, Transform};
 use crate::locale::Language;
 use crate::ui::dialogs::FileRequest;
 use crate::ui::export_dialog::ChartOrder;
-use crate::workspace::{CellInput, SeriesInfo};
+use crate::workspace::{BackupPlace, CellInput, SeriesInfo};
 
 /// What the user asked for during a frame.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,6 +32,14 @@ pub enum Command {
     SetLanguage(Language),
     ShowTab(Tab),
     DismissError,
+    /// Opens File → Backups….
+    OpenBackups,
+    /// Keeps backups there from now on.
+    SetBackupPlace(BackupPlace),
+    /// Takes a backup now.
+    BackUpNow,
+    /// Puts this backup back as the open file (asked first in the window).
+    RestoreBackup(PathBuf),
     /// Opens the import dialog on these files and starts its dry run.
     StartImport(Vec<PathBuf>),
     /// Runs the open import dialog's dry run (`true`) or its import, in a thread.

@@ -27,6 +27,7 @@ impl ChisoApp {
                         }
                     }
                 });
+                item(ui, &ctx, t, Action::Backups, open, &mut self.commands);
                 ui.separator();
                 item(ui, &ctx, t, Action::Import, writable, &mut self.commands);
                 item(ui, &ctx, t, Action::ExportChart, open, &mut self.commands);

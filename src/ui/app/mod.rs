@@ -58,6 +58,10 @@ pub struct ChisoApp {
     grid: grid::GridState,
     audit: audit::AuditState,
     forms: Option<forms::Forms>,
+    /// File → Backups…, while open.
+    backups: Option<crate::ui::backups::BackupsWindow>,
+    /// Where backups go (the user's choice, or the environment's).
+    backup_place: crate::workspace::BackupPlace,
     /// An edit refused because a cell changed meanwhile: the inputs and the message.
     conflict: Option<(Vec<CellInput>, String)>,
     /// The file dialogs: the desktop's, or a test's.
@@ -88,6 +92,8 @@ impl ChisoApp {
             grid: grid::GridState::default(),
             audit: audit::AuditState::default(),
             forms: None,
+            backups: None,
+            backup_place: crate::workspace::BackupPlace::chosen(),
             conflict: None,
             status: None,
             dialogs: Box::new(NativeDialogs),
@@ -204,6 +210,11 @@ impl ChisoApp {
                     ui.add_space(80.0);
                     ui.heading(t.get("no-database"));
                     ui.label(t.get("no-database-hint"));
+                    // A file refused at start leaves the window here: the way on, at hand.
+                    ui.add_space(12.0);
+                    if ui.button(Action::Open.label(t)).clicked() {
+                        self.commands.push(Action::Open.command());
+                    }
                 });
             }
         });
@@ -269,6 +280,11 @@ impl ChisoApp {
             if !forms::ui(ctx, t, f, read_only, &mut self.commands) {
                 self.forms = None;
             }
+        }
+        if let Some(window) = &mut self.backups
+            && !crate::ui::backups::ui(ctx, t, window, &self.backup_place, &mut self.commands)
+        {
+            self.backups = None;
         }
         if let Some(prompt) = &mut self.path_prompt
             && !prompt.ui(ctx, t, &mut self.commands)
@@ -459,6 +475,9 @@ impl ChisoApp {
 
     /// Picks up edits made by another Chiso or another tool, about once a second.
     fn watch_file(&mut self, ctx: &egui::Context) {
+        if let Some(ws) = &mut self.workspace {
+            ws.poll_integrity();
+        }
         let now = ctx.input(|i| i.time);
         if now - self.last_reload_check < RELOAD_CHECK_SECS {
             return;
