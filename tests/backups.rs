@@ -353,3 +353,128 @@ fn a_kill_during_a_backup_leaves_the_file_and_the_older_backups_intact() {
     }
     assert!(killed_during > 0, "no kill landed during a backup");
 }
+
+/// A sample whose copy `hot.db` has a hot journal: a writer that stopped mid-transaction in
+/// rollback-journal mode, its change half in the file. (Copied while the live transaction
+/// holds its lock, so that nobody holds the copy's.)
+fn with_hot_journal(dir: &Path) -> (PathBuf, PathBuf) {
+    let (live, folder) = sample(dir);
+    let conn = Connection::open(&live).unwrap();
+    conn.pragma_update(None, "journal_mode", "delete").unwrap();
+    conn.pragma_update(None, "cache_size", 1).unwrap();
+    conn.execute_batch("BEGIN; UPDATE observation SET value = value + 1000;")
+        .unwrap();
+    let hot = dir.join("hot.db");
+    fs::copy(&live, &hot).unwrap();
+    fs::copy(dir.join("chỉ số.db-journal"), dir.join("hot.db-journal")).unwrap();
+    drop(conn);
+    (hot, folder)
+}
+
+#[test]
+fn a_write_interrupted_in_rollback_journal_mode_is_undone_by_a_writer_and_explained_to_a_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let (hot, folder) = with_hot_journal(dir.path());
+    let journal = dir.path().join("hot.db-journal");
+    let bytes = fs::read(&hot).unwrap();
+
+    let out = chiso_with(&folder, &["list", hot.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("another program was writing to the database when it stopped")
+            && stderr.contains("Open it for editing once")
+            && !stderr.contains("permissions"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read(&hot).unwrap(), bytes, "a read changes nothing");
+    assert!(journal.exists());
+
+    let out = set(&folder, &hot, "16.5");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(u5mr_2024(&hot), Some(16.5));
+    let store = Store::open_read_only(&hot).unwrap();
+    let filter = SeriesFilter {
+        area: Some("VNM".into()),
+        subgroup: Some("T".into()),
+        source: Some("NEWS_VNA_2025_12".into()),
+    };
+    let of_1990 = store
+        .series("U5MR", &filter)
+        .unwrap()
+        .into_iter()
+        .find(|o| o.period.year == 1990)
+        .map(|o| o.value);
+    assert_eq!(of_1990, Some(58.0), "the unfinished change was undone");
+    assert!(!journal.exists());
+}
+
+#[test]
+fn a_hot_journal_beside_a_read_only_file_says_to_make_it_writable() {
+    let dir = tempfile::tempdir().unwrap();
+    let (hot, folder) = with_hot_journal(dir.path());
+    let mut permissions = fs::metadata(&hot).unwrap().permissions();
+    permissions.set_readonly(true);
+    fs::set_permissions(&hot, permissions).unwrap();
+    let bytes = fs::read(&hot).unwrap();
+    for args in [
+        vec!["list", hot.to_str().unwrap()],
+        vec!["set", hot.to_str().unwrap(), "U5MR", "2024", "1"],
+    ] {
+        let out = chiso_with(&folder, &args);
+        assert!(!out.status.success());
+        let stderr = text(&out.stderr);
+        assert!(stderr.contains("make it writable"), "{args:?}: {stderr}");
+    }
+    assert_eq!(fs::read(&hot).unwrap(), bytes);
+}
+
+/// A WAL-mode file on a disk mounted read-only (a CD, a write-protected stick): SQLite cannot
+/// make the `-shm` it needs to read it, so Chiso reads it as immutable. The mount is made in
+/// a user and mount namespace of its own (`unshare -rm`); where the machine allows none, the
+/// test says so and stops.
+#[test]
+fn a_wal_file_on_a_read_only_disk_opens_for_viewing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, folder) = sample(dir.path());
+    let mount = dir.path().join("cd");
+    fs::create_dir(&mount).unwrap();
+    let bin = env!("CARGO_BIN_EXE_chiso");
+    let on_cd = mount.join("s.db");
+    let script = format!(
+        "mount -t tmpfs tmpfs '{m}' && cp '{db}' '{m}/s.db' && mount -o remount,ro '{m}' && \
+         echo MOUNTED && '{bin}' list '{cd}'; echo LIST=$?; '{bin}' set '{cd}' U5MR 2024 1; \
+         echo SET=$?",
+        m = mount.display(),
+        db = db.display(),
+        cd = on_cd.display(),
+    );
+    let Ok(out) = Command::new("unshare")
+        .args(["-rm", "sh", "-c", &script])
+        .env("CHISO_BACKUPS", &folder)
+        .output()
+    else {
+        eprintln!("no unshare here: the read-only disk is not tried");
+        return;
+    };
+    let stdout = text(&out.stdout);
+    if !stdout.contains("MOUNTED") {
+        eprintln!(
+            "no read-only mount here ({}): not tried",
+            text(&out.stderr).trim()
+        );
+        return;
+    }
+    let stderr = text(&out.stderr);
+    assert!(
+        stdout.contains("LIST=0") && stdout.contains("U5MR"),
+        "{stdout}\n{stderr}"
+    );
+    assert!(stdout.contains("SET=1"), "{stdout}");
+    assert!(
+        stderr
+            .contains("the file is on a disk that cannot be written (a CD, or a read-only mount)")
+            && !stderr.contains("permissions"),
+        "{stderr}"
+    );
+}

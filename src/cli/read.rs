@@ -38,7 +38,10 @@ pub fn info(file: &Path, out: &mut impl Write, notes: &mut impl Write) -> anyhow
         "Schema version:  {} (this Chiso knows up to {SCHEMA_VERSION})",
         summary.schema_version
     )?;
-    let writable = std::fs::metadata(file).is_ok_and(|m| !m.permissions().readonly());
+    // Opened for reading only because `info` only reads: any other reason is the file's.
+    let writable = store
+        .read_only()
+        .is_none_or(|r| *r == crate::store::ReadOnlyReason::Requested);
     writeln!(
         out,
         "Access:          {}",

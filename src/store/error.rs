@@ -45,6 +45,18 @@ pub enum OpenError {
     },
 
     #[error(
+        "{}: another program was writing to the database when it stopped, and its unfinished \
+         change is still in {}-journal beside it. {}"
+    , .path.display(), .path.display(), if *.read_only_file {
+        "SQLite undoes that change when the file can be written: make it writable (or copy it \
+         with its -journal to a folder you can write) and open it again"
+    } else {
+        "Open it for editing once (in the window, or with chiso set or import) and SQLite \
+         undoes that change; a command that only reads does not change the file"
+    })]
+    Interrupted { path: PathBuf, read_only_file: bool },
+
+    #[error(
         "{}: the database is locked by another program. \
          Close the other program (or wait for it to finish) and try again"
     , .path.display())]
@@ -73,6 +85,17 @@ pub fn restore_advice(backup: Option<&std::path::Path>) -> String {
     }
 }
 
+impl ReadOnlyReason {
+    /// Whether the reason is the file itself (its permissions, its medium), which no caller's
+    /// choice can change.
+    pub fn is_about_the_file(&self) -> bool {
+        matches!(
+            self,
+            ReadOnlyReason::FileReadOnly | ReadOnlyReason::ReadOnlyMedium { .. }
+        )
+    }
+}
+
 /// Why a file is open for reading only.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReadOnlyReason {
@@ -82,6 +105,9 @@ pub enum ReadOnlyReason {
     NewerSchema { found: i64, known: i64 },
     /// The caller asked for read-only access.
     Requested,
+    /// The file is on a medium mounted read-only (a CD, a write-protected stick); read as
+    /// immutable. `unread_log`: a `-wal` beside it holds changes that cannot be read there.
+    ReadOnlyMedium { unread_log: bool },
     /// The file holds triggers or views that Chiso's migrations did not create (each named as
     /// `trigger NAME` or `view NAME`). A trigger runs on every write, whoever makes it, so the
     /// file is not written until they are gone; on a read-only connection they are turned off.
@@ -107,6 +133,19 @@ impl std::fmt::Display for ReadOnlyReason {
                  knows up to {known}), so it is open for viewing only. Update Chiso to edit it"
             ),
             ReadOnlyReason::Requested => f.write_str("opened for viewing only"),
+            ReadOnlyReason::ReadOnlyMedium { unread_log } => {
+                f.write_str(
+                    "the file is on a disk that cannot be written (a CD, or a read-only \
+                     mount), so it is open for viewing only. To edit it, copy it to a folder \
+                     you can write",
+                )?;
+                if *unread_log {
+                    f.write_str(
+                        " (with its -wal file: the latest changes in it cannot be read here)",
+                    )?;
+                }
+                Ok(())
+            }
             ReadOnlyReason::ForeignSchemaObjects { objects } => {
                 const SHOWN: usize = 5;
                 let listed: Vec<&str> = objects.iter().take(SHOWN).map(String::as_str).collect();

@@ -86,14 +86,18 @@ impl Store {
     }
 
     fn open_with(path: &Path, read_only_requested: bool) -> Result<Store, OpenError> {
-        let file_read_only = check_file(path)?;
+        let access = check_file(path)?;
         // SQLite makes `-wal` and `-shm` files beside a WAL database even to read it. A file
         // that is refused (another application's, a damaged one) is left as it was found.
         let side_files = SideFiles::present(path);
         // Why the file must not be written, before looking inside it; what is inside (a newer
         // schema, foreign triggers) comes first when both apply.
-        let outside_reason = if file_read_only {
+        let outside_reason = if access == Access::ReadOnlyBits {
             Some(ReadOnlyReason::FileReadOnly)
+        } else if access == Access::ReadOnlyMedium {
+            Some(ReadOnlyReason::ReadOnlyMedium {
+                unread_log: fs::metadata(SideFiles::path(path, "-wal")).is_ok_and(|m| m.len() > 0),
+            })
         } else if read_only_requested {
             Some(ReadOnlyReason::Requested)
         } else {
@@ -111,8 +115,36 @@ impl Store {
         outside_reason: Option<ReadOnlyReason>,
     ) -> Result<Store, OpenError> {
         let path = path.to_path_buf();
-        let probe = connect(&path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-        let version = inspect(&probe, &path)?;
+        // On a medium nothing can be written to (a CD, a read-only mount), SQLite cannot make
+        // the `-shm` a WAL file needs even to be read: the file is read as immutable.
+        let medium = matches!(outside_reason, Some(ReadOnlyReason::ReadOnlyMedium { .. }));
+        let look = || {
+            let probe = if medium {
+                connect_immutable(&path)?
+            } else {
+                connect(&path, OpenFlags::SQLITE_OPEN_READ_ONLY)?
+            };
+            let version = inspect(&probe, &path)?;
+            Ok((probe, version))
+        };
+        let (probe, version) = match look() {
+            // A writer that stopped mid-transaction in rollback-journal mode left a hot journal:
+            // a read-only connection cannot undo it. A file opened for writing lets SQLite undo
+            // it (what any writer does first) and is then looked at as usual.
+            Err(OpenError::Interrupted { .. }) if outside_reason.is_none() => {
+                roll_back_interrupted_write(&path)?;
+                look()?
+            }
+            Err(OpenError::Interrupted { path, .. }) => {
+                return Err(OpenError::Interrupted {
+                    path,
+                    read_only_file: outside_reason
+                        .as_ref()
+                        .is_some_and(ReadOnlyReason::is_about_the_file),
+                });
+            }
+            other => other?,
+        };
 
         let foreign = foreign_objects(&probe, version).map_err(|e| sqlite_open_error(&path, e))?;
         let read_only = if version > SCHEMA_VERSION {
@@ -311,8 +343,18 @@ impl Store {
     }
 }
 
-/// Looks at the path before SQLite does: returns whether the file is read-only.
-fn check_file(path: &Path) -> Result<bool, OpenError> {
+/// Whether a file may be written, as far as the operating system says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Access {
+    Writable,
+    /// Its permission bits forbid writing.
+    ReadOnlyBits,
+    /// It is on a file system mounted read-only (a CD, a write-protected stick).
+    ReadOnlyMedium,
+}
+
+/// Looks at the path before SQLite does: returns whether the file may be written.
+fn check_file(path: &Path) -> Result<Access, OpenError> {
     let meta = match fs::metadata(path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -353,7 +395,20 @@ fn check_file(path: &Path) -> Result<bool, OpenError> {
     }
     // The permission bits, not a write attempt: root may write a read-only file, and a user
     // who made a file read-only meant it.
-    Ok(meta.permissions().readonly())
+    if meta.permissions().readonly() {
+        return Ok(Access::ReadOnlyBits);
+    }
+    // A read-only mount shows writable bits. Opening for writing (without writing, truncating
+    // or creating) is how to ask the file system.
+    let medium = fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .is_err_and(|e| e.kind() == std::io::ErrorKind::ReadOnlyFilesystem);
+    Ok(if medium {
+        Access::ReadOnlyMedium
+    } else {
+        Access::Writable
+    })
 }
 
 /// A guess at what a non-SQLite file is, to make the message concrete.
@@ -401,6 +456,28 @@ fn connect(path: &Path, flags: OpenFlags) -> Result<Connection, OpenError> {
     let conn = Connection::open_with_flags(path, flags).map_err(|e| sqlite_open_error(path, e))?;
     let read_only = flags.contains(OpenFlags::SQLITE_OPEN_READ_ONLY);
     configure(&conn, read_only).map_err(|e| sqlite_open_error(path, e))?;
+    Ok(conn)
+}
+
+/// A read-only connection to a file on a read-only medium, as SQLite's `immutable` URI: no
+/// locks and no `-shm`, which such a medium cannot hold (nobody can write the file there).
+fn connect_immutable(path: &Path) -> Result<Connection, OpenError> {
+    let mut uri = String::from("file:");
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' => uri.push_str("%25"),
+            '?' => uri.push_str("%3f"),
+            '#' => uri.push_str("%23"),
+            c => uri.push(c),
+        }
+    }
+    uri.push_str("?immutable=1");
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_URI
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_EXRESCODE;
+    let conn = Connection::open_with_flags(&uri, flags).map_err(|e| sqlite_open_error(path, e))?;
+    configure(&conn, true).map_err(|e| sqlite_open_error(path, e))?;
     Ok(conn)
 }
 
@@ -495,6 +572,17 @@ fn foreign_objects(conn: &Connection, version: i64) -> rusqlite::Result<Vec<Stri
         .collect())
 }
 
+/// Lets SQLite undo the unfinished transaction of a hot journal: the first read of a
+/// read-write connection rolls it back, before any of the file's SQL can run.
+fn roll_back_interrupted_write(path: &Path) -> Result<(), OpenError> {
+    let conn = connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map_err(|e| sqlite_open_error(path, e))?;
+    Ok(())
+}
+
 /// The newest sound backup of the file at `path` where the user keeps backups.
 fn newest_good_backup_of(path: &Path) -> Option<PathBuf> {
     Backups::of(path, &Place::chosen())?
@@ -516,6 +604,14 @@ fn store_open_error(path: &Path, error: StoreError) -> OpenError {
 fn sqlite_open_error(path: &Path, error: rusqlite::Error) -> OpenError {
     use rusqlite::ErrorCode;
     let path = path.to_path_buf();
+    if let rusqlite::Error::SqliteFailure(e, _) = &error
+        && e.extended_code == rusqlite::ffi::SQLITE_READONLY_ROLLBACK
+    {
+        return OpenError::Interrupted {
+            path,
+            read_only_file: false,
+        };
+    }
     match error.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => OpenError::NotSqlite {
             path,

@@ -47,6 +47,17 @@ pub fn open(t: &Messages, e: &OpenError) -> String {
             ],
         ),
         E::Locked { path: p } => t.with("open-locked", &[("path", path(p))]),
+        E::Interrupted {
+            path: p,
+            read_only_file,
+        } => t.with(
+            if *read_only_file {
+                "open-interrupted-read-only"
+            } else {
+                "open-interrupted"
+            },
+            &[("path", path(p))],
+        ),
         E::Unreadable { path: p, detail } => t.with(
             "open-unreadable",
             &[("path", path(p)), ("detail", detail.into())],
@@ -79,6 +90,8 @@ pub fn read_only(t: &Messages, reason: &ReadOnlyReason) -> String {
             &[("found", (*found).into()), ("known", (*known).into())],
         ),
         ReadOnlyReason::Requested => t.get("read-only-requested"),
+        ReadOnlyReason::ReadOnlyMedium { unread_log: false } => t.get("read-only-medium"),
+        ReadOnlyReason::ReadOnlyMedium { unread_log: true } => t.get("read-only-medium-log"),
         ReadOnlyReason::Damaged { detail, backup } => t.with(
             "read-only-damaged",
             &[

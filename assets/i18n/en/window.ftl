@@ -365,6 +365,8 @@ open-empty = { $path }: the file is empty, not a Chiso database. Create one with
 open-not-sqlite = { $path }: not a SQLite database ({ $looks-like }). Open a Chiso database instead, or create one with `chiso new FILE`
 open-foreign = { $path }: a SQLite database of another application (tables: { $tables }), not a Chiso file. It was not changed. Open a Chiso database, or create one with `chiso new FILE`
 open-corrupt = { $path }: the database is damaged ({ $detail }). It was not changed. { $advice }
+open-interrupted = { $path }: another program was writing to the database when it stopped, and its unfinished change is still in the -journal file beside it. Open it for editing once and SQLite undoes that change
+open-interrupted-read-only = { $path }: another program was writing to the database when it stopped, and its unfinished change is still in the -journal file beside it. SQLite undoes that change when the file can be written: make it writable (or copy it with its -journal to a folder you can write) and open it again
 open-locked = { $path }: the database is locked by another program. Close the other program (or wait for it to finish) and try again
 open-unreadable = { $path }: cannot be read ({ $detail }). Check the path and the file's permissions
 open-exists = { $path }: already exists. Chiso will not overwrite it: choose another name
@@ -374,6 +376,8 @@ open-sqlite = { $path }: { $detail }
 
 read-only-file = the file is read-only, so it is open for viewing only. To edit it, make it writable (or save a copy) and open it again
 read-only-newer = the file was written by a newer Chiso (schema version { $found }; this Chiso knows up to { $known }), so it is open for viewing only. Update Chiso to edit it
+read-only-medium = the file is on a disk that cannot be written (a CD, or a read-only mount), so it is open for viewing only. To edit it, copy it to a folder you can write
+read-only-medium-log = the file is on a disk that cannot be written (a CD, or a read-only mount), so it is open for viewing only, and the latest changes in its -wal file cannot be read there. Copy both files to a folder you can write to see and edit them
 read-only-requested = opened for viewing only
 read-only-damaged = SQLite finds the file damaged ({ $detail }), so it is open for viewing only and nothing can be written into it. { $advice }
 backup-advice-newest = Its newest good backup is { $backup }: File → Backups… puts it back (the damaged file is kept as a backup too)

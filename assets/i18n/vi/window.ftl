@@ -350,6 +350,8 @@ open-empty = { $path }: tệp rỗng, không phải cơ sở dữ liệu Chiso. 
 open-not-sqlite = { $path }: không phải cơ sở dữ liệu SQLite ({ $looks-like }). Hãy mở một cơ sở dữ liệu Chiso, hoặc tạo mới bằng `chiso new FILE`
 open-foreign = { $path }: cơ sở dữ liệu SQLite của ứng dụng khác (các bảng: { $tables }), không phải tệp Chiso. Tệp không bị thay đổi. Hãy mở một cơ sở dữ liệu Chiso, hoặc tạo mới bằng `chiso new FILE`
 open-corrupt = { $path }: cơ sở dữ liệu bị hỏng ({ $detail }). Tệp không bị thay đổi. { $advice }
+open-interrupted = { $path }: một chương trình khác đang ghi vào cơ sở dữ liệu thì dừng lại, và thay đổi dở dang của nó vẫn còn trong tệp -journal bên cạnh. Hãy mở tệp để sửa một lần, SQLite sẽ hoàn tác thay đổi đó
+open-interrupted-read-only = { $path }: một chương trình khác đang ghi vào cơ sở dữ liệu thì dừng lại, và thay đổi dở dang của nó vẫn còn trong tệp -journal bên cạnh. SQLite chỉ hoàn tác được thay đổi đó khi tệp ghi được: hãy cho phép ghi tệp (hoặc chép tệp cùng tệp -journal sang một thư mục ghi được) rồi mở lại
 open-locked = { $path }: cơ sở dữ liệu đang bị chương trình khác khóa. Hãy đóng chương trình đó (hoặc chờ nó xong) rồi thử lại
 open-unreadable = { $path }: không đọc được ({ $detail }). Kiểm tra đường dẫn và quyền truy cập tệp
 open-exists = { $path }: đã có tệp này. Chiso không ghi đè: hãy chọn tên khác
@@ -359,6 +361,8 @@ open-sqlite = { $path }: { $detail }
 
 read-only-file = tệp chỉ cho phép đọc nên chỉ mở để xem. Muốn sửa, hãy cho phép ghi (hoặc lưu một bản sao) rồi mở lại
 read-only-newer = tệp do phiên bản Chiso mới hơn ghi (lược đồ phiên bản { $found }; Chiso này chỉ biết đến { $known }) nên chỉ mở để xem. Hãy cập nhật Chiso để sửa
+read-only-medium = tệp nằm trên ổ đĩa không ghi được (đĩa CD, hoặc ổ chỉ đọc) nên chỉ mở để xem. Muốn sửa, hãy chép tệp sang một thư mục ghi được
+read-only-medium-log = tệp nằm trên ổ đĩa không ghi được (đĩa CD, hoặc ổ chỉ đọc) nên chỉ mở để xem, và không đọc được các thay đổi mới nhất trong tệp -wal của nó. Hãy chép cả hai tệp sang một thư mục ghi được để xem và sửa
 read-only-requested = chỉ mở để xem
 read-only-damaged = SQLite phát hiện tệp bị hỏng ({ $detail }) nên chỉ mở để xem, không ghi được gì vào tệp. { $advice }
 backup-advice-newest = Bản sao lưu tốt mới nhất là { $backup }: dùng Tệp → Sao lưu… để khôi phục (tệp bị hỏng cũng được giữ lại thành một bản sao lưu)
