@@ -708,7 +708,7 @@ fn a_log_left_beside_a_database_is_read_when_valid_and_ignored_when_garbage() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Hostile schemas: triggers and views that Chiso did not create
+// Hostile schemas: triggers, views, indexes and statistics that Chiso did not create
 // ---------------------------------------------------------------------------------------------
 
 struct Hostile {
@@ -745,6 +745,19 @@ const HOSTILE: &[Hostile] = &[
         sql: "CREATE TRIGGER \"ok\u{202E}txt.exe\" BEFORE UPDATE ON audit_context \
               BEGIN SELECT RAISE(IGNORE); END;",
         named: &["trigger \"ok\\u{202e}txt.exe\""],
+    },
+    Hostile {
+        label: "an index on an expression, evaluated on every write and full check",
+        sql: "CREATE INDEX slow_index ON observation (length(hex(zeroblob(abs(value) * 1000))));",
+        named: &["index \"slow_index\""],
+    },
+    Hostile {
+        label: "planner statistics that make every index seek a scan of every figure",
+        sql: "ANALYZE; \
+              UPDATE sqlite_stat1 SET stat = '100000000 100000000 100000000 100000000 100000000 \
+                  100000000 100000000' WHERE idx = 'sqlite_autoindex_observation_1'; \
+              INSERT INTO sqlite_stat1 VALUES ('observation', NULL, '1');",
+        named: &["table \"sqlite_stat1\""],
     },
 ];
 
@@ -812,8 +825,8 @@ fn triggers_and_views_chiso_did_not_create_never_run_and_the_file_is_not_written
                 &format!("{}: chiso {command}", case.label),
                 &path,
                 &[
-                    "cannot change this database: the file holds triggers or views that Chiso \
-                     did not create",
+                    "cannot change this database: the file holds triggers, views, indexes or \
+                     planner statistics that Chiso did not create",
                     case.named[0],
                     "sqlite3 FILE .schema",
                 ],
@@ -1813,6 +1826,55 @@ fn tampered(dir: &Path, name: &str, sql: &str) -> PathBuf {
 }
 
 #[test]
+fn years_without_end_in_a_saved_view_or_on_the_command_line_are_kept_in_range() {
+    let dir = tempfile::tempdir().unwrap();
+    // A saved view asking for the years 1 to 2,147,483,647: the deck is drawn with the years
+    // kept within 1000 to 9999 (before: an export that ran without end, growing to gigabytes).
+    let db = tampered(
+        dir.path(),
+        "endless-view.db",
+        "UPDATE saved_view SET spec = json_set(spec, '$.years', json('[1, 2147483647]'))",
+    );
+    let out_dir = dir.path().join("deck");
+    let out = chiso(&[
+        "export",
+        db.to_str().unwrap(),
+        "--deck",
+        "--out-dir",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        fs::read_dir(&out_dir).unwrap().count() >= 5,
+        "every slide is drawn"
+    );
+    let views = Store::open_read_only(&db).unwrap().views().unwrap();
+    assert!(
+        views.iter().all(|v| v.spec.years == Some((1000, 9999))),
+        "{:?}",
+        views.iter().map(|v| v.spec.years).collect::<Vec<_>>()
+    );
+    // On the command line, such years are refused before anything is read.
+    for (flag, year) in [("--from", "0"), ("--to", "2147483647"), ("--from", "-5")] {
+        let out = chiso(&[
+            "export",
+            db.to_str().unwrap(),
+            "--indicator",
+            "HDI",
+            &format!("{flag}={year}"),
+            "--out",
+            dir.path().join("x.png").to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{flag} {year}");
+        assert!(
+            text(&out.stderr).contains("1000..=9999"),
+            "{}",
+            text(&out.stderr)
+        );
+    }
+}
+
+#[test]
 fn values_and_texts_written_past_the_checks_are_refused_or_cut_never_a_hang() {
     let dir = tempfile::tempdir().unwrap();
     let u5mr = "(SELECT id FROM indicator WHERE code = 'U5MR')";
@@ -1827,6 +1889,13 @@ fn values_and_texts_written_past_the_checks_are_refused_or_cut_never_a_hang() {
         (
             "infinite-value.db",
             format!("UPDATE observation SET value = 1e308 * 10 WHERE indicator_id = {u5mr}"),
+        ),
+        (
+            "endless-year.db",
+            format!(
+                "UPDATE observation SET year = 2147483647 WHERE indicator_id = {u5mr} \
+                 AND year = 2024"
+            ),
         ),
     ] {
         let db = tampered(dir.path(), name, &sql);
@@ -1853,6 +1922,8 @@ fn values_and_texts_written_past_the_checks_are_refused_or_cut_never_a_hang() {
                     "(row ",
                     if name.starts_with("text") {
                         "its value is the text \"abc\", not a number"
+                    } else if name.starts_with("endless") {
+                        "its year is 2147483647, outside the years Chiso keeps (1000 to 9999)"
                     } else {
                         "its value is inf, not a number"
                     },

@@ -190,11 +190,11 @@ pub struct ExportCommand {
     /// Only this source (default: every source, side by side)
     #[arg(long)]
     pub source: Option<String>,
-    /// First year shown
-    #[arg(long)]
+    /// First year shown (1000 to 9999, the years a Chiso file keeps)
+    #[arg(long, value_parser = clap::value_parser!(i32).range(1000..=9999))]
     pub from: Option<i32>,
-    /// Last year shown
-    #[arg(long)]
+    /// Last year shown (1000 to 9999)
+    #[arg(long, value_parser = clap::value_parser!(i32).range(1000..=9999))]
     pub to: Option<i32>,
     /// As an index, the first year shown = 100
     #[arg(long)]

@@ -70,3 +70,19 @@ pub struct ChartSpec {
     /// A note of the user's, shown under the chart (saved views, slides).
     pub note: String,
 }
+
+/// The years a Chiso file keeps: a year outside them is no figure's.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
+
+impl ChartSpec {
+    /// Keeps the years shown within [`YEARS`], first before last. A saved view another program
+    /// wrote can ask for the years 1 to 2,147,483,647, which an axis of years would lay out
+    /// one by one, without end.
+    pub fn keep_years_in_range(&mut self) {
+        self.years = self.years.map(|(from, to)| {
+            let from = from.clamp(*YEARS.start(), *YEARS.end());
+            let to = to.clamp(*YEARS.start(), *YEARS.end());
+            (from.min(to), from.max(to))
+        });
+    }
+}

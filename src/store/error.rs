@@ -108,9 +108,12 @@ pub enum ReadOnlyReason {
     /// The file is on a medium mounted read-only (a CD, a write-protected stick); read as
     /// immutable. `unread_log`: a `-wal` beside it holds changes that cannot be read there.
     ReadOnlyMedium { unread_log: bool },
-    /// The file holds triggers or views that Chiso's migrations did not create (each named as
-    /// `trigger NAME` or `view NAME`). A trigger runs on every write, whoever makes it, so the
-    /// file is not written until they are gone; on a read-only connection they are turned off.
+    /// The file holds triggers, views, indexes or planner statistics (`sqlite_stat1`…) that
+    /// Chiso's migrations did not create (each named as `trigger NAME`, `index NAME`…). A
+    /// trigger runs on every write, an index's expressions on every write and full check, so
+    /// the file is not written until they are gone; on a read-only connection triggers and
+    /// views are turned off, `info` runs the quick check (which evaluates no index), and
+    /// Chiso's reads name their index, so no statistics can change their plan.
     ForeignSchemaObjects { objects: Vec<String> },
     /// SQLite's quick check found damage (its words in `detail`): writing into a damaged file
     /// can spread the damage, so it is open for viewing only.
@@ -155,9 +158,10 @@ impl std::fmt::Display for ReadOnlyReason {
                 };
                 write!(
                     f,
-                    "the file holds triggers or views that Chiso did not create ({}{more}); \
-                     they could change or delete figures whenever the file is written, so it \
-                     is open for viewing only, with them turned off. To edit it, look at them \
+                    "the file holds triggers, views, indexes or planner statistics that Chiso \
+                     did not create ({}{more}); they could change or delete figures whenever \
+                     the file is written, or slow every read, so it is open for viewing only, \
+                     with them kept from running. To edit it, look at them \
                      with `sqlite3 FILE .schema` and drop them if they are not needed, or copy \
                      the figures into a new file with `chiso export-data` and `chiso import`",
                     listed.join(", ")

@@ -31,9 +31,11 @@ impl Store {
             "SELECT i.code, a.code, g.code, o.year, o.period_label, o.value, o.status, o.qualifier, o.footnote, s.code, \
                     i.name, u.name, u.symbol, i.decimals, i.direction, a.name, g.name, \
                     s.short_name, s.publisher, s.title, s.edition, s.published, s.url, s.citation, s.licence \
-             FROM observation o JOIN indicator i ON i.id = o.indicator_id JOIN unit u ON u.id = i.unit_id \
-             JOIN area a ON a.id = o.area_id JOIN subgroup g ON g.id = o.subgroup_id JOIN source s ON s.id = o.source_id \
-             WHERE (?1 IS NULL OR i.code = ?1) \
+             FROM observation o INDEXED BY sqlite_autoindex_observation_1 \
+             CROSS JOIN indicator i ON i.id = o.indicator_id CROSS JOIN unit u ON u.id = i.unit_id \
+             CROSS JOIN area a ON a.id = o.area_id CROSS JOIN subgroup g ON g.id = o.subgroup_id \
+             CROSS JOIN source s ON s.id = o.source_id \
+             WHERE o.indicator_id IN (SELECT id FROM indicator WHERE ?1 IS NULL OR code = ?1) \
              ORDER BY i.code, a.code, g.code, s.code, o.year, o.period_label",
         ).map_err(StoreError::from)?;
         let mut rows = stmt

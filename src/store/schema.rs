@@ -61,11 +61,14 @@ fn objects_at(version: i64) -> rusqlite::Result<Vec<SchemaObject>> {
     Ok(objects)
 }
 
-/// The triggers and views of the database of `conn`, sorted.
+/// The triggers, views and indexes of the database of `conn`, and its planner statistics
+/// tables (Chiso never runs ANALYZE), sorted.
 pub(crate) fn schema_objects(conn: &Connection) -> rusqlite::Result<Vec<SchemaObject>> {
     let mut stmt = conn.prepare(
         "SELECT type, name, sql FROM main.sqlite_schema \
-         WHERE type IN ('trigger', 'view') ORDER BY type, name",
+         WHERE type IN ('trigger', 'view', 'index') \
+            OR (type = 'table' AND name LIKE 'sqlite\\_stat%' ESCAPE '\\') \
+         ORDER BY type, name",
     )?;
     // A damaged or hand-edited schema may hold names that are not text: read them as they are.
     let text = |r: &rusqlite::Row, i: usize| -> rusqlite::Result<String> {

@@ -120,7 +120,8 @@ impl Workspace {
     }
 
     /// Replaces what is shown, as a saved view or a restored session would.
-    pub fn set_spec(&mut self, spec: ChartSpec) -> Result<(), StoreError> {
+    pub fn set_spec(&mut self, mut spec: ChartSpec) -> Result<(), StoreError> {
+        spec.keep_years_in_range();
         if let Some(first) = spec.series.first()
             && self.selected.as_deref() != Some(&first.indicator)
         {

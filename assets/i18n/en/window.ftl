@@ -382,10 +382,10 @@ read-only-requested = opened for viewing only
 read-only-damaged = SQLite finds the file damaged ({ $detail }), so it is open for viewing only and nothing can be written into it. { $advice }
 backup-advice-newest = Its newest good backup is { $backup }: File → Backups… puts it back (the damaged file is kept as a backup too)
 backup-advice-none = No backup of it was found: restore it from a copy you keep
-read-only-foreign-objects = the file holds triggers or views that Chiso did not create ({ $objects }{ $more ->
+read-only-foreign-objects = the file holds triggers, views, indexes or planner statistics that Chiso did not create ({ $objects }{ $more ->
     [0] {""}
    *[other] {" "}and { $more } more
-  }); they could change or delete figures whenever the file is written, so it is open for viewing only, with them turned off. To edit it, look at them with `sqlite3 FILE .schema` and drop them if they are not needed, or copy the figures into a new file with `chiso export-data` and `chiso import`
+  }); they could change or delete figures whenever the file is written, or slow every read, so it is open for viewing only, with them kept from running. To edit it, look at them with `sqlite3 FILE .schema` and drop them if they are not needed, or copy the figures into a new file with `chiso export-data` and `chiso import`
 
 ## What went wrong: reading and writing
 

@@ -367,10 +367,10 @@ read-only-requested = chỉ mở để xem
 read-only-damaged = SQLite phát hiện tệp bị hỏng ({ $detail }) nên chỉ mở để xem, không ghi được gì vào tệp. { $advice }
 backup-advice-newest = Bản sao lưu tốt mới nhất là { $backup }: dùng Tệp → Sao lưu… để khôi phục (tệp bị hỏng cũng được giữ lại thành một bản sao lưu)
 backup-advice-none = Không tìm thấy bản sao lưu nào của tệp: hãy khôi phục từ một bản sao bạn giữ
-read-only-foreign-objects = tệp có trigger hoặc view không do Chiso tạo ({ $objects }{ $more ->
+read-only-foreign-objects = tệp có trigger, view, chỉ mục hoặc thống kê truy vấn không do Chiso tạo ({ $objects }{ $more ->
     [0] {""}
    *[other] {" "}và { $more } mục khác
-  }); chúng có thể sửa hoặc xóa số liệu mỗi khi tệp được ghi, nên tệp chỉ mở để xem và chúng bị tắt. Muốn sửa, hãy xem chúng bằng `sqlite3 FILE .schema` và xóa nếu không cần, hoặc chép số liệu sang tệp mới bằng `chiso export-data` và `chiso import`
+  }); chúng có thể sửa hoặc xóa số liệu mỗi khi tệp được ghi, hoặc làm chậm mọi lần đọc, nên tệp chỉ mở để xem và chúng không được chạy. Muốn sửa, hãy xem chúng bằng `sqlite3 FILE .schema` và xóa nếu không cần, hoặc chép số liệu sang tệp mới bằng `chiso export-data` và `chiso import`
 
 ## Lỗi khi đọc, ghi
 

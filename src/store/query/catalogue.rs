@@ -59,37 +59,37 @@ impl Store {
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
         let mut has_area = conn.prepare(
-            "SELECT EXISTS (SELECT 1 FROM observation WHERE indicator_id = ?1 AND area_id = ?2)",
+            &format!("SELECT EXISTS (SELECT 1 FROM {OBSERVATIONS_BY_INDEX} WHERE indicator_id = ?1 AND area_id = ?2)"),
         )?;
-        let mut has_subgroup = conn.prepare(
-            "SELECT EXISTS (SELECT 1 FROM observation \
-             WHERE indicator_id = ?1 AND area_id = ?2 AND subgroup_id = ?3)",
-        )?;
+        let mut has_subgroup = conn.prepare(&format!(
+            "SELECT EXISTS (SELECT 1 FROM {OBSERVATIONS_BY_INDEX} \
+             WHERE indicator_id = ?1 AND area_id = ?2 AND subgroup_id = ?3)"
+        ))?;
         let sources: Vec<(i64, String)> = conn
             .prepare("SELECT id, published FROM source ORDER BY id")?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
         // With the source named, the latest year is one step down the index; sorting a
         // cell's figures of every source by year would read them all.
-        let mut last_year = conn.prepare(
-            "SELECT max(year) FROM observation \
-             WHERE indicator_id = ?1 AND area_id = ?2 AND subgroup_id = ?3 AND source_id = ?4",
-        )?;
+        let mut last_year = conn.prepare(&format!(
+            "SELECT max(year) FROM {OBSERVATIONS_BY_INDEX} \
+             WHERE indicator_id = ?1 AND area_id = ?2 AND subgroup_id = ?3 AND source_id = ?4"
+        ))?;
         let mut latest_stmt = conn.prepare(&format!(
             "SELECT {OBSERVATION_COLUMNS} FROM {OBSERVATION_JOINS} \
              WHERE o.indicator_id = ?1 AND o.area_id = ?2 AND o.subgroup_id = ?3 \
                AND o.source_id = ?4 AND o.year = ?5 \
              ORDER BY o.period_label DESC LIMIT 1"
         ))?;
-        let mut headline_stmt = conn.prepare(
-            "SELECT year, value FROM observation \
+        let mut headline_stmt = conn.prepare(&format!(
+            "SELECT year, value FROM {OBSERVATIONS_BY_INDEX} \
              WHERE indicator_id = ?1 AND area_id = ?2 AND subgroup_id = ?3 AND source_id = ?4 \
-             ORDER BY year, period_label",
-        )?;
-        let mut cell_count = conn.prepare(
-            "SELECT count(*) FROM observation \
-             WHERE indicator_id = ?1 AND area_id = ?2 AND subgroup_id = ?3",
-        )?;
+             ORDER BY year, period_label"
+        ))?;
+        let mut cell_count = conn.prepare(&format!(
+            "SELECT count(*) FROM {OBSERVATIONS_BY_INDEX} \
+             WHERE indicator_id = ?1 AND area_id = ?2 AND subgroup_id = ?3"
+        ))?;
         let mut previous_stmt = conn.prepare(&format!(
             "SELECT {OBSERVATION_COLUMNS} FROM {OBSERVATION_JOINS} \
              WHERE o.indicator_id = ?1 AND o.area_id = ?2 AND o.subgroup_id = ?3 \
@@ -157,7 +157,9 @@ impl Store {
                         .optional()?;
                     let headline = headline_stmt
                         .query_map(params![id, area, subgroup, source], |r| {
-                            let year: i32 = r.get(0)?;
+                            let year = year_of(r, 0).map_err(|e| {
+                                name_figure(e, || format!("a figure of {}", indicator.code))
+                            })?;
                             let value = value_of(r, 1).map_err(|e| {
                                 name_figure(e, || {
                                     format!("a figure of {} for {year}", indicator.code)

@@ -62,8 +62,9 @@ impl Store {
         let indicator = self.indicator(indicator_code)?;
         let mut stmt = self.conn().prepare(
             "SELECT a.code, g.code, s.code, count(*), min(o.year), max(o.year) \
-             FROM observation o JOIN area a ON a.id = o.area_id \
-             JOIN subgroup g ON g.id = o.subgroup_id JOIN source s ON s.id = o.source_id \
+             FROM observation o INDEXED BY sqlite_autoindex_observation_1 \
+             CROSS JOIN area a ON a.id = o.area_id \
+             CROSS JOIN subgroup g ON g.id = o.subgroup_id CROSS JOIN source s ON s.id = o.source_id \
              WHERE o.indicator_id = ?1 \
              GROUP BY o.area_id, o.subgroup_id, o.source_id ORDER BY a.code, g.code, s.code",
         )?;
@@ -73,8 +74,8 @@ impl Store {
                 subgroup: r.get(1)?,
                 source: r.get(2)?,
                 figures: r.get(3)?,
-                first_year: r.get(4)?,
-                last_year: r.get(5)?,
+                first_year: year_of(r, 4).map_err(|e| name_figure(e, || indicator.code.clone()))?,
+                last_year: year_of(r, 5).map_err(|e| name_figure(e, || indicator.code.clone()))?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
