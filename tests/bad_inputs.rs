@@ -967,6 +967,69 @@ fn import_cases(real: Option<&Path>) -> Vec<ImportCase> {
             ]),
         },
         ImportCase {
+            label: "cells past the header: a decimal comma, and a stray cell",
+            file: "past.csv",
+            bytes: long_csv(&[
+                "MPI_RATE,VNM,T,2016,16,9,,,,NEWS_WVR_2026",
+                "MPI_RATE,VNM,T,2017,1.9,,,,NEWS_WVR_2026,extra",
+                "MPI_RATE,VNM,T,2018,2.1,,,,NEWS_WVR_2026,,",
+            ]),
+            beside: vec![],
+            indicators: None,
+            areas: None,
+            expect: problems(&[
+                "past.csv, line 2, column column 10, value \"16,9\": 1 cell(s) past the header's last column; looks like a decimal comma: `16,9`: the row does not line up with the header, so none of it is read. Quote values that hold a comma, or write decimals with a point",
+                "past.csv, line 3, column column 10, value \"extra\": 1 cell(s) past the header's last column: the row does not line up with the header, so none of it is read. Quote values that hold a comma, or write decimals with a point",
+            ]),
+        },
+        ImportCase {
+            label: "a UTF-8 file with one stray byte keeps its Vietnamese names",
+            file: "stray.csv",
+            bytes: [
+                format!("{LONG_HEADER},indicator_name,area_name\n").as_bytes(),
+                "MPI_RATE,VNM,T,2016,2.0,,,Tỷ lệ hộ nghèo đa chiều — Hà Nội,NEWS_WVR_2026,Tỷ lệ nghèo,Việt Nam\n".as_bytes(),
+                b"MPI_RATE,VNM,T,2017,1.9,,,H\xE0 N\xF4i,NEWS_WVR_2026,,\n",
+            ]
+            .concat(),
+            beside: vec![],
+            indicators: None,
+            areas: None,
+            expect: problems(&[
+                "stray.csv, line 3, column footnote, value \"H\u{FFFD} N\u{FFFD}i\": the byte 0xE0 is not UTF-8 (the rest of the file is): retype the character shown as \u{FFFD}, or save the file as UTF-8",
+            ]),
+        },
+        ImportCase {
+            label: "UTF-16 text, as Excel saves \"Unicode Text\"",
+            file: "unicode.txt",
+            bytes: {
+                let text = format!("{LONG_HEADER}\nMPI_RATE,VNM,T,2016,2.0,,,,NEWS_WVR_2026\n");
+                let mut bytes = vec![0xFF, 0xFE];
+                bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+                bytes
+            },
+            beside: vec![],
+            indicators: None,
+            areas: None,
+            expect: problems(&[
+                "unicode.txt: not a format Chiso imports (it is UTF-16 text (Excel's \"Unicode Text\"), and Chiso reads CSV in UTF-8: in Excel choose Save As, \"CSV UTF-8 (Comma delimited)\"; in a text editor, save it with the encoding UTF-8). Chiso reads its long CSV, World Bank CSV, Excel and API JSON, UNDP HDR, Our World in Data, GSO PX-Web, SDMX-CSV, ILOSTAT and WHO GHO files",
+            ]),
+        },
+        ImportCase {
+            label: "underflows: 1e-400 and 4e-320",
+            file: "tiny.csv",
+            bytes: long_csv(&[
+                "MPI_RATE,VNM,T,2016,1e-400,,,,NEWS_WVR_2026",
+                "MPI_RATE,VNM,T,2017,4e-320,,,,NEWS_WVR_2026",
+            ]),
+            beside: vec![],
+            indicators: None,
+            areas: None,
+            expect: problems(&[
+                "tiny.csv, line 2, column value, value \"1e-400\": too small to keep exactly (below 2.2e-308, the number would become 0 or lose digits): write it in a larger unit",
+                "tiny.csv, line 3, column value, value \"4e-320\": too small to keep exactly (below 2.2e-308, the number would become 0 or lose digits): write it in a larger unit",
+            ]),
+        },
+        ImportCase {
             label: "a number larger than a Chiso file keeps",
             file: "huge.csv",
             bytes: format!(
@@ -1027,11 +1090,11 @@ fn import_cases(real: Option<&Path>) -> Vec<ImportCase> {
             beside: vec![],
             indicators: None,
             areas: None,
-            // Cells past the header's columns are not read: the row's figure is.
-            expect: Expect::Figures {
-                added: 1,
-                missing: 0,
-            },
+            // Cells past the header's columns are a problem (the row may not line up with the
+            // header), said at once, without reading 100,000 cells into the message.
+            expect: problems(&[
+                "wide.csv, line 2, column column 10, value \"x\": 100000 cell(s) past the header's last column: the row does not line up with the header, so none of it is read. Quote values that hold a comma, or write decimals with a point",
+            ]),
         },
         ImportCase {
             label: "a 100,000-column header",
@@ -1086,7 +1149,7 @@ fn import_cases(real: Option<&Path>) -> Vec<ImportCase> {
             indicators: None,
             areas: None,
             expect: problems(&[
-                "latin.csv, line 1802, column footnote: not valid UTF-8 text: save the file as UTF-8",
+                "latin.csv, line 1802, column footnote, value \"Ph\u{FFFD} Th\u{FFFD}i\": the byte 0xFA is not UTF-8 (the rest of the file is): retype the character shown as \u{FFFD}, or save the file as UTF-8",
             ]),
         },
         ImportCase {
@@ -1299,6 +1362,28 @@ fn import_cases(real: Option<&Path>) -> Vec<ImportCase> {
             areas: None,
             expect: problems(&[
                 "API_SH.DYN.MORT_short.csv, line 7, column 1991, value \"1e400\": not a number",
+            ]),
+        },
+        ImportCase {
+            label: "WDI: a decimal comma splits a value and shifts the years after it",
+            file: "API_SH.DYN.MORT_comma.csv",
+            bytes: wdi(&[&format!("\"Viet Nam\",\"VNM\",{U5},51,6,50,2,")]),
+            beside: vec![],
+            indicators: Some("SH.DYN.MORT"),
+            areas: None,
+            expect: problems(&[
+                "API_SH.DYN.MORT_comma.csv, line 6, column column 8, value \"51,6\": 1 cell(s) past the header's last column; looks like a decimal comma: `51,6`: the row does not line up with the header, so none of it is read. Quote values that hold a comma, or write decimals with a point",
+            ]),
+        },
+        ImportCase {
+            label: "WDI: 1e-400, which would read as 0",
+            file: "API_SH.DYN.MORT_tiny.csv",
+            bytes: wdi(&[&format!("\"Viet Nam\",\"VNM\",{U5},\"1e-400\",\"\",")]),
+            beside: vec![],
+            indicators: Some("SH.DYN.MORT"),
+            areas: None,
+            expect: problems(&[
+                "API_SH.DYN.MORT_tiny.csv, line 6, column 1990, value \"1e-400\": too small to keep exactly (below 2.2e-308, the number would become 0 or lose digits): write it in a larger unit",
             ]),
         },
         ImportCase {

@@ -196,6 +196,28 @@ pub fn detect(path: &Path) -> Result<Format, ReadError> {
     if let Some((_, what)) = PACKED.iter().find(|(magic, _)| head.starts_with(magic)) {
         return Err(unknown((*what).to_owned()));
     }
+    // Excel's "Unicode Text" and Windows' "Unicode" are UTF-16: a BOM, or ASCII letters each
+    // followed (or preceded) by a zero byte.
+    let zeros_at = |parity: usize| {
+        head.iter()
+            .take(4096)
+            .skip(parity)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    let pairs = head.len().min(4096) / 2;
+    if head.starts_with(b"\xFF\xFE")
+        || head.starts_with(b"\xFE\xFF")
+        || (pairs >= 4 && (zeros_at(0) * 10 >= pairs * 9 || zeros_at(1) * 10 >= pairs * 9))
+    {
+        return Err(unknown(
+            "it is UTF-16 text (Excel's \"Unicode Text\"), and Chiso reads CSV in UTF-8: in \
+             Excel choose Save As, \"CSV UTF-8 (Comma delimited)\"; in a text editor, save it \
+             with the encoding UTF-8"
+                .into(),
+        ));
+    }
     if head.iter().take(4096).filter(|b| **b == 0).count() > 0 {
         return Err(unknown("it is a binary file, not text".into()));
     }

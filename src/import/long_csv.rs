@@ -326,6 +326,21 @@ impl Row<'_> {
                 },
             ));
         }
+        // Cells past the header's end: the row does not line up with the header (a decimal
+        // comma splits `16,9` into two cells and shifts the rest), so none of it is taken.
+        let width = self.layout.width;
+        let values = self.layout.col("value").unwrap_or(0);
+        if let Some((count, split)) = text::past_header(record, width, values) {
+            let first = record
+                .iter()
+                .skip(width)
+                .find(|c| !c.trim_ascii().is_empty())
+                .map(String::from_utf8_lossy)
+                .unwrap_or_default();
+            let raw = split.clone().unwrap_or_else(|| first.trim().to_owned());
+            let column = format!("column {}", width + 1);
+            return Err(self.problem(&column, &raw, Reason::PastHeader { count, split }));
+        }
         // Bytes are counted first (never fewer than the characters), so that only a long
         // cell is decoded.
         if let Some((name, limit, chars)) = LIMITS.iter().find_map(|(name, limit)| {
@@ -394,7 +409,17 @@ impl Row<'_> {
             }
         };
         if let Some(column) = bad_text {
-            return Err(self.problem(column, "", Reason::NotUtf8));
+            // The cell as far as it is UTF-8, the stray byte shown as U+FFFD and named.
+            let bytes = match self.layout.col(column) {
+                Some(i) => self.record.get(i).unwrap_or(b""),
+                None => self.record.get(period_index).unwrap_or(b""),
+            };
+            let raw = String::from_utf8_lossy(bytes).trim().to_owned();
+            let reason = match text::first_stray_byte(bytes) {
+                Some(byte) => Reason::StrayByte { byte },
+                None => Reason::NotUtf8,
+            };
+            return Err(self.problem(column, &raw, reason));
         }
         Ok(Core {
             indicator,

@@ -25,17 +25,49 @@ pub enum Encoding {
 /// How many bytes are looked at to judge the encoding.
 const SNIFF_BYTES: usize = 1 << 16;
 
-/// UTF-8 with a BOM; Windows-1252 when the first 64 KiB are not valid UTF-8; otherwise UTF-8
-/// with Windows-1252 for any field that turns out not to be UTF-8.
+/// UTF-8 with a BOM; Windows-1252 when the first 64 KiB are not UTF-8; otherwise UTF-8 with
+/// Windows-1252 for any field that turns out not to be UTF-8. A file of UTF-8 letters with a
+/// stray byte or two among them is UTF-8 with those bytes wrong, not Windows-1252: read so,
+/// every Vietnamese name in it would be garbled.
 pub fn sniff_encoding(head: &[u8]) -> Encoding {
     if head.starts_with(b"\xEF\xBB\xBF") {
         return Encoding::Utf8;
     }
-    match std::str::from_utf8(head) {
-        Ok(_) => Encoding::Utf8OrWindows1252,
-        // Cut inside a character at the end of the sample: still UTF-8.
-        Err(e) if e.error_len().is_none() => Encoding::Utf8OrWindows1252,
-        Err(_) => Encoding::Windows1252,
+    let (letters, stray) = utf8_letters_and_stray_bytes(head);
+    match stray {
+        0 => Encoding::Utf8OrWindows1252,
+        // Windows-1252 text almost never makes a valid UTF-8 sequence; UTF-8 text has many.
+        n if letters >= 4 * n => Encoding::Utf8,
+        _ => Encoding::Windows1252,
+    }
+}
+
+/// How many characters beyond ASCII `bytes` holds as valid UTF-8, and how many bytes are not
+/// UTF-8 (a character cut at the end is neither).
+fn utf8_letters_and_stray_bytes(mut bytes: &[u8]) -> (usize, usize) {
+    let wide = |s: &str| s.chars().filter(|c| !c.is_ascii()).count();
+    let (mut letters, mut stray) = (0, 0);
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => return (letters + wide(text), stray),
+            Err(e) => {
+                let (good, rest) = bytes.split_at(e.valid_up_to());
+                letters += wide(std::str::from_utf8(good).unwrap_or_default());
+                let Some(n) = e.error_len() else {
+                    return (letters, stray);
+                };
+                stray += 1;
+                bytes = &rest[n..];
+            }
+        }
+    }
+}
+
+/// The first byte of `bytes` that is not UTF-8, to name in a problem.
+pub fn first_stray_byte(bytes: &[u8]) -> Option<u8> {
+    match std::str::from_utf8(bytes) {
+        Ok(_) => None,
+        Err(e) => bytes.get(e.valid_up_to()).copied(),
     }
 }
 
@@ -297,9 +329,52 @@ pub fn value_of(raw: &str) -> Cell {
         return Cell::Missing;
     }
     match t.parse::<f64>() {
-        Ok(v) if v.is_finite() && v.abs() <= MAX_VALUE => Cell::Number(v),
+        Ok(v) if v.is_finite() && v.abs() <= MAX_VALUE && !underflows(t, v) => Cell::Number(v),
         _ => Cell::NotANumber,
     }
+}
+
+/// Whether `text`, read as `value`, lost its digits below the smallest normal double: `1e-400`
+/// reads as 0, `4e-320` as a number of fewer digits. Neither is the figure the file holds.
+fn underflows(text: &str, value: f64) -> bool {
+    let mantissa = text.split(['e', 'E']).next().unwrap_or(text);
+    let nonzero = mantissa.bytes().any(|b| (b'1'..=b'9').contains(&b));
+    nonzero && value.abs() < f64::MIN_POSITIVE
+}
+
+/// Cells past the header's `width` that are not empty, and, when two neighbouring cells from
+/// column `values` on (where numbers start) read as one number split at a comma (`16`, `9` of
+/// `16,9`), that number: the likeliest cause. `None` when the row ends within the header (or
+/// only with empty cells).
+pub fn past_header(
+    record: &csv::ByteRecord,
+    width: usize,
+    values: usize,
+) -> Option<(usize, Option<String>)> {
+    let extra = record
+        .iter()
+        .skip(width)
+        .filter(|cell| !cell.trim_ascii().is_empty())
+        .count();
+    if extra == 0 {
+        return None;
+    }
+    let digits = |cell: &[u8]| {
+        let cell = cell.trim_ascii();
+        let cell = cell.strip_prefix(b"-").unwrap_or(cell);
+        !cell.is_empty() && cell.iter().all(u8::is_ascii_digit)
+    };
+    let split = (values + 1..record.len()).find_map(|i| {
+        let (left, right) = (record.get(i - 1)?, record.get(i)?);
+        (digits(left) && digits(right) && !right.trim_ascii().starts_with(b"-")).then(|| {
+            format!(
+                "{},{}",
+                String::from_utf8_lossy(left.trim_ascii()),
+                String::from_utf8_lossy(right.trim_ascii())
+            )
+        })
+    });
+    Some((extra, split))
 }
 
 /// A bad cell or row: a problem when its figures would be taken, else only counted, so that
@@ -314,7 +389,9 @@ pub fn bad<S: Sink + ?Sized>(sink: &mut S, indicator: Option<&str>, area: &str, 
 
 /// Why a value cell that [`value_of`] calls [`Cell::NotANumber`] is refused.
 pub fn not_a_number(raw: &str) -> Reason {
-    match raw.trim().trim_matches('"').trim().parse::<f64>() {
+    let t = raw.trim().trim_matches('"').trim();
+    match t.parse::<f64>() {
+        Ok(v) if underflows(t, v) => Reason::TooSmall,
         Ok(v) if v.is_finite() => Reason::TooLarge,
         _ => Reason::NotANumber,
     }
@@ -381,8 +458,48 @@ mod tests {
             "too large: Chiso keeps values between -1e300 and 1e300"
         );
         assert_eq!(not_a_number("1e999"), Reason::NotANumber);
+        // Below the smallest normal double the digits are lost: a problem, never a 0.
+        for tiny in ["1e-400", "-2.5E-330", "4e-320"] {
+            assert_eq!(value_of(tiny), Cell::NotANumber, "{tiny}");
+            assert_eq!(not_a_number(tiny), Reason::TooSmall, "{tiny}");
+        }
+        assert_eq!(value_of("0e-500"), Cell::Number(0.0));
+        assert_eq!(value_of("1e-300"), Cell::Number(1e-300));
         assert_eq!(year_of("0999"), None);
         assert_eq!(year_of("1000"), Some(1000));
+    }
+
+    #[test]
+    fn a_stray_byte_among_utf8_letters_keeps_the_file_utf8() {
+        let text = "Hà Nội,Thừa Thiên Huế,Đắk Lắk\n".repeat(3);
+        let mut bytes = text.into_bytes();
+        bytes.extend_from_slice(b"B\xECnh D\xFFng\n");
+        assert_eq!(sniff_encoding(&bytes), Encoding::Utf8);
+        assert_eq!(first_stray_byte(b"B\xECnh"), Some(0xEC));
+        // A Windows-1252 file with its accented letters is still one.
+        assert_eq!(
+            sniff_encoding(b"C\xF4te d'Ivoire,S\xE3o Tom\xE9\n"),
+            Encoding::Windows1252
+        );
+    }
+
+    #[test]
+    fn cells_past_the_header_are_found_with_a_split_decimal_comma() {
+        let record = |cells: &[&str]| csv::ByteRecord::from(cells.to_vec());
+        assert_eq!(past_header(&record(&["U5MR", "2024", "16.9"]), 3, 2), None);
+        assert_eq!(
+            past_header(&record(&["U5MR", "2024", "16.9", " "]), 3, 2),
+            None
+        );
+        // The year before the value is not half of a number.
+        assert_eq!(
+            past_header(&record(&["U5MR", "2024", "16", "9"]), 3, 2),
+            Some((1, Some("16,9".to_owned())))
+        );
+        assert_eq!(
+            past_header(&record(&["U5MR", "2024", "x", "y"]), 3, 2),
+            Some((1, None))
+        );
     }
 
     #[test]

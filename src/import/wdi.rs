@@ -82,6 +82,21 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
             });
             indicators_sent.push(indicator_code.clone());
         }
+        // Cells past the header's end: a decimal comma (`16,9`) split a value and shifted the
+        // years after it, so no figure of the row is where the header says.
+        let values = h.years.first().map_or(0, |(i, _)| *i);
+        if let Some((count, split)) = text::past_header(&record, h.width, values) {
+            let raw = split.clone().unwrap_or_default();
+            let problem = Problem {
+                file: file.clone(),
+                line,
+                column: Some(format!("column {}", h.width + 1)),
+                raw,
+                reason: Reason::PastHeader { count, split },
+            };
+            text::bad(sink, Some(&indicator_code), &code, problem);
+            continue;
+        }
         let country_name = cell(h.country_name);
         // The years are in the header's order: those past a short row's end are missing.
         let present = h.years.partition_point(|(i, _)| *i < record.len());
@@ -125,6 +140,8 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sha256: &str, sink: &mut S) -> Result
 }
 
 struct Header {
+    /// How many cells the header has.
+    width: usize,
     country_name: usize,
     country_code: usize,
     indicator_name: usize,
@@ -137,6 +154,7 @@ impl Header {
         let names: Vec<String> = text::fields(record, encoding);
         let find = |n: &str, default: usize| names.iter().position(|c| c == n).unwrap_or(default);
         Header {
+            width: record.len(),
             country_name: find("Country Name", 0),
             country_code: find("Country Code", 1),
             indicator_name: find("Indicator Name", 2),

@@ -59,6 +59,18 @@ pub enum Reason {
     #[error("too large: Chiso keeps values between -1e300 and 1e300")]
     TooLarge,
     #[error(
+        "too small to keep exactly (below 2.2e-308, the number would become 0 or lose digits): write it in a larger unit"
+    )]
+    TooSmall,
+    /// Cells past the header's last column that are not empty: the row does not line up with
+    /// the header. `split`: two neighbouring cells that read as one number with a decimal
+    /// comma (`16,9`), the likeliest cause.
+    #[error(
+        "{count} cell(s) past the header's last column{}: the row does not line up with the header, so none of it is read. Quote values that hold a comma, or write decimals with a point",
+        .split.as_ref().map(|s| format!("; looks like a decimal comma: `{s}`")).unwrap_or_default()
+    )]
+    PastHeader { count: usize, split: Option<String> },
+    #[error(
         "the row has {cells} cells and ends before this column (the header has {header}): a separator or a quote may be missing"
     )]
     ShortRow { cells: usize, header: usize },
@@ -66,6 +78,11 @@ pub enum Reason {
     TooLong { chars: usize, limit: usize },
     #[error("not valid UTF-8 text: save the file as UTF-8")]
     NotUtf8,
+    /// A byte that is not UTF-8 in a file that otherwise is: its text is kept, the byte named.
+    #[error(
+        "the byte 0x{byte:02X} is not UTF-8 (the rest of the file is): retype the character shown as \u{FFFD}, or save the file as UTF-8"
+    )]
+    StrayByte { byte: u8 },
     #[error("unknown status; use one of {0}")]
     UnknownStatus(String),
     #[error("unknown qualifier; leave it empty or use {0}")]

@@ -452,6 +452,18 @@ pub fn import_reason(t: &Messages, reason: &Reason) -> String {
             ],
         ),
         R::TooLarge => t.get("reason-too-large"),
+        R::TooSmall => t.get("reason-too-small"),
+        R::PastHeader { count, split } => match split {
+            Some(split) => t.with(
+                "reason-past-header-comma",
+                &[("count", (*count).into()), ("split", split.into())],
+            ),
+            None => t.with("reason-past-header", &[("count", (*count).into())]),
+        },
+        R::StrayByte { byte } => t.with(
+            "reason-stray-byte",
+            &[("byte", format!("{byte:02X}").into())],
+        ),
         R::ShortRow { cells, header } => t.with(
             "reason-short-row",
             &[("cells", (*cells).into()), ("header", (*header).into())],
