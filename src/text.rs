@@ -77,6 +77,78 @@ pub fn clip_bytes(text: &str, max: usize) -> &str {
     &text[..end]
 }
 
+/// A character that changes what a screen shows without being seen itself: a control
+/// character (an escape sequence starts with one), a right-to-left override, a zero-width
+/// space. Codes and names must not hold one.
+pub fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// `text` for a terminal: each [`is_hidden`] character written escaped (`\u{1b}`), so that a
+/// name in a file can neither recolour nor rewrite the screen it is listed on.
+pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if is_hidden(c) {
+                    c.escape_unicode().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
+}
+
+/// Whether a CSV cell's text needs the apostrophe that spreadsheets show as plain text: it
+/// would run as a formula (`=1+1`, also after spaces: ` =1+1`), or it starts with an
+/// apostrophe of its own (`'=already`), which would otherwise be taken off on the way back.
+/// A writer puts one apostrophe before such text, a reader takes one off when what follows
+/// needs it: the round trip gives back every text exactly.
+pub fn needs_apostrophe(text: &str) -> bool {
+    text.trim_start_matches(' ')
+        .starts_with(['=', '+', '-', '@', '\t', '\r'])
+        || text.starts_with('\'')
+}
+
+/// The most bytes of a file's name on the file systems Chiso writes to (ext4, NTFS, APFS).
+pub const FILE_NAME_BYTES: usize = 255;
+
+/// `name` as a file's name: letters (Vietnamese ones too), digits and `-`, anything else `_`,
+/// and `.extension`, the whole within [`FILE_NAME_BYTES`] (a view named in 90 Vietnamese
+/// letters is 250 bytes), with room left for the `-2` of a name already taken. Two names
+/// that differ only in case are taken as one, as on Windows and macOS.
+pub fn file_name(
+    name: &str,
+    extension: &str,
+    taken: &mut std::collections::HashSet<String>,
+) -> String {
+    let stem: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    // Room for ".extension" and a "-99" suffix.
+    let room = FILE_NAME_BYTES.saturating_sub(extension.len() + 1 + 4);
+    let stem = clip_bytes(&stem, room);
+    let mut candidate = format!("{stem}.{extension}");
+    let mut n = 2;
+    while !taken.insert(candidate.to_lowercase()) {
+        candidate = format!("{stem}-{n}.{extension}");
+        n += 1;
+    }
+    candidate
+}
+
 /// A code Chiso can use for an external one: `SH.DYN.MORT` → `SH_DYN_MORT`, `hdi` → `HDI`.
 pub fn code_from(external: &str) -> String {
     // Vietnamese letters as their base letters (`Số hộ` → `SO_HO`), not as gaps.

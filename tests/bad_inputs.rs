@@ -2157,3 +2157,223 @@ fn a_wide_file_of_short_rows_counts_its_missing_cells_at_once() {
         started.elapsed()
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Attribution: the audit machinery missing a part
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn an_edit_is_never_credited_to_nobody_when_the_audit_machinery_lost_a_part() {
+    let dir = tempfile::tempdir().unwrap();
+    let last_entry = |path: &Path| -> (String, String) {
+        Connection::open(path)
+            .unwrap()
+            .query_row(
+                "SELECT editor, action FROM audit_log ORDER BY id DESC LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap()
+    };
+    for (name, sql) in [
+        ("no-context.db", "DELETE FROM audit_context"),
+        ("no-trigger.db", "DROP TRIGGER observation_audit_update"),
+        (
+            "neither.db",
+            "DELETE FROM audit_context; DROP TRIGGER observation_audit_update",
+        ),
+    ] {
+        let path = sample_at(dir.path(), name);
+        Connection::open(&path).unwrap().execute_batch(sql).unwrap();
+        let out = run_on(
+            "set",
+            &path,
+            &[
+                "HDI",
+                "2023",
+                "0.8",
+                "--source",
+                "UNDP_HDR_2025",
+                "--by",
+                "Nguyễn Thị Lan",
+            ]
+            .map(String::from),
+        );
+        assert!(out.status.success(), "{name}: {}", text(&out.stderr));
+        assert_eq!(
+            last_entry(&path),
+            ("Nguyễn Thị Lan".to_owned(), "update".to_owned()),
+            "{name}: the change is recorded, and credited to its editor"
+        );
+        // The part is back: the next session's edits are recorded too.
+        let out = run_on(
+            "set",
+            &path,
+            &[
+                "HDI",
+                "2023",
+                "0.81",
+                "--source",
+                "UNDP_HDR_2025",
+                "--by",
+                "Trần Văn Minh",
+            ]
+            .map(String::from),
+        );
+        assert!(out.status.success(), "{name}: {}", text(&out.stderr));
+        assert_eq!(last_entry(&path).0, "Trần Văn Minh", "{name}");
+    }
+}
+
+#[test]
+fn an_export_and_import_round_trip_gives_back_footnotes_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample_at(dir.path(), "footnotes.db");
+    let footnotes = [
+        "'=already",
+        " =1+1",
+        "=SUM(A1:A9)",
+        "-5 as printed",
+        "it's provisional",
+        "'quoted'",
+        "  two leading spaces",
+    ];
+    let ids: Vec<i64> = {
+        let conn = Connection::open(&db).unwrap();
+        let ids: Vec<i64> = conn
+            .prepare("SELECT id FROM observation ORDER BY id LIMIT 7")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        for (id, footnote) in ids.iter().zip(footnotes) {
+            conn.execute(
+                "UPDATE observation SET footnote = ?1 WHERE id = ?2",
+                rusqlite::params![footnote, id],
+            )
+            .unwrap();
+        }
+        ids
+    };
+    let csv = dir.path().join("all.csv");
+    let out = chiso(&[
+        "export-data",
+        db.to_str().unwrap(),
+        "--out",
+        csv.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    Connection::open(&db)
+        .unwrap()
+        .execute(
+            "UPDATE observation SET footnote = 'changed' WHERE id <= ?1",
+            [ids[6]],
+        )
+        .unwrap();
+    let out = chiso(&[
+        "import",
+        db.to_str().unwrap(),
+        csv.to_str().unwrap(),
+        "--replace",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let conn = Connection::open(&db).unwrap();
+    for (id, footnote) in ids.iter().zip(footnotes) {
+        let back: String = conn
+            .query_row(
+                "SELECT footnote FROM observation WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(back, footnote, "row {id}");
+    }
+}
+
+#[test]
+fn outputs_stay_valid_whatever_the_names_hold() {
+    let dir = tempfile::tempdir().unwrap();
+    // A name with non-characters and an escape sequence, another of 90 Vietnamese letters,
+    // and two views whose names are one file name.
+    let long_name = "Tỷ lệ hộ nghèo đa chiều ".repeat(4);
+    let long_name = long_name.chars().take(90).collect::<String>();
+    let db = tampered(
+        dir.path(),
+        "names.db",
+        &format!(
+            "UPDATE indicator SET name = 'HDI \u{FFFE}\u{FFFF} ' || char(27) || '[31mred' \
+             WHERE code = 'HDI'; \
+             UPDATE saved_view SET name = '{long_name}' WHERE position = 0; \
+             UPDATE saved_view SET name = 'Tỷ lệ/nghèo' WHERE position = 1; \
+             UPDATE saved_view SET name = 'Tỷ lệ nghèo' WHERE position = 2;"
+        ),
+    );
+    for format in ["svg", "png"] {
+        let out_path = dir.path().join(format!("hdi.{format}"));
+        let out = chiso(&[
+            "export",
+            db.to_str().unwrap(),
+            "--indicator",
+            "HDI",
+            "--out",
+            out_path.to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "{format}: {}", text(&out.stderr));
+        if format == "svg" {
+            let svg = fs::read_to_string(&out_path).unwrap();
+            assert!(!svg.contains('\u{FFFE}') && !svg.contains('\u{1b}'));
+            assert!(
+                svg.contains("HDI \u{FFFD}\u{FFFD}"),
+                "shown as replacement characters"
+            );
+        }
+    }
+    // The terminal never gets the escape sequence raw.
+    let out = chiso(&["list", db.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let listing = text(&out.stdout);
+    assert!(
+        !listing.contains('\u{1b}') && listing.contains("\\u{1b}[31mred"),
+        "{listing}"
+    );
+    // A deck's file names fit the file system and never overwrite each other.
+    let deck = dir.path().join("deck");
+    let out = chiso(&[
+        "export",
+        db.to_str().unwrap(),
+        "--deck",
+        "--out-dir",
+        deck.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let names: Vec<String> = fs::read_dir(&deck)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let views = Store::open_read_only(&db).unwrap().views().unwrap().len();
+    assert_eq!(names.len(), views, "one file a slide: {names:?}");
+    assert!(names.iter().all(|n| n.len() <= 255), "{names:?}");
+    // Names with control characters are refused on import, like codes.
+    let csv = dir.path().join("names.csv");
+    fs::write(
+        &csv,
+        format!(
+            "{LONG_HEADER},indicator_name\nNEW_X,VNM,T,2020,1,,,,NEWS_WVR_2026,New\u{1b}[2Jindicator\n"
+        ),
+    )
+    .unwrap();
+    let out = chiso(&[
+        "import",
+        db.to_str().unwrap(),
+        csv.to_str().unwrap(),
+        "--dry-run",
+    ]);
+    assert!(!out.status.success());
+    let stderr = text(&out.stderr) + &text(&out.stdout);
+    assert!(
+        stderr.contains("column indicator_name")
+            && stderr.contains("the name holds a control or invisible character"),
+        "{stderr}"
+    );
+}

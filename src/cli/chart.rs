@@ -59,6 +59,7 @@ pub fn export_chart(
                 .filter(|r| r.entry.latest.is_some())
                 .map(|r| r.entry.indicator.code.clone())
                 .collect();
+            let mut taken = std::collections::HashSet::new();
             for code in &codes {
                 let request = ChartRequest {
                     indicator: code.clone(),
@@ -66,24 +67,11 @@ pub fn export_chart(
                 };
                 let description = ws.chart_for(&request)?;
                 let ext = if format == Format::Svg { "svg" } else { "png" };
-                let path = dir.join(format!("{}.{ext}", file_safe(code)));
+                let path = dir.join(crate::text::file_name(code, ext, &mut taken));
                 export::write_file(&description, format, &args.options, &path)?;
             }
             writeln!(notes, "Wrote {} charts into {}", codes.len(), dir.display())?;
         }
     }
     Ok(())
-}
-
-/// An indicator code as a file name: letters, digits, `-` and `_` only.
-fn file_safe(code: &str) -> String {
-    code.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
 }

@@ -12,6 +12,7 @@ use crate::model::Observation;
 use crate::store::export::ExportFilter;
 use crate::store::query::{CatalogueEntry, SeriesFilter};
 use crate::store::{SCHEMA_VERSION, Store};
+use crate::text::terminal_safe;
 use crate::workspace::{export_long_csv, export_long_csv_to};
 
 /// Opens a file for a command that only reads, saying on `notes` when it is read-only.
@@ -61,14 +62,14 @@ pub fn info(file: &Path, out: &mut impl Write, notes: &mut impl Write) -> anyhow
         } else {
             format!(", {}", s.edition.get(Language::English))
         };
-        writeln!(
-            out,
+        let line = format!(
             "  {:<18} {} — {}{edition} ({})",
             s.code,
             s.publisher.get(Language::English),
             s.title.get(Language::English),
             s.published
-        )?;
+        );
+        writeln!(out, "{}", terminal_safe(&line))?;
     }
     let ok = summary.integrity == ["ok"];
     writeln!(out, "Integrity check: {}", summary.integrity.join("; "))?;
@@ -183,7 +184,11 @@ pub fn list(
     };
     writeln!(out, "{}", line(header))?;
     for row in &rows {
-        writeln!(out, "{}", line(row.each_ref().map(String::as_str)))?;
+        writeln!(
+            out,
+            "{}",
+            terminal_safe(&line(row.each_ref().map(String::as_str)))
+        )?;
     }
     Ok(())
 }
@@ -229,13 +234,17 @@ pub fn audit(
         writeln!(
             out,
             "{}  {}  {} {} #{}",
-            entry.at, entry.editor, entry.action, entry.table, entry.row_id
+            terminal_safe(&entry.at),
+            terminal_safe(&entry.editor),
+            entry.action,
+            entry.table,
+            entry.row_id
         )?;
         if let Some(old) = &entry.old_values {
-            writeln!(out, "    old: {old}")?;
+            writeln!(out, "    old: {}", terminal_safe(old))?;
         }
         if let Some(new) = &entry.new_values {
-            writeln!(out, "    new: {new}")?;
+            writeln!(out, "    new: {}", terminal_safe(new))?;
         }
     }
     Ok(())
@@ -268,16 +277,16 @@ pub fn series(
     ])?;
     for o in &figures {
         csv.write_record([
-            spreadsheet_safe(&o.indicator_code).as_ref(),
-            &spreadsheet_safe(&o.area_code),
-            &spreadsheet_safe(&o.subgroup_code),
+            terminal_safe(&spreadsheet_safe(&o.indicator_code)).as_ref(),
+            &terminal_safe(&spreadsheet_safe(&o.area_code)),
+            &terminal_safe(&spreadsheet_safe(&o.subgroup_code)),
             &o.period.year.to_string(),
-            &o.period.to_string(),
+            &terminal_safe(&o.period.to_string()),
             &o.value.to_string(),
             o.status.as_str(),
             o.qualifier.as_str(),
-            &spreadsheet_safe(&o.footnote),
-            &spreadsheet_safe(&o.source_code),
+            &terminal_safe(&spreadsheet_safe(&o.footnote)),
+            &terminal_safe(&spreadsheet_safe(&o.source_code)),
         ])?;
     }
     csv.flush()?;

@@ -42,9 +42,10 @@ impl<W: Write> Writer<W> {
 }
 
 /// Text that a spreadsheet would run as a formula gets a leading apostrophe, which
-/// spreadsheets show as plain text; the reader takes it off again.
+/// spreadsheets show as plain text; the reader takes it off again (see
+/// [`crate::text::needs_apostrophe`]).
 pub fn spreadsheet_safe(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if crate::text::needs_apostrophe(text) {
         format!("'{text}").into()
     } else {
         text.into()
@@ -60,5 +61,9 @@ mod tests {
         assert_eq!(spreadsheet_safe("=1+1"), "'=1+1");
         assert_eq!(spreadsheet_safe("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(spreadsheet_safe("Hà Giang"), "Hà Giang");
+        // After spaces too, and an apostrophe of the text's own is kept by doubling it.
+        assert_eq!(spreadsheet_safe(" =1+1"), "' =1+1");
+        assert_eq!(spreadsheet_safe("'=already"), "''=already");
+        assert_eq!(spreadsheet_safe("it's"), "it's");
     }
 }

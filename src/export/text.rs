@@ -89,17 +89,36 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            // Control characters are not allowed in XML 1.0.
-            c if (c as u32) < 0x20 && c != '\t' && c != '\n' && c != '\r' => out.push(' '),
+            // Control characters are not allowed in XML 1.0 (C1 and DEL are discouraged).
+            c if c.is_control() && c != '\t' && c != '\n' && c != '\r' => out.push(' '),
+            // U+FFFE and U+FFFF are not XML characters at all, and an SVG holding one is not
+            // XML (resvg refuses it, so the PNG fails too); the other non-characters are
+            // discouraged. Each is shown as the replacement character.
+            c if is_noncharacter(c) => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
     out
 }
 
+/// Unicode's non-characters: U+FDD0 to U+FDEF and the last two code points of every plane.
+fn is_noncharacter(c: char) -> bool {
+    let n = c as u32;
+    (0xFDD0..=0xFDEF).contains(&n) || n & 0xFFFE == 0xFFFE
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn non_characters_and_controls_never_reach_the_svg() {
+        assert_eq!(
+            escape("a\u{FFFE}b\u{FFFF}c\u{FDD0}\u{1FFFF}"),
+            "a\u{FFFD}b\u{FFFD}c\u{FFFD}\u{FFFD}"
+        );
+        assert_eq!(escape("x\u{7F}y\u{85}z\u{1B}[31m"), "x y z [31m");
+    }
 
     #[test]
     fn wraps_within_the_width() {

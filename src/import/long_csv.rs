@@ -365,9 +365,15 @@ impl Row<'_> {
             .and_then(|i| self.record.get(i))
             .unwrap_or(b"");
         let text = text::decode(bytes, self.encoding)?;
-        let text = text.trim();
+        // A footnote is given back as it was written, spaces and all; codes and names are
+        // trimmed.
+        let text = if name == "footnote" && !text.trim().is_empty() {
+            text.as_str()
+        } else {
+            text.trim()
+        };
         Ok(match text.strip_prefix('\'') {
-            Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_owned(),
+            Some(rest) if crate::text::needs_apostrophe(rest) => rest.to_owned(),
             _ => text.to_owned(),
         })
     }
@@ -469,8 +475,20 @@ impl Row<'_> {
         if let Some((empty, _)) = codes.iter().find(|(_, c)| c.is_empty()) {
             return Err(self.problem(empty, "", Reason::NoCode));
         }
-        if let Some((column, code)) = codes.iter().find(|(_, c)| c.chars().any(hidden)) {
+        if let Some((column, code)) = codes
+            .iter()
+            .find(|(_, c)| c.chars().any(crate::text::is_hidden))
+        {
             return Err(self.problem(column, code, Reason::HiddenCharacter));
+        }
+        // Names are shown in lists, charts and terminals: an escape sequence in one could
+        // recolour or rewrite a terminal's screen, a newline break a list. (Footnotes and
+        // citations may hold line breaks.)
+        for column in NAMES {
+            let name = self.lossy(column);
+            if name.chars().any(crate::text::is_hidden) {
+                return Err(self.problem(column, &name, Reason::HiddenInName));
+            }
         }
         Ok(())
     }
@@ -496,12 +514,15 @@ impl Row<'_> {
     }
 }
 
-/// A character that must not be in a code: a control character, or one that changes how the
-/// text around it is shown (a right-to-left override, a zero-width space) without being seen.
-fn hidden(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
-}
+/// The columns of names and symbols, checked like codes.
+const NAMES: [&str; 6] = [
+    "indicator_name",
+    "unit",
+    "unit_symbol",
+    "area_name",
+    "subgroup_name",
+    "source_name",
+];
 
 /// Codes already described to the sink: their names are read once.
 #[derive(Default)]

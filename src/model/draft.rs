@@ -91,6 +91,10 @@ pub enum Reason {
     NoCode,
     #[error("the code holds a control or invisible character (shown escaped): retype it")]
     HiddenCharacter,
+    #[error(
+        "the name holds a control or invisible character (shown escaped), which would garble lists and terminals: retype it"
+    )]
+    HiddenInName,
     #[error("a value is missing")]
     MissingValue,
     #[error("no iso3 column")]

@@ -311,6 +311,36 @@ impl Store {
             backups.take(&self.conn).map_err(StoreError::Backup)?;
             mark_backed_up(&self.path);
         }
+        self.restore_own_objects()
+    }
+
+    /// Makes again Chiso's own triggers and indexes that the file lacks (deleted by hand or by
+    /// another program): without its audit triggers a change would be recorded nowhere, or
+    /// as nobody's. Done before the first write of a session, after its backup.
+    fn restore_own_objects(&mut self) -> Result<(), StoreError> {
+        let version: i64 = self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let Some(own) = schema::own_objects(version) else {
+            return Ok(());
+        };
+        let found = schema::schema_objects(&self.conn)?;
+        let missing: Vec<&schema::SchemaObject> = own
+            .iter()
+            .filter(|(kind, name, sql)| {
+                !sql.is_empty() && !found.iter().any(|(k, n, _)| k == kind && n == name)
+            })
+            .collect();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for (_, _, sql) in missing {
+            tx.execute_batch(sql)?;
+        }
+        tx.commit()?;
         Ok(())
     }
 
@@ -325,8 +355,12 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // The audit triggers read the editor from this one row. A file whose row was deleted
+        // (by hand, or by another program) would credit every change to "(outside Chiso)":
+        // the row is put back, in the same transaction as the change.
         tx.execute(
-            "UPDATE audit_context SET editor = ?1 WHERE id = 1",
+            "INSERT INTO audit_context (id, editor) VALUES (1, ?1) \
+             ON CONFLICT (id) DO UPDATE SET editor = excluded.editor",
             [editor],
         )?;
         let written = f(&tx).and_then(|value| {

@@ -477,6 +477,7 @@ pub fn import_reason(t: &Messages, reason: &Reason) -> String {
         R::UnknownQualifier(words) => said("reason-unknown-qualifier", words),
         R::NoCode => t.get("reason-no-code"),
         R::HiddenCharacter => t.get("reason-hidden-character"),
+        R::HiddenInName => t.get("reason-hidden-in-name"),
         R::MissingValue => t.get("reason-missing-value"),
         R::NoIso3Column => t.get("reason-no-iso3-column"),
         R::NotWbApi(shape) => t.get(match shape {

@@ -8,6 +8,7 @@ use crate::export::{ExportError, ExportOptions, Format};
 use crate::locale::Language;
 use crate::store::StoreError;
 use crate::store::views::SavedView;
+use crate::text;
 
 /// Why a deck was not written whole.
 #[derive(Debug, thiserror::Error)]
@@ -31,19 +32,6 @@ pub enum SlideError {
     Store(StoreError),
     #[error(transparent)]
     Export(ExportError),
-}
-
-/// A view's name as a file name: letters, digits and hyphens kept, the rest `_`.
-fn file_stem(name: &str) -> String {
-    name.chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
 }
 
 impl Workspace {
@@ -134,6 +122,8 @@ impl Workspace {
             Format::Png => "png",
         };
         let mut written = Vec::new();
+        // Two views of one name, or two names cut to the same length, are two files.
+        let mut taken = std::collections::HashSet::new();
         for (i, view) in self.views.iter().enumerate() {
             let failed = |source| DeckError::Slide {
                 number: i + 1,
@@ -150,7 +140,8 @@ impl Workspace {
                     };
                     describe(&view.spec, &data)
                 });
-            let path = dir.join(format!("{:02}-{}.{ext}", i + 1, file_stem(&view.name)));
+            let numbered = format!("{:02}-{}", i + 1, view.name);
+            let path = dir.join(text::file_name(&numbered, ext, &mut taken));
             crate::export::write_file(&description, format, &options, &path)
                 .map_err(|e| failed(SlideError::Export(e)))?;
             written.push(path);

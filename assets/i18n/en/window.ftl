@@ -482,6 +482,7 @@ reason-not-utf8 = not valid UTF-8 text: save the file as UTF-8
 reason-unknown-status = unknown status; use one of { $detail }
 reason-unknown-qualifier = unknown qualifier; leave it empty or use { $detail }
 reason-no-code = empty: a code is needed
+reason-hidden-in-name = the name holds a control or invisible character (shown escaped), which would garble lists and terminals: retype it
 reason-hidden-character = the code holds a control or invisible character (shown escaped): retype it
 reason-missing-value = a value is missing
 reason-no-iso3-column = no iso3 column

@@ -467,6 +467,7 @@ reason-not-utf8 = văn bản không phải UTF-8 hợp lệ: hãy lưu tệp ở
 reason-unknown-status = tình trạng không rõ; dùng một trong { $detail }
 reason-unknown-qualifier = ký hiệu kèm số không rõ; để trống hoặc dùng { $detail }
 reason-no-code = trống: cần có mã
+reason-hidden-in-name = tên có ký tự điều khiển hoặc ký tự ẩn (hiển thị dạng thoát), sẽ làm rối danh sách và màn hình dòng lệnh: hãy gõ lại
 reason-hidden-character = mã có ký tự điều khiển hoặc ký tự ẩn (hiển thị dạng thoát): hãy gõ lại
 reason-missing-value = thiếu giá trị
 reason-no-iso3-column = thiếu cột iso3
