@@ -116,10 +116,37 @@ fn each_session_backs_the_file_up_before_its_first_write_and_backups_lists_them(
     }
     assert!(listing.contains("keeps the newest 10"), "{listing}");
 
-    // Reads take no backup.
+    // Reads take no backup, nor does an import's dry run; an import does.
     let out = chiso_with(&folder, &["list", db.to_str().unwrap()]);
     assert!(out.status.success());
     assert_eq!(backups_of(&db, &folder).list().len(), 2);
+    let csv = db.with_file_name("one.csv");
+    fs::write(
+        &csv,
+        "indicator,area,subgroup,period,value,status,qualifier,footnote,source
+         U5MR,VNM,T,2025,16.1,,,,NEWS_VNA_2025_12
+",
+    )
+    .unwrap();
+    let import = |dry_run: bool| {
+        let mut args = vec!["import", db.to_str().unwrap(), csv.to_str().unwrap()];
+        if dry_run {
+            args.push("--dry-run");
+        }
+        chiso_with(&folder, &args)
+    };
+    assert!(import(true).status.success());
+    assert_eq!(backups_of(&db, &folder).list().len(), 2);
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let out = import(false);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let list = backups_of(&db, &folder).list();
+    assert_eq!(list.len(), 3);
+    assert_eq!(
+        u5mr_2024(&list[0].path),
+        Some(19.4),
+        "the file before the import"
+    );
 }
 
 #[test]
@@ -185,6 +212,26 @@ fn a_damaged_file_is_never_written_and_the_messages_name_its_newest_good_backup(
         "{stderr}"
     );
     assert!(!stderr.contains(".recover"), "{stderr}");
+    assert_eq!(fs::read(&db).unwrap(), bytes, "not a byte written");
+    // An import too, and its dry run.
+    let csv = dir.path().join("one.csv");
+    fs::write(
+        &csv,
+        "indicator,area,subgroup,period,value,status,qualifier,footnote,source
+         U5MR,VNM,T,2025,16.1,,,,NEWS_VNA_2025_12
+",
+    )
+    .unwrap();
+    for dry_run in [true, false] {
+        let mut args = vec!["import", db.to_str().unwrap(), csv.to_str().unwrap()];
+        if dry_run {
+            args.push("--dry-run");
+        }
+        let out = chiso_with(&folder, &args);
+        assert!(!out.status.success(), "{args:?}");
+        let stderr = text(&out.stderr);
+        assert!(stderr.contains("SQLite finds the file damaged"), "{stderr}");
+    }
     assert_eq!(fs::read(&db).unwrap(), bytes, "not a byte written");
     assert_eq!(
         backups_of(&db, &folder).list().len(),

@@ -71,14 +71,20 @@ pub struct ChartSpec {
     pub note: String,
 }
 
+/// The most series one chart keeps (see [`ChartSpec::keep_within_bounds`]).
+pub const MAX_SERIES: usize = 1000;
+
 /// The years a Chiso file keeps: a year outside them is no figure's.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
 
 impl ChartSpec {
-    /// Keeps the years shown within [`YEARS`], first before last. A saved view another program
-    /// wrote can ask for the years 1 to 2,147,483,647, which an axis of years would lay out
-    /// one by one, without end.
-    pub fn keep_years_in_range(&mut self) {
+    /// Keeps the years shown within [`YEARS`], first before last, and at most [`MAX_SERIES`]
+    /// series. A saved view another program wrote can ask for the years 1 to 2,147,483,647,
+    /// which an axis of years would lay out one by one, without end.
+    pub fn keep_within_bounds(&mut self) {
+        // And a bounded number of series: every province and subgroup of an indicator is a few
+        // hundred; a view written elsewhere could name millions, each a query and a line.
+        self.series.truncate(MAX_SERIES);
         self.years = self.years.map(|(from, to)| {
             let from = from.clamp(*YEARS.start(), *YEARS.end());
             let to = to.clamp(*YEARS.start(), *YEARS.end());

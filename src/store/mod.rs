@@ -295,6 +295,18 @@ impl Store {
     /// What must hold before the first write of a session: the file may be written, SQLite
     /// finds it sound, and a backup of it has been taken (once per file and process).
     fn prepare_first_write(&mut self) -> Result<(), StoreError> {
+        self.check_writable()?;
+        if let Some(backups) = &self.backups
+            && needs_backup(&self.path)
+        {
+            backups.take(&self.conn).map_err(StoreError::Backup)?;
+            mark_backed_up(&self.path);
+        }
+        self.restore_own_objects()
+    }
+
+    /// That the file may be written and SQLite finds it sound (the quick check runs once).
+    pub(crate) fn check_writable(&mut self) -> Result<(), StoreError> {
         if let Some(reason) = &self.read_only {
             return Err(StoreError::ReadOnly(reason.clone()));
         }
@@ -305,13 +317,17 @@ impl Store {
                 return Err(StoreError::ReadOnly(reason.clone()));
             }
         }
-        if let Some(backups) = &self.backups
-            && needs_backup(&self.path)
-        {
-            backups.take(&self.conn).map_err(StoreError::Backup)?;
-            mark_backed_up(&self.path);
+        Ok(())
+    }
+
+    /// What must hold before an import: a dry run only reads (in a transaction it rolls
+    /// back), so it needs a sound file but takes no backup.
+    pub(crate) fn prepare_import(&mut self, dry_run: bool) -> Result<(), StoreError> {
+        if dry_run {
+            self.check_writable()
+        } else {
+            self.prepare_first_write()
         }
-        self.restore_own_objects()
     }
 
     /// Makes again Chiso's own triggers and indexes that the file lacks (deleted by hand or by

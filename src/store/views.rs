@@ -30,7 +30,7 @@ impl Store {
             // cut to what the schema allows (see `query::text_of`).
             if let Ok(mut spec) = serde_json::from_str::<ChartSpec>(&spec) {
                 spec.title = spec.title.map(|t| crate::text::clip(t, 500));
-                spec.keep_years_in_range();
+                spec.keep_within_bounds();
                 views.push(SavedView {
                     id,
                     name: crate::text::clip(name, 200),

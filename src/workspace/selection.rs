@@ -121,7 +121,7 @@ impl Workspace {
 
     /// Replaces what is shown, as a saved view or a restored session would.
     pub fn set_spec(&mut self, mut spec: ChartSpec) -> Result<(), StoreError> {
-        spec.keep_years_in_range();
+        spec.keep_within_bounds();
         if let Some(first) = spec.series.first()
             && self.selected.as_deref() != Some(&first.indicator)
         {

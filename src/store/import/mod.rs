@@ -45,9 +45,9 @@ impl Store {
         editor: &str,
         progress: &Progress,
     ) -> Result<ImportReport, StoreError> {
-        if let Some(reason) = self.read_only() {
-            return Err(StoreError::ReadOnly(reason.clone()));
-        }
+        // Checked, backed up and repaired like any first write; the triggers are off during
+        // the import, so Chiso's own must be whole before it.
+        self.prepare_import(options.dry_run)?;
         let total: u64 = files
             .iter()
             .filter_map(|f| std::fs::metadata(f).ok())
