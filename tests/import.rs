@@ -174,8 +174,11 @@ fn owid_internet_users_match_viet_nam_by_code_and_keep_the_citation() {
     assert_eq!(value(&store, &code, "VNM", &source, 2022), Some(78.59));
     assert_eq!(
         store.area("VNM").unwrap().name,
-        Name::only("Vietnam"),
-        "named as the file names it"
+        Name {
+            en: "Viet Nam".into(),
+            vi: "Việt Nam".into()
+        },
+        "the country every file holds keeps its names"
     );
     let s = store.source(&source).unwrap();
     assert!(
@@ -514,11 +517,21 @@ fn gso_px_web_tables_import_on_the_areas_they_name_with_the_preliminary_year_pro
     };
     let report = import(&mut store, &[table], &options);
     assert_eq!(report.problem_count, 0, "{:?}", report.problems);
-    // The country, its six regions and the sample's eight provinces, six years each; the
-    // other 55 provinces are named as missing from the database, never created.
-    assert_eq!(report.added, 15 * 6, "{report:?}");
-    assert_eq!(report.unknown_area_names.len(), 55);
-    assert!(report.unknown_area_names.contains(&"Lai Chau".to_owned()));
+    // The country, its six regions and the 63 provinces of 2008-2025 (every file holds them
+    // since schema 4), six years each (2010-2016): figures of 2016 go to the An Giang of then,
+    // not to the An Giang made on 1 July 2025.
+    assert_eq!(report.added, 70 * 6, "{report:?}");
+    assert!(
+        report.unknown_area_names.is_empty(),
+        "{:?}",
+        report.unknown_area_names
+    );
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+    assert!(value(&store, "U5MR", "VN-44", &source_of(&report), 2016).is_some());
+    assert_eq!(
+        value(&store, "U5MR", "VN-2025-91", &source_of(&report), 2016),
+        None
+    );
     let source = report.files[0].source.clone().unwrap();
     // Known values (shared/realdata/README.md): " WHOLE COUNTRY" with its leading space is
     // Viet Nam, "Ha Giang" is Hà Giang, "Ho Chi Minh city" is Thành phố Hồ Chí Minh.
@@ -671,7 +684,8 @@ fn a_gso_census_table_in_a_workbook_imports_its_headings_as_subgroups() {
     // Biểu 1: population by urban/rural × sex, the country, regions and provinces, 2019.
     let report = import(&mut store, std::slice::from_ref(&book), &sheet("Bieu 1"));
     assert_eq!(report.problem_count, 0, "{:?}", report.problems);
-    assert_eq!(report.added, 15 * 9, "{report:?}");
+    // The country, its regions and its 63 provinces (schema 4), nine subgroups each.
+    assert_eq!(report.added, 70 * 9, "{report:?}");
     let population = store
         .indicators()
         .unwrap()
@@ -1176,4 +1190,9 @@ fn an_excel_download_imports_like_its_csv_and_other_workbooks_are_named() {
     let report = import(&mut store, &[annex], &ImportOptions::default());
     let said = report.problems[0].to_string();
     assert!(said.contains("sheets (Table 1. HDI)"), "{said}");
+}
+
+/// The source the first file of an import was given.
+fn source_of(report: &chiso::store::import::ImportReport) -> String {
+    report.files[0].source.clone().unwrap()
 }

@@ -552,3 +552,98 @@ fn saved_views_are_renamed_reordered_and_deleted_in_the_file_and_audited() {
         ("saved_view", "delete", "Lan")
     );
 }
+
+#[test]
+fn a_version_3_file_gains_the_provinces_of_both_sides_of_the_2025_reform() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v3.db");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        let tx = conn.transaction().unwrap();
+        chiso::store::schema::migrate_for_tests(&tx, 0, 3).unwrap();
+        // A file of its own names: they are kept, and the areas gain their dates.
+        tx.execute_batch(
+            "INSERT INTO area (code, name, name_vi, level) VALUES ('VNM', 'Vietnam', 'Việt Nam', 'country');
+             INSERT INTO area (code, name, parent_id, level) VALUES ('VN-03', 'Ha Giang province', 1, 'province');",
+        )
+        .unwrap();
+        tx.commit().unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.summary().unwrap().schema_version, SCHEMA_VERSION);
+    let ha_giang = store.area("VN-03").unwrap();
+    assert_eq!(ha_giang.name.get(Language::English), "Ha Giang province");
+    assert_eq!(
+        (ha_giang.gso_code.as_str(), ha_giang.valid_until.as_str()),
+        ("02", "2025-06-30")
+    );
+    assert!(ha_giang.valid_in(2016) && ha_giang.valid_in(2025) && !ha_giang.valid_in(2026));
+    let tuyen_quang = store.area("VN-2025-08").unwrap();
+    assert_eq!(tuyen_quang.name.get(Language::English), "Tuyên Quang");
+    assert_eq!(tuyen_quang.name.get(Language::Vietnamese), "Tuyên Quang");
+    assert_eq!(tuyen_quang.valid_from, "2025-07-01");
+    assert!(
+        !tuyen_quang.valid_in(2024) && tuyen_quang.valid_in(2025) && tuyen_quang.valid_in(2030)
+    );
+    assert_eq!(tuyen_quang.parent_code.as_deref(), Some("VN-R-NMM"));
+    // Hà Nội's territory did not change: one area, valid throughout.
+    let ha_noi = store.area("VN-HN").unwrap();
+    assert!(ha_noi.valid_from.is_empty() && ha_noi.valid_until.is_empty());
+    let areas = store.areas().unwrap();
+    let provinces_in = |year: i32| {
+        areas
+            .iter()
+            .filter(|a| a.level == "province" && a.valid_in(year))
+            .count()
+    };
+    assert_eq!(provinces_in(2024), 63);
+    assert_eq!(provinces_in(2026), 34);
+    // Each old province names its successor; the areas brought are credited in the log.
+    let conn = Connection::open(&path).unwrap();
+    let successors: Vec<String> = conn
+        .prepare(
+            "SELECT s.code FROM area_successor x JOIN area a ON a.id = x.area_id \
+             JOIN area s ON s.id = x.successor_id WHERE a.code = 'VN-03'",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(successors, ["VN-2025-08"]);
+    let (merged, links): (i64, i64) = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM area WHERE valid_until = '2025-06-30'), \
+                    (SELECT count(*) FROM area_successor)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((merged, links), (52, 52));
+    let editor: String = conn
+        .query_row(
+            "SELECT editor FROM audit_log WHERE table_name = 'area' ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(editor, "Chiso (schema 4: the provinces of 2025)");
+}
+
+#[test]
+fn an_area_date_that_is_not_a_date_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    chiso::workspace::sample::create_sample(&path).unwrap();
+    let conn = Connection::open(&path).unwrap();
+    for bad in ["2025-13-01", "1/7/2025", "2025-07-01T00:00"] {
+        assert!(
+            conn.execute(
+                "UPDATE area SET valid_from = ?1 WHERE code = 'VN-2025-08'",
+                [bad]
+            )
+            .is_err(),
+            "{bad}"
+        );
+    }
+}

@@ -247,6 +247,20 @@ pub struct Area {
     pub name: Name,
     pub parent_code: Option<String>,
     pub level: String,
+    /// The statistics office's code ("02" for Hà Giang), empty when none.
+    pub gso_code: String,
+    /// The first and last days the area was valid (ISO dates, inclusive); empty: open.
+    pub valid_from: String,
+    pub valid_until: String,
+}
+
+impl Area {
+    /// Whether the area was valid at some time in `year`.
+    pub fn valid_in(&self, year: i32) -> bool {
+        let (first, last) = (format!("{year:04}-01-01"), format!("{year:04}-12-31"));
+        (self.valid_from.is_empty() || self.valid_from <= last)
+            && (self.valid_until.is_empty() || self.valid_until >= first)
+    }
 }
 
 /// A part of the population: total, female, rural, ethnic minority…

@@ -306,25 +306,26 @@ fn fill(tx: &Transaction, options: &GenerateOptions) -> Result<GenerateReport, S
             params![code, name, symbol],
         )?;
     }
-    tx.execute(
-        "INSERT INTO area (code, name, name_vi, level) VALUES ('VN', 'Viet Nam', 'Việt Nam', 'country')",
-        [],
-    )?;
-    let country = tx.last_insert_rowid();
+    // Every file holds the reference areas of schema 4 (VNM, its regions and provinces); the
+    // generated figures have areas of their own, which take over a code they share.
+    let area = |code: &str, name: &str, vi: &str, parent: Option<i64>, level: &str| {
+        tx.query_row(
+            "INSERT INTO area (code, name, name_vi, parent_id, level) VALUES (?1, ?2, ?3, ?4, ?5) \
+             ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_vi = excluded.name_vi, \
+                 parent_id = excluded.parent_id, level = excluded.level \
+             RETURNING id",
+            params![code, name, vi, parent, level],
+            |r| r.get::<_, i64>(0),
+        )
+    };
+    let country = area("VN", "Viet Nam", "Việt Nam", None, "country")?;
     let mut area_ids = vec![country];
     for (code, name) in REGIONS {
-        tx.execute(
-            "INSERT INTO area (code, name, parent_id, level) VALUES (?1, ?2, ?3, 'region')",
-            params![code, name, country],
-        )?;
-        area_ids.push(tx.last_insert_rowid());
+        area_ids.push(area(code, name, "", Some(country), "region")?);
     }
     for (code, name, region) in PROVINCES {
-        tx.execute(
-            "INSERT INTO area (code, name, parent_id, level) VALUES (?1, ?2, ?3, 'province')",
-            params![code, name, area_ids[1 + region]],
-        )?;
-        area_ids.push(tx.last_insert_rowid());
+        let parent = area_ids[1 + region];
+        area_ids.push(area(code, name, "", Some(parent), "province")?);
     }
     let mut subgroup_ids = Vec::new();
     for (code, name, dimension) in SUBGROUPS {

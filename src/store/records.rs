@@ -91,6 +91,9 @@ const AREA_FIELDS: &[Field] = &[
     f("name", "Name in English", Text, true),
     f("parent_id", "Parent", Ref("area"), false),
     f("level", "Level", Choice(LEVELS), true),
+    f("gso_code", "GSO code", Text, false),
+    f("valid_from", "Area valid from", Text, false),
+    f("valid_until", "Area valid until", Text, false),
 ];
 const SUBGROUP_FIELDS: &[Field] = &[
     f("code", "Code", Text, true),
@@ -161,8 +164,18 @@ pub fn label(table: &str, record: &Record, language: Language) -> String {
         };
         (!name.is_empty()).then(|| name.get(language).to_owned())
     });
+    // An area that existed only for a time says when: the Tuyên Quang of until 30 June 2025
+    // and the one since 1 July are two areas of one name.
+    let dates = match (value("valid_from"), value("valid_until")) {
+        (None, None) => String::new(),
+        (from, until) => format!(
+            " ({}–{})",
+            from.map_or("", String::as_str),
+            until.map_or("", String::as_str)
+        ),
+    };
     match (value("code"), name) {
-        (Some(code), Some(name)) => format!("{code} — {name}"),
+        (Some(code), Some(name)) => format!("{code} — {name}{dates}"),
         _ => record
             .values
             .iter()

@@ -14,7 +14,7 @@ pub const APPLICATION_ID: i32 = 0x4348_534F;
 
 /// Each entry takes a file from version `index` to `index + 1`.
 const MIGRATIONS: &[fn(&Transaction) -> rusqlite::Result<()>] =
-    &[migrate_to_1, migrate_to_2, migrate_to_3];
+    &[migrate_to_1, migrate_to_2, migrate_to_3, migrate_to_4];
 
 /// The newest schema this build knows.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -272,6 +272,119 @@ fn migrate_to_3(tx: &Transaction) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// The provinces of Viet Nam before and after the reform of 1 July 2025 (Resolution
+/// 202/2025/QH15), as `assets/geo/make_areas.py` made them from the project's geo folder. Read
+/// by migration 4: like its SQL, it never changes once released.
+const VN_AREAS_2025: &str = include_str!("../../assets/geo/vn_areas_2025.csv");
+
+/// The columns version 4 adds to `area`, audited like the others.
+const AREA_COLUMNS_4: &[&str] = &["gso_code", "valid_from", "valid_until"];
+
+/// The editor the audit log names for the areas migration 4 brings.
+const MIGRATION_4_EDITOR: &str = "Chiso (schema 4: the provinces of 2025)";
+
+/// Version 4: areas over time. An area has the dates it was valid (`valid_from`,
+/// `valid_until`, ISO dates, inclusive, empty for "always") and its successors; its GSO code.
+/// The country, its six regions, the 63 provinces until 30 June 2025 and the 23 units the
+/// reform made are brought into every file (by code: an area the file has keeps its names, and
+/// gains its dates and GSO code), so that figures of either side of the reform have their
+/// areas.
+fn migrate_to_4(tx: &Transaction) -> rusqlite::Result<()> {
+    let date_check = |column: &str| {
+        format!(
+            "ALTER TABLE area ADD COLUMN {column} TEXT NOT NULL DEFAULT '' \
+             CHECK ({column} = '' OR (length({column}) = 10 AND date({column}) IS {column}));"
+        )
+    };
+    tx.execute_batch(&format!(
+        "ALTER TABLE area ADD COLUMN gso_code TEXT NOT NULL DEFAULT '' \
+             CHECK (length(gso_code) <= 8); \
+         {} {} \
+         CREATE TABLE area_successor ( \
+             id           INTEGER PRIMARY KEY, \
+             area_id      INTEGER NOT NULL REFERENCES area (id) ON DELETE CASCADE, \
+             successor_id INTEGER NOT NULL REFERENCES area (id) ON DELETE CASCADE, \
+             UNIQUE (area_id, successor_id), \
+             CHECK (area_id <> successor_id) \
+         ); \
+         DROP TRIGGER area_audit_insert; DROP TRIGGER area_audit_update; \
+         DROP TRIGGER area_audit_delete;",
+        date_check("valid_from"),
+        date_check("valid_until")
+    ))?;
+    for (table, columns) in audited_tables_4() {
+        if table == "area" || table == "area_successor" {
+            tx.execute_batch(&audit_triggers(table, &columns))?;
+        }
+    }
+    tx.execute(
+        "UPDATE audit_context SET editor = ?1 WHERE id = 1",
+        [MIGRATION_4_EDITOR],
+    )?;
+    tx.execute_batch(
+        "INSERT INTO area (code, name, name_vi, level) VALUES ('VNM', 'Viet Nam', 'Việt Nam', 'country') \
+             ON CONFLICT (code) DO NOTHING;",
+    )?;
+    // The statistics office's regions; areas keep their Vietnamese names in both languages.
+    const REGIONS: [(&str, &str); 6] = [
+        ("VN-R-NMM", "Trung du và miền núi phía Bắc"),
+        ("VN-R-RRD", "Đồng bằng sông Hồng"),
+        ("VN-R-NCC", "Bắc Trung Bộ và duyên hải miền Trung"),
+        ("VN-R-CH", "Tây Nguyên"),
+        ("VN-R-SE", "Đông Nam Bộ"),
+        ("VN-R-MRD", "Đồng bằng sông Cửu Long"),
+    ];
+    for (code, name) in REGIONS {
+        tx.execute(
+            "INSERT INTO area (code, name, name_vi, parent_id, level) \
+             VALUES (?1, ?2, ?2, (SELECT id FROM area WHERE code = 'VNM'), 'region') \
+             ON CONFLICT (code) DO NOTHING",
+            [code, name],
+        )?;
+    }
+    let mut rows = csv::Reader::from_reader(VN_AREAS_2025.as_bytes());
+    let rows: Vec<csv::StringRecord> = rows
+        .records()
+        .collect::<Result<_, _>>()
+        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+    for row in &rows {
+        let [code, gso, name, region, from, until] = [0, 1, 2, 3, 4, 5].map(|i| &row[i]);
+        // Provinces keep their Vietnamese names in both languages.
+        tx.execute(
+            "INSERT INTO area (code, name, name_vi, parent_id, level, gso_code, valid_from, valid_until) \
+             VALUES (?1, ?3, ?3, (SELECT id FROM area WHERE code = ?4), 'province', ?2, ?5, ?6) \
+             ON CONFLICT (code) DO UPDATE SET gso_code = excluded.gso_code, \
+                 valid_from = excluded.valid_from, valid_until = excluded.valid_until",
+            [code, gso, name, region, from, until],
+        )?;
+    }
+    for row in &rows {
+        for successor in row[6].split(';').filter(|s| !s.is_empty()) {
+            tx.execute(
+                "INSERT INTO area_successor (area_id, successor_id) \
+                 SELECT a.id, s.id FROM area a, area s WHERE a.code = ?1 AND s.code = ?2 \
+                 ON CONFLICT DO NOTHING",
+                [&row[0], successor],
+            )?;
+        }
+    }
+    tx.execute("UPDATE audit_context SET editor = NULL WHERE id = 1", [])?;
+    Ok(())
+}
+
+/// Tables whose changes the triggers record, with their columns, from version 4: version 3's,
+/// the area's dates and GSO code, and the successors of areas.
+fn audited_tables_4() -> Vec<(&'static str, Vec<&'static str>)> {
+    let mut tables = audited_tables_3();
+    for (table, columns) in &mut tables {
+        if *table == "area" {
+            columns.extend_from_slice(AREA_COLUMNS_4);
+        }
+    }
+    tables.push(("area_successor", vec!["area_id", "successor_id"]));
+    tables
+}
+
 /// The columns the audit triggers recorded from version 2 to 3. Kept as released: a
 /// migration's SQL never changes.
 const AUDITED_TABLES_2: &[(&str, &[&str])] = &[
@@ -398,7 +511,7 @@ fn row_json(columns: &[&str], row: &str) -> String {
 /// What the audit triggers record of a row of an audited table, for bulk writes that record
 /// their inserts themselves (see `store::import`): `(table, json of the row named table)`.
 pub(crate) fn audited_tables() -> impl Iterator<Item = (&'static str, String)> {
-    audited_tables_3()
+    audited_tables_4()
         .into_iter()
         .map(|(table, columns)| (table, row_json(&columns, table)))
 }

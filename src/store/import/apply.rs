@@ -42,9 +42,9 @@ pub(super) struct Applier<'a, 'r> {
     pub(super) indicators: HashMap<String, Target>,
     pub(super) areas: HashMap<String, Option<i64>>,
     pub(super) aggregates: BTreeSet<String>,
-    /// Areas by their names folded for matching (see [`name_key`]), both languages; `None`
-    /// for a name two areas share. Read once, when a file names its areas without codes.
-    pub(super) area_names: Option<HashMap<String, Option<String>>>,
+    /// Areas by their names folded for matching (see [`name_key`]), both languages, with the
+    /// dates they were valid. Read once, when a file names its areas without codes.
+    pub(super) area_names: Option<HashMap<String, Vec<NamedArea>>>,
     /// The reader said the file holds one indicator (see [`Sink::single_indicator`]).
     pub(super) single_indicator: bool,
     pub(super) subgroups: HashMap<String, Option<i64>>,
@@ -125,44 +125,64 @@ impl<'a, 'r> Applier<'a, 'r> {
         }
     }
 
-    /// The code of the area a file names (`Ha Giang`, `Hà Giang`, `Ho Chi Minh city`), or why
-    /// none: no area has that name, or two have.
-    fn area_code_by_name(&mut self, name: &str) -> Result<Result<String, Skip>, StoreError> {
+    /// The code of the area a file names (`Ha Giang`, `Hà Giang`, `Ho Chi Minh city`) for a
+    /// figure of `year`, or why none: no area has that name, or two valid that year have. A
+    /// name two areas share across the 2025 reform (An Giang until 30 June 2025, the new An
+    /// Giang since 1 July) is the one valid at the end of the figure's year.
+    fn area_code_by_name(
+        &mut self,
+        name: &str,
+        year: i32,
+    ) -> Result<Result<String, Skip>, StoreError> {
         if self.area_names.is_none() {
-            let mut names: HashMap<String, Option<String>> = HashMap::new();
-            let mut stmt = self.tx.prepare("SELECT code, name, name_vi FROM area")?;
+            let mut names: HashMap<String, Vec<NamedArea>> = HashMap::new();
+            let mut stmt = self
+                .tx
+                .prepare("SELECT code, name, name_vi, valid_from, valid_until FROM area")?;
             let rows = stmt.query_map([], |r| {
                 Ok((
-                    r.get::<_, String>(0)?,
+                    NamedArea {
+                        code: r.get(0)?,
+                        from: r.get(3)?,
+                        until: r.get(4)?,
+                    },
                     r.get::<_, String>(1)?,
                     r.get::<_, String>(2)?,
                 ))
             })?;
             for row in rows {
-                let (code, en, vi) = row?;
+                let (area, en, vi) = row?;
                 let mut keys = vec![name_key(&en)];
                 if !vi.trim().is_empty() && name_key(&vi) != keys[0] {
                     keys.push(name_key(&vi));
                 }
                 for key in keys {
-                    names
-                        .entry(key)
-                        .and_modify(|known| {
-                            if known.as_deref() != Some(code.as_str()) {
-                                *known = None;
-                            }
-                        })
-                        .or_insert_with(|| Some(code.clone()));
+                    let known = names.entry(key).or_default();
+                    if !known.iter().any(|k| k.code == area.code) {
+                        known.push(area.clone());
+                    }
                 }
             }
             self.area_names = Some(names);
         }
-        let found = self
+        let candidates = self
             .area_names
             .as_ref()
             .and_then(|names| names.get(&name_key(name)));
+        let end_of_year = format!("{year:04}-12-31");
+        let found = candidates.map(|all| match all.as_slice() {
+            [one] => Some(one.code.clone()),
+            _ => {
+                let valid: Vec<&NamedArea> =
+                    all.iter().filter(|a| a.valid_on(&end_of_year)).collect();
+                match valid.as_slice() {
+                    [one] => Some(one.code.clone()),
+                    _ => None,
+                }
+            }
+        });
         Ok(match found {
-            Some(Some(code)) => Ok(code.clone()),
+            Some(Some(code)) => Ok(code),
             Some(None) => Err(Skip::AreaNameAmbiguous {
                 name: name.to_owned(),
             }),
@@ -200,7 +220,7 @@ impl<'a, 'r> Applier<'a, 'r> {
     /// or refused by what is already stored.
     pub(super) fn apply(&mut self, mut figure: RawFigure) -> Result<(), StoreError> {
         if figure.area_by_name {
-            match self.area_code_by_name(&figure.area_name)? {
+            match self.area_code_by_name(&figure.area_name, figure.period.year)? {
                 Ok(code) => figure.area = code,
                 Err(skip) => {
                     self.skip(skip);
@@ -603,5 +623,20 @@ mod tests {
         assert_eq!(suspicious_factor(58.0, 51.6), None);
         assert_eq!(suspicious_factor(20.0, 21.0), None);
         assert_eq!(suspicious_factor(-5.0, 50.0), None);
+    }
+}
+
+/// An area a name may mean, with the dates it was valid (ISO dates, empty: open).
+#[derive(Clone, Debug)]
+pub(super) struct NamedArea {
+    code: String,
+    from: String,
+    until: String,
+}
+
+impl NamedArea {
+    fn valid_on(&self, date: &str) -> bool {
+        (self.from.is_empty() || self.from.as_str() <= date)
+            && (self.until.is_empty() || self.until.as_str() >= date)
     }
 }

@@ -106,7 +106,8 @@ fn name_of(row: &Row, index: usize, vi: usize, max: usize) -> rusqlite::Result<N
     })
 }
 
-const AREA_COLUMNS: &str = "a.id, a.code, a.name, p.code, a.level, a.name_vi";
+const AREA_COLUMNS: &str =
+    "a.id, a.code, a.name, p.code, a.level, a.name_vi, a.gso_code, a.valid_from, a.valid_until";
 
 fn area_from_row(r: &Row) -> rusqlite::Result<Area> {
     Ok(Area {
@@ -115,6 +116,9 @@ fn area_from_row(r: &Row) -> rusqlite::Result<Area> {
         name: name_of(r, 2, 5, SHORT_MAX)?,
         parent_code: r.get(3)?,
         level: r.get(4)?,
+        gso_code: text_of(r, 6, 8)?,
+        valid_from: text_of(r, 7, 10)?,
+        valid_until: text_of(r, 8, 10)?,
     })
 }
 
