@@ -25,6 +25,8 @@ fn data() -> (ChartSpec, ChartData) {
         description: Name::default(),
         theme: "Health".into(),
         sdg_target: "3.2.1".into(),
+        aggregation: chiso::model::Aggregation::WeightedMean,
+        weight: None,
     };
     let mut spec = ChartSpec::default();
     let mut observations = Vec::new();
@@ -77,6 +79,56 @@ fn bench(c: &mut Criterion) {
     c.bench_function("describe 20 series x 35 years, index mode", |b| {
         b.iter(|| describe(black_box(&indexed), black_box(&data)))
     });
+    // Issue 16: every unit of 2025 on its boundaries for 40 years, a rate weighted by
+    // population, from its predecessors' figures (the 63 provinces' figures and weights).
+    let units = boundaries_data();
+    c.bench_function("estimates on 2025 boundaries, 34 units x 40 years", |b| {
+        b.iter(|| {
+            for (predecessors, figures, weights) in &units {
+                let got = chiso::chart::boundaries::estimate(
+                    chiso::model::Aggregation::WeightedMean,
+                    black_box(predecessors),
+                    black_box(figures),
+                    black_box(weights),
+                );
+                assert_eq!(got.map(|e| e.len()), Ok(40));
+            }
+        })
+    });
+}
+
+/// For each of 34 units, its two predecessors (63 provinces in all, as in 2025: 11 units of
+/// one, 23 of two or three; two each here) and their figures and weights for 1985-2024.
+fn boundaries_data() -> Vec<(Vec<String>, Vec<Observation>, Vec<Observation>)> {
+    let figure = |indicator: &str, area: &str, year: i32, value: f64| Observation {
+        id: 0,
+        indicator_code: indicator.into(),
+        area_code: area.into(),
+        subgroup_code: "T".into(),
+        source_code: "GSO".into(),
+        period: Period::year(year),
+        value,
+        status: Status::Normal,
+        qualifier: Qualifier::Exact,
+        footnote: String::new(),
+        updated_at: String::new(),
+        updated_by: String::new(),
+    };
+    (0..34)
+        .map(|unit| {
+            let predecessors: Vec<String> =
+                (0..2).map(|p| format!("VN-{:02}", unit * 2 + p)).collect();
+            let mut figures = Vec::new();
+            let mut weights = Vec::new();
+            for area in &predecessors {
+                for year in 1985..2025 {
+                    figures.push(figure("U5MR", area, year, 20.0 + f64::from(year % 7)));
+                    weights.push(figure("POPULATION", area, year, 1.0 + f64::from(unit)));
+                }
+            }
+            (predecessors, figures, weights)
+        })
+        .collect()
 }
 
 criterion_group!(benches, bench);

@@ -29,6 +29,8 @@ fn indicator(code: &str, unit: &str, symbol: &str, decimals: u8) -> Indicator {
         description: Name::default(),
         theme: Name::default(),
         sdg_target: String::new(),
+        aggregation: chiso::model::Aggregation::WeightedMean,
+        weight: None,
     }
 }
 

@@ -77,6 +77,8 @@ fn fixture(name: &str) -> (ChartSpec, ChartData) {
         description: Name::default(),
         theme: "Health".into(),
         sdg_target: "3.2.1".into(),
+        aggregation: chiso::model::Aggregation::WeightedMean,
+        weight: None,
     };
     let source = |code: &str, name: &str, publisher: &str, licence: &str| Source {
         code: code.into(),

@@ -647,3 +647,71 @@ fn an_area_date_that_is_not_a_date_is_refused() {
         );
     }
 }
+
+#[test]
+fn a_merged_unit_gets_estimates_from_its_predecessors_by_the_indicators_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    chiso::workspace::sample::create_sample(&path).unwrap();
+    let conn = Connection::open(&path).unwrap();
+    let insert = |indicator: &str, area: &str, year: i32, value: f64| {
+        conn.execute(
+            "INSERT INTO observation (indicator_id, area_id, subgroup_id, source_id, year, value) \
+             SELECT i.id, a.id, g.id, s.id, ?3, ?4 FROM indicator i, area a, subgroup g, source s \
+             WHERE i.code = ?1 AND a.code = ?2 AND g.code = 'T' AND s.code = 'NEWS_VNA_2025_12'",
+            rusqlite::params![indicator, area, year, value],
+        )
+        .unwrap();
+    };
+    // Tuyên Quang of 2025 was made of Hà Giang (VN-03) and Tuyên Quang (VN-07).
+    insert("HOUSES_BUILT", "VN-03", 2023, 1200.0);
+    insert("HOUSES_BUILT", "VN-07", 2023, 800.0);
+    insert("HDI", "VN-03", 2023, 0.6);
+    insert("HDI", "VN-07", 2023, 0.7);
+    insert("MPI_RATE", "VN-03", 2023, 30.0);
+    insert("MPI_RATE", "VN-07", 2023, 10.0);
+    let store = Store::open_read_only(&path).unwrap();
+    assert_eq!(
+        store.predecessors("VN-2025-08").unwrap(),
+        ["VN-03", "VN-07"]
+    );
+    let estimate = |indicator: &str| {
+        chiso::workspace::estimates_on_new_boundaries(
+            &store,
+            indicator,
+            "VN-2025-08",
+            "T",
+            "NEWS_VNA_2025_12",
+        )
+        .unwrap()
+    };
+    let houses = estimate("HOUSES_BUILT").unwrap();
+    assert_eq!((houses[0].year, houses[0].value), (2023, 2000.0));
+    assert_eq!(
+        estimate("HDI"),
+        Err(chiso::workspace::NoEstimate::NotFromParts),
+        "an index is never computed from its parts"
+    );
+    // A rate needs weights: the sample's population is national only, so none yet.
+    assert_eq!(
+        estimate("MPI_RATE"),
+        Err(chiso::workspace::NoEstimate::NoWeights)
+    );
+    drop(store);
+    insert("POPULATION", "VN-03", 2023, 0.9);
+    insert("POPULATION", "VN-07", 2023, 0.8);
+    let store = Store::open_read_only(&path).unwrap();
+    let mpi = chiso::workspace::estimates_on_new_boundaries(
+        &store,
+        "MPI_RATE",
+        "VN-2025-08",
+        "T",
+        "NEWS_VNA_2025_12",
+    )
+    .unwrap()
+    .unwrap();
+    let expected = (30.0 * 0.9 + 10.0 * 0.8) / 1.7;
+    assert!((mpi[0].value - expected).abs() < 1e-12, "{mpi:?}");
+    // A unit the reform left as it was has no predecessors, so no estimates.
+    assert!(store.predecessors("VN-HN").unwrap().is_empty());
+}

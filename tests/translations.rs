@@ -356,7 +356,12 @@ fn dynamic_message_ids_exist_in_both_languages() {
             ));
             if let chiso::store::records::Kind::Choice(words) = f.kind {
                 for w in words {
-                    ids.push(format!("choice-{}", w.replace('_', "-")));
+                    // The empty choice is "as the unit suggests" (ui::forms).
+                    ids.push(if w.is_empty() {
+                        "choice-by-unit".to_owned()
+                    } else {
+                        format!("choice-{}", w.replace('_', "-"))
+                    });
                 }
             }
             if let chiso::store::records::Kind::Ref(t) = f.kind {

@@ -4,6 +4,7 @@
 //! |---------------|------------------------------------------------------------------|
 //! | (this)        | [`ChartDescription`]: the words around a chart and its [`ChartBody`] |
 //! | `time_series` | the time-series kind: panels of series over years                 |
+//! | `boundaries`  | estimates for units the 2025 reform made, from their predecessors |
 //! | `axis`        | ticks: whole years, 1-2-5 values, log ticks, and their labels     |
 //! | `style`       | palette, themes, verdict and reference colours, dashes, markers   |
 //! | `note`        | [`ChartNote`]: what a reader should know, as typed values         |
@@ -19,6 +20,7 @@
 //! drawing of it in each renderer.
 
 pub mod axis;
+pub mod boundaries;
 pub mod headline;
 pub mod note;
 pub mod progress;

@@ -237,6 +237,63 @@ pub struct Indicator {
     pub description: Name,
     pub theme: Name,
     pub sdg_target: String,
+    /// How figures of several areas make the figure of the area they form (the file's
+    /// choice, else [`Aggregation::default_for`] its unit).
+    pub aggregation: Aggregation,
+    /// The indicator whose figures weigh a [`Aggregation::WeightedMean`] (population,
+    /// births), by code; `None`: the file's `POPULATION`, if it has one.
+    pub weight: Option<String>,
+}
+
+/// How an indicator's figures for several areas make the figure of the area they form: what
+/// Chiso may compute for a unit the 2025 reform made, from the provinces it was made of.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Aggregation {
+    /// Counts and totals: houses built, people, cases.
+    Sum,
+    /// Rates and shares, weighted by another indicator's figures (population, births).
+    WeightedMean,
+    /// Indices, ranks and growth rates (HDI, MPI): nothing can be computed from the parts.
+    #[default]
+    None,
+}
+
+impl Aggregation {
+    /// The word the file keeps.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Aggregation::Sum => "sum",
+            Aggregation::WeightedMean => "weighted_mean",
+            Aggregation::None => "none",
+        }
+    }
+
+    pub fn from_word(word: &str) -> Option<Aggregation> {
+        match word {
+            "sum" => Some(Aggregation::Sum),
+            "weighted_mean" => Some(Aggregation::WeightedMean),
+            "none" => Some(Aggregation::None),
+            _ => None,
+        }
+    }
+
+    /// What a unit suggests when the file says nothing: a share or a rate (`%`, `‰`, "per
+    /// 1,000") is a weighted mean; an index, a rank, a change or an amount of money (which may
+    /// be a total or a mean) is nothing; anything else counts something and sums.
+    pub fn default_for(unit: &Unit) -> Aggregation {
+        let code = unit.code.to_ascii_uppercase();
+        let symbol = unit.symbol.en.as_str();
+        let any = |words: &[&str]| words.iter().any(|w| code.contains(w));
+        if any(&[
+            "INDEX", "RANK", "GROWTH", "CHANGE", "USD", "VND", "EUR", "PPP",
+        ]) {
+            Aggregation::None
+        } else if matches!(symbol, "%" | "‰") || any(&["PERCENT", "PER_", "RATE", "RATIO"]) {
+            Aggregation::WeightedMean
+        } else {
+            Aggregation::Sum
+        }
+    }
 }
 
 /// A place figures are about: the country, a region, a province.

@@ -45,6 +45,8 @@ pub const TABLES: &[(&str, &str)] = &[
 ];
 
 const DIRECTIONS: &[&str] = &["higher_is_better", "lower_is_better", "neutral"];
+/// Empty (NULL): the rule the indicator's unit suggests (`model::Aggregation::default_for`).
+const AGGREGATIONS: &[&str] = &["", "sum", "weighted_mean", "none"];
 const LEVELS: &[&str] = &[
     "world",
     "aggregate",
@@ -84,6 +86,13 @@ const INDICATOR_FIELDS: &[Field] = &[
     f("sdg_target", "SDG target", Text, false),
     f("description_vi", "Description in Vietnamese", Text, false),
     f("description", "Description in English", Text, false),
+    f("aggregation", "Aggregation", Choice(AGGREGATIONS), false),
+    f(
+        "weight_indicator_id",
+        "Weighted by",
+        Ref("indicator"),
+        false,
+    ),
 ];
 const AREA_FIELDS: &[Field] = &[
     f("code", "Code", Text, true),

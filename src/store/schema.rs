@@ -277,14 +277,17 @@ fn migrate_to_3(tx: &Transaction) -> rusqlite::Result<()> {
 /// by migration 4: like its SQL, it never changes once released.
 const VN_AREAS_2025: &str = include_str!("../../assets/geo/vn_areas_2025.csv");
 
-/// The columns version 4 adds to `area`, audited like the others.
+/// The columns version 4 adds to `area` and `indicator`, audited like the others.
 const AREA_COLUMNS_4: &[&str] = &["gso_code", "valid_from", "valid_until"];
+const INDICATOR_COLUMNS_4: &[&str] = &["aggregation", "weight_indicator_id"];
 
 /// The editor the audit log names for the areas migration 4 brings.
 const MIGRATION_4_EDITOR: &str = "Chiso (schema 4: the provinces of 2025)";
 
-/// Version 4: areas over time. An area has the dates it was valid (`valid_from`,
-/// `valid_until`, ISO dates, inclusive, empty for "always") and its successors; its GSO code.
+/// Version 4: areas over time, and how an indicator's figures of several areas make one. An
+/// area has the dates it was valid (`valid_from`, `valid_until`, ISO dates, inclusive, NULL for
+/// "always"), its successors and its GSO code; an indicator its `aggregation` (NULL: as its
+/// unit suggests) and the indicator that weighs its means.
 /// The country, its six regions, the 63 provinces until 30 June 2025 and the 23 units the
 /// reform made are brought into every file (by code: an area the file has keeps its names, and
 /// gains its dates and GSO code), so that figures of either side of the reform have their
@@ -292,13 +295,18 @@ const MIGRATION_4_EDITOR: &str = "Chiso (schema 4: the provinces of 2025)";
 fn migrate_to_4(tx: &Transaction) -> rusqlite::Result<()> {
     let date_check = |column: &str| {
         format!(
-            "ALTER TABLE area ADD COLUMN {column} TEXT NOT NULL DEFAULT '' \
-             CHECK ({column} = '' OR (length({column}) = 10 AND date({column}) IS {column}));"
+            "ALTER TABLE area ADD COLUMN {column} TEXT \
+             CHECK ({column} IS NULL OR (length({column}) = 10 AND date({column}) IS {column}));"
         )
     };
     tx.execute_batch(&format!(
-        "ALTER TABLE area ADD COLUMN gso_code TEXT NOT NULL DEFAULT '' \
-             CHECK (length(gso_code) <= 8); \
+        "ALTER TABLE indicator ADD COLUMN aggregation TEXT \
+             CHECK (aggregation IS NULL OR aggregation IN ('sum', 'weighted_mean', 'none')); \
+         ALTER TABLE indicator ADD COLUMN weight_indicator_id INTEGER \
+             REFERENCES indicator (id) ON DELETE SET NULL; \
+         DROP TRIGGER indicator_audit_insert; DROP TRIGGER indicator_audit_update; \
+         DROP TRIGGER indicator_audit_delete; \
+         ALTER TABLE area ADD COLUMN gso_code TEXT CHECK (length(gso_code) BETWEEN 1 AND 8); \
          {} {} \
          CREATE TABLE area_successor ( \
              id           INTEGER PRIMARY KEY, \
@@ -313,7 +321,7 @@ fn migrate_to_4(tx: &Transaction) -> rusqlite::Result<()> {
         date_check("valid_until")
     ))?;
     for (table, columns) in audited_tables_4() {
-        if table == "area" || table == "area_successor" {
+        if ["indicator", "area", "area_successor"].contains(&table) {
             tx.execute_batch(&audit_triggers(table, &columns))?;
         }
     }
@@ -352,7 +360,8 @@ fn migrate_to_4(tx: &Transaction) -> rusqlite::Result<()> {
         // Provinces keep their Vietnamese names in both languages.
         tx.execute(
             "INSERT INTO area (code, name, name_vi, parent_id, level, gso_code, valid_from, valid_until) \
-             VALUES (?1, ?3, ?3, (SELECT id FROM area WHERE code = ?4), 'province', ?2, ?5, ?6) \
+             VALUES (?1, ?3, ?3, (SELECT id FROM area WHERE code = ?4), 'province', \
+                     nullif(?2, ''), nullif(?5, ''), nullif(?6, '')) \
              ON CONFLICT (code) DO UPDATE SET gso_code = excluded.gso_code, \
                  valid_from = excluded.valid_from, valid_until = excluded.valid_until",
             [code, gso, name, region, from, until],
@@ -379,6 +388,9 @@ fn audited_tables_4() -> Vec<(&'static str, Vec<&'static str>)> {
     for (table, columns) in &mut tables {
         if *table == "area" {
             columns.extend_from_slice(AREA_COLUMNS_4);
+        }
+        if *table == "indicator" {
+            columns.extend_from_slice(INDICATOR_COLUMNS_4);
         }
     }
     tables.push(("area_successor", vec!["area_id", "successor_id"]));

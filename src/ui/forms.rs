@@ -194,6 +194,9 @@ pub fn ui(
 /// A choice of a list's field (`higher_is_better`, `province`) in the window's language; the
 /// store keeps the code.
 fn choice(t: &Messages, code: &str) -> String {
+    if code.is_empty() {
+        return t.get("choice-by-unit");
+    }
     let id = format!("choice-{}", code.replace('_', "-"));
     if t.has(&id) {
         t.get(&id)

@@ -31,6 +31,7 @@ use crate::model::{Area, Indicator, Name, Observation, Source, Subgroup, Target}
 use crate::store::query::{CatalogueEntry, SeriesFilter};
 use crate::text;
 
+pub use crate::chart::boundaries::{Estimate, NoEstimate};
 pub use crate::import::Format as ImportFormat;
 pub use crate::model::draft::{Problem, Reason, WbApiShape};
 pub use crate::store::backup::{BackupError, BackupFile, Backups, Place as BackupPlace, Restored};
@@ -492,4 +493,48 @@ pub fn sort_entries<T>(
 
 fn names<'a>(pairs: impl Iterator<Item = (&'a String, &'a Name)>) -> BTreeMap<String, Name> {
     pairs.map(|(c, n)| (c.clone(), n.clone())).collect()
+}
+
+/// The estimates, on its own boundaries, of the unit `area` the 2025 reform made, for an
+/// indicator's figures of one subgroup and source: computed from the provinces it was made
+/// of by the indicator's rule, never stored. `Ok(Err)` says why there are none.
+pub fn estimates_on_new_boundaries(
+    store: &Store,
+    indicator: &str,
+    area: &str,
+    subgroup: &str,
+    source: &str,
+) -> Result<Result<Vec<Estimate>, NoEstimate>, StoreError> {
+    let rule = store.indicator(indicator)?;
+    let predecessors = store.predecessors(area)?;
+    let mut figures = Vec::new();
+    let mut weights = Vec::new();
+    let weight = match (&rule.weight, rule.aggregation) {
+        (_, crate::model::Aggregation::Sum | crate::model::Aggregation::None) => None,
+        (Some(code), _) => Some(code.clone()),
+        // A file's population weighs its rates when the indicator names no weight.
+        (None, _) => store.indicator("POPULATION").ok().map(|i| i.code),
+    };
+    for predecessor in &predecessors {
+        let filter = SeriesFilter {
+            area: Some(predecessor.clone()),
+            subgroup: Some(subgroup.to_owned()),
+            source: Some(source.to_owned()),
+        };
+        figures.extend(store.series(indicator, &filter)?);
+        if let Some(weight) = &weight {
+            let filter = SeriesFilter {
+                area: Some(predecessor.clone()),
+                subgroup: Some("T".to_owned()),
+                source: None,
+            };
+            weights.extend(store.series(weight, &filter)?);
+        }
+    }
+    Ok(crate::chart::boundaries::estimate(
+        rule.aggregation,
+        &predecessors,
+        &figures,
+        &weights,
+    ))
 }

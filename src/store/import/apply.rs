@@ -136,9 +136,10 @@ impl<'a, 'r> Applier<'a, 'r> {
     ) -> Result<Result<String, Skip>, StoreError> {
         if self.area_names.is_none() {
             let mut names: HashMap<String, Vec<NamedArea>> = HashMap::new();
-            let mut stmt = self
-                .tx
-                .prepare("SELECT code, name, name_vi, valid_from, valid_until FROM area")?;
+            let mut stmt = self.tx.prepare(
+                "SELECT code, name, name_vi, coalesce(valid_from, ''), \
+                     coalesce(valid_until, '') FROM area",
+            )?;
             let rows = stmt.query_map([], |r| {
                 Ok((
                     NamedArea {

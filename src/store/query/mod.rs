@@ -20,8 +20,8 @@ use rusqlite::{OptionalExtension, Row};
 
 use super::{Store, StoreError};
 use crate::model::{
-    Area, Direction, Indicator, Name, Observation, Period, Qualifier, Source, Status, Subgroup,
-    Target, Unit,
+    Aggregation, Area, Direction, Indicator, Name, Observation, Period, Qualifier, Source, Status,
+    Subgroup, Target, Unit,
 };
 
 /// What `chiso info` prints.
@@ -106,8 +106,8 @@ fn name_of(row: &Row, index: usize, vi: usize, max: usize) -> rusqlite::Result<N
     })
 }
 
-const AREA_COLUMNS: &str =
-    "a.id, a.code, a.name, p.code, a.level, a.name_vi, a.gso_code, a.valid_from, a.valid_until";
+const AREA_COLUMNS: &str = "a.id, a.code, a.name, p.code, a.level, a.name_vi, \
+    coalesce(a.gso_code, ''), coalesce(a.valid_from, ''), coalesce(a.valid_until, '')";
 
 fn area_from_row(r: &Row) -> rusqlite::Result<Area> {
     Ok(Area {
@@ -136,21 +136,30 @@ fn subgroup_from_row(r: &Row) -> rusqlite::Result<Subgroup> {
 const INDICATOR_COLUMNS: &str = "i.id, i.code, i.name, i.short_name, u.code, u.name, u.symbol, \
     i.decimals, i.direction, i.valid_min, i.valid_max, i.plausible_min, i.plausible_max, \
     i.description, i.theme, i.sdg_target, i.name_vi, i.short_name_vi, u.name_vi, u.symbol_vi, \
-    i.description_vi, i.theme_vi";
+    i.description_vi, i.theme_vi, coalesce(i.aggregation, ''), w.code";
+
+/// The joins [`INDICATOR_COLUMNS`] reads through.
+const INDICATOR_JOINS: &str = "indicator i JOIN unit u ON u.id = i.unit_id \
+    LEFT JOIN indicator w ON w.id = i.weight_indicator_id";
 
 fn indicator_from_row(row: &Row) -> rusqlite::Result<Indicator> {
     let direction: String = row.get(8)?;
     let decimals: i64 = row.get(7)?;
+    let unit = Unit {
+        code: row.get(4)?,
+        name: name_of(row, 5, 18, SHORT_MAX)?,
+        symbol: name_of(row, 6, 19, 32)?,
+    };
+    let aggregation: String = row.get(22)?;
     Ok(Indicator {
         id: row.get(0)?,
         code: row.get(1)?,
         name: name_of(row, 2, 16, NAME_MAX)?,
         short_name: name_of(row, 3, 17, SHORT_MAX)?,
-        unit: Unit {
-            code: row.get(4)?,
-            name: name_of(row, 5, 18, SHORT_MAX)?,
-            symbol: name_of(row, 6, 19, 32)?,
-        },
+        aggregation: Aggregation::from_word(&aggregation)
+            .unwrap_or_else(|| Aggregation::default_for(&unit)),
+        weight: row.get(23)?,
+        unit,
         decimals: decimals.clamp(0, 6) as u8,
         direction: Direction::from_word(&direction).unwrap_or(Direction::Neutral),
         valid_range: (row.get(9)?, row.get(10)?),
@@ -253,7 +262,7 @@ impl Store {
     /// Every indicator, by theme then name.
     pub fn indicators(&self) -> Result<Vec<Indicator>, StoreError> {
         let sql = format!(
-            "SELECT {INDICATOR_COLUMNS} FROM indicator i JOIN unit u ON u.id = i.unit_id \
+            "SELECT {INDICATOR_COLUMNS} FROM {INDICATOR_JOINS} \
              ORDER BY i.theme, i.name, i.code"
         );
         let mut stmt = self.conn().prepare(&sql)?;
@@ -264,7 +273,7 @@ impl Store {
     /// The indicator with `code`.
     pub fn indicator(&self, code: &str) -> Result<Indicator, StoreError> {
         let sql = format!(
-            "SELECT {INDICATOR_COLUMNS} FROM indicator i JOIN unit u ON u.id = i.unit_id \
+            "SELECT {INDICATOR_COLUMNS} FROM {INDICATOR_JOINS} \
              WHERE i.code = ?1"
         );
         self.conn()
@@ -284,6 +293,17 @@ impl Store {
             .query_row([code], area_from_row)
             .optional()?
             .ok_or_else(|| StoreError::UnknownArea(code.to_owned()))
+    }
+
+    /// The areas `code` was made of (the provinces a 2025 unit merged), by code; none for an
+    /// area that was not made by a merger.
+    pub fn predecessors(&self, code: &str) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT a.code FROM area_successor x JOIN area a ON a.id = x.area_id \
+             JOIN area s ON s.id = x.successor_id WHERE s.code = ?1 ORDER BY a.code",
+        )?;
+        let rows = stmt.query_map([code], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The subgroup with `code`.
