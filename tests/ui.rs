@@ -1031,3 +1031,38 @@ fn a_damaged_file_opens_read_only_with_a_banner_naming_the_damage() {
     h.run();
     assert_eq!(std::fs::read(&db).unwrap(), bytes, "not a byte written");
 }
+
+#[test]
+fn the_series_picker_ticks_all_provinces_of_a_region_found_by_searching_and_stays_open() {
+    let (_dir, db) = fixture_db();
+    let mut h = harness(&db, LAPTOP);
+    h.run();
+    pick(&mut h, "Under-five mortality rate");
+    h.run();
+    h.get_by_label("Series…").click();
+    h.run();
+    let before = h.state().workspace().unwrap().spec().series.len();
+    // The region's name, without its accents: the region and its 11 provinces of 2016.
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Find")
+        .click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Find")
+        .type_text("dong bang song hong");
+    h.run();
+    h.get_by_label_contains("Tick all shown (12)").click();
+    h.run();
+    let ws = h.state().workspace().unwrap();
+    let chosen: Vec<&str> = ws.spec().series.iter().map(|k| k.area.as_str()).collect();
+    assert_eq!(ws.spec().series.len(), before + 12, "{chosen:?}");
+    for area in ["VN-R-RRD", "VN-HN", "VN-56", "VN-13", "VN-HP"] {
+        assert!(chosen.contains(&area), "{area} in {chosen:?}");
+    }
+    // Still open, with the count; untick them all again.
+    assert!(
+        h.query_by_label_contains(&format!("{} chosen", before + 12))
+            .is_some()
+    );
+    h.get_by_label_contains("Untick all shown (12)").click();
+    h.run();
+    assert_eq!(h.state().workspace().unwrap().spec().series.len(), before);
+}

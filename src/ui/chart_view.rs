@@ -22,48 +22,7 @@ pub fn controls_ui(ui: &mut egui::Ui, ws: &Workspace, commands: &mut Vec<Command
     let t = Messages::of(ws.language());
     let spec = ws.spec();
     ui.horizontal_wrapped(|ui| {
-        ui.menu_button(t.get("chart-series-menu"), |ui| {
-            let area_name = |code: &str| {
-                ws.areas()
-                    .iter()
-                    .find(|a| a.code == code)
-                    .map_or(code.to_owned(), |a| a.name.get(ws.language()).to_owned())
-            };
-            // By area in Vietnamese order; the chart keeps its own order of series.
-            let mut infos: Vec<(String, &crate::workspace::SeriesInfo)> = ws
-                .available_series()
-                .iter()
-                .map(|info| (area_name(&info.area), info))
-                .collect();
-            crate::locale::sort_vietnamese(&mut infos, |(name, _)| name);
-            for (_, info) in infos {
-                let area = ws
-                    .areas()
-                    .iter()
-                    .find(|a| a.code == info.area)
-                    .map_or(info.area.as_str(), |a| a.name.get(ws.language()));
-                let subgroup = ws
-                    .subgroups()
-                    .iter()
-                    .find(|g| g.code == info.subgroup)
-                    .map_or(info.subgroup.as_str(), |g| g.name.get(ws.language()));
-                let source = ws
-                    .sources()
-                    .iter()
-                    .find(|s| s.code == info.source)
-                    .map_or(info.source.as_str(), |s| s.short_name.get(ws.language()));
-                let mut on = spec.series.iter().any(|k| {
-                    k.area == info.area && k.subgroup == info.subgroup && k.source == info.source
-                });
-                let label = format!(
-                    "{area} · {subgroup} · {source} ({}–{})",
-                    info.first_year, info.last_year
-                );
-                if ui.checkbox(&mut on, label).changed() {
-                    commands.push(Command::ToggleSeries(info.clone()));
-                }
-            }
-        });
+        super::series_picker::button(ui, t);
         ui.separator();
         let bounds = ws.year_bounds();
         let first_year = spec
@@ -130,6 +89,7 @@ pub fn controls_ui(ui: &mut egui::Ui, ws: &Workspace, commands: &mut Vec<Command
             commands.push(Action::ExportChart.command());
         }
     });
+    super::series_picker::window(ui.ctx(), ws, commands);
 }
 
 /// The chart: one plot per panel (small multiples), then the legend.

@@ -19,6 +19,7 @@
 //! | `import_dialog` | the import dialog: dry run, report, problems, import    |
 //! | `sources`    | the sources panel: full citations                          |
 //! | `backups`    | File → Backups…: the file's backups, where, restore         |
+//! | `series_picker` | "Series…": search, tick all shown, a count, stays open    |
 //! | `style`      | fonts, colours, light and dark themes                      |
 //!
 //! [`Workspace`]: crate::workspace::Workspace
@@ -37,6 +38,7 @@ mod forms;
 mod grid;
 mod import_dialog;
 mod present;
+mod series_picker;
 mod sources;
 pub mod style;
 mod table;

@@ -116,6 +116,13 @@ deck-save-view = Save view
 ## The chart's controls
 
 chart-series-menu = Series…
+series-picker-title = Series of this indicator
+series-picker-find = Find
+series-picker-search = area, region, subgroup or source; accents optional
+series-picker-chosen = { $count } chosen
+series-picker-tick-all = Tick all shown ({ $count })
+series-picker-untick-all = Untick all shown ({ $count })
+series-picker-none = No series matches the search
 chart-values = Values
 chart-index = Index
 chart-change = % change

@@ -107,6 +107,13 @@ deck-save-view = Lưu biểu đồ
 ## Điều khiển biểu đồ
 
 chart-series-menu = Chuỗi số liệu…
+series-picker-title = Các chuỗi số liệu của chỉ tiêu này
+series-picker-find = Tìm
+series-picker-search = địa bàn, vùng, phân tổ hoặc nguồn; gõ có dấu hay không dấu đều được
+series-picker-chosen = đã chọn { $count }
+series-picker-tick-all = Chọn tất cả đang hiện ({ $count })
+series-picker-untick-all = Bỏ chọn tất cả đang hiện ({ $count })
+series-picker-none = Không có chuỗi số liệu nào khớp
 chart-values = Giá trị
 chart-index = Chỉ số
 chart-change = % thay đổi

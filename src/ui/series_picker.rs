@@ -1,0 +1,156 @@
+//! "Series…": the series of the indicator shown, in a window that stays open while several are
+//! ticked, with a search (accent-insensitive, over areas, their regions, subgroups and
+//! sources), ticking or unticking all the series shown at once, and a count of those chosen.
+//! With the 63 provinces a plain list of a few hundred rows was no way to choose.
+
+use super::app::Command;
+use crate::locale::Messages;
+use crate::workspace::{SeriesInfo, Workspace};
+
+/// The picker's state, kept in egui's memory between frames.
+#[derive(Clone, Debug, Default)]
+struct PickerState {
+    open: bool,
+    query: String,
+}
+
+fn state_id() -> egui::Id {
+    egui::Id::unique("series picker")
+}
+
+/// The button that opens the picker.
+pub fn button(ui: &mut egui::Ui, t: &Messages) {
+    if ui.button(t.get("chart-series-menu")).clicked() {
+        ui.data_mut(|d| {
+            let state = d.get_temp_mut_or_default::<PickerState>(state_id());
+            state.open = !state.open;
+        });
+    }
+}
+
+/// One series as the picker lists it, with the words a search looks in.
+struct Row<'a> {
+    info: &'a SeriesInfo,
+    label: String,
+    search: crate::text::Folded,
+    on: bool,
+}
+
+/// The picker's window, when open.
+pub fn window(ctx: &egui::Context, ws: &Workspace, commands: &mut Vec<Command>) {
+    let mut state = ctx.data(|d| d.get_temp::<PickerState>(state_id()).unwrap_or_default());
+    if !state.open {
+        return;
+    }
+    let language = ws.language();
+    let t = Messages::of(language);
+    let area = |code: &str| ws.areas().iter().find(|a| a.code == code);
+    let mut rows: Vec<Row> = ws
+        .available_series()
+        .iter()
+        .map(|info| {
+            let found = area(&info.area);
+            let name = found.map_or(info.area.as_str(), |a| a.name.get(language));
+            let region = found
+                .and_then(|a| a.parent_code.as_deref())
+                .and_then(area)
+                .map_or("", |r| r.name.get(language));
+            let subgroup = ws
+                .subgroups()
+                .iter()
+                .find(|g| g.code == info.subgroup)
+                .map_or(info.subgroup.as_str(), |g| g.name.get(language));
+            let source = ws
+                .sources()
+                .iter()
+                .find(|s| s.code == info.source)
+                .map_or(info.source.as_str(), |s| s.short_name.get(language));
+            let on = ws.spec().series.iter().any(|k| {
+                k.area == info.area && k.subgroup == info.subgroup && k.source == info.source
+            });
+            Row {
+                info,
+                label: format!(
+                    "{name} · {subgroup} · {source} ({}–{})",
+                    info.first_year, info.last_year
+                ),
+                search: crate::text::Folded::of(&[
+                    name,
+                    &info.area,
+                    region,
+                    subgroup,
+                    source,
+                    &info.source,
+                ]),
+                on,
+            }
+        })
+        .collect();
+    // By area in Vietnamese order; the chart keeps its own order of series.
+    crate::locale::sort_vietnamese(&mut rows, |r| &r.label);
+    let mut open = state.open;
+    egui::Window::new(t.get("series-picker-title"))
+        .id(egui::Id::unique("series picker window"))
+        .open(&mut open)
+        .default_size([560.0, 480.0])
+        .show(ctx, |ui| {
+            let chosen = rows.iter().filter(|r| r.on).count();
+            ui.horizontal(|ui| {
+                let find = ui.label(t.get("series-picker-find"));
+                ui.add(
+                    egui::TextEdit::singleline(&mut state.query)
+                        .hint_text(t.get("series-picker-search"))
+                        .desired_width(280.0),
+                )
+                .labelled_by(find.id);
+                ui.label(t.with("series-picker-chosen", &[("count", chosen.into())]));
+            });
+            let query = crate::text::fold(&state.query);
+            let shown: Vec<&Row> = rows.iter().filter(|r| r.search.matches(&query)).collect();
+            ui.horizontal(|ui| {
+                let off = shown.iter().filter(|r| !r.on).count();
+                let on = shown.len() - off;
+                if ui
+                    .add_enabled(
+                        off > 0,
+                        egui::Button::new(
+                            t.with("series-picker-tick-all", &[("count", off.into())]),
+                        ),
+                    )
+                    .clicked()
+                {
+                    for row in shown.iter().filter(|r| !r.on) {
+                        commands.push(Command::ToggleSeries(row.info.clone()));
+                    }
+                }
+                if ui
+                    .add_enabled(
+                        on > 0,
+                        egui::Button::new(
+                            t.with("series-picker-untick-all", &[("count", on.into())]),
+                        ),
+                    )
+                    .clicked()
+                {
+                    for row in shown.iter().filter(|r| r.on) {
+                        commands.push(Command::ToggleSeries(row.info.clone()));
+                    }
+                }
+            });
+            ui.separator();
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                if shown.is_empty() {
+                    ui.label(t.get("series-picker-none"));
+                }
+                for row in shown {
+                    let mut on = row.on;
+                    if ui.checkbox(&mut on, &row.label).changed() {
+                        commands.push(Command::ToggleSeries(row.info.clone()));
+                    }
+                }
+            });
+        });
+    // Escape closes it, as it closed the menu it replaces.
+    state.open = open && !ctx.input(|i| i.key_pressed(egui::Key::Escape));
+    ctx.data_mut(|d| d.insert_temp(state_id(), state));
+}
