@@ -101,6 +101,7 @@ fn data() -> ChartData {
             })
             .collect(),
         area_names: [("VNM".to_owned(), Name::both("Việt Nam", "Viet Nam"))].into(),
+        area_levels: Default::default(),
         subgroup_names: Default::default(),
         language: English,
     }
@@ -328,4 +329,61 @@ fn the_table_has_years_as_rows_and_changes() {
     );
     assert!(t.rows[1].1[1].is_none(), "no NEWS figure for 2001");
     assert_eq!(t.rows[3].1[0].as_ref().unwrap().value, "26.0 (estimated)");
+}
+
+#[test]
+fn many_areas_are_counted_in_the_subtitle_not_listed() {
+    let mut data = data();
+    let mut spec = ChartSpec::default();
+    let areas: Vec<String> = std::iter::once("VNM".to_owned())
+        .chain((1..=11).map(|i| format!("VN-P{i:02}")))
+        .chain(["VN-R-RRD".to_owned()])
+        .collect();
+    for area in &areas {
+        let mut o = obs("U5MR", "WB", 2010, 20.0, Status::Normal);
+        o.area_code = area.clone();
+        data.observations.push(o);
+        spec.series.push(SeriesKey {
+            area: area.clone(),
+            ..key("U5MR", "WB")
+        });
+        let level = match area.as_str() {
+            "VNM" => "country",
+            "VN-R-RRD" => "region",
+            _ => "province",
+        };
+        data.area_levels.insert(area.clone(), level.into());
+    }
+    data.area_names.insert(
+        "VNM".into(),
+        Name {
+            en: "Viet Nam".into(),
+            vi: "Việt Nam".into(),
+        },
+    );
+    let english = describe(&spec, &data);
+    assert!(
+        english
+            .subtitle
+            .starts_with("Viet Nam, 11 provinces, 1 region"),
+        "{}",
+        english.subtitle
+    );
+    data.language = Vietnamese;
+    let vietnamese = describe(&spec, &data);
+    assert!(
+        vietnamese
+            .subtitle
+            .starts_with("Việt Nam, 11 tỉnh, thành phố, 1 vùng"),
+        "{}",
+        vietnamese.subtitle
+    );
+    // A few areas are still named.
+    spec.series.truncate(3);
+    let few = describe(&spec, &data);
+    assert!(
+        !few.subtitle.contains("provinces") && !few.subtitle.contains("tỉnh"),
+        "{}",
+        few.subtitle
+    );
 }

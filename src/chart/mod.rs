@@ -49,6 +49,8 @@ pub struct ChartData {
     pub sources: Vec<Source>,
     /// Area and subgroup names by code, for labels.
     pub area_names: BTreeMap<String, Name>,
+    /// Area levels by code (country, region, province…), for a subtitle that counts them.
+    pub area_levels: BTreeMap<String, String>,
     pub subgroup_names: BTreeMap<String, Name>,
     /// The language of the chart's words and numbers.
     pub language: Language,

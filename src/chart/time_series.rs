@@ -522,6 +522,39 @@ impl Labels {
     }
 }
 
+/// The areas of a chart as its subtitle names them: each by name when they are few, else the
+/// country (and any other named whole) by name and the rest counted by level ("Việt Nam, 11
+/// tỉnh, thành phố, 1 vùng"): 63 names over five lines squeezed the plot to a strip.
+fn areas_in_words(t: &Messages, data: &ChartData, areas: &BTreeSet<&str>) -> String {
+    /// The most areas named one by one.
+    const NAMED: usize = 4;
+    let name = |a: &str| {
+        data.area_names
+            .get(a)
+            .map_or_else(|| a.to_owned(), |n| n.get(data.language).to_owned())
+    };
+    if areas.len() <= NAMED {
+        return areas.iter().map(|a| name(a)).collect::<Vec<_>>().join(", ");
+    }
+    let level = |a: &str| data.area_levels.get(a).map_or("", String::as_str);
+    let mut words: Vec<String> = areas
+        .iter()
+        .filter(|a| matches!(level(a), "country" | "world" | "aggregate"))
+        .map(|a| name(a))
+        .collect();
+    for (levels, id) in [
+        (&["province"][..], "chart-count-provinces"),
+        (&["region"][..], "chart-count-regions"),
+        (&["district", "commune", ""][..], "chart-count-areas"),
+    ] {
+        let count = areas.iter().filter(|a| levels.contains(&level(a))).count();
+        if count > 0 {
+            words.push(t.with(id, &[("count", count.into())]));
+        }
+    }
+    words.join(", ")
+}
+
 fn titles(
     t: &Messages,
     spec: &ChartSpec,
@@ -546,17 +579,7 @@ fn titles(
     let areas: BTreeSet<&str> = spec.series.iter().map(|k| k.area.as_str()).collect();
     let mut parts: Vec<String> = Vec::new();
     if !areas.is_empty() {
-        parts.push(
-            areas
-                .iter()
-                .map(|a| {
-                    data.area_names
-                        .get(*a)
-                        .map_or_else(|| (*a).to_owned(), |n| n.get(data.language).to_owned())
-                })
-                .collect::<Vec<_>>()
-                .join(", "),
-        );
+        parts.push(areas_in_words(t, data, &areas));
     }
     if let Some((a, b)) = years {
         parts.push(if a == b {

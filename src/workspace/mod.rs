@@ -457,6 +457,11 @@ impl Workspace {
             targets: self.targets.clone(),
             sources: self.sources.clone(),
             area_names: names(self.areas.iter().map(|a| (&a.code, &a.name))),
+            area_levels: self
+                .areas
+                .iter()
+                .map(|a| (a.code.clone(), a.level.clone()))
+                .collect(),
             subgroup_names: names(self.subgroups.iter().map(|g| (&g.code, &g.name))),
             language: self.numbers.language(),
         })

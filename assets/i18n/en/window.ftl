@@ -115,6 +115,18 @@ deck-save-view = Save view
 
 ## The chart's controls
 
+chart-count-provinces = { $count ->
+    [one] 1 province
+   *[other] { $count } provinces
+  }
+chart-count-regions = { $count ->
+    [one] 1 region
+   *[other] { $count } regions
+  }
+chart-count-areas = { $count ->
+    [one] 1 area
+   *[other] { $count } areas
+  }
 chart-series-menu = Series…
 series-picker-title = Series of this indicator
 series-picker-find = Find

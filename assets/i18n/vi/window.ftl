@@ -106,6 +106,9 @@ deck-save-view = Lưu biểu đồ
 
 ## Điều khiển biểu đồ
 
+chart-count-provinces = { $count } tỉnh, thành phố
+chart-count-regions = { $count } vùng
+chart-count-areas = { $count } địa bàn
 chart-series-menu = Chuỗi số liệu…
 series-picker-title = Các chuỗi số liệu của chỉ tiêu này
 series-picker-find = Tìm
