@@ -100,19 +100,8 @@ fn bench(c: &mut Criterion) {
 /// For each of 34 units, its two predecessors (63 provinces in all, as in 2025: 11 units of
 /// one, 23 of two or three; two each here) and their figures and weights for 1985-2024.
 fn boundaries_data() -> Vec<(Vec<String>, Vec<Observation>, Vec<Observation>)> {
-    let figure = |indicator: &str, area: &str, year: i32, value: f64| Observation {
-        id: 0,
-        indicator_code: indicator.into(),
-        area_code: area.into(),
-        subgroup_code: "T".into(),
-        source_code: "GSO".into(),
-        period: Period::year(year),
-        value,
-        status: Status::Normal,
-        qualifier: Qualifier::Exact,
-        footnote: String::new(),
-        updated_at: String::new(),
-        updated_by: String::new(),
+    let figure = |indicator: &str, area: &str, year: i32, value: f64| {
+        Observation::yearly(indicator, area, "GSO", year, value)
     };
     (0..34)
         .map(|unit| {

@@ -113,23 +113,10 @@ fn by_cell(observations: &[Observation]) -> HashMap<(&str, i32), (&str, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Name, Period, Unit};
+    use crate::model::{Name, Unit};
 
     fn figure(indicator: &str, area: &str, year: i32, value: f64) -> Observation {
-        Observation {
-            id: 0,
-            indicator_code: indicator.into(),
-            area_code: area.into(),
-            subgroup_code: "T".into(),
-            source_code: "GSO".into(),
-            period: Period::year(year),
-            value,
-            status: Default::default(),
-            qualifier: Default::default(),
-            footnote: String::new(),
-            updated_at: String::new(),
-            updated_by: String::new(),
-        }
+        Observation::yearly(indicator, area, "GSO", year, value)
     }
 
     fn tuyen_quang() -> Vec<String> {

@@ -409,6 +409,27 @@ pub struct Observation {
     pub updated_by: String,
 }
 
+impl Observation {
+    /// A plain figure of a calendar year, total subgroup, as computations and their tests and
+    /// benchmarks make them (never read from a file: it has no id).
+    pub fn yearly(indicator: &str, area: &str, source: &str, year: i32, value: f64) -> Observation {
+        Observation {
+            id: 0,
+            indicator_code: indicator.into(),
+            area_code: area.into(),
+            subgroup_code: "T".into(),
+            source_code: source.into(),
+            period: Period::year(year),
+            value,
+            status: Status::Normal,
+            qualifier: Qualifier::Exact,
+            footnote: String::new(),
+            updated_at: String::new(),
+            updated_by: String::new(),
+        }
+    }
+}
+
 /// A goal for an indicator, with the baseline progress is measured from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Target {
