@@ -387,3 +387,50 @@ fn many_areas_are_counted_in_the_subtitle_not_listed() {
         few.subtitle
     );
 }
+
+#[test]
+fn beyond_eight_series_the_rest_are_grey_and_the_country_keeps_a_colour() {
+    let mut data = data();
+    let mut spec = ChartSpec::default();
+    // Twelve provinces, then the country last.
+    let areas: Vec<String> = (1..=12)
+        .map(|i| format!("VN-P{i:02}"))
+        .chain(["VNM".to_owned()])
+        .collect();
+    for area in &areas {
+        let mut o = obs("U5MR", "WB", 2010, 20.0, Status::Normal);
+        o.area_code = area.clone();
+        data.observations.push(o);
+        spec.series.push(SeriesKey {
+            area: area.clone(),
+            ..key("U5MR", "WB")
+        });
+        let level = if area == "VNM" { "country" } else { "province" };
+        data.area_levels.insert(area.clone(), level.into());
+    }
+    let description = describe(&spec, &data);
+    let colors: Vec<usize> = description.series().map(|s| s.color).collect();
+    let muted = chiso::chart::style::MUTED;
+    assert_eq!(
+        colors.iter().filter(|c| **c != muted).count(),
+        8,
+        "{colors:?}"
+    );
+    assert_eq!(
+        &colors[..7],
+        &[0, 1, 2, 3, 4, 5, 6],
+        "the first seven chosen"
+    );
+    assert!(colors[7..12].iter().all(|c| *c == muted), "{colors:?}");
+    assert_eq!(colors[12], 7, "the country, distinct");
+    // Drawn behind: the grey ones first.
+    let order: Vec<usize> = description.panels()[0]
+        .drawing_order()
+        .map(|s| s.color)
+        .collect();
+    assert!(order[..5].iter().all(|c| *c == muted) && order[5..].iter().all(|c| *c != muted));
+    // Eight or fewer keep their colours as before.
+    spec.series.truncate(8);
+    let few = describe(&spec, &data);
+    assert!(few.series().all(|s| s.color != muted));
+}

@@ -62,9 +62,20 @@ pub fn theme(dark: bool) -> &'static Theme {
     if dark { &DARK } else { &LIGHT }
 }
 
+/// The colour index of a series beyond the palette's eight: light grey, behind the coloured
+/// ones (a ninth hue would repeat the first, and 63 provinces in 8 colours tell nothing apart).
+pub const MUTED: usize = usize::MAX;
+
 /// The colour of the series at `index` of a chart: the same hues on both themes, lifted
-/// towards white on dark so they stand out.
+/// towards white on dark so they stand out; [`MUTED`] is grey.
 pub fn series_color(index: usize, dark: bool) -> Rgb {
+    if index == MUTED {
+        return if dark {
+            [0x5a, 0x5a, 0x5a]
+        } else {
+            [0xc8, 0xc8, 0xc8]
+        };
+    }
     let lift = |c: u8| {
         if dark {
             c + ((255 - c) as f32 * 0.3) as u8

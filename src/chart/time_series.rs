@@ -28,6 +28,15 @@ pub struct Panel {
 }
 
 impl Panel {
+    /// The visible series in the order they are drawn: the grey ones first, behind.
+    pub fn drawing_order(&self) -> impl Iterator<Item = &SeriesDescription> {
+        let visible = || self.series.iter().filter(|s| s.visible);
+        let muted = |s: &&SeriesDescription| s.color == super::style::MUTED;
+        visible()
+            .filter(muted)
+            .chain(visible().filter(move |s| !muted(s)))
+    }
+
     /// The y range to show: every visible point and reference line, with a margin; a single
     /// value gets room around it instead of a zero-height axis.
     pub fn y_range(&self) -> Option<(f64, f64)> {
@@ -140,7 +149,18 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
     let mut panels: Vec<Panel> = Vec::new();
     let mut panel_units: Vec<String> = Vec::new();
 
-    for (color, key) in spec.series.iter().enumerate() {
+    // Up to eight series have the palette's colours: the country's always, then the first
+    // ones chosen; the rest are grey, drawn behind them.
+    let is_country = |key: &SeriesKey| {
+        data.area_levels
+            .get(&key.area)
+            .is_some_and(|l| l == "country")
+    };
+    let many = spec.series.len() > PALETTE.len();
+    let countries = spec.series.iter().filter(|k| is_country(k)).count();
+    let mut others_coloured = 0;
+    let mut colors = 0;
+    for key in &spec.series {
         let Some(indicator) = data.indicators.iter().find(|i| i.code == key.indicator) else {
             gathered.notes.push(ChartNote::NoSuchIndicator {
                 code: key.indicator.clone(),
@@ -159,10 +179,20 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
             continue;
         };
         let panel = panel_of(t, spec, indicator, (&mut panels, &mut panel_units));
+        let coloured = !many || is_country(key) || {
+            others_coloured += 1;
+            others_coloured + countries.min(PALETTE.len()) <= PALETTE.len()
+        };
+        let color = if coloured {
+            colors += 1;
+            (colors - 1) % PALETTE.len()
+        } else {
+            super::style::MUTED
+        };
         panel.series.push(SeriesDescription {
             label: labels.label(key, data),
             key: key.clone(),
-            color: color % PALETTE.len(),
+            color,
             visible: !spec.hidden.contains(key),
             decimals: indicator.decimals,
             unit_symbol: indicator.unit.symbol.get(data.language).to_owned(),

@@ -175,7 +175,7 @@ fn reference_lines(out: &mut Svg, panel: &Panel, at: &Scales, z: &Sizes, ink: &I
 fn series(out: &mut Svg, panel: &Panel, at: &Scales, (z, ink): (&Sizes, &Ink), numbers: &Numbers) {
     let words = Messages::of(numbers.language());
     let s = z.tick / 26.0;
-    for series in panel.series.iter().filter(|s| s.visible) {
+    for series in panel.drawing_order() {
         let color = ink.series(series.color);
         for run in &series.runs {
             let stroke = Stroke {

@@ -169,7 +169,7 @@ fn panel_ui(
         plot = plot.include_y(lo).include_y(hi);
     }
     plot.show(ui, |plot_ui| {
-        for series in panel.series.iter().filter(|s| s.visible) {
+        for series in panel.drawing_order() {
             let color = style::series_color(series.color, dark);
             for run in &series.runs {
                 let style = line_style(chart_style::run_dash(run.dashed));
