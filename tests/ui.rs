@@ -1057,11 +1057,17 @@ fn the_series_picker_ticks_all_provinces_of_a_region_found_by_searching_and_stay
     for area in ["VN-R-RRD", "VN-HN", "VN-56", "VN-13", "VN-HP"] {
         assert!(chosen.contains(&area), "{area} in {chosen:?}");
     }
-    // Still open, with the count; untick them all again.
+    // Still open, with the count. Beyond eight series the rest are grey, folded in the legend.
     assert!(
         h.query_by_label_contains(&format!("{} chosen", before + 12))
             .is_some()
     );
+    let grey = before + 12 - 8;
+    assert!(
+        h.query_by_label_contains(&format!("{grey} more series, in grey"))
+            .is_some()
+    );
+    // Untick them all again.
     h.get_by_label_contains("Untick all shown (12)").click();
     h.run();
     assert_eq!(h.state().workspace().unwrap().spec().series.len(), before);

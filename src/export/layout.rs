@@ -59,13 +59,24 @@ const FOOTNOTES: usize = 4;
 
 fn legend_entries(d: &ChartDescription) -> Vec<Entry> {
     let visible = || d.series().filter(|s| s.visible);
+    let muted = |s: &&crate::chart::SeriesDescription| s.color == style::MUTED;
     let mut entries: Vec<Entry> = visible()
+        .filter(|s| !muted(s))
         .map(|s| Entry {
             label: s.label.clone(),
             color: Some(s.color),
             dashed: false,
         })
         .collect();
+    // The grey series are one entry: 55 provinces named under a chart took half the slide.
+    let grey = visible().filter(muted).count();
+    if grey > 0 {
+        entries.push(Entry {
+            label: d.messages().with("legend-muted", &[("count", grey.into())]),
+            color: Some(style::MUTED),
+            dashed: false,
+        });
+    }
     let tentative: Vec<Status> = [Status::Estimated, Status::Provisional, Status::Forecast]
         .into_iter()
         .filter(|st| visible().flat_map(|s| &s.points).any(|p| p.status == *st))

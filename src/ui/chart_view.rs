@@ -238,18 +238,38 @@ fn legend_ui(
     dark: bool,
     commands: &mut Vec<Command>,
 ) {
+    let muted = |s: &&crate::chart::SeriesDescription| s.color == chart_style::MUTED;
+    let entry = |ui: &mut egui::Ui,
+                 series: &crate::chart::SeriesDescription,
+                 commands: &mut Vec<Command>| {
+        let mut visible = series.visible;
+        let color = style::series_color(series.color, dark);
+        let label = RichText::new(&series.label).color(color);
+        if ui.checkbox(&mut visible, label).changed() {
+            commands.push(Command::SetHidden(series.key.clone(), !visible));
+        }
+        style::swatch(ui, color, false);
+        ui.add_space(10.0);
+    };
     ui.horizontal_wrapped(|ui| {
-        for series in description.series() {
-            let mut visible = series.visible;
-            let color = style::series_color(series.color, dark);
-            let label = RichText::new(&series.label).color(color);
-            if ui.checkbox(&mut visible, label).changed() {
-                commands.push(Command::SetHidden(series.key.clone(), !visible));
-            }
-            style::swatch(ui, color, false);
-            ui.add_space(10.0);
+        for series in description.series().filter(|s| !muted(s)) {
+            entry(ui, series, commands);
         }
     });
+    // The grey series fold away, so that the legend never crowds the chart out.
+    let grey: Vec<_> = description.series().filter(muted).collect();
+    if !grey.is_empty() {
+        let t = description.messages();
+        egui::CollapsingHeader::new(t.with("legend-muted", &[("count", grey.len().into())]))
+            .id_salt("grey series")
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    for series in grey {
+                        entry(ui, series, commands);
+                    }
+                });
+            });
+    }
     for note in &description.notes {
         ui.label(
             RichText::new(words::note(description.messages(), note))

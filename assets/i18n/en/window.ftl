@@ -127,6 +127,10 @@ chart-count-areas = { $count ->
     [one] 1 area
    *[other] { $count } areas
   }
+legend-muted = { $count ->
+    [one] 1 more series, in grey
+   *[other] { $count } more series, in grey
+  }
 chart-series-menu = Series…
 series-picker-title = Series of this indicator
 series-picker-find = Find

@@ -109,6 +109,7 @@ deck-save-view = Lưu biểu đồ
 chart-count-provinces = { $count } tỉnh, thành phố
 chart-count-regions = { $count } vùng
 chart-count-areas = { $count } địa bàn
+legend-muted = và { $count } chuỗi khác, màu xám
 chart-series-menu = Chuỗi số liệu…
 series-picker-title = Các chuỗi số liệu của chỉ tiêu này
 series-picker-find = Tìm
