@@ -352,7 +352,7 @@ fn a_kill_during_a_backup_leaves_the_file_and_the_older_backups_intact() {
     let first_bytes = fs::read(&first[0].path).unwrap();
 
     let mut killed_during = 0;
-    for round in 0..5 {
+    for round in 0..8 {
         let mut child = Command::new(env!("CARGO_BIN_EXE_chiso"))
             .args(set_args(&format!("{}", round + 2)))
             .env("HOME", std::env::temp_dir())
@@ -361,7 +361,7 @@ fn a_kill_during_a_backup_leaves_the_file_and_the_older_backups_intact() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        // Kill it as soon as its copy appears, half-written.
+        // Kill it as soon as its copy appears, half-written (the loop polls without pause).
         let started = std::time::Instant::now();
         while started.elapsed() < std::time::Duration::from_secs(20) {
             let partial = fs::read_dir(backups_of(&db, &folder).folder())

@@ -228,7 +228,7 @@ impl Backups {
             return Vec::new();
         };
         let prefix = self.prefix();
-        let mut found: Vec<BackupFile> = entries
+        let mut found: Vec<(BackupFile, u32)> = entries
             .filter_map(Result::ok)
             .filter_map(|entry| {
                 let name = entry.file_name().into_string().ok()?;
@@ -236,22 +236,24 @@ impl Backups {
                 let stamp = rest.strip_suffix(&format!(".{EXTENSION}"))?;
                 // `…_063012-2` for a second backup in the same second.
                 let (stamp, extra) = (stamp.get(..17)?, stamp.get(17..)?);
-                let numbered = extra
-                    .strip_prefix('-')
-                    .is_some_and(|n| n.parse::<u32>().is_ok());
-                if !extra.is_empty() && !numbered {
-                    return None;
-                }
+                let sequence = match extra.strip_prefix('-') {
+                    None if extra.is_empty() => 1,
+                    Some(n) => n.parse::<u32>().ok()?,
+                    None => return None,
+                };
                 let taken = NaiveDateTime::parse_from_str(stamp, STAMP).ok()?;
                 let meta = entry.metadata().ok().filter(fs::Metadata::is_file)?;
-                Some(BackupFile {
+                let backup = BackupFile {
                     path: entry.path(),
                     taken,
                     bytes: meta.len(),
-                })
+                };
+                Some((backup, sequence))
             })
             .collect();
-        found.sort_by(|a, b| b.taken.cmp(&a.taken).then_with(|| b.path.cmp(&a.path)));
+        // Newest first; within one second, the later numbered first.
+        found.sort_by(|(a, m), (b, n)| b.taken.cmp(&a.taken).then(n.cmp(m)));
+        let found: Vec<BackupFile> = found.into_iter().map(|(b, _)| b).collect();
         found
     }
 
@@ -606,6 +608,35 @@ mod tests {
         assert!(kept.iter().any(|b| b.path == Path::new("2026-01-03 10:00")));
         assert!(!kept.iter().any(|b| b.path == Path::new("2025-12-03 10:00")));
         assert!(!kept.iter().any(|b| b.path == Path::new("2026-11-20 10:00")));
+    }
+
+    #[test]
+    fn two_backups_of_one_second_list_the_later_first_and_other_files_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("s.db");
+        let backups = Backups::of(&db, &Place::Folder(dir.path().join("bk"))).unwrap();
+        fs::create_dir_all(backups.folder()).unwrap();
+        for name in [
+            "s.db.2026-12-03_063012.backup",
+            "s.db.2026-12-03_063012-2.backup",
+            "s.db.2026-12-03_063012-10.backup",
+            "s.db.2026-12-03_063011.backup",
+            ".s.db.2026-12-03_063013.backup.77.partial",
+            "s.db.2026-12-03_063013-x.backup",
+            "notes.txt",
+        ] {
+            fs::write(backups.folder().join(name), b"x").unwrap();
+        }
+        let names: Vec<String> = backups.list().iter().map(BackupFile::name).collect();
+        assert_eq!(
+            names,
+            [
+                "s.db.2026-12-03_063012-10.backup",
+                "s.db.2026-12-03_063012-2.backup",
+                "s.db.2026-12-03_063012.backup",
+                "s.db.2026-12-03_063011.backup",
+            ]
+        );
     }
 
     #[test]
