@@ -102,6 +102,7 @@ fn data() -> ChartData {
             .collect(),
         area_names: [("VNM".to_owned(), Name::both("Việt Nam", "Viet Nam"))].into(),
         area_levels: Default::default(),
+        area_dates: Default::default(),
         subgroup_names: Default::default(),
         language: English,
     }
@@ -433,4 +434,55 @@ fn beyond_eight_series_the_rest_are_grey_and_the_country_keeps_a_colour() {
     spec.series.truncate(8);
     let few = describe(&spec, &data);
     assert!(few.series().all(|s| s.color != muted));
+}
+
+#[test]
+fn a_chart_across_the_2025_reform_says_the_boundaries_changed() {
+    let mut data = data();
+    let mut spec = ChartSpec::default();
+    for (area, year) in [("VN-03", 2024), ("VN-2025-08", 2025)] {
+        let mut o = obs("U5MR", "WB", year, 20.0, Status::Normal);
+        o.area_code = area.into();
+        data.observations.push(o);
+        spec.series.push(SeriesKey {
+            area: area.into(),
+            ..key("U5MR", "WB")
+        });
+    }
+    data.area_dates
+        .insert("VN-03".into(), (String::new(), "2025-06-30".into()));
+    data.area_dates
+        .insert("VN-2025-08".into(), ("2025-07-01".into(), String::new()));
+    let description = describe(&spec, &data);
+    let found: Vec<String> = description
+        .notes
+        .iter()
+        .map(|n| note(Messages::of(English), n))
+        .filter(|n| n.contains("boundaries"))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "New boundaries from 1 July 2025: the figures of provinces before and after it are of different areas"
+        ]
+    );
+    let vietnamese = description
+        .notes
+        .iter()
+        .map(|n| note(Messages::of(Vietnamese), n))
+        .find(|n| n.starts_with("Địa giới mới"))
+        .unwrap();
+    assert!(
+        vietnamese.starts_with("Địa giới mới từ 1/7/2025"),
+        "{vietnamese}"
+    );
+    // Years before the reform only: nothing to say.
+    spec.years = Some((2010, 2024));
+    let before = describe(&spec, &data);
+    assert!(
+        !before
+            .notes
+            .iter()
+            .any(|n| matches!(n, chiso::chart::ChartNote::NewBoundaries { .. }))
+    );
 }

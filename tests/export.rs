@@ -108,6 +108,7 @@ fn fixture(name: &str) -> (ChartSpec, ChartData) {
         area_names: [("VN-03".to_owned(), Name::only("Hà Giang"))].into(),
         subgroup_names: Default::default(),
         area_levels: Default::default(),
+        area_dates: Default::default(),
         language: Language::English,
     };
     let key = |source: &str| SeriesKey {

@@ -51,6 +51,9 @@ pub struct ChartData {
     pub area_names: BTreeMap<String, Name>,
     /// Area levels by code (country, region, province…), for a subtitle that counts them.
     pub area_levels: BTreeMap<String, String>,
+    /// The dates areas were valid, by code, for those valid only for a time (ISO dates,
+    /// empty: open): a chart across a change of boundaries says so.
+    pub area_dates: BTreeMap<String, (String, String)>,
     pub subgroup_names: BTreeMap<String, Name>,
     /// The language of the chart's words and numbers.
     pub language: Language,

@@ -15,6 +15,9 @@ pub enum ChartNote {
     StatusStyle(Status),
     /// Zero and negative values were left out of a log scale.
     LogScaleDropsNonPositive,
+    /// Provinces on the chart changed boundaries on `from` (an ISO date: 2025-07-01): their
+    /// figures before and after it are of different areas.
+    NewBoundaries { from: String },
 }
 
 impl ChartNote {

@@ -227,6 +227,7 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
     let years = spec
         .years
         .or_else(|| Some((*all_years.iter().min()?, *all_years.iter().max()?)));
+    notes.extend(boundary_changes(spec, data, years));
     footnotes.sort();
     footnotes.dedup();
     let sources = data
@@ -550,6 +551,41 @@ impl Labels {
         }
         parts.join(" · ")
     }
+}
+
+/// The changes of boundaries within the years shown, of the areas on the chart: the day an
+/// area began (2025-07-01), or the day after it ended. Figures on either side are of
+/// different areas, which a reader comparing them must know.
+fn boundary_changes(
+    spec: &ChartSpec,
+    data: &ChartData,
+    years: Option<(i32, i32)>,
+) -> Vec<ChartNote> {
+    let Some((first, last)) = years else {
+        return Vec::new();
+    };
+    let mut days: BTreeSet<String> = BTreeSet::new();
+    for key in &spec.series {
+        let Some((from, until)) = data.area_dates.get(&key.area) else {
+            continue;
+        };
+        let after_end = chrono::NaiveDate::parse_from_str(until, "%Y-%m-%d")
+            .ok()
+            .and_then(|d| d.succ_opt())
+            .map(|d| d.format("%Y-%m-%d").to_string());
+        for day in [Some(from.clone()).filter(|d| !d.is_empty()), after_end]
+            .into_iter()
+            .flatten()
+        {
+            let year: i32 = day.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
+            if (first..=last).contains(&year) {
+                days.insert(day);
+            }
+        }
+    }
+    days.into_iter()
+        .map(|from| ChartNote::NewBoundaries { from })
+        .collect()
 }
 
 /// The areas of a chart as its subtitle names them: each by name when they are few, else the

@@ -33,6 +33,11 @@ pub fn note(t: &Messages, note: &ChartNote) -> String {
             ),
         },
         ChartNote::LogScaleDropsNonPositive => t.get("note-log-drops"),
+        ChartNote::NewBoundaries { from } => {
+            let date = chrono::NaiveDate::parse_from_str(from, "%Y-%m-%d")
+                .map_or_else(|_| from.clone(), |d| crate::locale::date(t.language(), d));
+            t.with("note-new-boundaries", &[("date", date.into())])
+        }
     }
 }
 

@@ -97,6 +97,14 @@ where
     local_moment(language, moment.with_timezone(zone).naive_local())
 }
 
+/// A day written `language`'s way: "1 July 2025", "1/7/2025".
+pub fn date(language: Language, day: chrono::NaiveDate) -> String {
+    match language {
+        Language::Vietnamese => day.format("%-d/%-m/%Y").to_string(),
+        Language::English => day.format("%-d %B %Y").to_string(),
+    }
+}
+
 /// A moment already in local time (a backup's, from its file name), written `language`'s way.
 pub fn local_moment(language: Language, local: chrono::NaiveDateTime) -> String {
     match language {

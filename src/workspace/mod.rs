@@ -462,6 +462,17 @@ impl Workspace {
                 .iter()
                 .map(|a| (a.code.clone(), a.level.clone()))
                 .collect(),
+            area_dates: self
+                .areas
+                .iter()
+                .filter(|a| !a.valid_from.is_empty() || !a.valid_until.is_empty())
+                .map(|a| {
+                    (
+                        a.code.clone(),
+                        (a.valid_from.clone(), a.valid_until.clone()),
+                    )
+                })
+                .collect(),
             subgroup_names: names(self.subgroups.iter().map(|g| (&g.code, &g.name))),
             language: self.numbers.language(),
         })
