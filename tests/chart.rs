@@ -341,13 +341,7 @@ fn many_areas_are_counted_in_the_subtitle_not_listed() {
         .chain(["VN-R-RRD".to_owned()])
         .collect();
     for area in &areas {
-        let mut o = obs("U5MR", "WB", 2010, 20.0, Status::Normal);
-        o.area_code = area.clone();
-        data.observations.push(o);
-        spec.series.push(SeriesKey {
-            area: area.clone(),
-            ..key("U5MR", "WB")
-        });
+        add_area_series(&mut data, &mut spec, area, 2010);
         let level = match area.as_str() {
             "VNM" => "country",
             "VN-R-RRD" => "region",
@@ -399,13 +393,7 @@ fn beyond_eight_series_the_rest_are_grey_and_the_country_keeps_a_colour() {
         .chain(["VNM".to_owned()])
         .collect();
     for area in &areas {
-        let mut o = obs("U5MR", "WB", 2010, 20.0, Status::Normal);
-        o.area_code = area.clone();
-        data.observations.push(o);
-        spec.series.push(SeriesKey {
-            area: area.clone(),
-            ..key("U5MR", "WB")
-        });
+        add_area_series(&mut data, &mut spec, area, 2010);
         let level = if area == "VNM" { "country" } else { "province" };
         data.area_levels.insert(area.clone(), level.into());
     }
@@ -441,13 +429,7 @@ fn a_chart_across_the_2025_reform_says_the_boundaries_changed() {
     let mut data = data();
     let mut spec = ChartSpec::default();
     for (area, year) in [("VN-03", 2024), ("VN-2025-08", 2025)] {
-        let mut o = obs("U5MR", "WB", year, 20.0, Status::Normal);
-        o.area_code = area.into();
-        data.observations.push(o);
-        spec.series.push(SeriesKey {
-            area: area.into(),
-            ..key("U5MR", "WB")
-        });
+        add_area_series(&mut data, &mut spec, area, year);
     }
     data.area_dates
         .insert("VN-03".into(), (String::new(), "2025-06-30".into()));
@@ -485,4 +467,15 @@ fn a_chart_across_the_2025_reform_says_the_boundaries_changed() {
             .iter()
             .any(|n| matches!(n, chiso::chart::ChartNote::NewBoundaries { .. }))
     );
+}
+
+/// Under-five mortality of `area`, one figure in `year`, on the chart.
+fn add_area_series(data: &mut ChartData, spec: &mut ChartSpec, area: &str, year: i32) {
+    let mut o = obs("U5MR", "WB", year, 20.0, Status::Normal);
+    o.area_code = area.into();
+    data.observations.push(o);
+    spec.series.push(SeriesKey {
+        area: area.into(),
+        ..key("U5MR", "WB")
+    });
 }
