@@ -60,7 +60,8 @@ fn parse_place(text: &str) -> Place {
         "data" => Place::DataFolder,
         "beside" => Place::BesideFile,
         "off" => Place::Off,
-        folder => Place::Folder(PathBuf::from(folder)),
+        // Kept for later sessions, run from other folders: made absolute.
+        folder => Place::Folder(std::path::absolute(folder).unwrap_or_else(|_| folder.into())),
     }
 }
 
