@@ -34,8 +34,7 @@ pub fn note(t: &Messages, note: &ChartNote) -> String {
         },
         ChartNote::LogScaleDropsNonPositive => t.get("note-log-drops"),
         ChartNote::NewBoundaries { from } => {
-            let date = chrono::NaiveDate::parse_from_str(from, "%Y-%m-%d")
-                .map_or_else(|_| from.clone(), |d| crate::locale::date(t.language(), d));
+            let date = crate::locale::iso_date(t.language(), from);
             t.with("note-new-boundaries", &[("date", date.into())])
         }
     }

@@ -105,6 +105,12 @@ pub fn date(language: Language, day: chrono::NaiveDate) -> String {
     }
 }
 
+/// An ISO date ("2025-07-01") written `language`'s way; a text that is not one, as it is.
+pub fn iso_date(language: Language, iso: &str) -> String {
+    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map_or_else(|_| iso.to_owned(), |d| date(language, d))
+}
+
 /// A moment already in local time (a backup's, from its file name), written `language`'s way.
 pub fn local_moment(language: Language, local: chrono::NaiveDateTime) -> String {
     match language {

@@ -386,7 +386,9 @@ fn add_column_ui(
                 .show_ui(ui, |ui| {
                     for a in ws.areas() {
                         let name = a.name.get(ws.language());
-                        ui.selectable_value(area, a.code.clone(), format!("{} {name}", a.code));
+                        let dates = validity(t, a);
+                        let label = format!("{} {name}{dates}", a.code);
+                        ui.selectable_value(area, a.code.clone(), label);
                     }
                 });
             egui::ComboBox::from_label(t.get("grid-subgroup"))
@@ -424,6 +426,30 @@ fn add_column_ui(
             }
         });
     });
+}
+
+/// " (until 30/6/2025)", " (from 1/7/2025)": when an area was valid, for one that was only
+/// for a time (the provinces before and after the 2025 reform share names).
+fn validity(t: &Messages, area: &crate::model::Area) -> String {
+    let day = |iso: &str| crate::locale::iso_date(t.language(), iso);
+    match (area.valid_from.as_str(), area.valid_until.as_str()) {
+        ("", "") => String::new(),
+        ("", until) => format!(
+            " ({})",
+            t.with("area-valid-until", &[("date", day(until).into())])
+        ),
+        (from, "") => format!(
+            " ({})",
+            t.with("area-valid-from", &[("date", day(from).into())])
+        ),
+        (from, until) => format!(
+            " ({})",
+            t.with(
+                "area-valid-between",
+                &[("from", day(from).into()), ("until", day(until).into())]
+            )
+        ),
+    }
 }
 
 /// Marks a cell whose typed value was refused (red) or whose saved figure is worth a second
