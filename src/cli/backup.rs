@@ -7,12 +7,11 @@ use anyhow::{Context, bail};
 
 use crate::store::backup::{BackupFile, Backups, KEEP_MONTHS, KEEP_NEWEST, Place, save_place};
 use crate::store::{Store, restore_advice};
-use crate::workspace::restore_backup;
 
 /// `chiso backups FILE [--keep PLACE]`: where the file's backups are and which there are.
 pub fn backups(file: &Path, keep: Option<&str>, out: &mut impl Write) -> anyhow::Result<()> {
     if let Some(place) = keep {
-        let place = parse_place(place);
+        let place = Place::parse(place.into());
         save_place(&place).context("cannot save where backups go")?;
         match &place {
             Place::Off => writeln!(out, "Backups are off from now on.")?,
@@ -55,16 +54,6 @@ pub fn backups(file: &Path, keep: Option<&str>, out: &mut impl Write) -> anyhow:
     Ok(())
 }
 
-fn parse_place(text: &str) -> Place {
-    match text {
-        "data" => Place::DataFolder,
-        "beside" => Place::BesideFile,
-        "off" => Place::Off,
-        // Kept for later sessions, run from other folders: made absolute.
-        folder => Place::Folder(std::path::absolute(folder).unwrap_or_else(|_| folder.into())),
-    }
-}
-
 fn size(bytes: u64) -> String {
     match bytes {
         b if b < 1024 * 1024 => format!("{:.0} KB", (b as f64 / 1024.0).ceil()),
@@ -74,11 +63,11 @@ fn size(bytes: u64) -> String {
 
 /// `chiso restore FILE BACKUP`: BACKUP is a path, or a name `chiso backups` lists.
 pub fn restore(file: &Path, backup: &Path, out: &mut impl Write) -> anyhow::Result<()> {
-    let backups = Backups::of(file, &Place::chosen())
-        .or_else(|| Backups::of(file, &Place::BesideFile))
+    let backups = Backups::for_restore(file)
         .with_context(|| format!("{}: not a file name", file.display()))?;
     let chosen = resolve(&backups, backup)?;
-    let restored = restore_backup(file, &chosen)
+    let restored = backups
+        .restore(&chosen)
         .with_context(|| format!("{}: not restored, nothing was changed", file.display()))?;
     if let Some(previous) = &restored.previous {
         writeln!(

@@ -18,6 +18,8 @@ use chrono::{Datelike, Local, NaiveDateTime};
 use rusqlite::backup::{Backup as SqliteBackup, StepResult};
 use rusqlite::{Connection, OpenFlags};
 
+use super::side_file;
+
 /// How many of the newest backups are always kept.
 pub const KEEP_NEWEST: usize = 10;
 /// How many months keep their first backup besides the newest ones.
@@ -59,12 +61,17 @@ impl Place {
         saved_place().unwrap_or(Place::DataFolder)
     }
 
-    fn parse(value: OsString) -> Place {
+    /// A place as a person writes it: `off`, `beside`, `data`, or a folder (made absolute, so
+    /// that it means the same from any working folder).
+    pub fn parse(value: OsString) -> Place {
         match value.to_str() {
             Some("off") => Place::Off,
             Some("beside") => Place::BesideFile,
             Some("data") => Place::DataFolder,
-            _ => Place::Folder(PathBuf::from(value)),
+            _ => {
+                let folder = PathBuf::from(value);
+                Place::Folder(std::path::absolute(&folder).unwrap_or(folder))
+            }
         }
     }
 
@@ -217,6 +224,14 @@ impl Backups {
         })
     }
 
+    /// The backups a restore of `database` reads and adds to: the user's place, or beside the
+    /// file when backups are off (the file as it was is kept all the same). `None` only for a
+    /// path without a file name.
+    pub fn for_restore(database: &Path) -> Option<Backups> {
+        Backups::of(database, &Place::chosen())
+            .or_else(|| Backups::of(database, &Place::BesideFile))
+    }
+
     pub fn folder(&self) -> &Path {
         &self.folder
     }
@@ -297,7 +312,7 @@ impl Backups {
         let _ = fs::remove_file(&partial);
         let copied = copy_database(source, &partial);
         if let Err(e) = copied {
-            remove_with_side_files(&partial);
+            super::remove_database_files(&partial);
             return Err(e);
         }
         fs::File::open(&partial)
@@ -451,12 +466,6 @@ impl Backups {
     }
 }
 
-fn side_file(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
-}
-
 /// Which backups a rotation removes: all but the newest [`KEEP_NEWEST`] and the oldest one of
 /// each of the [`KEEP_MONTHS`] months up to `today`'s. `backups` is newest first.
 pub fn to_remove(backups: &[BackupFile], today: chrono::NaiveDate) -> Vec<BackupFile> {
@@ -511,12 +520,6 @@ fn copy_into(source: &Connection, target: &mut Connection) -> Result<(), BackupE
         rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
         Some("the database stayed busy for 5 s".into()),
     )))
-}
-
-fn remove_with_side_files(path: &Path) {
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-        let _ = fs::remove_file(side_file(path, suffix));
-    }
 }
 
 /// Checks that `path` is a Chiso database SQLite finds sound, without changing it.

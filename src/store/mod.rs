@@ -255,12 +255,23 @@ impl Store {
     /// Takes the result of a quick check run elsewhere (the window runs it in a thread): a
     /// damaged file becomes read-only, named with its newest good backup.
     pub fn set_integrity(&mut self, integrity: Integrity) {
+        let backup = match integrity {
+            Integrity::Damaged(_) => self.newest_good_backup(),
+            _ => None,
+        };
+        self.set_checked(integrity, backup);
+    }
+
+    /// [`Store::set_integrity`] with the newest good backup already found, by the thread that
+    /// ran the check: checking every backup of a large file takes seconds, which a window
+    /// must not spend between two frames.
+    pub fn set_checked(&mut self, integrity: Integrity, backup: Option<PathBuf>) {
         if let Integrity::Damaged(detail) = &integrity
             && !matches!(self.read_only, Some(ReadOnlyReason::Damaged { .. }))
         {
             self.read_only = Some(ReadOnlyReason::Damaged {
                 detail: detail.clone(),
-                backup: self.newest_good_backup(),
+                backup,
             });
         }
         self.integrity = integrity;
@@ -693,9 +704,7 @@ impl SideFiles {
     const SUFFIXES: [&str; 3] = ["-wal", "-shm", "-journal"];
 
     fn path(path: &Path, suffix: &str) -> PathBuf {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        PathBuf::from(name)
+        side_file(path, suffix)
     }
 
     fn present(path: &Path) -> SideFiles {
@@ -725,12 +734,18 @@ impl SideFiles {
     }
 }
 
-/// Removes a database this process failed to create, with its side files.
+/// Removes a database this process failed to create (or an unfinished copy), with its side
+/// files.
 pub(crate) fn remove_database_files(path: &Path) {
     for suffix in ["", "-wal", "-shm", "-journal"] {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
         // Best effort: the file may never have been made.
-        let _ = fs::remove_file(PathBuf::from(name));
+        let _ = fs::remove_file(side_file(path, suffix));
     }
+}
+
+/// `path` with `suffix` after its name: `data.db-wal`.
+pub(crate) fn side_file(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
 }

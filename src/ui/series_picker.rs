@@ -4,7 +4,7 @@
 //! With the 63 provinces a plain list of a few hundred rows was no way to choose.
 
 use super::app::Command;
-use crate::locale::Messages;
+use crate::locale::{Language, Messages};
 use crate::workspace::{SeriesInfo, Workspace};
 
 /// The picker's state, kept in egui's memory between frames.
@@ -12,6 +12,11 @@ use crate::workspace::{SeriesInfo, Workspace};
 struct PickerState {
     open: bool,
     query: String,
+    /// The rows as last laid out, and what for: (data version, indicator, language). Naming
+    /// and sorting a few hundred series in Vietnamese order is done when one of them changes,
+    /// not at every frame the window is open.
+    rows: Vec<Row>,
+    rows_for: Option<(i64, Option<String>, Language)>,
 }
 
 fn state_id() -> egui::Id {
@@ -29,21 +34,16 @@ pub fn button(ui: &mut egui::Ui, t: &Messages) {
 }
 
 /// One series as the picker lists it, with the words a search looks in.
-struct Row<'a> {
-    info: &'a SeriesInfo,
+#[derive(Clone, Debug)]
+struct Row {
+    info: SeriesInfo,
     label: String,
     search: crate::text::Folded,
-    on: bool,
 }
 
-/// The picker's window, when open.
-pub fn window(ctx: &egui::Context, ws: &Workspace, commands: &mut Vec<Command>) {
-    let mut state = ctx.data(|d| d.get_temp::<PickerState>(state_id()).unwrap_or_default());
-    if !state.open {
-        return;
-    }
-    let language = ws.language();
-    let t = Messages::of(language);
+/// Every series of the indicator shown, named in `language`, in Vietnamese order of names (the
+/// chart keeps its own order of series).
+fn rows_of(ws: &Workspace, language: Language) -> Vec<Row> {
     let area = |code: &str| ws.areas().iter().find(|a| a.code == code);
     let mut rows: Vec<Row> = ws
         .available_series()
@@ -65,11 +65,8 @@ pub fn window(ctx: &egui::Context, ws: &Workspace, commands: &mut Vec<Command>) 
                 .iter()
                 .find(|s| s.code == info.source)
                 .map_or(info.source.as_str(), |s| s.short_name.get(language));
-            let on = ws.spec().series.iter().any(|k| {
-                k.area == info.area && k.subgroup == info.subgroup && k.source == info.source
-            });
             Row {
-                info,
+                info: info.clone(),
                 label: format!(
                     "{name} · {subgroup} · {source} ({}–{})",
                     info.first_year, info.last_year
@@ -82,19 +79,45 @@ pub fn window(ctx: &egui::Context, ws: &Workspace, commands: &mut Vec<Command>) 
                     source,
                     &info.source,
                 ]),
-                on,
             }
         })
         .collect();
-    // By area in Vietnamese order; the chart keeps its own order of series.
     crate::locale::sort_vietnamese(&mut rows, |r| &r.label);
+    rows
+}
+
+/// The picker's window, when open.
+pub fn window(ctx: &egui::Context, ws: &Workspace, commands: &mut Vec<Command>) {
+    let mut state = ctx.data(|d| d.get_temp::<PickerState>(state_id()).unwrap_or_default());
+    if !state.open {
+        return;
+    }
+    let language = ws.language();
+    let t = Messages::of(language);
+    let rows_for = Some((
+        ws.data_version(),
+        ws.selected().map(str::to_owned),
+        language,
+    ));
+    if state.rows_for != rows_for {
+        state.rows = rows_of(ws, language);
+        state.rows_for = rows_for;
+    }
+    let chosen = |row: &Row| {
+        let info = &row.info;
+        ws.spec()
+            .series
+            .iter()
+            .any(|k| k.area == info.area && k.subgroup == info.subgroup && k.source == info.source)
+    };
+    let rows: Vec<(&Row, bool)> = state.rows.iter().map(|r| (r, chosen(r))).collect();
     let mut open = state.open;
     egui::Window::new(t.get("series-picker-title"))
         .id(egui::Id::unique("series picker window"))
         .open(&mut open)
         .default_size([560.0, 480.0])
         .show(ctx, |ui| {
-            let chosen = rows.iter().filter(|r| r.on).count();
+            let chosen = rows.iter().filter(|(_, on)| *on).count();
             ui.horizontal(|ui| {
                 let find = ui.label(t.get("series-picker-find"));
                 ui.add(
@@ -106,9 +129,12 @@ pub fn window(ctx: &egui::Context, ws: &Workspace, commands: &mut Vec<Command>) 
                 ui.label(t.with("series-picker-chosen", &[("count", chosen.into())]));
             });
             let query = crate::text::fold(&state.query);
-            let shown: Vec<&Row> = rows.iter().filter(|r| r.search.matches(&query)).collect();
+            let shown: Vec<&(&Row, bool)> = rows
+                .iter()
+                .filter(|(r, _)| r.search.matches(&query))
+                .collect();
             ui.horizontal(|ui| {
-                let off = shown.iter().filter(|r| !r.on).count();
+                let off = shown.iter().filter(|(_, on)| !on).count();
                 let on = shown.len() - off;
                 if ui
                     .add_enabled(
@@ -119,7 +145,7 @@ pub fn window(ctx: &egui::Context, ws: &Workspace, commands: &mut Vec<Command>) 
                     )
                     .clicked()
                 {
-                    for row in shown.iter().filter(|r| !r.on) {
+                    for (row, _) in shown.iter().filter(|(_, on)| !on) {
                         commands.push(Command::ToggleSeries(row.info.clone()));
                     }
                 }
@@ -132,7 +158,7 @@ pub fn window(ctx: &egui::Context, ws: &Workspace, commands: &mut Vec<Command>) 
                     )
                     .clicked()
                 {
-                    for row in shown.iter().filter(|r| r.on) {
+                    for (row, _) in shown.iter().filter(|(_, on)| *on) {
                         commands.push(Command::ToggleSeries(row.info.clone()));
                     }
                 }
@@ -142,8 +168,8 @@ pub fn window(ctx: &egui::Context, ws: &Workspace, commands: &mut Vec<Command>) 
                 if shown.is_empty() {
                     ui.label(t.get("series-picker-none"));
                 }
-                for row in shown {
-                    let mut on = row.on;
+                for (row, on) in shown {
+                    let mut on = *on;
                     if ui.checkbox(&mut on, &row.label).changed() {
                         commands.push(Command::ToggleSeries(row.info.clone()));
                     }

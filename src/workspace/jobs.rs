@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use std::thread::JoinHandle;
 
+use crate::store::backup::Backups;
 use crate::store::import::{ImportOptions, ImportReport, Progress};
 use crate::store::{Integrity, Store};
 
@@ -77,25 +78,35 @@ impl ImportJob {
 /// is not kept waiting by a large file. The store checks again before a write if the answer
 /// has not come yet.
 pub struct IntegrityJob {
-    handle: Option<JoinHandle<Integrity>>,
+    handle: Option<JoinHandle<(Integrity, Option<PathBuf>)>>,
 }
 
 impl IntegrityJob {
-    pub fn start(db: PathBuf) -> IntegrityJob {
+    /// Checks the file at `db`; when it is damaged, finds the newest good one of `backups`
+    /// too, in the same thread.
+    pub fn start(db: PathBuf, backups: Option<Backups>) -> IntegrityJob {
         let handle = std::thread::Builder::new()
             .name("chiso-quick-check".into())
-            .spawn(move || crate::store::integrity::quick_check_file(&db))
+            .spawn(move || {
+                let found = crate::store::integrity::quick_check_file(&db);
+                let backup = match found {
+                    Integrity::Damaged(_) => backups.and_then(|b| b.newest_good()).map(|b| b.path),
+                    _ => None,
+                };
+                (found, backup)
+            })
             // Without a thread the check waits for the first write.
             .ok();
         IntegrityJob { handle }
     }
 
-    /// The check's finding once it is done; `None` while it runs (and after it was taken).
-    pub fn poll(&mut self) -> Option<Integrity> {
+    /// The check's finding (and the newest good backup of a damaged file) once it is done;
+    /// `None` while it runs (and after it was taken).
+    pub fn poll(&mut self) -> Option<(Integrity, Option<PathBuf>)> {
         if !self.handle.as_ref()?.is_finished() {
             return None;
         }
         let handle = self.handle.take()?;
-        Some(handle.join().unwrap_or(Integrity::Unchecked))
+        Some(handle.join().unwrap_or((Integrity::Unchecked, None)))
     }
 }

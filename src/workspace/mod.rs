@@ -54,13 +54,10 @@ pub use selection::ChartRequest;
 /// Puts `backup` back as the database at `db` (which must not be open in this process: the
 /// window closes it first), backing the file up as it is now first.
 pub fn restore_backup(db: &Path, backup: &Path) -> Result<Restored, BackupError> {
-    let backups = Backups::of(db, &BackupPlace::chosen())
-        // With backups off, the file as it was is still kept: beside it.
-        .or_else(|| Backups::of(db, &BackupPlace::BesideFile))
-        .ok_or_else(|| BackupError::NotABackup {
-            path: db.to_path_buf(),
-            detail: "not a file name".into(),
-        })?;
+    let backups = Backups::for_restore(db).ok_or_else(|| BackupError::NotABackup {
+        path: db.to_path_buf(),
+        detail: "not a file name".into(),
+    })?;
     backups.restore(backup)
 }
 
@@ -110,7 +107,7 @@ impl Workspace {
     pub fn open(path: &Path) -> Result<Workspace, OpenError> {
         let store = Store::open(path)?;
         let check = (store.read_only().is_none() && *store.integrity() == Integrity::Unchecked)
-            .then(|| jobs::IntegrityJob::start(path.to_path_buf()));
+            .then(|| jobs::IntegrityJob::start(path.to_path_buf(), store.backups().cloned()));
         let mut workspace = Workspace::new(store).map_err(|e| OpenError::Sqlite {
             path: path.to_path_buf(),
             detail: e.to_string(),
@@ -122,7 +119,7 @@ impl Workspace {
     /// Takes the quick check's finding once it has come: a damaged file turns read-only.
     /// Returns whether it came now.
     pub fn poll_integrity(&mut self) -> bool {
-        let Some(found) = self
+        let Some((found, backup)) = self
             .integrity_check
             .as_mut()
             .and_then(jobs::IntegrityJob::poll)
@@ -133,7 +130,7 @@ impl Workspace {
         // A write may have checked the file meanwhile; damage is taken whenever it is found.
         if *self.store.integrity() == Integrity::Unchecked || matches!(found, Integrity::Damaged(_))
         {
-            self.store.set_integrity(found);
+            self.store.set_checked(found, backup);
         }
         true
     }
