@@ -79,6 +79,20 @@ fn bench(c: &mut Criterion) {
     c.bench_function("describe 20 series x 35 years, index mode", |b| {
         b.iter(|| describe(black_box(&indexed), black_box(&data)))
     });
+    // Issue 16: a ranking of the sample's 63 provinces (U5MR 2016, GSO), from its figures
+    // already read; and the same on the 2025 boundaries, 23 of its 34 units estimated.
+    for (name, boundaries) in [
+        ("ranking description, 63 provinces", None),
+        (
+            "ranking description, 34 units of 2025, 23 estimated",
+            Some("2025-07-01"),
+        ),
+    ] {
+        let (spec, data) = ranking_data(boundaries);
+        c.bench_function(name, |b| {
+            b.iter(|| describe(black_box(&spec), black_box(&data)))
+        });
+    }
     // Issue 16: every unit of 2025 on its boundaries for 40 years, a rate weighted by
     // population, from its predecessors' figures (the 63 provinces' figures and weights).
     let units = boundaries_data();
@@ -122,3 +136,24 @@ fn boundaries_data() -> Vec<(Vec<String>, Vec<Observation>, Vec<Observation>)> {
 
 criterion_group!(benches, bench);
 criterion_main!(benches);
+
+/// What a ranking of the sample's under-five mortality is described from.
+fn ranking_data(boundaries: Option<&str>) -> (ChartSpec, ChartData) {
+    use chiso::workspace::{ChartRequest, Workspace, sample};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("sample.db");
+    sample::create_sample(&path).expect("sample");
+    let store = chiso::store::Store::open_read_only(&path).expect("open");
+    let mut ws = Workspace::new(store).expect("workspace");
+    let request = ChartRequest {
+        indicator: "U5MR".into(),
+        kind: chiso::chart::ChartKind::Ranking,
+        ranking: chiso::model::selection::RankingSpec {
+            boundaries: boundaries.map(str::to_owned),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    ws.chart_for(&request).expect("a ranking");
+    (ws.spec().clone(), ws.chart_data().clone())
+}

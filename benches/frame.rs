@@ -32,6 +32,20 @@ fn bench(c: &mut Criterion) {
         b.iter(|| sample_harness.step())
     });
 
+    // Issue 16: the ranking of the sample's 63 provinces shown (rows, national line, legend).
+    let ranking_path = dir.path().join("ranking.db");
+    sample::create_sample(&ranking_path).expect("sample");
+    let mut ranking_harness = harness(ranking_path, State::default());
+    let app = ranking_harness.state_mut();
+    app.push(chiso::ui::app::Command::SelectIndicator("U5MR".into()));
+    app.push(chiso::ui::app::Command::SetKind(
+        chiso::chart::ChartKind::Ranking,
+    ));
+    ranking_harness.run();
+    c.bench_function("dashboard frame, ranking of 63 provinces", |b| {
+        b.iter(|| ranking_harness.step())
+    });
+
     let big = support::big_db();
     let mut big_harness = harness(big.clone(), State::default());
     c.bench_function("dashboard frame, 1M figures, 200 indicators", |b| {

@@ -105,6 +105,7 @@ fn data() -> ChartData {
         area_dates: Default::default(),
         subgroup_names: Default::default(),
         language: English,
+        ..Default::default()
     }
 }
 

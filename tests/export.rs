@@ -110,6 +110,7 @@ fn fixture(name: &str) -> (ChartSpec, ChartData) {
         area_levels: Default::default(),
         area_dates: Default::default(),
         language: Language::English,
+        ..Default::default()
     };
     let key = |source: &str| SeriesKey {
         indicator: "U5MR".into(),
@@ -317,4 +318,150 @@ fn the_same_chart_gives_the_same_bytes() {
     let b = svg(&describe(&spec, &data), &ExportOptions::default()).unwrap();
     assert_eq!(a, b);
     assert_eq!(png(&a, 1.0).unwrap(), png(&b, 1.0).unwrap());
+}
+
+/// A ranking of the sample's under-five mortality, as `chiso export --kind ranking` draws it.
+fn sample_ranking(boundaries: Option<&str>, year: Option<i32>) -> chiso::chart::ChartDescription {
+    use chiso::workspace::{ChartRequest, Workspace, sample};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sample.db");
+    chiso::store::backup::set_process_default(chiso::store::backup::Place::Off);
+    sample::create_sample(&path).unwrap();
+    let store = chiso::store::Store::open_read_only(&path).unwrap();
+    let mut ws = Workspace::new(store).unwrap();
+    ws.set_language(Language::Vietnamese);
+    ws.chart_for(&ChartRequest {
+        indicator: "U5MR".into(),
+        kind: chiso::chart::ChartKind::Ranking,
+        ranking: chiso::model::selection::RankingSpec {
+            year,
+            boundaries: boundaries.map(str::to_owned),
+            ..Default::default()
+        },
+        ..Default::default()
+    })
+    .unwrap()
+}
+
+/// The provinces' names in the order an SVG of a ranking writes its rows ("12. Hà Giang").
+fn ranked_names(svg_text: &str) -> Vec<(usize, String)> {
+    svg_text
+        .lines()
+        .filter(|l| l.contains("text-anchor=\"end\""))
+        .filter_map(|l| {
+            let text = l.split_once('>')?.1.split_once("</text>")?.0;
+            let (rank, name) = text.split_once(". ")?;
+            Some((rank.parse().ok()?, name.to_owned()))
+        })
+        .collect()
+}
+
+fn same_text(a: &[u8], b: &[u8]) -> Result<(), String> {
+    if a == b {
+        Ok(())
+    } else {
+        Err("the text differs".into())
+    }
+}
+
+#[test]
+fn a_ranking_of_the_63_provinces_matches_its_golden_svg() {
+    let d = sample_ranking(None, Some(2016));
+    let r = d.ranking().unwrap();
+    assert_eq!(r.bars.len(), 63, "one bar per province valid in 2016");
+    let svg_text = svg(&d, &ExportOptions::default()).unwrap();
+    check_or_update("ranking_63.svg", svg_text.as_bytes(), same_text);
+    let names = ranked_names(&svg_text);
+    assert_eq!(names.len(), 63);
+    assert_eq!(names[0], (1, "Đồng Nai".to_owned()));
+    assert_eq!(names[62], (63, "Lai Châu".to_owned()));
+    // Sorted: ranks never go down, and the values of the bars rise (lower mortality first).
+    assert!(names.windows(2).all(|w| w[0].0 <= w[1].0));
+    assert!(r.bars.windows(2).all(|w| w[0].value <= w[1].value));
+    assert!(
+        svg_text.contains("Việt Nam 2016: 21,8‰"),
+        "the national line"
+    );
+    assert!(svg_text.contains("63 tỉnh, thành phố · 2016 (sơ bộ)"));
+    assert!(!svg_text.contains("Tuyên Quang (mới)"));
+}
+
+#[test]
+fn a_ranking_on_the_2025_boundaries_matches_its_golden_svg_with_labelled_estimates() {
+    let d = sample_ranking(Some("2025-07-01"), Some(2016));
+    let r = d.ranking().unwrap();
+    assert_eq!(r.bars.len(), 34, "the 34 units of 1 July 2025");
+    let estimated: Vec<&str> = r
+        .bars
+        .iter()
+        .filter(|b| b.estimate.is_some())
+        .map(|b| b.label.as_str())
+        .collect();
+    assert_eq!(estimated.len(), 23, "the 23 merged units: {estimated:?}");
+    // Tuyên Quang of 2025 is the old Tuyên Quang and Hà Giang, weighed by the 2019 census.
+    let tq = r
+        .bars
+        .iter()
+        .find(|b| b.label == "Tuyên Quang" && b.estimate.is_some())
+        .unwrap();
+    let parts = tq.estimate.as_ref().unwrap().join("; ");
+    assert!(parts.contains("Hà Giang 50,8‰ × 854.679 (2019)"), "{parts}");
+    let expected = (50.8 * 854_679.0 + 27.5 * 784_811.0) / (854_679.0 + 784_811.0);
+    assert!(
+        (tq.value - expected).abs() < 1e-9,
+        "{} vs {expected}",
+        tq.value
+    );
+    let svg_text = svg(&d, &ExportOptions::default()).unwrap();
+    check_or_update("ranking_34.svg", svg_text.as_bytes(), same_text);
+    assert_eq!(ranked_names(&svg_text).len(), 34);
+    assert!(
+        svg_text.contains("Ước tính theo địa giới năm 2025"),
+        "the legend"
+    );
+    assert!(svg_text.contains("TCTK, TĐTDS 2019") || svg_text.contains("Tổng điều tra"));
+    assert!(svg_text.contains("theo địa giới từ 1/7/2025"));
+}
+
+#[test]
+fn a_ranking_of_a_year_without_figures_is_refused_naming_the_years_there_are() {
+    use chiso::workspace::{ChartRequest, Workspace, sample};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sample.db");
+    chiso::store::backup::set_process_default(chiso::store::backup::Place::Off);
+    sample::create_sample(&path).unwrap();
+    let mut ws = Workspace::new(chiso::store::Store::open_read_only(&path).unwrap()).unwrap();
+    let ranking = |indicator: &str, year: i32| ChartRequest {
+        indicator: indicator.into(),
+        kind: chiso::chart::ChartKind::Ranking,
+        ranking: chiso::model::selection::RankingSpec {
+            year: Some(year),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let error = ws
+        .chart_for(&ranking("U5MR", 2025))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("in 2025 (years with figures: 2010–2016)"),
+        "{error}"
+    );
+    // An index is not ranked from the provinces: the sample has none of HDI's.
+    let error = ws.chart_for(&ranking("HDI", 2023)).unwrap_err().to_string();
+    assert!(
+        error.contains("HDI has no figures for provinces"),
+        "{error}"
+    );
+    // A count on the new boundaries is the sum of its parts: 34 units in 2019.
+    let mut census = ranking("POPULATION_CENSUS", 2019);
+    census.ranking.boundaries = Some("2025-07-01".into());
+    let d = ws.chart_for(&census).unwrap();
+    let r = d.ranking().unwrap();
+    assert_eq!(r.bars.len(), 34);
+    let tq = r.bars.iter().find(|b| b.label == "Tuyên Quang").unwrap();
+    assert_eq!(tq.value, 854_679.0 + 784_811.0);
+    let total: f64 = r.bars.iter().map(|b| b.value).sum();
+    assert_eq!(total, 96_208_984.0, "the 34 units sum to the nation");
 }

@@ -63,3 +63,36 @@ fn main_screen_in_vietnamese() {
 fn main_screen_dark() {
     main_screen(true, Language::English, "main_screen_dark");
 }
+
+#[test]
+fn a_ranking_of_63_provinces_on_a_laptop() {
+    let Some(renderer) = renderer() else { return };
+    let (_dir, db) = fixture_db();
+    let state = chiso::ui::app::State {
+        language: Language::English,
+        ..Default::default()
+    };
+    let app = chiso::ui::ChisoApp::new(state, Some(db), None);
+    let mut harness = builder(LAPTOP)
+        .renderer(renderer)
+        .build_ui_state(|ui, app: &mut chiso::ui::ChisoApp| app.ui(ui), app);
+    harness.run();
+    use chiso::ui::app::Command;
+    let app = harness.state_mut();
+    app.push(Command::SelectIndicator("U5MR".into()));
+    app.push(Command::SetKind(chiso::chart::ChartKind::Ranking));
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .workspace()
+            .unwrap()
+            .description()
+            .ranking()
+            .unwrap()
+            .bars
+            .len(),
+        63
+    );
+    harness.snapshot("ranking_63");
+}

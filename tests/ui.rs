@@ -12,7 +12,7 @@ use chiso::ui::app::Tab;
 const VI: Language = Language::Vietnamese;
 use common::{LAPTOP, drop_file, find_in_catalogue, fixture_db, harness, label, pick};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 #[test]
 fn picking_an_indicator_puts_its_series_in_the_chart_and_the_table() {
@@ -1071,4 +1071,88 @@ fn the_series_picker_ticks_all_provinces_of_a_region_found_by_searching_and_stay
     h.get_by_label_contains("Untick all shown (12)").click();
     h.run();
     assert_eq!(h.state().workspace().unwrap().spec().series.len(), before);
+}
+
+#[test]
+fn a_ranking_lists_the_provinces_best_first_and_follows_the_year_chosen() {
+    let (_dir, db) = fixture_db();
+    let mut h = harness(&db, LAPTOP);
+    h.run();
+    pick(&mut h, "Under-five mortality rate");
+    h.get_by_label("Ranking of provinces").click();
+    h.run();
+    let ws = h.state().workspace().unwrap();
+    assert_eq!(ws.spec().kind, chiso::chart::ChartKind::Ranking);
+    let r = ws.description().ranking().expect("a ranking");
+    // The latest year with the most provinces, all 63 of then, lowest mortality first.
+    assert_eq!(r.year, Some(2016));
+    assert_eq!(r.bars.len(), 63);
+    assert!(r.bars.windows(2).all(|w| w[0].value <= w[1].value));
+    assert!(r.national.as_ref().unwrap().label.contains("21.8‰"));
+    assert_eq!(r.bars[0].label, "Đồng Nai");
+    assert!(h.query_by_label_contains("1. Đồng Nai").is_some() || r.bars[0].text == "11.3‰");
+    assert!(h.query_by_label_contains("16 provinces").is_none());
+
+    // Another year, from the Year list.
+    h.get_by_label("Year").click();
+    h.run();
+    h.get_by_label("2010").click();
+    h.run();
+    let r = h
+        .state()
+        .workspace()
+        .unwrap()
+        .description()
+        .ranking()
+        .unwrap();
+    assert_eq!(r.year, Some(2010));
+    let first = &r.bars[0];
+    assert_eq!(first.rank, 1);
+    assert!(
+        r.bars.windows(2).all(|w| w[0].value <= w[1].value),
+        "sorted in 2010 too"
+    );
+
+    // The table of the year: rank, province, region, value, gaps; sorted by a header click.
+    h.get_by_label("Table").click();
+    h.run();
+    assert!(h.query_by_label("Gap to the national figure").is_some());
+    h.get_by_label("Province or city").click();
+    h.run();
+    // Vietnamese alphabetical order: An Giang first, and Đ after D.
+    let d = h.state().workspace().unwrap().description().clone();
+    let by_name =
+        chiso::chart::table::province_table(&d, (chiso::chart::table::RankColumn::Area, false))
+            .unwrap();
+    let names: Vec<&str> = by_name.rows.iter().map(|r| r.cells[1].as_str()).collect();
+    let at = |n: &str| names.iter().position(|x| *x == n).unwrap();
+    assert_eq!(names[0], "An Giang");
+    assert!(
+        at("Điện Biên") < at("Đồng Nai") && at("Cần Thơ") < at("Điện Biên"),
+        "{names:?}"
+    );
+    assert!(
+        by_name
+            .to_tsv()
+            .starts_with("Rank\tProvince or city\tRegion\t2010")
+    );
+
+    // Back over time: the headline series again.
+    h.get_by_label("Chart").click();
+    h.run();
+    h.get_by_label("Over time").click();
+    h.run();
+    let ws = h.state().workspace().unwrap();
+    assert_eq!(ws.spec().kind, chiso::chart::ChartKind::TimeSeries);
+    assert!(!ws.description().panels().is_empty());
+}
+
+#[test]
+fn an_indicator_without_provincial_figures_cannot_be_ranked() {
+    let (_dir, db) = fixture_db();
+    let mut h = harness(&db, LAPTOP);
+    h.run();
+    pick(&mut h, "Human Development Index");
+    let button = h.get_by_label("Ranking of provinces");
+    assert!(button.accesskit_node().is_disabled());
 }

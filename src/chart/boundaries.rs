@@ -5,6 +5,10 @@
 //! indicator's figures (population, births) for rates, nothing for indices such as HDI. A year
 //! gets an estimate only when every predecessor has a figure that year (and a weight, for a
 //! mean): a sum of some of the parts would be a smaller number that looks like the whole.
+//! Weights of the year are used when every predecessor has one, else those of the nearest year
+//! within [`WEIGHT_YEARS`] where every predecessor has one (a census every ten years weighs
+//! the years around it: shares of population change slowly); each part names the year of
+//! its weight.
 
 use std::collections::HashMap;
 
@@ -24,7 +28,14 @@ pub struct Part {
     pub area: String,
     pub value: f64,
     pub weight: f64,
+    /// The year of the weight (the estimate's own, or the nearest with every weight).
+    pub weight_year: i32,
+    /// The source of the weight (empty for a sum), to be cited beside the figures'.
+    pub weight_source: String,
 }
+
+/// How many years from an estimate's year its weights may be.
+pub const WEIGHT_YEARS: i32 = 5;
 
 /// Why no estimate can be made at all.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -63,23 +74,43 @@ pub fn estimate(
     years.sort_unstable();
     years.dedup();
     let mut estimates = Vec::new();
+    let weighed_in = |year: i32| {
+        predecessors.iter().all(|a| {
+            weighed
+                .get(&(a.as_str(), year))
+                .is_some_and(|(_, w)| *w > 0.0)
+        })
+    };
     'years: for year in years {
+        let weight_year = match rule {
+            Aggregation::Sum => year,
+            // The year itself, then 1 year before, 1 after, 2 before…
+            _ => match (0..=WEIGHT_YEARS)
+                .flat_map(|d| [year - d, year + d])
+                .find(|y| weighed_in(*y))
+            {
+                Some(y) => y,
+                None => continue 'years,
+            },
+        };
         let mut parts = Vec::with_capacity(predecessors.len());
         for area in predecessors {
             let Some((_, value)) = values.get(&(area.as_str(), year)) else {
                 continue 'years;
             };
-            let weight = match rule {
-                Aggregation::Sum => 1.0,
-                _ => match weighed.get(&(area.as_str(), year)) {
-                    Some((_, w)) if *w > 0.0 => *w,
-                    _ => continue 'years,
-                },
+            let (weight_source, weight) = match rule {
+                Aggregation::Sum => ("", 1.0),
+                _ => weighed
+                    .get(&(area.as_str(), weight_year))
+                    .copied()
+                    .unwrap_or(("", 0.0)),
             };
             parts.push(Part {
                 area: area.clone(),
                 value: *value,
                 weight,
+                weight_year,
+                weight_source: weight_source.to_owned(),
             });
         }
         let value = match rule {

@@ -4,6 +4,7 @@
 //! |---------------|------------------------------------------------------------------|
 //! | (this)        | [`ChartDescription`]: the words around a chart and its [`ChartBody`] |
 //! | `time_series` | the time-series kind: panels of series over years                 |
+//! | `ranking`     | the ranking kind: every province of a year as a sorted bar       |
 //! | `boundaries`  | estimates for units the 2025 reform made, from their predecessors |
 //! | `axis`        | ticks: whole years, 1-2-5 values, log ticks, and their labels     |
 //! | `style`       | palette, themes, verdict and reference colours, dashes, markers   |
@@ -24,6 +25,7 @@ pub mod boundaries;
 pub mod headline;
 pub mod note;
 pub mod progress;
+pub mod ranking;
 pub mod style;
 pub mod table;
 pub mod time_series;
@@ -32,7 +34,7 @@ use std::collections::BTreeMap;
 
 use crate::locale::{Language, Messages, Numbers};
 pub use crate::model::selection::{ChartKind, ChartSpec, SeriesKey, Transform};
-use crate::model::{Indicator, Name, Observation, Qualifier, Source, Status, Target};
+use crate::model::{Area, Indicator, Name, Observation, Qualifier, Source, Status, Target};
 pub use note::ChartNote;
 pub use style::PALETTE;
 pub use time_series::{
@@ -55,6 +57,12 @@ pub struct ChartData {
     /// empty: open): a chart across a change of boundaries says so.
     pub area_dates: BTreeMap<String, (String, String)>,
     pub subgroup_names: BTreeMap<String, Name>,
+    /// Every area of the file, in Vietnamese alphabetical order: a ranking ranks the
+    /// provinces valid on its day, coloured by their region.
+    pub areas: Vec<Area>,
+    /// Estimates on new boundaries of the units a reform made, by area code: the years before
+    /// a unit existed, computed from its predecessors (never stored as figures).
+    pub estimates: BTreeMap<String, Vec<boundaries::Estimate>>,
     /// The language of the chart's words and numbers.
     pub language: Language,
 }
@@ -80,6 +88,7 @@ pub struct ChartDescription {
 #[derive(Clone, Debug, PartialEq)]
 pub enum ChartBody {
     TimeSeries(TimeSeries),
+    Ranking(ranking::Ranking),
 }
 
 impl ChartDescription {
@@ -96,6 +105,7 @@ impl ChartDescription {
     pub fn kind(&self) -> ChartKind {
         match self.body {
             ChartBody::TimeSeries(_) => ChartKind::TimeSeries,
+            ChartBody::Ranking(_) => ChartKind::Ranking,
         }
     }
 
@@ -103,6 +113,7 @@ impl ChartDescription {
     pub fn panels(&self) -> &[Panel] {
         match &self.body {
             ChartBody::TimeSeries(t) => &t.panels,
+            ChartBody::Ranking(_) => &[],
         }
     }
 
@@ -110,6 +121,15 @@ impl ChartDescription {
     pub fn years(&self) -> Option<(i32, i32)> {
         match &self.body {
             ChartBody::TimeSeries(t) => t.years,
+            ChartBody::Ranking(r) => r.year.map(|y| (r.since.unwrap_or(y).min(y), y)),
+        }
+    }
+
+    /// The ranking's body (none for other kinds).
+    pub fn ranking(&self) -> Option<&ranking::Ranking> {
+        match &self.body {
+            ChartBody::Ranking(r) => Some(r),
+            ChartBody::TimeSeries(_) => None,
         }
     }
 
@@ -123,6 +143,7 @@ impl ChartDescription {
 pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
     match spec.kind {
         ChartKind::TimeSeries => time_series::describe(spec, data),
+        ChartKind::Ranking => ranking::describe(spec, data),
     }
 }
 

@@ -18,6 +18,13 @@ pub enum ChartNote {
     /// Provinces on the chart changed boundaries on `from` (an ISO date: 2025-07-01): their
     /// figures before and after it are of different areas.
     NewBoundaries { from: String },
+    /// `count` bars of a ranking are estimates on the boundaries of `from` (ISO), computed from
+    /// the provinces the units were made of.
+    EstimatesOnNewBoundaries { from: String, count: usize },
+    /// Provinces of a ranking whose figure has a tentative status, by name.
+    TentativeFigures { status: Status, areas: Vec<String> },
+    /// Provinces of a ranking without a figure in its year, by name.
+    NoData { areas: Vec<String> },
 }
 
 impl ChartNote {

@@ -120,6 +120,14 @@ pub mod slide {
     }
 }
 
+/// A bar's colour on a theme: a palette colour (a region's), or a verdict's.
+pub fn fill_color(fill: super::ranking::Fill, dark: bool) -> Rgb {
+    match fill {
+        super::ranking::Fill::Palette(i) => series_color(i, dark),
+        super::ranking::Fill::Verdict(v) => verdict_color(v, dark),
+    }
+}
+
 /// A catalogue row's sparkline: a quiet grey, not a series colour, so that it reads as a hint.
 pub fn sparkline_color(dark: bool) -> Rgb {
     if dark { [190; 3] } else { [90; 3] }
@@ -207,6 +215,11 @@ pub fn reference_style(kind: ReferenceKind, dark: bool) -> ReferenceStyle {
             color: theme.baseline,
             dash: Dash::Dashed { on: 3.0, off: 6.0 },
             label_above: false,
+        },
+        ReferenceKind::National => ReferenceStyle {
+            color: theme.text,
+            dash: Dash::Solid,
+            label_above: true,
         },
     }
 }

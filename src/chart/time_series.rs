@@ -101,6 +101,8 @@ pub struct Run {
 pub enum ReferenceKind {
     Target,
     Baseline,
+    /// The national figure a ranking's provinces are compared with.
+    National,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -490,7 +492,8 @@ fn runs_of(points: &[ChartPoint]) -> Vec<Run> {
     runs
 }
 
-fn unit_label(indicator: &Indicator, language: Language) -> String {
+/// The unit as an axis names it: "Per 1,000 live births (‰)".
+pub(super) fn unit_label(indicator: &Indicator, language: Language) -> String {
     let (name, symbol) = (
         indicator.unit.name.get(language),
         indicator.unit.symbol.get(language),

@@ -163,6 +163,12 @@ fn parse_size(text: &str) -> Result<(u32, u32), String> {
         })
 }
 
+fn parse_day(text: &str) -> Result<String, String> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .map_err(|_| format!("{text:?}: write a day as YYYY-MM-DD, e.g. 2025-07-01"))
+}
+
 fn parse_mapping(text: &str) -> Result<(String, String), String> {
     match text.split_once('=') {
         Some((from, to)) if !from.trim().is_empty() && !to.trim().is_empty() => {
@@ -202,6 +208,24 @@ pub struct ExportCommand {
     /// Logarithmic value axis
     #[arg(long)]
     pub log: bool,
+    /// The kind of chart: time-series (years along the axis) or ranking (every province of
+    /// one year, sorted)
+    #[arg(long, default_value = "time-series", value_parser = ["time-series", "ranking"])]
+    pub kind: String,
+    /// The year a ranking ranks (default: the latest year with the most provinces)
+    #[arg(long, value_parser = clap::value_parser!(i32).range(1000..=9999))]
+    pub year: Option<i32>,
+    /// An earlier year, drawn as a second mark on each bar of a ranking
+    #[arg(long, value_parser = clap::value_parser!(i32).range(1000..=9999))]
+    pub since: Option<i32>,
+    /// Rank the areas valid on this day, YYYY-MM-DD (default: those valid in --year); for a
+    /// year before a reform, its new units get estimates from their predecessors
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    pub boundaries: Option<String>,
+    /// What a ranking's colours say: region, or nation (better or worse than the national
+    /// figure)
+    #[arg(long, default_value = "region", value_parser = ["region", "nation"])]
+    pub colour: String,
     /// png or svg (default: from the file name, else png)
     #[arg(long, value_parser = ["png", "svg"])]
     pub format: Option<String>,

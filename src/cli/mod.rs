@@ -29,6 +29,7 @@ pub use read::{audit, export_data, info, list, series};
 pub use write::{gen_sample, import, new, parse_value, set, write_report};
 
 use crate::export::{ExportOptions, Format};
+use crate::model::selection::{ChartKind, RankingColour, RankingSpec};
 use crate::model::{Qualifier, Status};
 use crate::store::edit::{SetRequest, default_editor};
 use crate::store::import::ImportOptions;
@@ -142,6 +143,11 @@ fn export_args(command: ExportCommand) -> anyhow::Result<ExportParts> {
         to,
         relative,
         log,
+        kind,
+        year,
+        since,
+        boundaries,
+        colour,
         format,
         size,
         scale,
@@ -153,6 +159,16 @@ fn export_args(command: ExportCommand) -> anyhow::Result<ExportParts> {
         out_dir,
         lang,
     } = command;
+    if kind != "ranking" && (year.is_some() || since.is_some() || boundaries.is_some()) {
+        anyhow::bail!(
+            "--year, --since and --boundaries choose what a ranking shows: add --kind ranking"
+        );
+    }
+    if kind == "ranking" && (relative || log || from.is_some() || to.is_some()) {
+        anyhow::bail!(
+            "--from, --to, --relative and --log shape a time series: a ranking shows one --year"
+        );
+    }
     let request = (!all && !deck).then(|| ChartRequest {
         indicator: indicator.unwrap_or_default(),
         area,
@@ -163,6 +179,21 @@ fn export_args(command: ExportCommand) -> anyhow::Result<ExportParts> {
         relative,
         log,
         title,
+        kind: if kind == "ranking" {
+            ChartKind::Ranking
+        } else {
+            ChartKind::TimeSeries
+        },
+        ranking: RankingSpec {
+            year,
+            since,
+            boundaries,
+            colour: if colour == "nation" {
+                RankingColour::VersusNation
+            } else {
+                RankingColour::Region
+            },
+        },
     });
     let args = ExportArgs {
         deck,

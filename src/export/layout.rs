@@ -4,7 +4,7 @@
 
 use super::text::{width, wrap};
 use super::writer::{Ink, Stroke, Svg, Type};
-use super::{ExportError, ExportOptions, time_series, words};
+use super::{ExportError, ExportOptions, ranking, time_series, words};
 use crate::chart::style::{self, Dash};
 use crate::chart::{ChartBody, ChartDescription};
 use crate::model::Status;
@@ -37,12 +37,30 @@ impl Sizes {
     }
 }
 
-/// A legend entry: its words, the series' colour (`None`: the style of tentative figures),
-/// and whether its swatch is dashed.
+/// A legend entry: its words and its swatch.
 struct Entry {
     label: String,
-    color: Option<usize>,
-    dashed: bool,
+    swatch: Swatch,
+}
+
+/// How a bar is filled: a figure, or an estimate on new boundaries (hollow, dashed).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum BarLook {
+    Filled,
+    Hollow,
+}
+
+/// What stands before a legend entry's words.
+#[derive(Clone)]
+pub(super) enum Swatch {
+    /// A line in the series' colour (`None`: the style of tentative figures), maybe dashed.
+    Line { color: Option<usize>, dashed: bool },
+    /// A bar of a colour (an sRGB triple), as a figure of its kind is drawn.
+    Bar { color: style::Rgb, look: BarLook },
+    /// The earlier year's mark of a ranking.
+    Ring,
+    /// A reference line across a ranking.
+    Reference(crate::chart::ReferenceKind),
 }
 
 /// The words around the plot, wrapped for a canvas of width `w` at sizes `z`.
@@ -57,15 +75,23 @@ struct Words {
 /// Footnotes shown in full; the rest are counted.
 const FOOTNOTES: usize = 4;
 
-fn legend_entries(d: &ChartDescription) -> Vec<Entry> {
+fn legend_entries(d: &ChartDescription, ink: &Ink) -> Vec<Entry> {
+    if let Some(r) = d.ranking() {
+        return ranking::legend(r, d.messages(), ink)
+            .into_iter()
+            .map(|(label, swatch)| Entry { label, swatch })
+            .collect();
+    }
     let visible = || d.series().filter(|s| s.visible);
     let muted = |s: &&crate::chart::SeriesDescription| s.color == style::MUTED;
     let mut entries: Vec<Entry> = visible()
         .filter(|s| !muted(s))
         .map(|s| Entry {
             label: s.label.clone(),
-            color: Some(s.color),
-            dashed: false,
+            swatch: Swatch::Line {
+                color: Some(s.color),
+                dashed: false,
+            },
         })
         .collect();
     // The grey series are one entry: 55 provinces named under a chart took half the slide.
@@ -73,8 +99,10 @@ fn legend_entries(d: &ChartDescription) -> Vec<Entry> {
     if grey > 0 {
         entries.push(Entry {
             label: d.messages().with("legend-muted", &[("count", grey.into())]),
-            color: Some(style::MUTED),
-            dashed: false,
+            swatch: Swatch::Line {
+                color: Some(style::MUTED),
+                dashed: false,
+            },
         });
     }
     let tentative: Vec<Status> = [Status::Estimated, Status::Provisional, Status::Forecast]
@@ -84,8 +112,10 @@ fn legend_entries(d: &ChartDescription) -> Vec<Entry> {
     if !tentative.is_empty() {
         entries.push(Entry {
             label: words::tentative_legend(d.messages(), &tentative),
-            color: None,
-            dashed: true,
+            swatch: Swatch::Line {
+                color: None,
+                dashed: true,
+            },
         });
     }
     entries
@@ -147,12 +177,12 @@ fn footer(d: &ChartDescription, inner: f32, z: &Sizes) -> Vec<(String, bool)> {
     footer
 }
 
-fn words(d: &ChartDescription, w: f32, z: &Sizes) -> Words {
+fn words(d: &ChartDescription, w: f32, z: &Sizes, ink: &Ink) -> Words {
     let inner = w - 2.0 * z.pad;
     Words {
         title: wrap(&d.title, z.title, true, inner),
         subtitle: wrap(&d.subtitle, z.subtitle, false, inner),
-        legend_rows: wrap_legend(legend_entries(d), inner, z),
+        legend_rows: wrap_legend(legend_entries(d, ink), inner, z),
         footer: footer(d, inner, z),
     }
 }
@@ -174,7 +204,7 @@ fn check_size(options: &ExportOptions) -> Result<(), ExportError> {
 
 /// The sizes and wrapped words of a canvas, shrunk until the plot keeps at least 40 % of the
 /// height, with the top and the height of the block under the plot.
-fn fit(d: &ChartDescription, options: &ExportOptions) -> (f32, Sizes, Words, f32, f32) {
+fn fit(d: &ChartDescription, options: &ExportOptions, ink: &Ink) -> (f32, Sizes, Words, f32, f32) {
     let (w, h) = (options.width as f32, options.height as f32);
     // Type follows the height (a square slide reads like a wide one), narrowed for tall
     // canvases; long text wraps rather than shrinks.
@@ -182,7 +212,7 @@ fn fit(d: &ChartDescription, options: &ExportOptions) -> (f32, Sizes, Words, f32
     let type_scale = if options.presentation { 1.22 } else { 1.0 };
     loop {
         let z = Sizes::at(s, type_scale);
-        let words = words(d, w, &z);
+        let words = words(d, w, &z, ink);
         let top = z.pad
             + words.title.len() as f32 * z.title * 1.2
             + words.subtitle.len() as f32 * z.subtitle * 1.3
@@ -203,12 +233,13 @@ pub fn svg(d: &ChartDescription, options: &ExportOptions) -> Result<String, Expo
     check_size(options)?;
     let (w, h) = (options.width as f32, options.height as f32);
     let ink = Ink::of(options.dark);
-    let (s, z, words, top, bottom_block) = fit(d, options);
+    let (s, z, words, top, bottom_block) = fit(d, options, &ink);
     let mut out = Svg::new(w, h, &ink.background);
     titles(&mut out, &words, &z, &ink);
     let plot = (z.pad, top, w - z.pad, h - bottom_block);
     match &d.body {
         ChartBody::TimeSeries(t) => time_series::draw(&mut out, t, plot, &z, &ink, (s, d.language)),
+        ChartBody::Ranking(r) => ranking::draw(&mut out, r, plot, &z, &ink, (s, d.language)),
     }
     legend(&mut out, &words.legend_rows, plot.3, &z, &ink, s);
     footer_lines(&mut out, &words.footer, h, &z, &ink);
@@ -246,26 +277,8 @@ fn legend(out: &mut Svg, rows: &[Vec<Entry>], plot_bottom: f32, z: &Sizes, ink: 
         y += z.legend * 1.6;
         let mut x = z.pad;
         for entry in row {
-            let stroke = match entry.color {
-                Some(index) => ink.series(index),
-                None => ink.weak.clone(),
-            };
-            let dash = if entry.dashed {
-                style::LEGEND_DASH.scaled(s)
-            } else {
-                Dash::Solid
-            };
             let ly = y - z.legend * 0.35;
-            let line = Stroke {
-                color: &stroke,
-                width: z.line,
-                dash,
-            };
-            out.line((x, ly), (x + swatch, ly), line);
-            if entry.dashed {
-                let outline = Some((stroke.as_str(), z.line * 0.6));
-                out.circle((x + swatch / 2.0, ly), z.marker, &ink.background, outline);
-            }
+            swatch_svg(out, &entry.swatch, (x, ly, swatch), z, ink, s);
             x += swatch + 12.0 * s;
             let t = Type {
                 size: z.legend,
@@ -275,6 +288,60 @@ fn legend(out: &mut Svg, rows: &[Vec<Entry>], plot_bottom: f32, z: &Sizes, ink: 
             };
             out.text((x, y), t, &entry.label);
             x += width(&entry.label, z.legend, false) + 36.0 * z.legend / 28.0;
+        }
+    }
+}
+
+/// A legend entry's swatch, `w` wide from `x`, centred on `y`.
+fn swatch_svg(
+    out: &mut Svg,
+    swatch: &Swatch,
+    (x, y, w): (f32, f32, f32),
+    z: &Sizes,
+    ink: &Ink,
+    s: f32,
+) {
+    match swatch {
+        Swatch::Line { color, dashed } => {
+            let stroke = match color {
+                Some(index) => ink.series(*index),
+                None => ink.weak.clone(),
+            };
+            let dash = if *dashed {
+                style::LEGEND_DASH.scaled(s)
+            } else {
+                Dash::Solid
+            };
+            let line = Stroke {
+                color: &stroke,
+                width: z.line,
+                dash,
+            };
+            out.line((x, y), (x + w, y), line);
+            if *dashed {
+                let outline = Some((stroke.as_str(), z.line * 0.6));
+                out.circle((x + w / 2.0, y), z.marker, &ink.background, outline);
+            }
+        }
+        Swatch::Bar { color, look } => {
+            let h = z.legend * 0.7;
+            ranking::bar_shape(out, (x, y - h / 2.0, w, h), *color, *look, (ink, s));
+        }
+        Swatch::Ring => {
+            out.line((x, y), (x + w, y), Stroke::solid(&ink.text, 1.6 * s));
+            let ring = Some((ink.text.as_str(), 2.0 * s));
+            out.circle((x + w * 0.25, y), z.legend * 0.22, &ink.background, ring);
+        }
+        Swatch::Reference(kind) => {
+            let look = style::reference_style(*kind, ink.dark);
+            let color = style::hex(look.color);
+            let stroke = Stroke {
+                color: &color,
+                width: 2.4 * s,
+                dash: look.dash.scaled(s),
+            };
+            let h = z.legend * 0.5;
+            out.line((x + w / 2.0, y - h), (x + w / 2.0, y + h), stroke);
         }
     }
 }

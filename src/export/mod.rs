@@ -24,6 +24,7 @@
 mod layout;
 pub mod long_csv;
 pub mod png;
+mod ranking;
 pub mod text;
 mod time_series;
 pub mod words;

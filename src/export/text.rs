@@ -43,6 +43,18 @@ pub fn width(text: &str, size: f32, bold: bool) -> f32 {
     units * size / per_em
 }
 
+/// `text` cut to `max` px with an ellipsis when it is wider.
+pub fn fit(text: &str, size: f32, bold: bool, max: f32) -> String {
+    if width(text, size, bold) <= max {
+        return text.to_owned();
+    }
+    let mut kept: String = text.to_owned();
+    while !kept.is_empty() && width(&format!("{kept}…"), size, bold) > max {
+        kept.pop();
+    }
+    format!("{}…", kept.trim_end())
+}
+
 /// Breaks `text` into lines no wider than `max` px, at spaces; a word longer than a line is
 /// cut where it must be.
 pub fn wrap(text: &str, size: f32, bold: bool, max: f32) -> Vec<String> {

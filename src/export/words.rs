@@ -37,6 +37,23 @@ pub fn note(t: &Messages, note: &ChartNote) -> String {
             let date = crate::locale::iso_date(t.language(), from);
             t.with("note-new-boundaries", &[("date", date.into())])
         }
+        ChartNote::EstimatesOnNewBoundaries { from, count } => {
+            let date = crate::locale::iso_date(t.language(), from);
+            t.with(
+                "note-estimates-on-new-boundaries",
+                &[("date", date.into()), ("count", (*count).into())],
+            )
+        }
+        ChartNote::TentativeFigures { status, areas } => t.with(
+            "note-tentative-figures",
+            &[
+                ("status", status_word(t, *status).into()),
+                ("areas", areas.join(", ").into()),
+            ],
+        ),
+        ChartNote::NoData { areas } => {
+            t.with("note-no-data", &[("areas", areas.join(", ").into())])
+        }
     }
 }
 

@@ -106,6 +106,21 @@ impl Svg {
         );
     }
 
+    /// Text with a band of `background` around its letters, so that a line it crosses stops
+    /// short of them (a ranking's value labels over the national line).
+    pub fn text_on(&mut self, (x, y): (f32, f32), t: Type, text: &str, background: &str) {
+        let weight = if t.bold { " font-weight=\"bold\"" } else { "" };
+        let _ = writeln!(
+            self.out,
+            "<text x=\"{x:.1}\" y=\"{y:.1}\" font-size=\"{:.1}\" fill=\"{}\" text-anchor=\"{}\" stroke=\"{background}\" stroke-width=\"{:.1}\" stroke-linejoin=\"round\" paint-order=\"stroke\"{weight}>{}</text>",
+            t.size,
+            t.fill,
+            t.anchor,
+            t.size * 0.22,
+            escape(text)
+        );
+    }
+
     pub fn line(&mut self, (x1, y1): (f32, f32), (x2, y2): (f32, f32), stroke: Stroke) {
         let _ = writeln!(
             self.out,
@@ -155,6 +170,28 @@ impl Svg {
             y - r,
             2.0 * r,
             2.0 * r
+        );
+    }
+
+    /// A rectangle from its top-left corner, filled, outlined when `outline` is given.
+    pub fn rect(
+        &mut self,
+        (x, y): (f32, f32),
+        (w, h): (f32, f32),
+        fill: &str,
+        outline: Option<Stroke>,
+    ) {
+        let outline = outline.map_or(String::new(), |s| {
+            format!(
+                " stroke=\"{}\" stroke-width=\"{:.1}\"{}",
+                s.color,
+                s.width,
+                dasharray(s.dash)
+            )
+        });
+        let _ = writeln!(
+            self.out,
+            "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"{fill}\"{outline}/>"
         );
     }
 

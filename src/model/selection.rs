@@ -38,6 +38,34 @@ pub enum ChartKind {
     /// Years along the x axis, a line per series.
     #[default]
     TimeSeries,
+    /// One indicator in one year: every province valid that year as a sorted bar, the
+    /// nation as a line ([`RankingSpec`] says which year and boundaries).
+    Ranking,
+}
+
+/// What a ranking shows beside its indicator, subgroup and source (the chart's first series).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RankingSpec {
+    /// The year ranked; `None`: the latest year with the most provinces.
+    pub year: Option<i32>,
+    /// An earlier year, drawn as a second mark on each bar (a dumbbell).
+    pub since: Option<i32>,
+    /// The day whose boundaries are ranked (ISO date); `None`: those valid in the year. A day
+    /// after a reform ranks the new units for earlier years as estimates from their parts.
+    pub boundaries: Option<String>,
+    pub colour: RankingColour,
+}
+
+/// What the colour of a bar says.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RankingColour {
+    /// The province's region: where in the country the gaps are.
+    #[default]
+    Region,
+    /// Better or worse than the national figure, by the indicator's direction.
+    VersusNation,
 }
 
 /// How values are shown.
@@ -69,6 +97,8 @@ pub struct ChartSpec {
     pub subtitle: Option<String>,
     /// A note of the user's, shown under the chart (saved views, slides).
     pub note: String,
+    /// The year, boundaries and colours of a ranking (other kinds ignore it).
+    pub ranking: RankingSpec,
 }
 
 /// The most series one chart keeps (see [`ChartSpec::keep_within_bounds`]).
@@ -90,5 +120,14 @@ impl ChartSpec {
             let to = to.clamp(*YEARS.start(), *YEARS.end());
             (from.min(to), from.max(to))
         });
+        let year = |y: i32| y.clamp(*YEARS.start(), *YEARS.end());
+        self.ranking.year = self.ranking.year.map(year);
+        self.ranking.since = self.ranking.since.map(year);
+        // A day is ten characters; anything else is no date a boundary began.
+        if let Some(day) = &self.ranking.boundaries
+            && chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").is_err()
+        {
+            self.ranking.boundaries = None;
+        }
     }
 }

@@ -20,6 +20,7 @@
 //! | `sources`    | the sources panel: full citations                          |
 //! | `backups`    | File → Backups…: the file's backups, where, restore         |
 //! | `series_picker` | "Series…": search, tick all shown, a count, stays open    |
+//! | `ranking_view`  | a ranking: a row per province, the nation's line, its controls |
 //! | `style`      | fonts, colours, light and dark themes                      |
 //!
 //! [`Workspace`]: crate::workspace::Workspace
@@ -38,6 +39,7 @@ mod forms;
 mod grid;
 mod import_dialog;
 mod present;
+mod ranking_view;
 mod series_picker;
 mod sources;
 pub mod style;

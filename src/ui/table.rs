@@ -1,12 +1,17 @@
-//! The table tab: the chart's series with years as rows.
+//! The table tab: the chart's series with years as rows, or a ranking's provinces with their
+//! rank, value, change and gaps, sortable by any column and copyable to a spreadsheet.
 
 use egui::RichText;
 
-use crate::chart::table::table;
+use crate::chart::table::{RankColumn, province_table, table};
 use crate::workspace::Workspace;
 
 pub fn ui(ui: &mut egui::Ui, ws: &Workspace) {
     let description = ws.description();
+    if description.ranking().is_some() {
+        provinces_ui(ui, ws);
+        return;
+    }
     let t = description.messages();
     let table = table(description);
     if table.rows.is_empty() {
@@ -42,6 +47,52 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace) {
                                     ui.label("");
                                 }
                             }
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+}
+
+/// The province table of the ranking shown; a header click sorts by it, a second click turns
+/// the order round.
+fn provinces_ui(ui: &mut egui::Ui, ws: &Workspace) {
+    let description = ws.description();
+    let t = description.messages();
+    let id = egui::Id::unique("province table order");
+    let order: (RankColumn, bool) = ui
+        .data(|d| d.get_temp(id))
+        .unwrap_or((RankColumn::Rank, false));
+    let Some(table) = province_table(description, order) else {
+        return;
+    };
+    if table.rows.is_empty() {
+        ui.label(t.get("chart-no-figures"));
+        return;
+    }
+    if ui.button(t.get("table-copy")).clicked() {
+        ui.ctx().copy_text(table.to_tsv());
+    }
+    egui::ScrollArea::both()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            egui::Grid::new("provinces")
+                .striped(true)
+                .spacing([18.0, 4.0])
+                .show(ui, |ui| {
+                    for (column, header) in &table.columns {
+                        let sorted = order.0 == *column;
+                        let button =
+                            egui::Button::selectable(sorted, RichText::new(header).strong());
+                        if ui.add(button).clicked() {
+                            let descending = sorted && !order.1;
+                            ui.data_mut(|d| d.insert_temp(id, (*column, descending)));
+                        }
+                    }
+                    ui.end_row();
+                    for row in &table.rows {
+                        for cell in &row.cells {
+                            ui.label(cell);
                         }
                         ui.end_row();
                     }

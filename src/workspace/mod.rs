@@ -26,7 +26,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::chart::headline::{Headline, headline};
-use crate::chart::{ChartData, ChartDescription, ChartSpec, describe};
+use crate::chart::{ChartData, ChartDescription, ChartKind, ChartSpec, describe};
 use crate::model::{Area, Indicator, Name, Observation, Source, Subgroup, Target};
 use crate::store::query::{CatalogueEntry, SeriesFilter};
 use crate::text;
@@ -426,7 +426,41 @@ impl Workspace {
         let _snapshot = self.store.snapshot()?;
         let mut observations = Vec::new();
         let mut indicators: Vec<Indicator> = Vec::new();
-        for key in &spec.series {
+        let mut estimates = BTreeMap::new();
+        if spec.kind == ChartKind::Ranking
+            && let Some(key) = spec.series.first()
+        {
+            // Every area's figures of the ranking's indicator, subgroup and source.
+            match self.store.indicator(&key.indicator) {
+                Ok(i) => indicators.push(i),
+                Err(StoreError::UnknownIndicator(_)) => {}
+                Err(e) => return Err(e),
+            }
+            if let Some(indicator) = indicators.first() {
+                let filter = SeriesFilter {
+                    area: None,
+                    subgroup: Some(key.subgroup.clone()),
+                    source: Some(key.source.clone()),
+                };
+                observations = self
+                    .store
+                    .series(&key.indicator, &filter)
+                    .or_else(|e| match e {
+                        StoreError::UnknownSubgroup(_) | StoreError::UnknownSource(_) => {
+                            Ok(Vec::new())
+                        }
+                        e => Err(e),
+                    })?;
+                if let Some(day) = &spec.ranking.boundaries {
+                    estimates = self.estimates_on(day, indicator, &observations)?;
+                }
+            }
+        }
+        for key in spec
+            .series
+            .iter()
+            .filter(|_| spec.kind == ChartKind::TimeSeries)
+        {
             if !indicators.iter().any(|i| i.code == key.indicator) {
                 match self.store.indicator(&key.indicator) {
                     Ok(i) => indicators.push(i),
@@ -471,8 +505,51 @@ impl Workspace {
                 })
                 .collect(),
             subgroup_names: names(self.subgroups.iter().map(|g| (&g.code, &g.name))),
+            areas: if spec.kind == ChartKind::Ranking {
+                self.areas.clone()
+            } else {
+                Vec::new()
+            },
+            estimates,
             language: self.numbers.language(),
         })
+    }
+
+    /// The estimates of every unit valid on `day` that a reform made, for the years before it,
+    /// from its predecessors' `figures` (every area's, of one subgroup and source) by the
+    /// indicator's rule; units whose figures cannot be estimated have none.
+    fn estimates_on(
+        &self,
+        day: &str,
+        indicator: &Indicator,
+        figures: &[Observation],
+    ) -> Result<BTreeMap<String, Vec<Estimate>>, StoreError> {
+        let weights = match weight_of(&self.store, indicator) {
+            Some(code) => self.store.series(&code, &weight_filter())?,
+            None => Vec::new(),
+        };
+        let mut estimates = BTreeMap::new();
+        let made = self.areas.iter().filter(|a| {
+            !a.valid_from.is_empty()
+                && a.valid_from.as_str() <= day
+                && (a.valid_until.is_empty() || a.valid_until.as_str() >= day)
+        });
+        for area in made {
+            let predecessors = self.store.predecessors(&area.code)?;
+            let of_them = |o: &&Observation| predecessors.contains(&o.area_code);
+            let parts: Vec<Observation> = figures.iter().filter(of_them).cloned().collect();
+            let weights: Vec<Observation> = weights.iter().filter(of_them).cloned().collect();
+            if let Ok(found) = crate::chart::boundaries::estimate(
+                indicator.aggregation,
+                &predecessors,
+                &parts,
+                &weights,
+            ) && !found.is_empty()
+            {
+                estimates.insert(area.code.clone(), found);
+            }
+        }
+        Ok(estimates)
     }
 
     /// A number that changes whenever the file's data changes, for caches of drawings.
@@ -522,12 +599,7 @@ pub fn estimates_on_new_boundaries(
     let predecessors = store.predecessors(area)?;
     let mut figures = Vec::new();
     let mut weights = Vec::new();
-    let weight = match (&rule.weight, rule.aggregation) {
-        (_, crate::model::Aggregation::Sum | crate::model::Aggregation::None) => None,
-        (Some(code), _) => Some(code.clone()),
-        // A file's population weighs its rates when the indicator names no weight.
-        (None, _) => store.indicator("POPULATION").ok().map(|i| i.code),
-    };
+    let weight = weight_of(store, &rule);
     for predecessor in &predecessors {
         let filter = SeriesFilter {
             area: Some(predecessor.clone()),
@@ -538,8 +610,7 @@ pub fn estimates_on_new_boundaries(
         if let Some(weight) = &weight {
             let filter = SeriesFilter {
                 area: Some(predecessor.clone()),
-                subgroup: Some("T".to_owned()),
-                source: None,
+                ..weight_filter()
             };
             weights.extend(store.series(weight, &filter)?);
         }
@@ -550,4 +621,24 @@ pub fn estimates_on_new_boundaries(
         &figures,
         &weights,
     ))
+}
+
+/// The indicator whose figures weigh a mean of `rule`'s provinces: its own choice, else the
+/// file's population; none for a sum or an index.
+fn weight_of(store: &Store, rule: &Indicator) -> Option<String> {
+    match (&rule.weight, rule.aggregation) {
+        (_, crate::model::Aggregation::Sum | crate::model::Aggregation::None) => None,
+        (Some(code), _) => Some(code.clone()),
+        // A file's population weighs its rates when the indicator names no weight.
+        (None, _) => store.indicator("POPULATION").ok().map(|i| i.code),
+    }
+}
+
+/// The weights' figures: the whole population (subgroup `T`), of any source.
+fn weight_filter() -> SeriesFilter {
+    SeriesFilter {
+        area: None,
+        subgroup: Some("T".to_owned()),
+        source: None,
+    }
 }

@@ -2,7 +2,8 @@
 //! the transform, the log scale and the years; and what `chiso export` asks to draw.
 
 use super::{SeriesInfo, Workspace};
-use crate::chart::{ChartDescription, ChartSpec, SeriesKey, Transform};
+use crate::chart::{ChartDescription, ChartKind, ChartSpec, SeriesKey, Transform};
+use crate::model::selection::RankingSpec;
 use crate::store::StoreError;
 
 /// What `chiso export` asks to draw.
@@ -19,6 +20,9 @@ pub struct ChartRequest {
     pub relative: bool,
     pub log: bool,
     pub title: Option<String>,
+    pub kind: ChartKind,
+    /// The year, earlier year, boundaries and colours of a ranking.
+    pub ranking: RankingSpec,
 }
 
 impl Workspace {
@@ -43,12 +47,22 @@ impl Workspace {
         self.spec.series = series;
         self.spec.hidden.clear();
         self.spec.title = None;
+        // A ranking stays a ranking for the next indicator when it has provinces to rank.
+        if self.spec.kind == ChartKind::Ranking {
+            match self.ranking_series(None, None) {
+                Some(key) => self.spec.series = vec![key],
+                None => self.spec.kind = ChartKind::TimeSeries,
+            }
+        }
         self.refresh_chart()
     }
 
     /// Shows what `request` asks for and returns its description, as `chiso export` draws it.
     pub fn chart_for(&mut self, request: &ChartRequest) -> Result<ChartDescription, StoreError> {
         self.select_indicator(&request.indicator)?;
+        if request.kind == ChartKind::Ranking {
+            return self.ranking_for(request);
+        }
         let Some(first) = self
             .spec
             .series
@@ -109,6 +123,107 @@ impl Workspace {
         Ok(self.description.clone())
     }
 
+    /// A ranking of what `request` asks for: the provinces' figures of its subgroup and
+    /// source (by default those with the most provinces), against its area (the nation).
+    fn ranking_for(&mut self, request: &ChartRequest) -> Result<ChartDescription, StoreError> {
+        let Some(key) = self.ranking_series(request.subgroup.as_deref(), request.source.as_deref())
+        else {
+            let mut named = vec!["provinces".to_owned()];
+            named.extend(request.subgroup.as_ref().map(|s| format!("subgroup {s}")));
+            named.extend(request.source.as_ref().map(|s| format!("source {s}")));
+            return Err(StoreError::NothingToDraw {
+                indicator: request.indicator.clone(),
+                series: Some(named.join(", ")),
+            });
+        };
+        let key = SeriesKey {
+            area: request.area.clone().unwrap_or(key.area),
+            ..key
+        };
+        self.spec = ChartSpec {
+            kind: ChartKind::Ranking,
+            series: vec![key.clone()],
+            title: request.title.clone(),
+            ranking: request.ranking.clone(),
+            ..Default::default()
+        };
+        self.spec.keep_within_bounds();
+        self.refresh_chart()?;
+        let ranking = self.description.ranking();
+        if ranking.is_some_and(|r| r.bars.is_empty()) {
+            let years = ranking.map_or(&[][..], |r| r.years.as_slice());
+            let when = match (years.first(), years.last()) {
+                (Some(a), Some(b)) => format!(" (years with figures: {a}–{b})"),
+                _ => String::new(),
+            };
+            let year = ranking
+                .and_then(|r| r.year)
+                .map_or(String::new(), |y| format!(" in {y}"));
+            return Err(StoreError::NothingToDraw {
+                indicator: request.indicator.clone(),
+                series: Some(format!(
+                    "provinces, subgroup {}, source {}{year}{when}",
+                    key.subgroup, key.source
+                )),
+            });
+        }
+        Ok(self.description.clone())
+    }
+
+    /// The series a ranking of the selected indicator compares provinces in: the subgroup and
+    /// source asked for, else those with the most provincial series (the latest figures
+    /// first), with the nation as its area. `None` when no province has a figure.
+    pub fn ranking_series(
+        &self,
+        subgroup: Option<&str>,
+        source: Option<&str>,
+    ) -> Option<SeriesKey> {
+        let indicator = self.selected.as_deref()?;
+        let level = |code: &str| {
+            self.areas
+                .iter()
+                .find(|a| a.code == code)
+                .map(|a| a.level.as_str())
+        };
+        let mut counts: std::collections::BTreeMap<(&str, &str), (usize, i32)> = Default::default();
+        let available = &self.available;
+        for s in available
+            .iter()
+            .filter(|s| level(&s.area) == Some("province"))
+        {
+            if subgroup.is_some_and(|g| g != s.subgroup) || source.is_some_and(|x| x != s.source) {
+                continue;
+            }
+            let entry = counts.entry((&s.subgroup, &s.source)).or_default();
+            entry.0 += 1;
+            entry.1 = entry.1.max(s.last_year);
+        }
+        let (&(subgroup, source), _) = counts.iter().max_by_key(|(_, count)| **count)?;
+        // The country the provinces are in: their region's parent.
+        let parent = |code: &str| {
+            self.areas
+                .iter()
+                .find(|a| a.code == code)
+                .and_then(|a| a.parent_code.clone())
+        };
+        let province = available
+            .iter()
+            .find(|s| level(&s.area) == Some("province"))?;
+        let region = parent(&province.area);
+        let nation = region.as_deref().and_then(parent).or_else(|| {
+            self.areas
+                .iter()
+                .find(|a| a.level == "country")
+                .map(|a| a.code.clone())
+        });
+        Some(SeriesKey {
+            indicator: indicator.to_owned(),
+            area: nation.unwrap_or_default(),
+            subgroup: subgroup.to_owned(),
+            source: source.to_owned(),
+        })
+    }
+
     fn data_years(&self, series: &[SeriesKey]) -> Option<(i32, i32)> {
         let years = self.available.iter().filter(|s| {
             series
@@ -130,6 +245,73 @@ impl Workspace {
         }
         self.spec = spec;
         self.refresh_chart()
+    }
+
+    /// Shows the selected indicator as `kind`: a ranking of the provinces in the subgroup and
+    /// source shown when they have provincial figures (else those with the most), or the
+    /// headline series over time. Nothing changes when the indicator has no provincial figures
+    /// to rank ([`Workspace::can_rank`] says so first).
+    pub fn set_kind(&mut self, kind: ChartKind) -> Result<(), StoreError> {
+        if kind == self.spec.kind {
+            return Ok(());
+        }
+        match kind {
+            ChartKind::Ranking => {
+                let shown = self.spec.series.first();
+                let key = shown
+                    .and_then(|k| self.ranking_series(Some(&k.subgroup), Some(&k.source)))
+                    .or_else(|| self.ranking_series(None, None));
+                let Some(key) = key else {
+                    return Ok(());
+                };
+                self.spec.kind = ChartKind::Ranking;
+                self.spec.series = vec![key];
+                self.spec.hidden.clear();
+                self.refresh_chart()
+            }
+            ChartKind::TimeSeries => {
+                self.spec.kind = ChartKind::TimeSeries;
+                match self.selected.clone() {
+                    Some(code) => self.select_indicator(&code),
+                    None => self.refresh_chart(),
+                }
+            }
+        }
+    }
+
+    /// Whether the selected indicator has provincial figures to rank.
+    pub fn can_rank(&self) -> bool {
+        self.ranking_series(None, None).is_some()
+    }
+
+    /// The year, earlier year, boundaries and colours of the ranking shown.
+    pub fn set_ranking(&mut self, ranking: RankingSpec) -> Result<(), StoreError> {
+        self.spec.ranking = ranking;
+        self.spec.keep_within_bounds();
+        self.refresh_chart()
+    }
+
+    /// Ranks another subgroup or source of the selected indicator.
+    pub fn set_ranking_series(&mut self, subgroup: &str, source: &str) -> Result<(), StoreError> {
+        if let Some(key) = self.ranking_series(Some(subgroup), Some(source)) {
+            self.spec.series = vec![key];
+            self.refresh_chart()?;
+        }
+        Ok(())
+    }
+
+    /// The days areas began on (a reform's): the boundaries a ranking can be drawn on, besides
+    /// each year's own.
+    pub fn boundary_days(&self) -> Vec<String> {
+        let mut days: Vec<String> = self
+            .areas
+            .iter()
+            .filter(|a| a.level == "province" && !a.valid_from.is_empty())
+            .map(|a| a.valid_from.clone())
+            .collect();
+        days.sort();
+        days.dedup();
+        days
     }
 
     /// Adds a column for figures not entered yet: the selected indicator for `area`,

@@ -51,3 +51,26 @@ footer-note = Note: { $text }
 footer-more-notes = … and { $count } more notes in Chiso
 hover-source = Source: { $source }
 hover-note = Note: { $note }
+
+## Rankings
+
+ranking-better-than-nation = Better than the national figure
+ranking-worse-than-nation = Worse than the national figure
+ranking-year-since = { $year }, change since { $since }
+ranking-boundaries-of = boundaries of { $date }
+ranking-national = National figure
+ranking-estimate = Estimate on { $year } boundaries, from { $parts }
+note-estimates-on-new-boundaries = { $count ->
+    [one] One bar
+   *[other] { $count } bars
+} hollow and dashed: estimate on the boundaries of { $date }, computed from the provinces each unit was made of
+note-no-data = No data: { $areas }
+ranking-estimate-legend = Estimate on { $year } boundaries
+table-rank = Rank
+table-province = Province or city
+table-region = Region
+table-change-since = Change since { $year }
+table-gap-nation = Gap to the national figure
+table-gap-target = Gap to the target
+table-note = Note
+note-tentative-figures = Figures { $status }: { $areas }

@@ -132,6 +132,16 @@ legend-muted = { $count ->
    *[other] { $count } more series, in grey
   }
 chart-series-menu = Series…
+chart-kind-trend = Over time
+chart-kind-ranking = Ranking of provinces
+chart-kind-ranking-none = This indicator has no figures by province to rank
+ranking-year = Year
+ranking-since = Change since
+ranking-since-none = none
+ranking-boundaries = Boundaries
+ranking-boundaries-of-year = of that year
+ranking-colour-region = Colour by region
+ranking-colour-nation = Better or worse than the nation
 series-picker-title = Series of this indicator
 series-picker-find = Find
 series-picker-search = area, region, subgroup or source; accents optional
@@ -568,3 +578,4 @@ backups-busy-importing = An import is running: restore a backup when it has fini
 backups-take-now = Back up now
 backups-taken = Backed up: { $backup }
 backups-place-other = another folder (chosen outside this window)
+table-copy = Copy the table (for a spreadsheet)

@@ -51,3 +51,23 @@ footer-note = Ghi chú: { $text }
 footer-more-notes = … và { $count } ghi chú khác trong Chiso
 hover-source = Nguồn: { $source }
 hover-note = Ghi chú: { $note }
+
+## Xếp hạng
+
+ranking-better-than-nation = Tốt hơn mức cả nước
+ranking-worse-than-nation = Kém hơn mức cả nước
+ranking-year-since = { $year }, so với { $since }
+ranking-boundaries-of = theo địa giới từ { $date }
+ranking-national = Mức cả nước
+ranking-estimate = Ước tính theo địa giới năm { $year }, tính từ { $parts }
+note-estimates-on-new-boundaries = { $count } thanh rỗng, viền nét đứt: ước tính theo địa giới từ { $date }, tính từ số liệu của các tỉnh hợp thành mỗi đơn vị
+note-no-data = Không có số liệu: { $areas }
+ranking-estimate-legend = Ước tính theo địa giới năm { $year }
+table-rank = Hạng
+table-province = Tỉnh, thành phố
+table-region = Vùng
+table-change-since = Thay đổi so với { $year }
+table-gap-nation = Chênh lệch so với cả nước
+table-gap-target = Chênh lệch so với mục tiêu
+table-note = Ghi chú
+note-tentative-figures = Số liệu { $status }: { $areas }

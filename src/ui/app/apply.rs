@@ -80,7 +80,9 @@ impl ChisoApp {
             | C::SetHidden(..)
             | C::SetTransform(_)
             | C::SetLogScale(_)
-            | C::SetYears(_) => match self.workspace.as_mut() {
+            | C::SetYears(_)
+            | C::SetKind(_)
+            | C::SetRanking(_) => match self.workspace.as_mut() {
                 Some(ws) => select(ws, command),
                 None => Ok(()),
             },
@@ -455,6 +457,8 @@ fn select(ws: &mut Workspace, command: Command) -> Result<(), StoreError> {
         Command::SetTransform(t) => ws.set_transform(t),
         Command::SetLogScale(on) => ws.set_log_scale(on),
         Command::SetYears(years) => ws.set_years(years),
+        Command::SetKind(kind) => ws.set_kind(kind),
+        Command::SetRanking(ranking) => ws.set_ranking(ranking),
         _ => Ok(()),
     }
 }

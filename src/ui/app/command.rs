@@ -5,8 +5,9 @@
 use std::path::PathBuf;
 
 use super::Tab;
-use crate::chart::{SeriesKey, Transform};
+use crate::chart::{ChartKind, SeriesKey, Transform};
 use crate::locale::Language;
+use crate::model::selection::RankingSpec;
 use crate::ui::dialogs::FileRequest;
 use crate::ui::export_dialog::ChartOrder;
 use crate::workspace::{BackupPlace, CellInput, SeriesInfo};
@@ -27,6 +28,10 @@ pub enum Command {
     SetTransform(Transform),
     SetLogScale(bool),
     SetYears(Option<(i32, i32)>),
+    /// Shows the indicator over time or as a ranking of its provinces.
+    SetKind(ChartKind),
+    /// The year, earlier year, boundaries and colours of the ranking shown.
+    SetRanking(RankingSpec),
     SetDark(bool),
     /// Reads and shows numbers (and, as they are translated, words) in this language.
     SetLanguage(Language),

@@ -26,7 +26,10 @@ use super::dialogs::{FileDialogs, NativeDialogs, PathPrompt};
 use super::export_dialog::ExportDialog;
 use super::import_dialog::{self, ImportDialog};
 use super::present::{self, Presentation};
-use super::{audit, card, catalogue, chart_view, errors, forms, grid, sources, table, views};
+use super::{
+    audit, card, catalogue, chart_view, errors, forms, grid, ranking_view, sources, table, views,
+};
+use crate::chart::ChartKind;
 use crate::locale::Messages;
 use crate::workspace::{CellInput, Workspace};
 
@@ -385,6 +388,9 @@ impl ChisoApp {
         });
         chart_view::controls_ui(ui, ws, &mut self.commands);
         match self.state.tab {
+            Tab::Chart if ws.spec().kind == ChartKind::Ranking => {
+                ranking_view::ui(ui, ws, self.state.dark)
+            }
             Tab::Chart => chart_view::ui(ui, ws, self.state.dark, &mut self.commands),
             Tab::Table => table::ui(ui, ws),
             Tab::Edit => {
