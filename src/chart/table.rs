@@ -58,13 +58,7 @@ pub fn table(description: &ChartDescription) -> Table {
                                 && prev.qualifier == Qualifier::Exact =>
                         {
                             let d = point.value - prev.value;
-                            let sign = if d > 0.0 {
-                                "+"
-                            } else if d < 0.0 {
-                                "−"
-                            } else {
-                                "±"
-                            };
+                            let sign = sign_of(d);
                             let pct = if prev.value != 0.0 {
                                 format!(
                                     "{sign}{} %",
@@ -93,6 +87,17 @@ pub fn table(description: &ChartDescription) -> Table {
     Table {
         series: series.iter().map(|s| s.label.clone()).collect(),
         rows,
+    }
+}
+
+/// The sign a change is written with: "+", "−" (a minus, not a hyphen) or "±" for none.
+fn sign_of(d: f64) -> &'static str {
+    if d > 0.0 {
+        "+"
+    } else if d < 0.0 {
+        "−"
+    } else {
+        "±"
     }
 }
 
@@ -145,16 +150,7 @@ pub fn province_table(
 ) -> Option<ProvinceTable> {
     let r = description.ranking()?;
     let (t, numbers) = (description.messages(), description.numbers());
-    let signed = |d: f64| {
-        let sign = if d > 0.0 {
-            "+"
-        } else if d < 0.0 {
-            "−"
-        } else {
-            "±"
-        };
-        format!("{sign}{}", numbers.format(d.abs(), r.decimals))
-    };
+    let signed = |d: f64| format!("{}{}", sign_of(d), numbers.format(d.abs(), r.decimals));
     let year = r.year.map_or_else(String::new, |y| y.to_string());
     let mut columns = vec![
         (RankColumn::Rank, t.get("table-rank")),
