@@ -146,8 +146,8 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
         .filter(|a| a.level == PROVINCE && valid_on(a, &boundaries))
         .collect();
     let nation = national_area(data, &key.area);
-    // The status is not written on every bar (63 times "provisional"): the bar's fill, the
-    // legend, the hover and the table say it.
+    // The status is not written on every bar (63 times "provisional"): the subtitle or a
+    // note, the hover and the table say it.
     let value_text = |value: f64| {
         format!(
             "{}{}",
