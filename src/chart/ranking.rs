@@ -14,7 +14,7 @@ use super::headline::{Verdict, verdict};
 use super::{ChartBody, ChartData, ChartDescription, ChartNote, ChartSpec, unit_suffix};
 use crate::locale::{Messages, Numbers};
 use crate::model::selection::RankingColour;
-use crate::model::{Area, Direction, Indicator, Observation, Status};
+use crate::model::{Area, Direction, Indicator, Observation, Qualifier, Status};
 
 /// The body of a ranking chart.
 #[derive(Clone, Debug, PartialEq)]
@@ -132,13 +132,19 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
         return empty(spec, data, notes);
     };
     let figures = Figures::of(spec, data);
-    let year = spec.ranking.year.or_else(|| figures.best_year(data, spec));
     let day = |year: i32| {
         spec.ranking
             .boundaries
             .clone()
             .unwrap_or_else(|| format!("{year:04}-12-31"))
     };
+    // How many provinces each year has a figure for: the years to choose from, and the
+    // default, the latest year with the most provinces.
+    let counts = figures.counts(data, &day);
+    let year = spec.ranking.year.or_else(|| {
+        let best = counts.iter().max_by_key(|(year, count)| (**count, **year));
+        best.map(|(year, _)| *year)
+    });
     let boundaries = day(year.unwrap_or(0));
     let ranked: Vec<&Area> = data
         .areas
@@ -153,6 +159,14 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
             "{}{}",
             numbers.format(value, indicator.decimals),
             unit_suffix(indicator, data.language)
+        )
+    };
+    // "about 11 %": a figure published as approximate is never written as exact.
+    let figure_text = |f: &Figure| {
+        format!(
+            "{}{}",
+            super::qualifier_prefix(t, f.qualifier),
+            value_text(f.value)
         )
     };
     let regions = regions_of(data, &ranked);
@@ -214,9 +228,9 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
                 .map_or_else(String::new, |r| r.1.clone()),
             rank: 0,
             value: figure.value,
-            text: value_text(figure.value),
+            text: figure_text(&figure),
             since: since.as_ref().map(|s| s.value),
-            since_text: since.map(|s| value_text(s.value)),
+            since_text: since.as_ref().map(figure_text),
             fill,
             status: figure.status,
             source: figure.source.unwrap_or_default().to_owned(),
@@ -326,7 +340,7 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
             decimals: indicator.decimals,
             direction: indicator.direction,
             legend,
-            years: figures.years(data, &day),
+            years: counts.into_keys().collect(),
         }),
         sources,
         footnotes,
@@ -537,6 +551,7 @@ struct Figure<'a> {
     year: i32,
     value: f64,
     status: Status,
+    qualifier: Qualifier,
     source: Option<&'a str>,
     estimate: Option<&'a Estimate>,
 }
@@ -577,6 +592,7 @@ impl<'a> Figures<'a> {
                 year,
                 value: o.value,
                 status: o.status,
+                qualifier: o.qualifier,
                 source: Some(&o.source_code),
                 estimate: None,
             });
@@ -586,14 +602,10 @@ impl<'a> Figures<'a> {
             year,
             value: e.value,
             status: Status::Estimated,
+            qualifier: Qualifier::Exact,
             source: None,
             estimate: Some(e),
         })
-    }
-
-    /// The years a province has a figure or an estimate in, on each year's boundaries.
-    fn years(&self, data: &ChartData, day: &dyn Fn(i32) -> String) -> Vec<i32> {
-        self.counts(data, day).into_keys().collect()
     }
 
     /// How many provinces valid on the year's boundaries have a figure, by year.
@@ -614,20 +626,6 @@ impl<'a> Figures<'a> {
             }
         }
         counts
-    }
-
-    /// The latest year with the most provinces.
-    fn best_year(&self, data: &ChartData, spec: &ChartSpec) -> Option<i32> {
-        let day = |year: i32| {
-            spec.ranking
-                .boundaries
-                .clone()
-                .unwrap_or_else(|| format!("{year:04}-12-31"))
-        };
-        self.counts(data, &day)
-            .into_iter()
-            .max_by_key(|(year, count)| (*count, *year))
-            .map(|(year, _)| year)
     }
 }
 

@@ -120,6 +120,9 @@ pub mod slide {
     }
 }
 
+/// The outline of a ranking's bar that is an estimate on new boundaries (hollow).
+pub const ESTIMATE_DASH: Dash = Dash::Dashed { on: 6.0, off: 4.0 };
+
 /// A bar's colour on a theme: a palette colour (a region's), or a verdict's.
 pub fn fill_color(fill: super::ranking::Fill, dark: bool) -> Rgb {
     match fill {

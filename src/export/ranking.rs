@@ -12,7 +12,7 @@ use super::words;
 use super::writer::{Ink, Stroke, Svg, Type};
 use crate::chart::ReferenceKind;
 use crate::chart::ranking::{Bar, Ranking};
-use crate::chart::style::{self, Dash};
+use crate::chart::style;
 use crate::locale::{Language, Messages};
 
 /// The most columns of bars: more would make each too narrow for a name and a bar.
@@ -30,7 +30,7 @@ pub(super) fn bar_shape(
     let outline = Stroke {
         color: &hex,
         width: 2.0 * s,
-        dash: Dash::Dashed { on: 6.0, off: 4.0 }.scaled(s),
+        dash: style::ESTIMATE_DASH.scaled(s),
     };
     match look {
         BarLook::Filled => out.rect((x, y), (w, h), &hex, None),

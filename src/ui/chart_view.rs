@@ -15,7 +15,7 @@ use crate::locale::{Messages, Numbers};
 use crate::workspace::Workspace;
 
 /// Dashes on screen, against their length in a 1920 × 1080 export.
-const SCREEN_DASH: f32 = 0.66;
+pub(super) const SCREEN_DASH: f32 = 0.66;
 
 /// Series choice, relative mode, log scale and year range.
 pub fn controls_ui(ui: &mut egui::Ui, ws: &Workspace, commands: &mut Vec<Command>) {

@@ -5,6 +5,7 @@
 use egui::{Align2, Color32, FontId, RichText, Sense, Stroke, vec2};
 
 use super::app::Command;
+use super::chart_view::SCREEN_DASH;
 use super::style;
 use crate::chart::ranking::{self, Bar, Fill, Ranking};
 use crate::chart::style::{self as chart_style, Dash};
@@ -191,17 +192,19 @@ fn rows_ui(ui: &mut egui::Ui, r: &Ranking, ws: &Workspace, dark: bool) {
         response.on_hover_text(ranking::hover_text(r, bar, ws.sources(), ws.language()));
     }
     let painter = ui.painter();
+    let background = ui.visuals().panel_fill;
+    // Every line first, then the labels on the panel's colour: the target's line crossed the
+    // nation's label.
     for (reference, kind) in references(r) {
         let look = chart_style::reference_style(kind, dark);
-        let color = style::color(look.color);
         let x = scale.x(reference.value);
         let top = header.top() + 4.0;
-        line(
-            painter,
-            [egui::pos2(x, top), egui::pos2(x, bottom)],
-            color,
-            look.dash,
-        );
+        let points = [egui::pos2(x, top), egui::pos2(x, bottom)];
+        line(painter, &points, style::color(look.color), look.dash);
+    }
+    for (reference, kind) in references(r) {
+        let color = style::color(chart_style::reference_style(kind, dark).color);
+        let x = scale.x(reference.value);
         let (anchor, dx) = if x + 8.0 + measure(&reference.label) <= header.right() {
             (Align2::LEFT_TOP, 6.0)
         } else {
@@ -212,13 +215,10 @@ fn rows_ui(ui: &mut egui::Ui, r: &Ranking, ws: &Workspace, dark: bool) {
         } else {
             header.top()
         };
-        painter.text(
-            egui::pos2(x + dx, y),
-            anchor,
-            &reference.label,
-            font.clone(),
-            color,
-        );
+        let galley = painter.layout_no_wrap(reference.label.clone(), font.clone(), color);
+        let at = anchor.anchor_size(egui::pos2(x + dx, y), galley.size());
+        painter.rect_filled(at, 2.0, background);
+        painter.galley(at.min, galley, color);
     }
     if r.target.is_some() {
         ui.add_space(ROW);
@@ -236,18 +236,19 @@ fn references(r: &Ranking) -> Vec<(&ranking::Reference, ReferenceKind)> {
     .collect()
 }
 
-fn line(painter: &egui::Painter, points: [egui::Pos2; 2], color: Color32, dash: Dash) {
+/// A line through `points`, dashed as `dash` at the screen's scale.
+fn line(painter: &egui::Painter, points: &[egui::Pos2], color: Color32, dash: Dash) {
     let stroke = Stroke::new(1.5, color);
     match dash {
         Dash::Solid => {
-            painter.line_segment(points, stroke);
+            painter.add(egui::Shape::line(points.to_vec(), stroke));
         }
         Dash::Dashed { on, off } => {
             painter.extend(egui::Shape::dashed_line(
-                &points,
+                points,
                 stroke,
-                on * 0.66,
-                off * 0.66,
+                on * SCREEN_DASH,
+                off * SCREEN_DASH,
             ));
         }
     }
@@ -279,7 +280,6 @@ fn bar_ui(
     );
     let shape = egui::Rect::from_x_y_ranges(a.min(b)..=a.max(b), middle - 6.5..=middle + 6.5);
     if bar.estimate.is_some() {
-        let stroke = Stroke::new(1.5, color);
         let corners = [
             shape.left_top(),
             shape.right_top(),
@@ -287,7 +287,7 @@ fn bar_ui(
             shape.left_bottom(),
             shape.left_top(),
         ];
-        painter.extend(egui::Shape::dashed_line(&corners, stroke, 4.0, 3.0));
+        line(painter, &corners, color, chart_style::ESTIMATE_DASH);
     } else {
         painter.rect_filled(shape, 0.0, color);
     }
@@ -316,10 +316,7 @@ fn bar_ui(
 }
 
 fn fill_color(fill: Fill, dark: bool) -> Color32 {
-    match fill {
-        Fill::Palette(i) => style::series_color(i, dark),
-        Fill::Verdict(v) => style::verdict_color(v, dark),
-    }
+    style::color(chart_style::fill_color(fill, dark))
 }
 
 fn legend_ui(ui: &mut egui::Ui, r: &Ranking, d: &ChartDescription, dark: bool) {
@@ -336,7 +333,7 @@ fn legend_ui(ui: &mut egui::Ui, r: &Ranking, d: &ChartDescription, dark: bool) {
             let look = chart_style::reference_style(ReferenceKind::National, dark);
             let (rect, _) = ui.allocate_exact_size(vec2(10.0, 14.0), Sense::hover());
             let points = [rect.center_top(), rect.center_bottom()];
-            line(ui.painter(), points, style::color(look.color), look.dash);
+            line(ui.painter(), &points, style::color(look.color), look.dash);
             ui.label(t.get("ranking-national"));
             ui.add_space(8.0);
         }

@@ -99,6 +99,8 @@ pub struct Workspace {
     has_figures: std::cell::RefCell<std::collections::HashMap<(String, String), bool>>,
     /// The quick check of a file opened for writing, while it runs.
     integrity_check: Option<jobs::IntegrityJob>,
+    /// Whether the selected indicator has provincial figures to rank, found with the chart.
+    rankable: bool,
 }
 
 impl Workspace {
@@ -179,6 +181,7 @@ impl Workspace {
             area_search: Vec::new(),
             has_figures: Default::default(),
             integrity_check: None,
+            rankable: false,
         };
         workspace.reload()?;
         Ok(workspace)
@@ -415,6 +418,7 @@ impl Workspace {
     }
 
     fn refresh_chart(&mut self) -> Result<(), StoreError> {
+        self.rankable = self.ranking_series(None, None).is_some();
         self.data = self.chart_data_of(&self.spec)?;
         self.description = describe(&self.spec, &self.data);
         Ok(())

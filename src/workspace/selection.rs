@@ -279,9 +279,10 @@ impl Workspace {
         }
     }
 
-    /// Whether the selected indicator has provincial figures to rank.
+    /// Whether the selected indicator has provincial figures to rank (asked by every frame:
+    /// found when the chart is described, not then).
     pub fn can_rank(&self) -> bool {
-        self.ranking_series(None, None).is_some()
+        self.rankable
     }
 
     /// The year, earlier year, boundaries and colours of the ranking shown.
@@ -289,15 +290,6 @@ impl Workspace {
         self.spec.ranking = ranking;
         self.spec.keep_within_bounds();
         self.refresh_chart()
-    }
-
-    /// Ranks another subgroup or source of the selected indicator.
-    pub fn set_ranking_series(&mut self, subgroup: &str, source: &str) -> Result<(), StoreError> {
-        if let Some(key) = self.ranking_series(Some(subgroup), Some(source)) {
-            self.spec.series = vec![key];
-            self.refresh_chart()?;
-        }
-        Ok(())
     }
 
     /// The days areas began on (a reform's): the boundaries a ranking can be drawn on, besides
