@@ -424,6 +424,73 @@ fn a_ranking_on_the_2025_boundaries_matches_its_golden_svg_with_labelled_estimat
 }
 
 #[test]
+fn a_unit_the_reform_made_has_its_earlier_years_as_labelled_estimates_on_a_trend_chart() {
+    use chiso::workspace::{ChartRequest, Workspace, sample};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sample.db");
+    chiso::store::backup::set_process_default(chiso::store::backup::Place::Off);
+    sample::create_sample(&path).unwrap();
+    let mut ws = Workspace::new(chiso::store::Store::open_read_only(&path).unwrap()).unwrap();
+    ws.set_language(Language::Vietnamese);
+    ws.select_indicator("U5MR").unwrap();
+    // The picker offers the new Tuyên Quang, which has no figure of its own.
+    let offered = ws
+        .available_series()
+        .iter()
+        .find(|s| s.area == "VN-2025-08")
+        .expect("Tuyên Quang of 2025 is offered");
+    assert_eq!(offered.figures, 0);
+    let d = ws
+        .chart_for(&ChartRequest {
+            indicator: "U5MR".into(),
+            area: Some("VN-2025-08".into()),
+            source: Some("GSO_U5MR_2018".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    let series: Vec<_> = d.series().collect();
+    assert_eq!(series.len(), 1);
+    let points = &series[0].points;
+    // The 2019 census weighs the years within five of it: 2014 to 2016 of the GSO's series.
+    assert_eq!(
+        points.iter().map(|p| p.year).collect::<Vec<_>>(),
+        [2014, 2015, 2016]
+    );
+    assert!(
+        points
+            .iter()
+            .all(|p| p.estimate.is_some() && p.status == Status::Estimated)
+    );
+    // 2016: Hà Giang and Tuyên Quang of then, weighed by the 2019 census.
+    let last = points.last().unwrap();
+    let parts = last.estimate.as_ref().unwrap().parts.join("; ");
+    assert!(
+        parts.contains("Hà Giang") && parts.contains("854.679 (2019)"),
+        "{parts}"
+    );
+    let expected = (50.8 * 854_679.0 + 27.5 * 784_811.0) / (854_679.0 + 784_811.0);
+    assert!((last.value - expected).abs() < 1e-9, "{}", last.value);
+    let hover = chiso::chart::hover_text(series[0], last, &d.sources, Language::Vietnamese);
+    assert!(hover.contains("Ước tính theo địa giới năm 2025"), "{hover}");
+    assert!(
+        !hover.contains("Nguồn"),
+        "an estimate has no publisher: {hover}"
+    );
+    let svg_text = svg(&d, &ExportOptions::default()).unwrap();
+    assert!(
+        svg_text.contains("ước tính theo địa giới từ 1/7/2025"),
+        "the footer says what the hollow points are"
+    );
+    let table = chiso::chart::table::table(&d);
+    let cell = table.rows.last().unwrap().1[0].as_ref().unwrap();
+    assert!(
+        cell.value.contains("ước tính theo địa giới năm 2025"),
+        "{}",
+        cell.value
+    );
+}
+
+#[test]
 fn a_ranking_of_a_year_without_figures_is_refused_naming_the_years_there_are() {
     use chiso::workspace::{ChartRequest, Workspace, sample};
     let dir = tempfile::tempdir().unwrap();

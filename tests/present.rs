@@ -184,3 +184,48 @@ fn exporting_the_deck_never_changes_the_chart_on_screen_even_when_a_slide_fails(
     }
     assert_eq!((ws.spec().clone(), ws.description().clone()), shown);
 }
+
+#[test]
+fn a_ranking_saved_as_a_view_is_a_ranking_slide_in_the_deck() {
+    use chiso::chart::ChartKind;
+    use chiso::export::{ExportOptions, Format};
+    use chiso::workspace::Workspace;
+    let (dir, db) = fixture_db();
+    let mut ws = Workspace::open(&db).unwrap();
+    ws.select_indicator("LITERACY_15").unwrap();
+    ws.set_kind(ChartKind::Ranking).unwrap();
+    let mut ranking = ws.spec().ranking.clone();
+    ranking.year = Some(2016);
+    ranking.since = Some(2006);
+    ws.set_ranking(ranking).unwrap();
+    ws.save_view("test", "Literacy by province").unwrap();
+    let index = ws
+        .views()
+        .iter()
+        .position(|v| v.name == "Literacy by province")
+        .unwrap();
+    // Something else on screen: the slide comes from the view alone.
+    ws.select_indicator("HDI").unwrap();
+    let slide = ws.slide(index).unwrap().unwrap();
+    let bars = &slide.ranking().expect("a ranking slide").bars;
+    assert_eq!(bars.len(), 63, "the 63 provinces of 2016");
+    assert!(bars.iter().all(|b| b.since.is_some()), "the 2006 mark");
+
+    let files = ws
+        .export_deck(
+            &dir.path().join("deck"),
+            Format::Svg,
+            &ExportOptions::default(),
+            English,
+        )
+        .unwrap();
+    let svg = std::fs::read_to_string(&files[index]).unwrap();
+    assert!(
+        svg.contains("2016 (provisional), change since 2006"),
+        "the subtitle: {svg}"
+    );
+    assert!(
+        svg.contains("National figure") || svg.contains("Viet Nam"),
+        "the national line"
+    );
+}

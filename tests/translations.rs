@@ -191,6 +191,7 @@ fn literals(code: &str) -> Vec<(usize, String, String)> {
 /// Calls whose string argument is an identifier for egui or a file bundled, not a word shown.
 const ID_CALLS: &[&str] = &[
     "Id::unique(",
+    "Id::unique((",
     "id_salt(",
     "from_id_salt(",
     "from_id_salt((",

@@ -12,7 +12,9 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Aggregation, Observation};
+use super::{ChartData, unit_suffix};
+use crate::locale::Numbers;
+use crate::model::{Aggregation, Indicator, Observation};
 
 /// One year's estimate on the new boundaries, with what it was made of.
 #[derive(Clone, Debug, PartialEq)]
@@ -139,6 +141,41 @@ fn by_cell(observations: &[Observation]) -> HashMap<(&str, i32), (&str, f64)> {
         }
     }
     cells
+}
+
+/// The predecessors of an estimate in words: "Hà Giang 45,1‰ × 854.679 (2019)", the weight's
+/// year when it is not the estimate's.
+pub(super) fn parts_in_words(
+    estimate: &Estimate,
+    data: &ChartData,
+    indicator: &Indicator,
+) -> Vec<String> {
+    let numbers = Numbers::of(data.language);
+    let summed = estimate.parts.iter().all(|p| p.weight == 1.0);
+    estimate
+        .parts
+        .iter()
+        .map(|p| {
+            let value = format!(
+                "{}{}",
+                numbers.format(p.value, indicator.decimals),
+                unit_suffix(indicator, data.language)
+            );
+            let weight = numbers.format(p.weight, 0);
+            match (summed, p.weight_year == estimate.year) {
+                (true, _) => format!("{} {value}", super::area_name(data, &p.area)),
+                (false, true) => format!("{} {value} × {weight}", super::area_name(data, &p.area)),
+                // A weight of another year says so: a census weighs the years around it.
+                (false, false) => {
+                    format!(
+                        "{} {value} × {weight} ({})",
+                        super::area_name(data, &p.area),
+                        p.weight_year
+                    )
+                }
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

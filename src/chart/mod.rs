@@ -38,7 +38,8 @@ use crate::model::{Area, Indicator, Name, Observation, Qualifier, Source, Status
 pub use note::ChartNote;
 pub use style::PALETTE;
 pub use time_series::{
-    ChartPoint, Panel, ReferenceKind, ReferenceLine, Run, SeriesDescription, TimeSeries,
+    BoundaryBreak, ChartPoint, OnNewBoundaries, Panel, ReferenceKind, ReferenceLine, Run,
+    SeriesDescription, TimeSeries,
 };
 
 /// Everything a chart needs from the store, already fetched.
@@ -60,9 +61,10 @@ pub struct ChartData {
     /// Every area of the file, in Vietnamese alphabetical order: a ranking ranks the
     /// provinces valid on its day, coloured by their region.
     pub areas: Vec<Area>,
-    /// Estimates on new boundaries of the units a reform made, by area code: the years before
-    /// a unit existed, computed from its predecessors (never stored as figures).
-    pub estimates: BTreeMap<String, Vec<boundaries::Estimate>>,
+    /// Estimates on new boundaries of the units a reform made, by series (its area the new
+    /// unit): the years before a unit existed, computed from its predecessors (never stored
+    /// as figures).
+    pub estimates: BTreeMap<SeriesKey, Vec<boundaries::Estimate>>,
     /// The language of the chart's words and numbers.
     pub language: Language,
 }
@@ -113,6 +115,14 @@ impl ChartDescription {
     pub fn panels(&self) -> &[Panel] {
         match &self.body {
             ChartBody::TimeSeries(t) => &t.panels,
+            ChartBody::Ranking(_) => &[],
+        }
+    }
+
+    /// The changes of boundaries a time series crosses.
+    pub fn breaks(&self) -> &[BoundaryBreak] {
+        match &self.body {
+            ChartBody::TimeSeries(t) => &t.breaks,
             ChartBody::Ranking(_) => &[],
         }
     }
@@ -177,6 +187,13 @@ pub fn status_word(t: &Messages, status: Status) -> String {
     t.get(&format!("status-{}", status.as_str()))
 }
 
+/// An area's name in the chart's language, else its code.
+fn area_name(data: &ChartData, code: &str) -> String {
+    data.area_names
+        .get(code)
+        .map_or_else(|| code.to_owned(), |n| n.get(data.language).to_owned())
+}
+
 /// What hovering a point shows: year, value with its decimals and unit, flags, source, footnote.
 pub fn hover_text(
     series: &SeriesDescription,
@@ -197,6 +214,19 @@ pub fn hover_text(
         qualifier_prefix(t, point.qualifier),
         numbers.format(point.value, series.decimals)
     );
+    if let Some(estimate) = &point.estimate {
+        // Not a figure anyone published: what it was computed from instead of a source.
+        let year = estimate.from.get(..4).unwrap_or_default();
+        text.push('\n');
+        text.push_str(&t.with(
+            "estimate-from-parts",
+            &[
+                ("year", year.into()),
+                ("parts", estimate.parts.join("; ").into()),
+            ],
+        ));
+        return text;
+    }
     if point.status != Status::Normal {
         text.push_str(&format!(" ({})", status_word(t, point.status)));
     }

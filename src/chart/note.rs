@@ -21,6 +21,9 @@ pub enum ChartNote {
     /// `count` bars of a ranking are estimates on the boundaries of `from` (ISO), computed from
     /// the provinces the units were made of.
     EstimatesOnNewBoundaries { from: String, count: usize },
+    /// Series of units a reform made (their labels) have estimates for the years before
+    /// `from` (ISO), computed from the provinces each was made of.
+    SeriesOnNewBoundaries { from: String, series: Vec<String> },
     /// Provinces of a ranking whose figure has a tentative status, by name.
     TentativeFigures { status: Status, areas: Vec<String> },
     /// Provinces of a ranking without a figure in its year, by name.

@@ -9,12 +9,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::area_name as name;
 use super::boundaries::Estimate;
 use super::headline::{Verdict, verdict};
 use super::{ChartBody, ChartData, ChartDescription, ChartNote, ChartSpec, unit_suffix};
 use crate::locale::{Messages, Numbers};
 use crate::model::selection::RankingColour;
-use crate::model::{Area, Direction, Indicator, Observation, Qualifier, Status};
+use crate::model::{Area, Direction, Observation, Qualifier, Status};
 
 /// The body of a ranking chart.
 #[derive(Clone, Debug, PartialEq)]
@@ -180,7 +181,7 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
     let mut used_sources = BTreeSet::new();
     let mut footnotes = Vec::new();
     for area in &ranked {
-        let figure = year.and_then(|y| figures.of_area(data, &area.code, y));
+        let figure = year.and_then(|y| figures.of_area(&area.code, y));
         let Some(figure) = figure else {
             no_data.push(area.name.get(data.language).to_owned());
             continue;
@@ -188,14 +189,16 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
         let since = spec
             .ranking
             .since
-            .and_then(|y| figures.of_area(data, &area.code, y));
+            .and_then(|y| figures.of_area(&area.code, y));
         if let Some(source) = figure.source {
             used_sources.insert(source.to_owned());
             if let Some(o) = figures.observed(&area.code, figure.year) {
                 footnote(&mut footnotes, o, data);
             }
         }
-        let estimate = figure.estimate.map(|e| parts_in_words(e, data, indicator));
+        let estimate = figure
+            .estimate
+            .map(|e| super::boundaries::parts_in_words(e, data, indicator));
         if let Some(e) = figure.estimate {
             estimated += 1;
             // Computed from the chart's own source, weighed by another's: both are cited.
@@ -418,12 +421,6 @@ fn national_area<'a>(data: &'a ChartData, chosen: &'a str) -> Option<&'a str> {
         .map(|a| a.code.as_str())
 }
 
-fn name(data: &ChartData, code: &str) -> String {
-    data.area_names
-        .get(code)
-        .map_or_else(|| code.to_owned(), |n| n.get(data.language).to_owned())
-}
-
 /// The regions of the ranked provinces, in the order of their GSO codes, else the order the
 /// file lists them (north to south in the sample), each with its name: the palette's colours
 /// go to them in that order.
@@ -503,37 +500,6 @@ fn subtitle(
     parts.join(" · ")
 }
 
-/// The predecessors of an estimate in words: "Hà Giang 45,1‰ × 854.679 (2019)", the weight's
-/// year when it is not the estimate's.
-fn parts_in_words(estimate: &Estimate, data: &ChartData, indicator: &Indicator) -> Vec<String> {
-    let numbers = Numbers::of(data.language);
-    let summed = estimate.parts.iter().all(|p| p.weight == 1.0);
-    estimate
-        .parts
-        .iter()
-        .map(|p| {
-            let value = format!(
-                "{}{}",
-                numbers.format(p.value, indicator.decimals),
-                unit_suffix(indicator, data.language)
-            );
-            let weight = numbers.format(p.weight, 0);
-            match (summed, p.weight_year == estimate.year) {
-                (true, _) => format!("{} {value}", name(data, &p.area)),
-                (false, true) => format!("{} {value} × {weight}", name(data, &p.area)),
-                // A weight of another year says so: a census weighs the years around it.
-                (false, false) => {
-                    format!(
-                        "{} {value} × {weight} ({})",
-                        name(data, &p.area),
-                        p.weight_year
-                    )
-                }
-            }
-        })
-        .collect()
-}
-
 /// The footnote of a flagged figure on the chart.
 fn footnote(footnotes: &mut Vec<String>, o: &Observation, data: &ChartData) {
     if !o.footnote.is_empty() && o.status != Status::Normal {
@@ -559,12 +525,20 @@ struct Figure<'a> {
 /// The figures of the ranking's indicator, subgroup and source, by area and year.
 struct Figures<'a> {
     observed: BTreeMap<(&'a str, i32), &'a Observation>,
+    /// The estimates of the units a reform made, by area.
+    estimates: BTreeMap<&'a str, &'a [Estimate]>,
 }
 
 impl<'a> Figures<'a> {
     fn of(spec: &ChartSpec, data: &'a ChartData) -> Figures<'a> {
         let mut observed = BTreeMap::new();
+        let mut estimates = BTreeMap::new();
         if let Some(key) = spec.series.first() {
+            for (of, found) in data.estimates.iter().filter(|(k, _)| {
+                k.indicator == key.indicator && k.subgroup == key.subgroup && k.source == key.source
+            }) {
+                estimates.insert(of.area.as_str(), found.as_slice());
+            }
             for o in data.observations.iter().filter(|o| {
                 o.indicator_code == key.indicator
                     && o.subgroup_code == key.subgroup
@@ -574,7 +548,10 @@ impl<'a> Figures<'a> {
                 observed.insert((o.area_code.as_str(), o.period.year), o);
             }
         }
-        Figures { observed }
+        Figures {
+            observed,
+            estimates,
+        }
     }
 
     fn observed(&self, area: &str, year: i32) -> Option<&'a Observation> {
@@ -586,7 +563,7 @@ impl<'a> Figures<'a> {
     }
 
     /// The figure of `area` in `year`: the one observed, else an estimate from its parts.
-    fn of_area(&self, data: &'a ChartData, area: &str, year: i32) -> Option<Figure<'a>> {
+    fn of_area(&self, area: &str, year: i32) -> Option<Figure<'a>> {
         if let Some(o) = self.observed(area, year) {
             return Some(Figure {
                 year,
@@ -597,7 +574,7 @@ impl<'a> Figures<'a> {
                 estimate: None,
             });
         }
-        let e = data.estimates.get(area)?.iter().find(|e| e.year == year)?;
+        let e = self.estimates.get(area)?.iter().find(|e| e.year == year)?;
         Some(Figure {
             year,
             value: e.value,
@@ -611,7 +588,7 @@ impl<'a> Figures<'a> {
     /// How many provinces valid on the year's boundaries have a figure, by year.
     fn counts(&self, data: &ChartData, day: &dyn Fn(i32) -> String) -> BTreeMap<i32, usize> {
         let mut years: BTreeSet<i32> = self.observed.keys().map(|(_, y)| *y).collect();
-        years.extend(data.estimates.values().flatten().map(|e| e.year));
+        years.extend(self.estimates.values().copied().flatten().map(|e| e.year));
         let mut counts = BTreeMap::new();
         for year in years {
             let day = day(year);
@@ -619,7 +596,7 @@ impl<'a> Figures<'a> {
                 .areas
                 .iter()
                 .filter(|a| a.level == PROVINCE && valid_on(a, &day))
-                .filter(|a| self.of_area(data, &a.code, year).is_some())
+                .filter(|a| self.of_area(&a.code, year).is_some())
                 .count();
             if count > 0 {
                 counts.insert(year, count);
@@ -653,7 +630,7 @@ pub fn hover_text(
             let year = ranking.boundaries.get(..4).unwrap_or_default();
             text.push('\n');
             text.push_str(&t.with(
-                "ranking-estimate",
+                "estimate-from-parts",
                 &[("year", year.into()), ("parts", parts.join("; ").into())],
             ));
         }

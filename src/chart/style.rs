@@ -170,6 +170,10 @@ impl Dash {
 /// swatch shows more than two dashes.
 pub const LEGEND_DASH: Dash = Dash::Dashed { on: 10.0, off: 7.0 };
 
+/// The mark of a change of boundaries across a time series: short dashes, unlike the target's
+/// and the tentative figures' lines.
+pub const BREAK_DASH: Dash = Dash::Dashed { on: 4.0, off: 6.0 };
+
 /// The stroke of a series' segment: dashed where it leads to a tentative figure.
 pub fn run_dash(dashed: bool) -> Dash {
     if dashed {

@@ -49,7 +49,11 @@ pub fn table(description: &ChartDescription) -> Table {
                         super::qualifier_prefix(t, point.qualifier),
                         numbers.format(point.value, s.decimals)
                     );
-                    if point.status != Status::Normal {
+                    if let Some(estimate) = &point.estimate {
+                        let year = estimate.from.get(..4).unwrap_or_default();
+                        let words = t.with("estimate-on-boundaries", &[("year", year.into())]);
+                        value.push_str(&format!(" ({words})"));
+                    } else if point.status != Status::Normal {
                         value.push_str(&format!(" ({})", super::status_word(t, point.status)));
                     }
                     let (change, change_percent) = match i.checked_sub(1).map(|j| &s.points[j]) {
@@ -206,7 +210,7 @@ pub fn province_table(
                         bar.estimate.as_ref().map_or_else(String::new, |parts| {
                             let year = r.boundaries.get(..4).unwrap_or_default();
                             t.with(
-                                "ranking-estimate",
+                                "estimate-from-parts",
                                 &[("year", year.into()), ("parts", parts.join("; ").into())],
                             )
                         }),

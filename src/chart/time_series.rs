@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::boundaries::{Estimate, parts_in_words};
 use super::{ChartBody, ChartData, ChartDescription, ChartNote, ChartSpec, SeriesKey, Transform};
 use super::{PALETTE, unit_suffix};
 use crate::locale::{Language, Messages, Numbers};
@@ -15,6 +16,19 @@ pub struct TimeSeries {
     pub panels: Vec<Panel>,
     /// The years on the x axis, inclusive.
     pub years: Option<(i32, i32)>,
+    /// Changes of boundaries within the years shown, of the areas on the chart, drawn as a
+    /// vertical mark across every panel.
+    pub breaks: Vec<BoundaryBreak>,
+}
+
+/// A change of boundaries on the x axis: the day new units began (2025-07-01).
+#[derive(Clone, Debug, PartialEq)]
+pub struct BoundaryBreak {
+    /// Where the day falls on the year axis: 2025-07-01 falls between the figures of
+    /// 2025 and 2026 (about 2025.5).
+    pub x: f64,
+    /// The mark's words: "new boundaries from 1 July 2025".
+    pub label: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -88,6 +102,31 @@ pub struct ChartPoint {
     pub qualifier: Qualifier,
     pub footnote: String,
     pub source: String,
+    /// Set when the figure is not observed but computed for a unit a reform made, for a year
+    /// before it existed, from the provinces it was made of.
+    pub estimate: Option<OnNewBoundaries>,
+}
+
+/// A figure on the boundaries of a unit a reform made, from before it existed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OnNewBoundaries {
+    /// The day the unit began (ISO, 2025-07-01): the boundaries the figure is on.
+    pub from: String,
+    /// The provinces it was computed from, in words: "Hà Giang 50,8‰ × 854.679 (2019)".
+    pub parts: Vec<String>,
+}
+
+/// A figure of a series before it is plotted: observed, or estimated on new boundaries.
+struct Figure<'a> {
+    year: i32,
+    /// Empty for a calendar year; "2021–2025" for a multi-year period.
+    label: &'a str,
+    value: f64,
+    status: Status,
+    qualifier: Qualifier,
+    footnote: &'a str,
+    source: &'a str,
+    estimate: Option<&'a Estimate>,
 }
 
 /// Consecutive points joined by a line; `dashed` when it leads to a tentative figure.
@@ -133,6 +172,8 @@ struct Gathered {
     years: Vec<i32>,
     statuses: BTreeSet<Status>,
     dropped_for_log: bool,
+    /// The series with estimates on new boundaries, by the day the boundaries began.
+    estimated: BTreeMap<String, Vec<String>>,
 }
 
 /// Builds the description of a time-series chart of `spec` from `data`.
@@ -216,6 +257,7 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
         years: all_years,
         statuses,
         dropped_for_log,
+        estimated,
     } = gathered;
     notes.extend(
         statuses
@@ -226,10 +268,30 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
     if dropped_for_log {
         notes.push(ChartNote::LogScaleDropsNonPositive);
     }
+    notes.extend(
+        estimated
+            .into_iter()
+            .map(|(from, series)| ChartNote::SeriesOnNewBoundaries { from, series }),
+    );
     let years = spec
         .years
         .or_else(|| Some((*all_years.iter().min()?, *all_years.iter().max()?)));
-    notes.extend(boundary_changes(spec, data, years));
+    let days = boundary_changes(spec, data, years);
+    let breaks = days
+        .iter()
+        .filter_map(|day| {
+            let date = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
+            let words = crate::locale::iso_date(t.language(), day);
+            Some(BoundaryBreak {
+                x: year_fraction(date),
+                label: t.with("chart-new-boundaries-mark", &[("date", words.into())]),
+            })
+        })
+        .collect();
+    notes.extend(
+        days.into_iter()
+            .map(|from| ChartNote::NewBoundaries { from }),
+    );
     footnotes.sort();
     footnotes.dedup();
     let sources = data
@@ -246,7 +308,11 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
     ChartDescription {
         title: chosen(&spec.title).unwrap_or(title),
         subtitle: chosen(&spec.subtitle).unwrap_or(subtitle),
-        body: ChartBody::TimeSeries(TimeSeries { panels, years }),
+        body: ChartBody::TimeSeries(TimeSeries {
+            panels,
+            years,
+            breaks,
+        }),
         sources,
         footnotes,
         notes,
@@ -316,32 +382,74 @@ fn figures_by_series<'a>(
 
 /// The plotted points of one series, in the years shown, after the transform and the log
 /// scale; `None` (with a note) when the series cannot be shown relative to its base year.
+/// A unit a reform made has its estimates from its predecessors in the years before it
+/// existed, where it has no figure of its own.
 fn series_points(
     spec: &ChartSpec,
     data: &ChartData,
     (key, note_labels): (&SeriesKey, &Labels),
     indicator: &Indicator,
-    figures: &[&Observation],
+    observed: &[&Observation],
     gathered: &mut Gathered,
 ) -> Option<Vec<ChartPoint>> {
-    let mut figures: Vec<&Observation> = figures
+    let shown = |year: i32| {
+        spec.years
+            .is_none_or(|(from, to)| (from..=to).contains(&year))
+    };
+    let mut figures: Vec<Figure> = observed
         .iter()
-        .copied()
-        .filter(|o| {
-            spec.years
-                .is_none_or(|(from, to)| (from..=to).contains(&o.period.year))
+        .filter(|o| shown(o.period.year))
+        .map(|o| Figure {
+            year: o.period.year,
+            label: &o.period.label,
+            value: o.value,
+            status: o.status,
+            qualifier: o.qualifier,
+            footnote: &o.footnote,
+            source: &o.source_code,
+            estimate: None,
         })
         .collect();
-    figures.sort_by(|a, b| a.period.cmp(&b.period));
+    let began = data
+        .area_dates
+        .get(&key.area)
+        .map(|(from, _)| from.as_str());
+    let began_year = began.and_then(|d| d.get(..4)?.parse::<i32>().ok());
+    let estimates = data.estimates.get(key).map_or(&[][..], Vec::as_slice);
+    let mut estimated = false;
+    for e in estimates {
+        let before = began_year.is_some_and(|y| e.year <= y);
+        if before && shown(e.year) && !figures.iter().any(|f| f.year == e.year) {
+            estimated = true;
+            figures.push(Figure {
+                year: e.year,
+                label: "",
+                value: e.value,
+                status: Status::Estimated,
+                qualifier: Qualifier::Exact,
+                footnote: "",
+                source: &key.source,
+                estimate: Some(e),
+            });
+        }
+    }
+    figures.sort_by(|a, b| (a.year, a.label).cmp(&(b.year, b.label)));
+    if estimated && let Some(from) = began {
+        gathered
+            .estimated
+            .entry(from.to_owned())
+            .or_default()
+            .push(note_labels.label(key, data));
+    }
 
     let base = match spec.transform {
         Transform::Absolute => None,
         Transform::Index { base_year } | Transform::PercentChange { base_year } => {
             match figures
                 .iter()
-                .find(|o| o.period.year == base_year && o.value != 0.0)
+                .find(|f| f.year == base_year && f.value != 0.0)
             {
-                Some(o) => Some(o.value),
+                Some(f) => Some(f.value),
                 None => {
                     gathered.notes.push(ChartNote::NoBaseFigure {
                         series: note_labels.label(key, data),
@@ -353,11 +461,11 @@ fn series_points(
         }
     };
     let mut points = Vec::with_capacity(figures.len());
-    for o in &figures {
+    for f in &figures {
         let mut y = match (spec.transform, base) {
-            (Transform::Index { .. }, Some(b)) => o.value / b * 100.0,
-            (Transform::PercentChange { .. }, Some(b)) => (o.value / b - 1.0) * 100.0,
-            _ => o.value,
+            (Transform::Index { .. }, Some(b)) => f.value / b * 100.0,
+            (Transform::PercentChange { .. }, Some(b)) => (f.value / b - 1.0) * 100.0,
+            _ => f.value,
         };
         if spec.log_scale {
             if y <= 0.0 {
@@ -366,27 +474,44 @@ fn series_points(
             }
             y = y.log10();
         }
-        gathered.statuses.insert(o.status);
-        if !o.footnote.is_empty() && (o.status != Status::Normal || o.qualifier != Qualifier::Exact)
+        gathered.statuses.insert(f.status);
+        if !f.footnote.is_empty() && (f.status != Status::Normal || f.qualifier != Qualifier::Exact)
         {
+            let period = if f.label.is_empty() {
+                f.year.to_string()
+            } else {
+                f.label.to_owned()
+            };
             gathered.footnotes.push(format!(
-                "{} {}: {}",
+                "{} {period}: {}",
                 indicator.short_name.get(data.language),
-                o.period,
-                o.footnote
+                f.footnote
             ));
         }
-        gathered.used_sources.insert(o.source_code.clone());
-        gathered.years.push(o.period.year);
+        gathered.used_sources.insert(f.source.to_owned());
+        if let Some(e) = f.estimate {
+            // The weights are figures too, and are cited.
+            gathered.used_sources.extend(
+                e.parts
+                    .iter()
+                    .filter(|p| !p.weight_source.is_empty())
+                    .map(|p| p.weight_source.clone()),
+            );
+        }
+        gathered.years.push(f.year);
         points.push(ChartPoint {
-            year: o.period.year,
-            period_label: o.period.label.clone(),
+            year: f.year,
+            period_label: f.label.to_owned(),
             y,
-            value: o.value,
-            status: o.status,
-            qualifier: o.qualifier,
-            footnote: o.footnote.clone(),
-            source: o.source_code.clone(),
+            value: f.value,
+            status: f.status,
+            qualifier: f.qualifier,
+            footnote: f.footnote.to_owned(),
+            source: f.source.to_owned(),
+            estimate: f.estimate.map(|e| OnNewBoundaries {
+                from: began.unwrap_or_default().to_owned(),
+                parts: parts_in_words(e, data, indicator),
+            }),
         });
     }
     Some(points)
@@ -563,9 +688,9 @@ fn boundary_changes(
     spec: &ChartSpec,
     data: &ChartData,
     years: Option<(i32, i32)>,
-) -> Vec<ChartNote> {
+) -> BTreeSet<String> {
     let Some((first, last)) = years else {
-        return Vec::new();
+        return BTreeSet::new();
     };
     let mut days: BTreeSet<String> = BTreeSet::new();
     for key in &spec.series {
@@ -586,9 +711,19 @@ fn boundary_changes(
             }
         }
     }
-    days.into_iter()
-        .map(|from| ChartNote::NewBoundaries { from })
-        .collect()
+    days
+}
+
+/// Where a day falls on an axis of years whose figures sit on the whole numbers: the year
+/// plus the share of it gone by (2025-07-01 is 2025 + 181/365).
+fn year_fraction(day: chrono::NaiveDate) -> f64 {
+    use chrono::Datelike;
+    let days_in_year = if chrono::NaiveDate::from_ymd_opt(day.year(), 2, 29).is_some() {
+        366.0
+    } else {
+        365.0
+    };
+    f64::from(day.year()) + f64::from(day.ordinal0()) / days_in_year
 }
 
 /// The areas of a chart as its subtitle names them: each by name when they are few, else the

@@ -8,7 +8,7 @@ use super::words;
 use super::writer::{Ink, Stroke, Svg, Type};
 use crate::chart::qualifier_prefix;
 use crate::chart::style::{self, Marker};
-use crate::chart::{Panel, TimeSeries, axis, unit_symbol_suffix};
+use crate::chart::{BoundaryBreak, Panel, TimeSeries, axis, unit_symbol_suffix};
 use crate::locale::{Language, Messages, Numbers};
 
 /// The panels of `t` in `plot` (left, top, right, bottom), sharing its height.
@@ -28,10 +28,12 @@ pub(super) fn draw(
     for (i, panel) in t.panels.iter().enumerate() {
         let y0 = plot_top + i as f32 * (panel_h + gap);
         let years = t.years.unwrap_or((2000, 2001));
+        // The mark's words once, on the top panel; the line crosses every panel.
+        let breaks = (&t.breaks[..], i == 0);
         panel_svg(
             out,
             panel,
-            years,
+            (years, breaks),
             (left, y0, right, y0 + panel_h),
             (z, ink),
             numbers,
@@ -79,7 +81,7 @@ impl Scales {
 fn panel_svg(
     out: &mut Svg,
     panel: &Panel,
-    (from, to): (i32, i32),
+    ((from, to), breaks): ((i32, i32), (&[BoundaryBreak], bool)),
     (left, top, right, bottom): (f32, f32, f32, f32),
     (z, ink): (&Sizes, &Ink),
     numbers: &Numbers,
@@ -142,7 +144,48 @@ fn panel_svg(
         Stroke::solid(&ink.axis, 2.0 * s),
     );
     reference_lines(out, panel, &at, z, ink);
+    boundary_breaks(out, breaks, &at, z, ink);
     series(out, panel, &at, (z, ink), numbers);
+}
+
+/// A vertical mark where boundaries changed, its words at the top on the side with room.
+fn boundary_breaks(
+    out: &mut Svg,
+    (breaks, labelled): (&[BoundaryBreak], bool),
+    at: &Scales,
+    z: &Sizes,
+    ink: &Ink,
+) {
+    let s = z.tick / 26.0;
+    for mark in breaks {
+        let x = at.x(mark.x);
+        let stroke = Stroke {
+            color: &ink.axis,
+            width: 2.0 * s,
+            dash: style::BREAK_DASH.scaled(s),
+        };
+        out.line((x, at.plot_top), (x, at.plot_bottom), stroke);
+        if labelled {
+            let right_half = x > (at.plot_left + at.plot_right) / 2.0;
+            let (tx, anchor) = if right_half {
+                (x - 8.0 * s, "end")
+            } else {
+                (x + 8.0 * s, "start")
+            };
+            let t = Type {
+                size: z.tick * 0.8,
+                fill: &ink.weak,
+                anchor,
+                bold: false,
+            };
+            out.text_on(
+                (tx, at.plot_top + z.tick * 0.8),
+                t,
+                &mark.label,
+                &ink.background,
+            );
+        }
+    }
 }
 
 fn reference_lines(out: &mut Svg, panel: &Panel, at: &Scales, z: &Sizes, ink: &Ink) {

@@ -44,6 +44,13 @@ pub fn note(t: &Messages, note: &ChartNote) -> String {
                 &[("date", date.into()), ("count", (*count).into())],
             )
         }
+        ChartNote::SeriesOnNewBoundaries { from, series } => {
+            let date = crate::locale::iso_date(t.language(), from);
+            t.with(
+                "note-series-on-new-boundaries",
+                &[("date", date.into()), ("series", series.join(", ").into())],
+            )
+        }
         ChartNote::TentativeFigures { status, areas } => t.with(
             "note-tentative-figures",
             &[

@@ -2,7 +2,7 @@
 
 use egui::RichText;
 use egui_plot::{
-    GridInput, GridMark, HLine, Line, LineStyle, MarkerShape, Plot, PlotPoint, Points, Text,
+    GridInput, GridMark, HLine, Line, LineStyle, MarkerShape, Plot, PlotPoint, Points, Text, VLine,
 };
 
 use super::actions::Action;
@@ -178,15 +178,34 @@ fn panel_ui(
     if let Some((lo, hi)) = panel.y_range() {
         plot = plot.include_y(lo).include_y(hi);
     }
-    plot.show(ui, |plot_ui| {
-        for series in panel.drawing_order() {
-            let color = style::series_color(series.color, dark);
+    // A grey series the pointer was near in the last frame is drawn last, in the text's
+    // colour: among 60 grey lines, the one under the pointer must be readable.
+    let hovered_key = egui::Id::unique(("hovered grey series", index));
+    let hovered: Option<String> = ui.data(|d| d.get_temp(hovered_key));
+    let forward = |s: &&crate::chart::SeriesDescription| {
+        s.color == chart_style::MUTED && hovered.as_ref() == Some(&s.label)
+    };
+    let order: Vec<&crate::chart::SeriesDescription> = panel
+        .drawing_order()
+        .filter(|s| !forward(s))
+        .chain(panel.drawing_order().filter(forward))
+        .collect();
+    let strong = ui.visuals().strong_text_color();
+    let weak = ui.visuals().weak_text_color();
+    let y_top = panel.y_range().map(|(_, hi)| hi);
+    let response = plot.show(ui, |plot_ui| {
+        for series in order {
+            let (color, width) = if forward(&series) {
+                (strong, 3.5)
+            } else {
+                (style::series_color(series.color, dark), 2.5)
+            };
             for run in &series.runs {
                 let style = line_style(chart_style::run_dash(run.dashed));
                 plot_ui.line(
                     Line::new(series.label.clone(), run.points.clone())
                         .color(color)
-                        .width(2.5)
+                        .width(width)
                         .style(style)
                         .allow_hover(false),
                 );
@@ -239,7 +258,47 @@ fn panel_ui(
                 }),
             );
         }
+        for mark in description.breaks() {
+            plot_ui.vline(
+                VLine::new(mark.label.clone(), mark.x)
+                    .color(weak)
+                    .width(1.5)
+                    .style(line_style(chart_style::BREAK_DASH))
+                    .allow_hover(false),
+            );
+            // The words once, on the top panel, left of the line: a reform is recent, so
+            // the mark sits near the right end of most charts.
+            if index == 0
+                && let Some(y) = y_top
+            {
+                plot_ui.text(
+                    Text::new(
+                        mark.label.clone(),
+                        PlotPoint::new(mark.x, y),
+                        RichText::new(format!("{} ", mark.label))
+                            .color(weak)
+                            .small(),
+                    )
+                    .anchor(egui::Align2::RIGHT_TOP)
+                    .allow_hover(false),
+                );
+            }
+        }
     });
+    let now = response
+        .hovered_plot_item
+        .and_then(|id| {
+            panel
+                .series
+                .iter()
+                .find(|s| egui_plot::ItemId::new(&s.label) == id)
+        })
+        .filter(|s| s.color == chart_style::MUTED)
+        .map(|s| s.label.clone());
+    if now != hovered {
+        ui.data_mut(|d| d.insert_temp(hovered_key, now));
+        ui.ctx().request_repaint();
+    }
 }
 
 fn legend_ui(

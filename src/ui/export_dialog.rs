@@ -6,9 +6,10 @@ use super::app::Command;
 use super::dialogs::FileRequest;
 use crate::export::{ExportOptions, Format, Preset};
 use crate::locale::{Language, Messages};
+use crate::workspace::Workspace;
 
 /// What the user set in the dialog; kept while the window is open.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone)]
 pub struct ExportDialog {
     pub format: Format,
     pub preset: Preset,
@@ -23,7 +24,18 @@ pub struct ExportDialog {
     /// The chart's own title and subtitle in each language, so that choosing a language
     /// rewrites the words the user has not changed.
     defaults: Vec<(Language, String, String)>,
+    /// The picture of what will be written, drawn again when the order or the figures change.
+    preview: Preview,
 }
+
+/// What the dialog last drew: the order and the file's data version it drew, and the picture.
+#[derive(Clone, Default)]
+struct Preview {
+    drawn: Option<((ChartOrder, i64), egui::TextureHandle)>,
+}
+
+/// How wide the preview is drawn, in points: enough to read the layout, not the fine print.
+const PREVIEW_WIDTH: f32 = 440.0;
 
 /// A chart to draw with these words and options.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,6 +69,7 @@ impl ExportDialog {
             file_stem: file_stem.to_owned(),
             language,
             defaults,
+            preview: Preview::default(),
         }
     }
 
@@ -93,8 +106,14 @@ impl ExportDialog {
         }
     }
 
-    /// Returns false when the dialog is closed.
-    pub fn ui(&mut self, ctx: &egui::Context, t: &Messages, commands: &mut Vec<Command>) -> bool {
+    /// Returns false when the dialog is closed. `ws`, when a file is open, gives the preview.
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        t: &Messages,
+        ws: Option<&Workspace>,
+        commands: &mut Vec<Command>,
+    ) -> bool {
         let mut open = true;
         let mut close = false;
         egui::Window::new(t.get("export-title"))
@@ -154,6 +173,9 @@ impl ExportDialog {
                         });
                         ui.end_row();
                     });
+                if let Some(ws) = ws {
+                    self.preview_ui(ui, t, ws);
+                }
                 ui.horizontal(|ui| {
                     if ui.button(t.get("export-save")).clicked() {
                         commands.push(Command::AskFile(self.save_request()));
@@ -168,6 +190,40 @@ impl ExportDialog {
                 });
             });
         open && !close
+    }
+
+    /// The chart as it will be written, small: drawn by the export itself (SVG, then resvg),
+    /// so that what the user sees is the file's picture, not the window's.
+    fn preview_ui(&mut self, ui: &mut egui::Ui, t: &Messages, ws: &Workspace) {
+        let order = self.order();
+        let key = (order.clone(), ws.data_version());
+        let fresh = self.preview.drawn.as_ref().is_some_and(|(k, _)| *k == key);
+        if !fresh {
+            let options = &order.options;
+            let scale = PREVIEW_WIDTH * ui.ctx().pixels_per_point() / options.width as f32;
+            let picture = crate::export::svg(&ordered(ws, &order), options)
+                .and_then(|svg| crate::export::png::rgba(&svg, scale));
+            self.preview.drawn = picture.ok().map(|(w, h, pixels)| {
+                let size = [w as usize, h as usize];
+                let image = egui::ColorImage::from_rgba_unmultiplied(size, &pixels);
+                let texture =
+                    ui.ctx()
+                        .load_texture("export preview", image, egui::TextureOptions::LINEAR);
+                (key, texture)
+            });
+        }
+        ui.add_space(6.0);
+        ui.label(egui::RichText::new(t.get("export-preview")).strong());
+        if let Some((_, texture)) = &self.preview.drawn {
+            let [w, h] = texture.size();
+            let height = PREVIEW_WIDTH * h as f32 / w.max(1) as f32;
+            ui.add(
+                egui::Image::new(texture)
+                    .fit_to_exact_size(egui::vec2(PREVIEW_WIDTH, height))
+                    .alt_text(t.get("export-preview")),
+            );
+        }
+        ui.add_space(6.0);
     }
 
     /// What the save dialog is asked for: a file named for the chart, in the format chosen.
@@ -204,4 +260,14 @@ fn preset_label(t: &Messages, preset: Preset) -> String {
     // Pixel sizes are not quantities to group: 1920, not 1.920.
     let size = format!("{width} × {height}");
     t.with(id, &[("size", size.into())])
+}
+
+/// The chart shown, with the title and subtitle the user gave for the export.
+pub fn ordered(ws: &Workspace, order: &ChartOrder) -> crate::chart::ChartDescription {
+    let mut description = ws.description_in(order.language);
+    if !order.title.trim().is_empty() {
+        description.title = order.title.clone();
+    }
+    description.subtitle = order.subtitle.clone();
+    description
 }

@@ -430,7 +430,7 @@ fn add_column_ui(
 
 /// " (until 30/6/2025)", " (from 1/7/2025)": when an area was valid, for one that was only
 /// for a time (the provinces before and after the 2025 reform share names).
-fn validity(t: &Messages, area: &crate::model::Area) -> String {
+pub(super) fn validity(t: &Messages, area: &crate::model::Area) -> String {
     let day = |iso: &str| crate::locale::iso_date(t.language(), iso);
     match (area.valid_from.as_str(), area.valid_until.as_str()) {
         ("", "") => String::new(),

@@ -17,6 +17,10 @@ struct PickerState {
     /// not at every frame the window is open.
     rows: Vec<Row>,
     rows_for: Option<(i64, Option<String>, Language)>,
+    /// Whether the units a reform made are offered for the years before they existed, as
+    /// estimates from their parts: off by default, so that ticking all of a region ticks its
+    /// provinces of the time, not the same people twice.
+    estimates: bool,
 }
 
 fn state_id() -> egui::Id {
@@ -44,6 +48,7 @@ struct Row {
 /// Every series of the indicator shown, named in `language`, in Vietnamese order of names (the
 /// chart keeps its own order of series).
 fn rows_of(ws: &Workspace, language: Language) -> Vec<Row> {
+    let t = Messages::of(language);
     let area = |code: &str| ws.areas().iter().find(|a| a.code == code);
     let mut rows: Vec<Row> = ws
         .available_series()
@@ -51,6 +56,8 @@ fn rows_of(ws: &Workspace, language: Language) -> Vec<Row> {
         .map(|info| {
             let found = area(&info.area);
             let name = found.map_or(info.area.as_str(), |a| a.name.get(language));
+            // The provinces before and after the 2025 reform share names.
+            let valid = found.map_or_else(String::new, |a| super::grid::validity(t, a));
             let region = found
                 .and_then(|a| a.parent_code.as_deref())
                 .and_then(area)
@@ -67,10 +74,19 @@ fn rows_of(ws: &Workspace, language: Language) -> Vec<Row> {
                 .map_or(info.source.as_str(), |s| s.short_name.get(language));
             Row {
                 info: info.clone(),
-                label: format!(
-                    "{name} · {subgroup} · {source} ({}–{})",
-                    info.first_year, info.last_year
-                ),
+                label: if info.figures == 0 {
+                    // No figure of its own: years before the unit existed, from its parts.
+                    // Which years can be estimated depends on the weights: no years named.
+                    format!(
+                        "{name}{valid} · {subgroup} · {source} ({})",
+                        t.get("series-picker-estimates")
+                    )
+                } else {
+                    format!(
+                        "{name}{valid} · {subgroup} · {source} ({}–{})",
+                        info.first_year, info.last_year
+                    )
+                },
                 search: crate::text::Folded::of(&[
                     name,
                     &info.area,
@@ -128,11 +144,53 @@ pub fn window(ctx: &egui::Context, ws: &Workspace, commands: &mut Vec<Command>) 
                 .labelled_by(find.id);
                 ui.label(t.with("series-picker-chosen", &[("count", chosen.into())]));
             });
+            let estimable: Vec<&Row> = rows
+                .iter()
+                .filter(|(r, _)| r.info.figures == 0)
+                .map(|(r, _)| *r)
+                .collect();
+            // The day the units began, the reform's: from the file, not the code.
+            let began = estimable.iter().find_map(|r| {
+                let area = ws.areas().iter().find(|a| a.code == r.info.area)?;
+                Some(crate::locale::iso_date(language, &area.valid_from))
+            });
+            if let Some(day) = began {
+                ui.checkbox(
+                    &mut state.estimates,
+                    t.with(
+                        "series-picker-offer-estimates",
+                        &[("count", estimable.len().into()), ("date", day.into())],
+                    ),
+                );
+            }
             let query = crate::text::fold(&state.query);
+            // With years chosen, the series that have nothing in them are not offered (a
+            // province dissolved in 2025 has nothing in 2026), but a chosen one stays to untick.
+            let years = ws.spec().years;
+            let in_years = |r: &Row| {
+                years.is_none_or(|(from, to)| r.info.first_year <= to && r.info.last_year >= from)
+            };
             let shown: Vec<&(&Row, bool)> = rows
                 .iter()
+                .filter(|(r, on)| *on || in_years(r))
+                .filter(|(r, on)| *on || state.estimates || r.info.figures > 0)
                 .filter(|(r, _)| r.search.matches(&query))
                 .collect();
+            let outside = rows.iter().filter(|(r, on)| !on && !in_years(r)).count();
+            if let (Some((from, to)), 1..) = (years, outside) {
+                ui.label(
+                    egui::RichText::new(t.with(
+                        "series-picker-outside-years",
+                        &[
+                            ("count", outside.into()),
+                            // Years as text: a number would be grouped (2.016).
+                            ("from", from.to_string().into()),
+                            ("to", to.to_string().into()),
+                        ],
+                    ))
+                    .weak(),
+                );
+            }
             ui.horizontal(|ui| {
                 let off = shown.iter().filter(|(_, on)| !on).count();
                 let on = shown.len() - off;

@@ -26,7 +26,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::chart::headline::{Headline, headline};
-use crate::chart::{ChartData, ChartDescription, ChartKind, ChartSpec, describe};
+use crate::chart::{ChartData, ChartDescription, ChartKind, ChartSpec, SeriesKey, describe};
 use crate::model::{Area, Indicator, Name, Observation, Source, Subgroup, Target};
 use crate::store::query::{CatalogueEntry, SeriesFilter};
 use crate::text;
@@ -228,7 +228,7 @@ impl Workspace {
                 .iter()
                 .any(|r| r.entry.indicator.code == code)
             {
-                self.available = self.store.series_list(&code)?;
+                self.available = self.series_of(&code)?;
             } else {
                 self.selected = None;
                 self.available.clear();
@@ -373,9 +373,26 @@ impl Workspace {
             .find(|i| i.code == code)
     }
 
-    /// The series the selected indicator has, to choose from.
+    /// The series the selected indicator has, to choose from: those with figures, and those
+    /// of units a reform made that can be estimated from their predecessors (`figures` 0).
     pub fn available_series(&self) -> &[SeriesInfo] {
         &self.available
+    }
+
+    /// The series of `code` with figures, then those of units a reform made, for the years
+    /// before they existed, when the indicator's rule allows an estimate from parts.
+    fn series_of(&self, code: &str) -> Result<Vec<SeriesInfo>, StoreError> {
+        let mut series = self.store.series_list(code)?;
+        let rule = self.store.indicator(code)?;
+        let estimable = match rule.aggregation {
+            crate::model::Aggregation::Sum => true,
+            crate::model::Aggregation::WeightedMean => weight_of(&self.store, &rule).is_some(),
+            crate::model::Aggregation::None => false,
+        };
+        if estimable {
+            series.extend(self.store.series_on_new_boundaries(code)?);
+        }
+        Ok(series)
     }
 
     pub fn spec(&self) -> &ChartSpec {
@@ -456,7 +473,7 @@ impl Workspace {
                         e => Err(e),
                     })?;
                 if let Some(day) = &spec.ranking.boundaries {
-                    estimates = self.estimates_on(day, indicator, &observations)?;
+                    estimates = self.estimates_on(day, indicator, key, &observations)?;
                 }
             }
         }
@@ -485,6 +502,33 @@ impl Workspace {
                     e => Err(e),
                 },
             )?);
+            // A unit a reform made has, for the years before it, estimates from the provinces
+            // it was made of, which the chart draws as such.
+            let made = self
+                .areas
+                .iter()
+                .any(|a| a.code == key.area && !a.valid_from.is_empty());
+            if made {
+                let found = estimates_on_new_boundaries(
+                    &self.store,
+                    &key.indicator,
+                    &key.area,
+                    &key.subgroup,
+                    &key.source,
+                );
+                match found {
+                    Ok(Ok(found)) if !found.is_empty() => {
+                        estimates.insert(key.clone(), found);
+                    }
+                    Ok(_)
+                    | Err(
+                        StoreError::UnknownArea(_)
+                        | StoreError::UnknownSubgroup(_)
+                        | StoreError::UnknownSource(_),
+                    ) => {}
+                    Err(e) => return Err(e),
+                }
+            }
         }
         Ok(ChartData {
             indicators,
@@ -520,14 +564,15 @@ impl Workspace {
     }
 
     /// The estimates of every unit valid on `day` that a reform made, for the years before it,
-    /// from its predecessors' `figures` (every area's, of one subgroup and source) by the
-    /// indicator's rule; units whose figures cannot be estimated have none.
+    /// from its predecessors' `figures` (every area's, of the subgroup and source of `series`)
+    /// by the indicator's rule; units whose figures cannot be estimated have none.
     fn estimates_on(
         &self,
         day: &str,
         indicator: &Indicator,
+        series: &SeriesKey,
         figures: &[Observation],
-    ) -> Result<BTreeMap<String, Vec<Estimate>>, StoreError> {
+    ) -> Result<BTreeMap<SeriesKey, Vec<Estimate>>, StoreError> {
         let weights = match weight_of(&self.store, indicator) {
             Some(code) => self.store.series(&code, &weight_filter())?,
             None => Vec::new(),
@@ -550,7 +595,11 @@ impl Workspace {
                 &weights,
             ) && !found.is_empty()
             {
-                estimates.insert(area.code.clone(), found);
+                let key = SeriesKey {
+                    area: area.code.clone(),
+                    ..series.clone()
+                };
+                estimates.insert(key, found);
             }
         }
         Ok(estimates)

@@ -28,7 +28,7 @@ pub struct ChartRequest {
 impl Workspace {
     /// Shows `code`: every source's series for its headline area and subgroup, side by side.
     pub fn select_indicator(&mut self, code: &str) -> Result<(), StoreError> {
-        let available = self.store.series_list(code)?;
+        let available = self.series_of(code)?;
         let headline = self
             .catalogue
             .iter()
@@ -240,7 +240,7 @@ impl Workspace {
         if let Some(first) = spec.series.first()
             && self.selected.as_deref() != Some(&first.indicator)
         {
-            self.available = self.store.series_list(&first.indicator)?;
+            self.available = self.series_of(&first.indicator)?;
             self.selected = Some(first.indicator.clone());
         }
         self.spec = spec;

@@ -59,7 +59,7 @@ ranking-worse-than-nation = Worse than the national figure
 ranking-year-since = { $year }, change since { $since }
 ranking-boundaries-of = boundaries of { $date }
 ranking-national = National figure
-ranking-estimate = Estimate on { $year } boundaries, from { $parts }
+estimate-from-parts = Estimate on { $year } boundaries, from { $parts }
 note-estimates-on-new-boundaries = { $count ->
     [one] One bar
    *[other] { $count } bars
@@ -74,3 +74,6 @@ table-gap-nation = Gap to the national figure
 table-gap-target = Gap to the target
 table-note = Note
 note-tentative-figures = Figures { $status }: { $areas }
+note-series-on-new-boundaries = { $series } before { $date }: estimates on the boundaries of { $date } (hollow points, dashed line), computed from the provinces each unit was made of
+estimate-on-boundaries = estimate on { $year } boundaries
+chart-new-boundaries-mark = new boundaries from { $date }

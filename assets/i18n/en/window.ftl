@@ -149,6 +149,12 @@ series-picker-chosen = { $count } chosen
 series-picker-tick-all = Tick all shown ({ $count })
 series-picker-untick-all = Untick all shown ({ $count })
 series-picker-none = No series matches the search
+series-picker-estimates = estimates from the provinces it was made of
+series-picker-offer-estimates = Also list the { $count } series of units made on { $date }, estimated for earlier years from the provinces they were made of
+series-picker-outside-years = { $count ->
+    [one] One series with no figures in { $from }–{ $to } is not listed: widen the years to see it.
+   *[other] { $count } series with no figures in { $from }–{ $to } are not listed: widen the years to see them.
+}
 chart-values = Values
 chart-index = Index
 chart-change = % change
@@ -226,6 +232,7 @@ audit-revert-tip = Take back change #{ $id }
 ## Export chart
 
 export-title = Export chart
+export-preview = Preview of the file
 export-language = Language
 export-chart-title = Title
 export-subtitle = Subtitle

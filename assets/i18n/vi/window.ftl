@@ -128,6 +128,9 @@ series-picker-chosen = đã chọn { $count }
 series-picker-tick-all = Chọn tất cả đang hiện ({ $count })
 series-picker-untick-all = Bỏ chọn tất cả đang hiện ({ $count })
 series-picker-none = Không có chuỗi số liệu nào khớp
+series-picker-estimates = ước tính từ các tỉnh hợp thành
+series-picker-offer-estimates = Liệt kê cả { $count } chuỗi của các đơn vị lập từ { $date }, ước tính cho các năm trước từ các tỉnh hợp thành
+series-picker-outside-years = { $count } chuỗi không có số liệu trong { $from }–{ $to } không được liệt kê: mở rộng khoảng năm để thấy.
 chart-values = Giá trị
 chart-index = Chỉ số
 chart-change = % thay đổi
@@ -202,6 +205,7 @@ audit-revert-tip = Hoàn lại thay đổi #{ $id }
 ## Xuất biểu đồ
 
 export-title = Xuất biểu đồ
+export-preview = Xem trước tệp sẽ lưu
 export-language = Ngôn ngữ
 export-chart-title = Tiêu đề
 export-subtitle = Tiêu đề phụ

@@ -60,14 +60,47 @@ impl Store {
     /// Every series the indicator has figures in, by area, subgroup and source.
     pub fn series_list(&self, indicator_code: &str) -> Result<Vec<SeriesInfo>, StoreError> {
         let indicator = self.indicator(indicator_code)?;
-        let mut stmt = self.conn().prepare(
+        self.series_infos(
+            &indicator,
             "SELECT a.code, g.code, s.code, count(*), min(o.year), max(o.year) \
              FROM observation o INDEXED BY sqlite_autoindex_observation_1 \
              CROSS JOIN area a ON a.id = o.area_id \
              CROSS JOIN subgroup g ON g.id = o.subgroup_id CROSS JOIN source s ON s.id = o.source_id \
              WHERE o.indicator_id = ?1 \
              GROUP BY o.area_id, o.subgroup_id, o.source_id ORDER BY a.code, g.code, s.code",
-        )?;
+        )
+    }
+
+    /// The series a unit a reform made could have before it existed, estimated from its
+    /// predecessors: one per unit, subgroup and source its predecessors have figures of, from
+    /// before the year it began, with no figures of its own (`figures` 0). Whether the
+    /// indicator's rule allows an estimate is the caller's to ask.
+    pub fn series_on_new_boundaries(
+        &self,
+        indicator_code: &str,
+    ) -> Result<Vec<SeriesInfo>, StoreError> {
+        let indicator = self.indicator(indicator_code)?;
+        self.series_infos(
+            &indicator,
+            "SELECT n.code, g.code, s.code, 0, min(o.year), max(o.year) \
+             FROM observation o \
+             JOIN area_successor x ON x.area_id = o.area_id \
+             JOIN area n ON n.id = x.successor_id \
+             JOIN subgroup g ON g.id = o.subgroup_id JOIN source s ON s.id = o.source_id \
+             WHERE o.indicator_id = ?1 AND n.valid_from IS NOT NULL \
+               AND o.year <= CAST(substr(n.valid_from, 1, 4) AS INTEGER) \
+             GROUP BY n.id, o.subgroup_id, o.source_id ORDER BY n.code, g.code, s.code",
+        )
+    }
+
+    /// The series `sql` selects for `indicator` (its ?1): area, subgroup and source codes,
+    /// the count of figures and the first and last years.
+    fn series_infos(
+        &self,
+        indicator: &crate::model::Indicator,
+        sql: &str,
+    ) -> Result<Vec<SeriesInfo>, StoreError> {
+        let mut stmt = self.conn().prepare(sql)?;
         let rows = stmt.query_map([indicator.id], |r| {
             Ok(SeriesInfo {
                 area: r.get(0)?,

@@ -7,7 +7,7 @@ use crate::locale::Messages;
 use crate::ui::backups::BackupsWindow;
 use crate::ui::dialogs::{PathPrompt, Picked};
 use crate::ui::errors;
-use crate::ui::export_dialog::{ChartOrder, ExportDialog};
+use crate::ui::export_dialog::{ExportDialog, ordered};
 use crate::ui::import_dialog::ImportDialog;
 use crate::ui::present::Presentation;
 use crate::workspace::{StoreError, Workspace, restore_backup};
@@ -435,16 +435,6 @@ impl ChisoApp {
         }
         self.audit.read_for = Some(key);
     }
-}
-
-/// The chart shown, with the title and subtitle the user gave for the export.
-fn ordered(ws: &Workspace, order: &ChartOrder) -> crate::chart::ChartDescription {
-    let mut description = ws.description_in(order.language);
-    if !order.title.trim().is_empty() {
-        description.title = order.title.clone();
-    }
-    description.subtitle = order.subtitle.clone();
-    description
 }
 
 /// What the user chose to see.

@@ -295,7 +295,7 @@ impl ChisoApp {
             self.path_prompt = None;
         }
         if let Some(dialog) = &mut self.export
-            && !dialog.ui(ctx, t, &mut self.commands)
+            && !dialog.ui(ctx, t, self.workspace.as_ref(), &mut self.commands)
         {
             self.export = None;
         }
