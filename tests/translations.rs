@@ -214,6 +214,7 @@ const NOT_WORDS: &[(&str, &str)] = &[
     ("svg", "a file extension"),
     ("png", "a file extension"),
     ("csv", "a file extension"),
+    ("xlsx", "a file extension"),
     ("json", "a file extension"),
     ("txt", "a file extension"),
     ("db", "a file extension"),

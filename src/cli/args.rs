@@ -114,9 +114,19 @@ pub enum Command {
         /// Only this indicator
         #[arg(long)]
         indicator: Option<String>,
-        /// Write to this file instead of standard output
+        /// Write to this file instead of standard output (required for xlsx)
         #[arg(long)]
         out: Option<PathBuf>,
+        /// csv: Chiso's long CSV; xlsx: an Excel workbook with a sheet per indicator (years
+        /// as rows, series as columns), every figure in long form, and the sources
+        #[arg(long, value_name = "csv|xlsx", value_parser = ["csv", "xlsx"], default_value = "csv")]
+        format: String,
+        /// Start the CSV with a byte-order mark, so that Excel on Windows reads Việt Nam right
+        #[arg(long)]
+        excel: bool,
+        /// The workbook's words: vi or en (default: the window's language, else the system's)
+        #[arg(long, value_name = "vi|en", value_parser = ["vi", "en"])]
+        lang: Option<String>,
     },
     /// Draw a chart to a PNG or SVG file, with no window (or every indicator with --all)
     Export(ExportCommand),

@@ -25,7 +25,7 @@ use std::path::PathBuf;
 pub use args::{Args, Command, ExportCommand, SetCommand};
 pub use backup::{backups, check, restore};
 pub use chart::{ExportArgs, export_chart};
-pub use read::{audit, export_data, info, list, series};
+pub use read::{audit, export_data, export_workbook, info, list, series};
 pub use write::{gen_sample, import, new, parse_value, set, write_report};
 
 use crate::export::{ExportOptions, Format};
@@ -89,7 +89,29 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> anyh
             file,
             indicator,
             out: target,
-        } => export_data(&file, indicator, target.as_deref(), out, err),
+            format,
+            excel,
+            lang,
+        } => {
+            let target = target.as_deref();
+            if format == "xlsx" {
+                let Some(target) = target else {
+                    anyhow::bail!("a workbook is a file: give it with --out FILE.xlsx");
+                };
+                if excel {
+                    anyhow::bail!("--excel is for CSV: a workbook needs no byte-order mark");
+                }
+                let language = language_or_system(lang.as_deref())?;
+                export_workbook(&file, indicator, target, language, err)
+            } else {
+                if lang.is_some() {
+                    anyhow::bail!(
+                        "--lang is for a workbook: Chiso's long CSV is written with codes and plain numbers"
+                    );
+                }
+                export_data(&file, indicator, target, excel, out, err)
+            }
+        }
         Command::Export(command) => {
             let (file, request, args, target, out_dir) = export_args(command)?;
             export_chart(

@@ -13,7 +13,7 @@ use crate::store::export::ExportFilter;
 use crate::store::query::{CatalogueEntry, SeriesFilter};
 use crate::store::{SCHEMA_VERSION, Store};
 use crate::text::terminal_safe;
-use crate::workspace::{export_long_csv, export_long_csv_to};
+use crate::workspace::{export_long_csv, export_long_csv_to, export_workbook_to};
 
 /// Opens a file for a command that only reads, saying on `notes` when it is read-only.
 fn open_for_reading(path: &Path, notes: &mut impl Write) -> anyhow::Result<Store> {
@@ -198,6 +198,7 @@ pub fn export_data(
     file: &Path,
     indicator: Option<String>,
     target: Option<&Path>,
+    excel: bool,
     out: &mut impl Write,
     notes: &mut impl Write,
 ) -> anyhow::Result<()> {
@@ -208,14 +209,43 @@ pub fn export_data(
     };
     match target {
         None => {
+            if excel {
+                out.write_all(crate::workspace::UTF8_BOM)?;
+            }
             export_long_csv(&store, &filter, out).with_context(|| file.display().to_string())?;
         }
         Some(path) => {
-            let n = export_long_csv_to(&store, &filter, path)
+            let n = export_long_csv_to(&store, &filter, path, excel)
                 .with_context(|| file.display().to_string())?;
             writeln!(notes, "Wrote {n} figures to {}", path.display())?;
         }
     }
+    Ok(())
+}
+
+/// `chiso export-data FILE --format xlsx --out FILE.xlsx`: the figures as a workbook.
+pub fn export_workbook(
+    file: &Path,
+    indicator: Option<String>,
+    target: &Path,
+    language: crate::locale::Language,
+    notes: &mut impl Write,
+) -> anyhow::Result<()> {
+    let store = open_for_reading(file, notes)?;
+    let filter = ExportFilter {
+        indicator,
+        series: None,
+    };
+    let written = export_workbook_to(&store, &filter, target, language)
+        .with_context(|| file.display().to_string())?;
+    writeln!(
+        notes,
+        "Wrote {} figures of {} indicator{} to {}",
+        written.figures,
+        written.indicators,
+        if written.indicators == 1 { "" } else { "s" },
+        target.display()
+    )?;
     Ok(())
 }
 

@@ -28,6 +28,7 @@ mod ranking;
 pub mod text;
 mod time_series;
 pub mod words;
+pub mod workbook;
 mod writer;
 
 use crate::chart::ChartDescription;

@@ -133,6 +133,9 @@ pub fn read<S: Sink + ?Sized>(path: &Path, sink: &mut S) -> Result<(), ReadError
         drop(writer);
         match super::detect(&csv) {
             Ok(format) if format != Format::Workbook => {
+                if format == Format::ChisoCsv {
+                    sink.own_format();
+                }
                 return super::read_as(&csv, format, sink);
             }
             // The sheet the user chose is refused for what it is.

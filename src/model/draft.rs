@@ -356,6 +356,10 @@ pub trait Sink {
     /// download of one indicator): importing it plainly means wanting that indicator, so the
     /// store creates it when it has no match, where a file of many waits to be told which.
     fn single_indicator(&mut self) {}
+    /// The sheet of a workbook being read is in Chiso's own long form (a workbook Chiso
+    /// wrote): its codes are Chiso's and its descriptions may create what the file lacks, as
+    /// for Chiso's CSV. Called before its first figure.
+    fn own_format(&mut self) {}
     /// Whether the user gave the unit of a file that does not say it (`--unit`): a reader
     /// of such a file then reads it rather than refusing it.
     fn unit_given(&self) -> bool {

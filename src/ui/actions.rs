@@ -163,9 +163,11 @@ impl Action {
             Action::ExportChart => Command::OpenExportChart,
             Action::ExportChartData => Command::AskFile(FileRequest::SaveData {
                 selection_only: true,
+                workbook: false,
             }),
             Action::ExportAllData => Command::AskFile(FileRequest::SaveData {
                 selection_only: false,
+                workbook: false,
             }),
             Action::ExportDeck => Command::AskFile(FileRequest::DeckFolder { language: None }),
             Action::Quit => Command::Quit,

@@ -28,9 +28,11 @@ pub enum FileRequest {
         format: Format,
         order: ChartOrder,
     },
-    /// Where to write figures as long CSV: those on the chart, or all.
+    /// Where to write figures: those on the chart, or all; as Chiso's long CSV, or as an
+    /// Excel workbook when the name chosen ends in `.xlsx` (`workbook`: proposed first).
     SaveData {
         selection_only: bool,
+        workbook: bool,
     },
     /// The folder the deck's slides go into, and the language of their words (`None`: the
     /// window's).
@@ -56,9 +58,11 @@ impl FileRequest {
             FileRequest::SaveChart { .. } => "pick-save-chart",
             FileRequest::SaveData {
                 selection_only: true,
+                ..
             } => "pick-save-chart-data",
             FileRequest::SaveData {
                 selection_only: false,
+                ..
             } => "pick-save-all-data",
             FileRequest::DeckFolder { .. } => "pick-deck-folder",
         })
@@ -77,11 +81,17 @@ impl FileRequest {
     pub fn file_name(&self, t: &Messages) -> Option<String> {
         match self {
             FileRequest::SaveChart { file_name, .. } => Some(file_name.clone()),
-            FileRequest::SaveData { selection_only } => Some(t.get(if *selection_only {
-                "file-chart-data"
-            } else {
-                "file-all-data"
-            })),
+            FileRequest::SaveData {
+                selection_only,
+                workbook,
+            } => {
+                let stem = t.get(if *selection_only {
+                    "file-chart-data"
+                } else {
+                    "file-all-data"
+                });
+                Some(format!("{stem}.{}", if *workbook { "xlsx" } else { "csv" }))
+            }
             _ => None,
         }
     }
@@ -104,7 +114,15 @@ impl FileRequest {
                 Format::Svg => vec![("SVG".to_owned(), vec!["svg"])],
                 Format::Png => vec![("PNG".to_owned(), vec!["png"])],
             },
-            FileRequest::SaveData { .. } => vec![("CSV".to_owned(), vec!["csv"])],
+            FileRequest::SaveData { workbook, .. } => {
+                let csv = (t.get("filter-csv"), vec!["csv"]);
+                let xlsx = (t.get("filter-workbook"), vec!["xlsx"]);
+                if *workbook {
+                    vec![xlsx, csv]
+                } else {
+                    vec![csv, xlsx]
+                }
+            }
             FileRequest::DeckFolder { .. } => Vec::new(),
         }
     }
@@ -126,7 +144,7 @@ impl FileRequest {
                 format,
                 order,
             },
-            FileRequest::SaveData { selection_only } => Command::ExportData {
+            FileRequest::SaveData { selection_only, .. } => Command::ExportData {
                 path: first,
                 selection_only,
             },

@@ -369,6 +369,16 @@ pub fn number(t: &Messages, e: &NumberError) -> String {
     }
 }
 
+/// A workbook or CSV of figures that could not be written.
+pub fn workbook(t: &Messages, e: &crate::workspace::WorkbookError) -> String {
+    use crate::workspace::WorkbookError as E;
+    match e {
+        E::Store(e) => store(t, e),
+        E::Export(e) => export(t, e),
+        E::Empty(_) => t.get("workbook-empty"),
+    }
+}
+
 /// A chart that could not be drawn or written.
 pub fn export(t: &Messages, e: &ExportError) -> String {
     match e {

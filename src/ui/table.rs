@@ -3,10 +3,12 @@
 
 use egui::RichText;
 
+use super::app::Command;
+use super::dialogs::FileRequest;
 use crate::chart::table::{RankColumn, province_table, table};
 use crate::workspace::Workspace;
 
-pub fn ui(ui: &mut egui::Ui, ws: &Workspace) {
+pub fn ui(ui: &mut egui::Ui, ws: &Workspace, commands: &mut Vec<Command>) {
     let description = ws.description();
     if description.ranking().is_some() {
         provinces_ui(ui, ws);
@@ -17,6 +19,14 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace) {
     if table.rows.is_empty() {
         ui.label(t.get("chart-no-figures"));
         return;
+    }
+    // The window's words, not the chart's: the button is in the reader's language.
+    let words = crate::locale::Messages::of(ws.language());
+    if ui.button(words.get("table-export")).clicked() {
+        commands.push(Command::AskFile(FileRequest::SaveData {
+            selection_only: true,
+            workbook: true,
+        }));
     }
     egui::ScrollArea::both()
         .auto_shrink([false, false])

@@ -65,6 +65,7 @@ pub fn export_long_csv_to(
     store: &Store,
     filter: &ExportFilter,
     path: &Path,
+    excel: bool,
 ) -> Result<u64, StoreError> {
     let mut partial = path.as_os_str().to_owned();
     partial.push(".partial");
@@ -73,8 +74,11 @@ pub fn export_long_csv_to(
         path: Some(path.to_path_buf()),
         detail: e.to_string(),
     };
-    let file = std::fs::File::create(&partial).map_err(at)?;
-    match export_long_csv(store, filter, std::io::BufWriter::new(file)) {
+    let mut file = std::io::BufWriter::new(std::fs::File::create(&partial).map_err(at)?);
+    if excel {
+        file.write_all(UTF8_BOM).map_err(at)?;
+    }
+    match export_long_csv(store, filter, file) {
         Ok(n) => {
             std::fs::rename(&partial, path).map_err(at)?;
             Ok(n)
@@ -92,14 +96,75 @@ pub fn export_long_csv_to(
     }
 }
 
+/// Why a workbook was not written.
+#[derive(Debug, thiserror::Error)]
+pub enum WorkbookError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Export(#[from] crate::export::ExportError),
+    #[error("there are no figures to write{}", .0.as_ref().map_or(String::new(), |c| format!(" for {c}")))]
+    Empty(Option<String>),
+}
+
+/// Writes the figures that `filter` selects to an Excel workbook at `path`, its words in
+/// `language` (see `export::workbook`). The rows are read in one snapshot, then written: a
+/// workbook is built whole in memory before it is saved.
+pub fn export_workbook_to(
+    store: &Store,
+    filter: &ExportFilter,
+    path: &Path,
+    language: crate::locale::Language,
+) -> Result<crate::export::workbook::Written, WorkbookError> {
+    let _snapshot = store.snapshot()?;
+    let mut rows: Vec<crate::export::workbook::Row> = Vec::new();
+    store.figure_rows(filter, |cells| {
+        rows.push(cells.map(str::to_owned));
+        Ok::<(), StoreError>(())
+    })?;
+    if rows.is_empty() {
+        return Err(WorkbookError::Empty(filter.indicator.clone()));
+    }
+    let (indicators, areas) = (store.indicators()?, store.areas()?);
+    let (subgroups, sources) = (store.subgroups()?, store.sources()?);
+    let names = crate::export::workbook::Names {
+        indicators: &indicators,
+        areas: &areas,
+        subgroups: &subgroups,
+        sources: &sources,
+    };
+    Ok(crate::export::workbook::write(
+        path, &rows, &names, language,
+    )?)
+}
+
+/// The byte-order mark that makes Excel on Windows read a CSV as UTF-8 (else `Việt Nam` shows as `Viá»‡t Nam`). Chiso's importer skips it.
+pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
 impl Workspace {
     /// Writes the figures of the series on the chart (`selection_only`) or of the whole file
-    /// to `path` as Chiso's long CSV. Returns how many figures were written.
+    /// to `path` as Chiso's long CSV, with the byte-order mark Excel needs: whoever saves a
+    /// CSV from the window most likely opens it in Excel, which garbles Việt Nam without one.
+    /// Returns how many figures were written.
     pub fn export_data(&self, path: &Path, selection_only: bool) -> Result<u64, StoreError> {
         let filter = ExportFilter {
             indicator: None,
             series: selection_only.then(|| self.spec.series.clone()),
         };
-        export_long_csv_to(&self.store, &filter, path)
+        export_long_csv_to(&self.store, &filter, path, true)
+    }
+
+    /// Writes the series on the chart (`selection_only`) or the whole file to an Excel
+    /// workbook at `path`, in the window's language.
+    pub fn export_workbook(
+        &self,
+        path: &Path,
+        selection_only: bool,
+    ) -> Result<crate::export::workbook::Written, WorkbookError> {
+        let filter = ExportFilter {
+            indicator: None,
+            series: selection_only.then(|| self.spec.series.clone()),
+        };
+        export_workbook_to(&self.store, &filter, path, self.numbers.language())
     }
 }

@@ -46,7 +46,10 @@ pub use crate::store::{
     GenerateRefusal, Integrity, OpenError, ReadOnlyReason, RecordRefusal, Refusal, RevertRefusal,
     Store, StoreError, ViewRefusal, records,
 };
-pub use data::{export_long_csv, export_long_csv_to, import, workbook_sheets};
+pub use data::{
+    UTF8_BOM, WorkbookError, export_long_csv, export_long_csv_to, export_workbook_to, import,
+    workbook_sheets,
+};
 pub use deck::{DeckError, SlideError};
 pub use editing::CellInput;
 pub use selection::ChartRequest;

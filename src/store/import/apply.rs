@@ -488,6 +488,10 @@ impl Sink for Applier<'_, '_> {
     /// A write that failed, or the user's cancel: the import stops and rolls back.
     type Error = StoreError;
 
+    fn own_format(&mut self) {
+        self.chiso_format = true;
+    }
+
     fn source(&mut self, source: SourceDraft) {
         self.file_source = Some(source);
     }

@@ -267,12 +267,26 @@ impl ChisoApp {
                 path,
                 selection_only,
             } => {
-                let n = ws.export_data(&path, selection_only)?;
-                let path = path.display().to_string();
-                self.status = Some(t.with(
-                    "data-written",
-                    &[("count", n.into()), ("path", path.into())],
-                ));
+                let workbook = path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+                let written = if workbook {
+                    ws.export_workbook(&path, selection_only)
+                        .map(|w| w.figures as u64)
+                } else {
+                    ws.export_data(&path, selection_only)
+                        .map_err(crate::workspace::WorkbookError::Store)
+                };
+                match written {
+                    Ok(n) => {
+                        let path = path.display().to_string();
+                        self.status = Some(t.with(
+                            "data-written",
+                            &[("count", n.into()), ("path", path.into())],
+                        ));
+                    }
+                    Err(e) => self.error = Some(errors::workbook(t, &e)),
+                }
             }
             Command::ExportDeck(dir, language) => {
                 let options = crate::export::ExportOptions::default();

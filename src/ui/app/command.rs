@@ -101,7 +101,8 @@ pub enum Command {
     },
     /// Draws the chart shown and puts the picture on the clipboard, for pasting into slides.
     CopyChart(ChartOrder),
-    /// Writes the figures on the chart (or all, with `None`) as Chiso's long CSV.
+    /// Writes the figures on the chart (or all) as Chiso's long CSV, or as an Excel workbook
+    /// when `path` ends in `.xlsx`.
     ExportData {
         path: PathBuf,
         selection_only: bool,

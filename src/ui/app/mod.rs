@@ -392,7 +392,7 @@ impl ChisoApp {
                 ranking_view::ui(ui, ws, self.state.dark)
             }
             Tab::Chart => chart_view::ui(ui, ws, self.state.dark, &mut self.commands),
-            Tab::Table => table::ui(ui, ws),
+            Tab::Table => table::ui(ui, ws, &mut self.commands),
             Tab::Edit => {
                 if !self.state.editor_confirmed && ws.read_only().is_none() {
                     // Asked once: the name every change of this user is recorded under.
