@@ -249,16 +249,17 @@ fn wide_sheet(
     }
 
     sheet.write_string_with_format(HEADER_ROW, 0, t.get("workbook-year"), &header)?;
+    // Each name on two lines where it can, wrapped within its column; the header row as tall
+    // as its longest name needs (a character is about one unit of width, a line 15 points).
+    let mut lines: f64 = 1.0;
     for (l, s) in &labelled {
         sheet.write_string_with_format(HEADER_ROW, column[s], l, &header)?;
-        let width = (l.chars().count() as f64 / 2.0).clamp(14.0, MAX_COLUMN);
+        let length = l.chars().count() as f64;
+        let width = (length / 2.0 + 2.0).clamp(14.0, MAX_COLUMN);
         sheet.set_column_width(column[s], width)?;
+        lines = lines.max((length * 1.1 / width).ceil());
     }
-    let tallest = labelled
-        .iter()
-        .map(|(l, _)| (l.chars().count() as f64 / MAX_COLUMN).ceil())
-        .fold(1.0, f64::max);
-    sheet.set_row_height(HEADER_ROW, 15.0 * tallest.clamp(1.0, 4.0) + 4.0)?;
+    sheet.set_row_height(HEADER_ROW, 15.0 * lines.min(5.0) + 4.0)?;
     sheet.set_column_width(0, 11)?;
     for (p, r) in &row_of {
         if p.1.is_empty() {
