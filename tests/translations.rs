@@ -215,6 +215,8 @@ const NOT_WORDS: &[(&str, &str)] = &[
     ("png", "a file extension"),
     ("csv", "a file extension"),
     ("xlsx", "a file extension"),
+    ("pdf", "a file extension"),
+    ("PDF", "a format's name"),
     ("json", "a file extension"),
     ("txt", "a file extension"),
     ("db", "a file extension"),

@@ -236,8 +236,9 @@ pub struct ExportCommand {
     /// figure)
     #[arg(long, default_value = "region", value_parser = ["region", "nation"])]
     pub colour: String,
-    /// png or svg (default: from the file name, else png)
-    #[arg(long, value_parser = ["png", "svg"])]
+    /// png, svg or pdf (default: from the file name, else png); a deck as pdf is one
+    /// document, a page a slide, written to --out
+    #[arg(long, value_parser = ["png", "svg", "pdf"])]
     pub format: Option<String>,
     /// WIDTHxHEIGHT in px, or wide (1920x1080), standard (1600x1200), square (1080x1080)
     #[arg(long, default_value = "1920x1080", value_parser = parse_size)]
@@ -257,9 +258,13 @@ pub struct ExportCommand {
     /// One chart per indicator, named by code, into --out-dir
     #[arg(long, requires = "out_dir", conflicts_with = "deck")]
     pub all: bool,
-    /// The deck of saved views, one slide per file numbered in deck order, into --out-dir
-    #[arg(long, requires = "out_dir")]
+    /// The deck of saved views: one slide per file numbered in deck order into --out-dir,
+    /// or with --format pdf one document to --out (--title names it)
+    #[arg(long)]
     pub deck: bool,
+    /// A first page with the deck's title, the date and its slides (PDF decks)
+    #[arg(long, requires = "deck")]
+    pub title_page: bool,
     #[arg(long)]
     pub out_dir: Option<PathBuf>,
     /// The language of the chart's words and numbers: vi or en (default: the window's, else

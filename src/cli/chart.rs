@@ -12,8 +12,15 @@ use crate::workspace::{ChartRequest, Workspace};
 
 /// What `chiso export` was asked, beyond the chart itself.
 pub struct ExportArgs {
+    /// PNG or SVG; `None` with `pdf`, or to go by the file's name.
     pub format: Option<Format>,
+    /// One PDF document: the deck's pages, or the one chart.
+    pub pdf: bool,
     pub deck: bool,
+    /// A PDF deck's first page: its title, the date and the slides.
+    pub title_page: bool,
+    /// A PDF deck's title (default: the file's name).
+    pub deck_title: Option<String>,
     pub options: ExportOptions,
     /// The language of the words and numbers drawn.
     pub language: Language,
@@ -31,14 +38,57 @@ pub fn export_chart(
     let store = Store::open_read_only(file)?;
     let mut ws = Workspace::new(store).with_context(|| format!("{}", file.display()))?;
     ws.set_language(args.language);
+    if args.deck && args.pdf {
+        let out =
+            out.ok_or_else(|| anyhow::anyhow!("a PDF deck is one file: give --out DECK.pdf"))?;
+        let t = crate::locale::Messages::of(args.language);
+        let name = file
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let title = args
+            .deck_title
+            .clone()
+            .unwrap_or_else(|| t.with("deck-document-title", &[("file", name.into())]));
+        let author = crate::store::edit::default_editor();
+        let pages = ws.export_deck_pdf(
+            out,
+            &args.options,
+            args.language,
+            (&title, &author),
+            args.title_page,
+        )?;
+        writeln!(notes, "Wrote {pages} pages to {}", out.display())?;
+        return Ok(());
+    }
+    if args.title_page {
+        anyhow::bail!("--title-page is for a PDF deck: add --format pdf");
+    }
     if args.deck {
-        let dir = out_dir.ok_or_else(|| anyhow::anyhow!("--deck needs --out-dir DIR"))?;
+        let dir = out_dir.ok_or_else(|| {
+            anyhow::anyhow!("--deck needs --out-dir DIR, or --format pdf with --out DECK.pdf")
+        })?;
         let format = args.format.unwrap_or(Format::Png);
         let files = ws.export_deck(dir, format, &args.options, args.language)?;
         writeln!(notes, "Wrote {} slides into {}", files.len(), dir.display())?;
         return Ok(());
     }
     match (request, out) {
+        (Some(request), Some(out)) if args.pdf => {
+            let description = ws.chart_for(&request)?;
+            let svg = export::svg(&description, &args.options)?;
+            let info = export::pdf::DeckInfo {
+                title: &description.title,
+                author: &crate::store::edit::default_editor(),
+                language: args.language,
+            };
+            let page = export::pdf::Page {
+                svg: &svg,
+                name: &description.title,
+            };
+            let bytes = export::pdf::deck(&[page], &info)?;
+            export::write_bytes(out, &bytes)?;
+            writeln!(notes, "Wrote {}", out.display())?;
+        }
         (Some(request), Some(out)) => {
             let format = args
                 .format

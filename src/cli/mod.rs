@@ -178,9 +178,20 @@ fn export_args(command: ExportCommand) -> anyhow::Result<ExportParts> {
         out: target,
         all,
         deck,
+        title_page,
         out_dir,
         lang,
     } = command;
+    // A PDF is asked by name or by file: `--out deck.pdf` says it as well as `--format pdf`.
+    let pdf = format.as_deref() == Some("pdf")
+        || (format.is_none()
+            && target
+                .as_deref()
+                .and_then(|p| p.extension())
+                .is_some_and(|e| e.eq_ignore_ascii_case("pdf")));
+    if pdf && all {
+        anyhow::bail!("--all writes one file per indicator: use png or svg, or --deck for one PDF");
+    }
     if kind != "ranking" && (year.is_some() || since.is_some() || boundaries.is_some()) {
         anyhow::bail!(
             "--year, --since and --boundaries choose what a ranking shows: add --kind ranking"
@@ -191,6 +202,7 @@ fn export_args(command: ExportCommand) -> anyhow::Result<ExportParts> {
             "--from, --to, --relative and --log shape a time series: a ranking shows one --year"
         );
     }
+    let deck_title = deck.then(|| title.clone()).flatten();
     let request = (!all && !deck).then(|| ChartRequest {
         indicator: indicator.unwrap_or_default(),
         area,
@@ -219,10 +231,15 @@ fn export_args(command: ExportCommand) -> anyhow::Result<ExportParts> {
     });
     let args = ExportArgs {
         deck,
+        pdf,
+        title_page,
+        deck_title,
         language: language_or_system(lang.as_deref())?,
-        format: format
-            .as_deref()
-            .map(|f| if f == "svg" { Format::Svg } else { Format::Png }),
+        format: format.as_deref().and_then(|f| match f {
+            "svg" => Some(Format::Svg),
+            "png" => Some(Format::Png),
+            _ => None,
+        }),
         options: ExportOptions {
             width: size.0,
             height: size.1,

@@ -187,7 +187,7 @@ fn words(d: &ChartDescription, w: f32, z: &Sizes, ink: &Ink) -> Words {
     }
 }
 
-fn check_size(options: &ExportOptions) -> Result<(), ExportError> {
+pub(super) fn check_size(options: &ExportOptions) -> Result<(), ExportError> {
     let (w, h) = (options.width as f32, options.height as f32);
     if options.width < 320 || options.height < 240 {
         return Err(ExportError::TooSmall(options.width, options.height));

@@ -23,8 +23,10 @@
 
 mod layout;
 pub mod long_csv;
+pub mod pdf;
 pub mod png;
 mod ranking;
+pub mod slide;
 pub mod text;
 mod time_series;
 pub mod words;
@@ -113,15 +115,22 @@ pub fn write_file(
         Format::Svg => svg.into_bytes(),
         Format::Png => png::png(&svg, options.scale)?,
     };
+    write_bytes(path, &bytes)
+}
+
+/// Writes `bytes` to `path` through a temporary file renamed into place, so a failed write
+/// never leaves half a file, nor the temporary one.
+pub fn write_bytes(path: &std::path::Path, bytes: &[u8]) -> Result<(), ExportError> {
     let mut partial = path.as_os_str().to_owned();
     partial.push(".partial");
     let partial = std::path::PathBuf::from(partial);
     let at = |e: std::io::Error| ExportError::Write(format!("{}: {e}", path.display()));
-    std::fs::write(&partial, &bytes).map_err(at)?;
-    std::fs::rename(&partial, path).map_err(|e| {
-        let _ = std::fs::remove_file(&partial);
-        at(e)
-    })
+    std::fs::write(&partial, bytes)
+        .and_then(|()| std::fs::rename(&partial, path))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&partial);
+            at(e)
+        })
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -134,4 +143,6 @@ pub enum ExportError {
     TooLarge(u32, u32, f32),
     #[error("cannot draw the PNG: {0}")]
     Raster(String),
+    #[error("cannot make the PDF: {0}")]
+    Pdf(String),
 }

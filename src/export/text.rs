@@ -107,6 +107,10 @@ pub fn escape(text: &str) -> String {
             // XML (resvg refuses it, so the PNG fails too); the other non-characters are
             // discouraged. Each is shown as the replacement character.
             c if is_noncharacter(c) => out.push('\u{FFFD}'),
+            // The bundled Noto Sans has no minus sign (U+2212), which the changes on the
+            // headline band are written with: the en dash is drawn in its place, the width a
+            // minus takes in type that has none.
+            '\u{2212}' => out.push('\u{2013}'),
             c => out.push(c),
         }
     }
@@ -130,6 +134,18 @@ mod tests {
             "a\u{FFFD}b\u{FFFD}c\u{FFFD}\u{FFFD}"
         );
         assert_eq!(escape("x\u{7F}y\u{85}z\u{1B}[31m"), "x y z [31m");
+    }
+
+    #[test]
+    fn every_character_written_has_a_glyph_in_the_bundled_font() {
+        // The headline's changes are written with a minus sign, which the font lacks.
+        let written = escape("−41,1‰ (−70,9 %) so với 1990 · Đã đạt mục tiêu");
+        let face = ttf_parser::Face::parse(REGULAR, 0).unwrap();
+        let missing: Vec<char> = written
+            .chars()
+            .filter(|c| face.glyph_index(*c).is_none())
+            .collect();
+        assert!(missing.is_empty(), "{missing:?} in {written}");
     }
 
     #[test]

@@ -195,6 +195,17 @@ impl Svg {
         );
     }
 
+    /// Places a whole SVG document (one [`Svg::finish`] wrote) `y` down, as a nested `<svg>`
+    /// whose own width, height and view box it keeps.
+    pub fn nested(&mut self, svg: &str, y: f32) {
+        match svg.strip_prefix("<svg ") {
+            Some(rest) => {
+                let _ = write!(self.out, "<svg x=\"0\" y=\"{y:.1}\" {rest}");
+            }
+            None => self.out.push_str(svg),
+        }
+    }
+
     pub fn finish(mut self) -> String {
         self.out.push_str("</svg>\n");
         self.out

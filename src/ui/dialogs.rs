@@ -39,6 +39,10 @@ pub enum FileRequest {
     DeckFolder {
         language: Option<Language>,
     },
+    /// Where the deck goes as one PDF, in `language`.
+    SaveDeckPdf {
+        language: Language,
+    },
 }
 
 /// How a request is answered: one file to open, several, a file to save, or a folder.
@@ -65,6 +69,7 @@ impl FileRequest {
                 ..
             } => "pick-save-all-data",
             FileRequest::DeckFolder { .. } => "pick-deck-folder",
+            FileRequest::SaveDeckPdf { .. } => "pick-deck-pdf",
         })
     }
 
@@ -72,7 +77,9 @@ impl FileRequest {
         match self {
             FileRequest::OpenDatabase => PickKind::OpenOne,
             FileRequest::Import => PickKind::OpenMany,
-            FileRequest::SaveChart { .. } | FileRequest::SaveData { .. } => PickKind::Save,
+            FileRequest::SaveChart { .. }
+            | FileRequest::SaveData { .. }
+            | FileRequest::SaveDeckPdf { .. } => PickKind::Save,
             FileRequest::DeckFolder { .. } => PickKind::Folder,
         }
     }
@@ -91,6 +98,10 @@ impl FileRequest {
                     "file-all-data"
                 });
                 Some(format!("{stem}.{}", if *workbook { "xlsx" } else { "csv" }))
+            }
+            FileRequest::SaveDeckPdf { language } => {
+                let stem = Messages::of(*language).get("file-deck-stem");
+                Some(format!("{stem}.{}", "pdf"))
             }
             _ => None,
         }
@@ -124,6 +135,7 @@ impl FileRequest {
                 }
             }
             FileRequest::DeckFolder { .. } => Vec::new(),
+            FileRequest::SaveDeckPdf { .. } => vec![("PDF".to_owned(), vec!["pdf"])],
         }
     }
 
@@ -149,6 +161,7 @@ impl FileRequest {
                 selection_only,
             },
             FileRequest::DeckFolder { language } => Command::ExportDeck(first, language),
+            FileRequest::SaveDeckPdf { language } => Command::ExportDeckPdf(first, language),
         })
     }
 }

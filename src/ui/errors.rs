@@ -392,6 +392,7 @@ pub fn export(t: &Messages, e: &ExportError) -> String {
             &[("width", (*w).into()), ("height", (*h).into())],
         ),
         ExportError::Raster(detail) => t.with("export-raster", &[("detail", detail.into())]),
+        ExportError::Pdf(detail) => t.with("export-pdf", &[("detail", detail.into())]),
     }
 }
 
@@ -402,6 +403,8 @@ pub fn deck(t: &Messages, e: &DeckError) -> String {
             "deck-folder",
             &[("path", path(p)), ("detail", source.to_string().into())],
         ),
+        DeckError::Empty => t.get("deck-empty"),
+        DeckError::Pdf(e) => export(t, e),
         DeckError::Slide {
             number,
             name,

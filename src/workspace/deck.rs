@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::Workspace;
+use crate::chart::headline::Headline;
 use crate::chart::{ChartData, ChartDescription, describe};
 use crate::export::{ExportError, ExportOptions, Format};
 use crate::locale::Language;
@@ -18,6 +19,11 @@ pub enum DeckError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("the deck has no saved views: save a view of each chart to present first")]
+    Empty,
+    /// The PDF could not be made or written.
+    #[error(transparent)]
+    Pdf(ExportError),
     #[error("slide {number} ({name}): {source}")]
     Slide {
         number: usize,
@@ -142,10 +148,96 @@ impl Workspace {
                 });
             let numbered = format!("{:02}-{}", i + 1, view.name);
             let path = dir.join(text::file_name(&numbered, ext, &mut taken));
-            crate::export::write_file(&description, format, &options, &path)
+            let headline = self.slide_headline(i, language);
+            let svg = crate::export::slide::svg(&description, headline.as_ref(), &options)
+                .map_err(|e| failed(SlideError::Export(e)))?;
+            let bytes = match format {
+                Format::Svg => Ok(svg.into_bytes()),
+                Format::Png => crate::export::png::png(&svg, options.scale),
+            };
+            bytes
+                .and_then(|b| crate::export::write_bytes(&path, &b))
                 .map_err(|e| failed(SlideError::Export(e)))?;
             written.push(path);
         }
         Ok(written)
+    }
+
+    /// The headline band of slide `index`: its indicator's latest figure, change and target,
+    /// as presentation mode shows them above the chart.
+    pub fn slide_headline(&self, index: usize, language: Language) -> Option<Headline> {
+        let code = &self.views.get(index)?.spec.series.first()?.indicator;
+        self.headline_of(code, &crate::locale::Numbers::new(language))
+    }
+
+    /// Writes the deck as one PDF at `path`: a page a view in deck order (after a title page
+    /// when `title_page`), each drawn as its slide (headline band, chart, notes, sources), in
+    /// `language`, `options` sized (wide or standard); `title` and `author` are the
+    /// document's. Returns how many pages were written.
+    pub fn export_deck_pdf(
+        &self,
+        path: &Path,
+        options: &ExportOptions,
+        language: Language,
+        (title, author): (&str, &str),
+        title_page: bool,
+    ) -> Result<usize, DeckError> {
+        if self.views.is_empty() {
+            return Err(DeckError::Empty);
+        }
+        let options = ExportOptions {
+            presentation: true,
+            ..options.clone()
+        };
+        let mut svgs = Vec::with_capacity(self.views.len() + 1);
+        let mut names = Vec::with_capacity(self.views.len() + 1);
+        if title_page {
+            let t = crate::locale::Messages::of(language);
+            let today = chrono::Local::now()
+                .date_naive()
+                .format("%Y-%m-%d")
+                .to_string();
+            let subtitle = t.with(
+                "deck-title-page",
+                &[
+                    ("date", crate::locale::iso_date(language, &today).into()),
+                    ("count", self.views.len().into()),
+                ],
+            );
+            let slides: Vec<String> = self.views.iter().map(|v| v.name.clone()).collect();
+            let svg = crate::export::slide::title_svg(title, &subtitle, &slides, &options)
+                .map_err(DeckError::Pdf)?;
+            svgs.push(svg);
+            names.push(title.to_owned());
+        }
+        for (i, view) in self.views.iter().enumerate() {
+            let failed = |source| DeckError::Slide {
+                number: i + 1,
+                name: view.name.clone(),
+                source,
+            };
+            let description = self
+                .slide_in(i, language)
+                .map_err(|e| failed(SlideError::Store(e)))?
+                .unwrap_or_else(|| describe(&view.spec, &ChartData::default()));
+            let headline = self.slide_headline(i, language);
+            let svg = crate::export::slide::svg(&description, headline.as_ref(), &options)
+                .map_err(|e| failed(SlideError::Export(e)))?;
+            svgs.push(svg);
+            names.push(format!("{}. {}", i + 1, view.name));
+        }
+        let pages: Vec<crate::export::pdf::Page> = svgs
+            .iter()
+            .zip(&names)
+            .map(|(svg, name)| crate::export::pdf::Page { svg, name })
+            .collect();
+        let info = crate::export::pdf::DeckInfo {
+            title,
+            author,
+            language,
+        };
+        let bytes = crate::export::pdf::deck(&pages, &info).map_err(DeckError::Pdf)?;
+        crate::export::write_bytes(path, &bytes).map_err(DeckError::Pdf)?;
+        Ok(pages.len())
     }
 }

@@ -413,10 +413,15 @@ impl Workspace {
 
     /// The headline card of the selected indicator.
     pub fn headline(&self) -> Option<Headline> {
+        self.headline_of(self.selected.as_deref()?, &self.numbers)
+    }
+
+    /// The headline card of indicator `code`, its numbers written with `numbers`.
+    pub fn headline_of(&self, code: &str, numbers: &crate::locale::Numbers) -> Option<Headline> {
         let row = self
             .catalogue
             .iter()
-            .find(|r| Some(r.entry.indicator.code.as_str()) == self.selected.as_deref())?;
+            .find(|r| r.entry.indicator.code == code)?;
         let latest = row.entry.latest.as_ref()?;
         let target = self.targets.iter().find(|t| {
             t.indicator_code == latest.indicator_code
@@ -428,7 +433,7 @@ impl Workspace {
             latest,
             row.entry.previous.as_ref(),
             target,
-            &self.numbers,
+            numbers,
         ))
     }
 

@@ -94,3 +94,5 @@ workbook-source-published = Published
 workbook-source-url = Address
 workbook-source-citation = Citation
 workbook-source-licence = Licence
+deck-title-page = { $date } · { $count } slides · made with Chiso
+deck-document-title = Indicators: { $file }

@@ -91,3 +91,5 @@ workbook-source-published = Ngày công bố
 workbook-source-url = Địa chỉ
 workbook-source-citation = Trích dẫn
 workbook-source-licence = Giấy phép
+deck-title-page = { $date } · { $count } trang trình chiếu · lập bằng Chiso
+deck-document-title = Các chỉ tiêu: { $file }

@@ -56,7 +56,8 @@ impl ChisoApp {
             | C::ExportChart { .. }
             | C::CopyChart(_)
             | C::ExportData { .. }
-            | C::ExportDeck(..) => self.run_files(command),
+            | C::ExportDeck(..)
+            | C::ExportDeckPdf(..) => self.run_files(command),
             C::EditCells(_)
             | C::ResolveConflict(_)
             | C::Undo
@@ -297,6 +298,26 @@ impl ChisoApp {
                         self.status = Some(t.with(
                             "deck-written",
                             &[("count", files.len().into()), ("path", dir.into())],
+                        ))
+                    }
+                    Err(e) => self.error = Some(errors::deck(t, &e)),
+                }
+            }
+            Command::ExportDeckPdf(path, language) => {
+                let options = crate::export::ExportOptions::default();
+                let file = ws
+                    .path()
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                let title = crate::locale::Messages::of(language)
+                    .with("deck-document-title", &[("file", file.into())]);
+                let author = self.state.editor.clone();
+                match ws.export_deck_pdf(&path, &options, language, (&title, &author), true) {
+                    Ok(pages) => {
+                        let path = path.display().to_string();
+                        self.status = Some(t.with(
+                            "deck-pdf-written",
+                            &[("count", pages.into()), ("path", path.into())],
                         ))
                     }
                     Err(e) => self.error = Some(errors::deck(t, &e)),

@@ -65,6 +65,8 @@ pub enum Command {
     /// Draws every slide into a folder, numbered in deck order.
     /// The deck into a folder, in a language (`None`: the window's).
     ExportDeck(PathBuf, Option<Language>),
+    /// Writes the deck as one PDF at the path, in the language.
+    ExportDeckPdf(PathBuf, Language),
     /// Writes what was typed or pasted in the grid, as one undoable edit.
     EditCells(Vec<CellInput>),
     Undo,

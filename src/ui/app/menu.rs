@@ -44,7 +44,14 @@ impl ChisoApp {
                 ui.add_enabled_ui(open, |ui| {
                     ui.menu_button(Action::ExportDeck.label(t), |ui| {
                         for language in crate::locale::Language::ALL {
-                            if ui.button(language.own_name()).clicked() {
+                            let name = language.own_name();
+                            let pdf = t.with("deck-as-pdf", &[("language", name.into())]);
+                            if ui.button(pdf).clicked() {
+                                let request = FileRequest::SaveDeckPdf { language };
+                                self.commands.push(Command::AskFile(request));
+                            }
+                            let pictures = t.with("deck-as-pictures", &[("language", name.into())]);
+                            if ui.button(pictures).clicked() {
                                 let request = FileRequest::DeckFolder {
                                     language: Some(language),
                                 };
