@@ -226,3 +226,158 @@ fn a_csv_for_excel_starts_with_a_byte_order_mark_and_imports_back() {
     let plain = chiso(&["export-data", &db]).stdout;
     assert!(plain.starts_with(b"indicator,"));
 }
+
+/// A copy of the workbook at `from`, every sheet cell by cell, with `edits` (sheet, 0-based
+/// row and column, value) typed in: a province filling the form in a spreadsheet.
+fn fill(from: &Path, to: &Path, edits: &[(&str, u32, u16, Data)]) {
+    let mut book: Xlsx<_> = open_workbook(from).unwrap();
+    let mut out = rust_xlsxwriter::Workbook::new();
+    for name in book.sheet_names() {
+        let range = book.worksheet_range(&name).unwrap();
+        let sheet = out.add_worksheet();
+        sheet.set_name(&name).unwrap();
+        let write = |sheet: &mut rust_xlsxwriter::Worksheet, r: u32, c: u16, cell: &Data| match cell
+        {
+            Data::Float(f) => {
+                sheet.write_number(r, c, *f).unwrap();
+            }
+            Data::Int(i) => {
+                sheet.write_number(r, c, *i as f64).unwrap();
+            }
+            Data::Empty => {}
+            other => {
+                sheet.write_string(r, c, other.to_string()).unwrap();
+            }
+        };
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        for (i, row) in range.rows().enumerate() {
+            for (j, cell) in row.iter().enumerate() {
+                write(sheet, r0 + i as u32, (c0 as usize + j) as u16, cell);
+            }
+        }
+        for (_, r, c, value) in edits.iter().filter(|(s, ..)| *s == name) {
+            write(sheet, *r, *c, value);
+        }
+        if name == "chiso_form" {
+            sheet.set_very_hidden(true);
+        }
+    }
+    out.save(to).unwrap();
+}
+
+#[test]
+fn a_provinces_form_is_made_filled_and_imported_through_the_grids_checks_by_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = new_sample(dir.path());
+    let form = dir.path().join("form.xlsx");
+    // Hà Giang's form for 2016 (the GSO's figure, locked) to 2018 (to fill).
+    let out = chiso(&[
+        "template",
+        &db,
+        "--indicator",
+        "U5MR",
+        "--area",
+        "VN-03",
+        "--years",
+        "2016-2018",
+        "--source",
+        "GSO_U5MR_2018",
+        "--out",
+        form.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let mut book: Xlsx<_> = open_workbook(&form).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        ["U5MR", "Hướng dẫn - Instructions", "chiso_form"]
+    );
+    let sheet = book.worksheet_range("U5MR").unwrap();
+    let cell = |r: u32, c: u32| sheet.get_value((r, c)).cloned().unwrap_or(Data::Empty);
+    assert_eq!(cell(5, 0), Data::String("Năm / Year".into()));
+    assert_eq!(cell(5, 3), Data::String("Giá trị / Value".into()));
+    assert_eq!(
+        (cell(6, 0), cell(6, 1), cell(6, 3)),
+        (
+            Data::Float(2016.0),
+            Data::String("Hà Giang".into()),
+            Data::Float(50.8)
+        ),
+        "the figure the file has, filled in"
+    );
+    assert_eq!(cell(7, 3), Data::Empty, "2017 to fill");
+    let help = book.worksheet_range("Hướng dẫn - Instructions").unwrap();
+    let words: String = help.rows().map(|r| r[0].to_string() + "\n").collect();
+    assert!(words.contains("Hướng dẫn điền biểu mẫu") && words.contains("How to fill in"));
+    let xml = part(&form, "xl/worksheets/sheet1.xml");
+    assert!(xml.contains("<sheetProtection"), "the sheet is protected");
+    assert!(
+        xml.contains("type=\"decimal\"") && xml.contains("<formula2>1000</formula2>"),
+        "{xml}"
+    );
+    assert!(xml.contains("type=\"list\""), "the status drop-down");
+    assert!(part(&form, "xl/workbook.xml").contains("state=\"veryHidden\""));
+
+    // Filled: 2017 unlikely (400 per 1,000: warned), 2018 impossible (1,500: refused).
+    let filled = dir.path().join("filled.xlsx");
+    fill(
+        &form,
+        &filled,
+        &[
+            ("U5MR", 7, 3, Data::Float(400.0)),
+            ("U5MR", 8, 3, Data::Float(1500.0)),
+            ("U5MR", 8, 4, Data::String("sơ bộ / provisional".into())),
+        ],
+    );
+    let before = fs::read(&db).unwrap();
+    let out = chiso(&["import", &db, filled.to_str().unwrap(), "--dry-run"]);
+    let report = text(&out.stdout);
+    assert!(!out.status.success(), "{report}");
+    assert!(report.contains("refused U5MR!D9: "), "{report}");
+    assert!(report.contains("warning U5MR!D8: "), "{report}");
+    assert!(report.contains("Nothing imported"), "{report}");
+    assert_eq!(fs::read(&db).unwrap(), before, "a dry run writes nothing");
+    // Without the dry run, a refused cell still stops it all.
+    let out = chiso(&["import", &db, filled.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert_eq!(fs::read(&db).unwrap(), before, "all or nothing");
+
+    // Corrected: 2018 is 45,5 typed as text the Vietnamese way.
+    let corrected = dir.path().join("corrected.xlsx");
+    fill(
+        &form,
+        &corrected,
+        &[
+            ("U5MR", 7, 3, Data::Float(400.0)),
+            ("U5MR", 8, 3, Data::String("45,5".into())),
+            ("U5MR", 8, 4, Data::String("sơ bộ / provisional".into())),
+            ("U5MR", 8, 5, Data::String("Sở Y tế Hà Giang".into())),
+        ],
+    );
+    let out = chiso(&["import", &db, corrected.to_str().unwrap()]);
+    let report = text(&out.stdout);
+    assert!(out.status.success(), "{report}{}", text(&out.stderr));
+    assert!(report.contains("warning U5MR!D8: "), "{report}");
+    assert!(report.contains("Imported: 2 added, 0 changed"), "{report}");
+    let series = text(
+        &chiso(&[
+            "series",
+            &db,
+            "U5MR",
+            "--area",
+            "VN-03",
+            "--source",
+            "GSO_U5MR_2018",
+        ])
+        .stdout,
+    );
+    assert!(series.contains("2018,45.5,provisional"), "{series}");
+    let audit = text(&chiso(&["audit", &db, "--limit", "3"]).stdout);
+    assert!(audit.contains("form from Hà Giang"), "{audit}");
+    // The same form again changes nothing.
+    let out = chiso(&["import", &db, corrected.to_str().unwrap()]);
+    assert!(
+        text(&out.stdout).contains("Already up to date"),
+        "{}",
+        text(&out.stdout)
+    );
+}

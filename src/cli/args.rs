@@ -108,6 +108,32 @@ pub enum Command {
         #[arg(long)]
         by: Option<String>,
     },
+    /// An Excel entry form a province fills without Chiso, for one indicator: a row per area
+    /// and year, the file's figures filled in and locked, checks on the cells to fill;
+    /// `chiso import` reads it back
+    Template {
+        file: PathBuf,
+        /// Indicator code
+        #[arg(long)]
+        indicator: String,
+        /// A row for every area of this level valid in each year
+        #[arg(long, default_value = "province")]
+        area_level: String,
+        /// One area only (a province's own form), by code
+        #[arg(long)]
+        area: Option<String>,
+        /// Years, FIRST-LAST or one year (default: last year)
+        #[arg(long, value_parser = parse_years)]
+        years: Option<(i32, i32)>,
+        /// Subgroup code (default: T, the total)
+        #[arg(long)]
+        subgroup: Option<String>,
+        /// Source the figures will be filed under (default: that of the indicator's latest)
+        #[arg(long)]
+        source: Option<String>,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Write figures as Chiso's long CSV (to standard output unless --out is given)
     ExportData {
         file: PathBuf,
@@ -308,4 +334,23 @@ pub struct SetCommand {
     /// (0.77 or 334,000). Without it, they must be plain: 0.77, 334000
     #[arg(long, value_name = "vi|en")]
     pub lang: Option<String>,
+}
+
+/// `2024-2026` or `2025`: first and last year, within 1000–9999.
+fn parse_years(text: &str) -> Result<(i32, i32), String> {
+    let year = |t: &str| {
+        t.trim()
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (1000..=9999).contains(y))
+            .ok_or_else(|| format!("{t:?} is not a year (1000 to 9999)"))
+    };
+    let (first, last) = match text.split_once('-') {
+        Some((a, b)) => (year(a)?, year(b)?),
+        None => (year(text)?, year(text)?),
+    };
+    if first > last {
+        return Err(format!("{first} comes after {last}: write FIRST-LAST"));
+    }
+    Ok((first, last))
 }

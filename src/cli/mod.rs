@@ -26,7 +26,7 @@ pub use args::{Args, Command, ExportCommand, SetCommand};
 pub use backup::{backups, check, restore};
 pub use chart::{ExportArgs, export_chart};
 pub use read::{audit, export_data, export_workbook, info, list, series};
-pub use write::{gen_sample, import, new, parse_value, set, write_report};
+pub use write::{gen_sample, import, import_form, new, parse_value, set, template, write_report};
 
 use crate::export::{ExportOptions, Format};
 use crate::model::selection::{ChartKind, RankingColour, RankingSpec};
@@ -82,8 +82,39 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> anyh
                 unit,
                 sheet,
             };
+            // Entry forms go through the grid's checks, each on its own; other files through
+            // the importers, together.
+            let (forms, files): (Vec<PathBuf>, Vec<PathBuf>) = inputs
+                .into_iter()
+                .partition(|p| crate::import::form::is_form(p));
+            for form in &forms {
+                import_form(&file, form, &options, by.as_deref(), out)?;
+            }
+            if files.is_empty() {
+                return Ok(());
+            }
             let editor = by.unwrap_or_else(default_editor);
-            import(&file, &inputs, &options, &editor, out)
+            import(&file, &files, &options, &editor, out)
+        }
+        Command::Template {
+            file,
+            indicator,
+            area_level,
+            area,
+            years,
+            subgroup,
+            source,
+            out: target,
+        } => {
+            let request = crate::workspace::entry_form::TemplateRequest {
+                indicator,
+                area_level: Some(area_level),
+                area,
+                years,
+                subgroup,
+                source,
+            };
+            template(&file, &request, &target, err)
         }
         Command::ExportData {
             file,

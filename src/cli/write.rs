@@ -67,6 +67,108 @@ pub fn import(
     Ok(())
 }
 
+/// `chiso import FILE FORM.xlsx`: a filled entry form, through the grid's checks. Exits
+/// non-zero when a cell is unreadable or refused (nothing is then written, unless
+/// `--skip-problems`).
+pub fn import_form(
+    file: &Path,
+    form: &Path,
+    options: &ImportOptions,
+    by: Option<&str>,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    use crate::workspace::entry_form::{FormOptions, import_form};
+    let mut store = Store::open(file)?;
+    let choices = FormOptions {
+        dry_run: options.dry_run,
+        skip_problems: options.skip_problems,
+        by: by.map(str::to_owned),
+    };
+    let report =
+        import_form(&mut store, form, &choices).with_context(|| format!("{}", form.display()))?;
+    let f = &report.form;
+    writeln!(
+        out,
+        "{}: Chiso entry form for {} ({}), subgroup {}, source {}, made from {}",
+        form.display(),
+        f.indicator,
+        f.for_whom,
+        f.subgroup,
+        f.source,
+        f.database
+    )?;
+    let here = file
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    if !f.database.is_empty() && f.database != here {
+        writeln!(
+            out,
+            "note: the form was made from {}, and is imported into {here}",
+            f.database
+        )?;
+    }
+    for p in &f.problems {
+        writeln!(out, "  unreadable {} {:?}: {}", p.cell, p.raw, p.reason)?;
+    }
+    for (cell, refusal) in &report.refused {
+        writeln!(out, "  refused {cell}: {refusal}")?;
+    }
+    for (cell, warning) in &report.warned {
+        writeln!(out, "  warning {cell}: {warning}")?;
+    }
+    let verb = if report.written { "" } else { "would be " };
+    writeln!(
+        out,
+        "{} {verb}added, {} {verb}changed, {} unchanged, by \"{}\"",
+        report.added, report.changed, report.unchanged, report.editor
+    )?;
+    let problems = report.problem_count();
+    if problems > 0 && !options.skip_problems {
+        writeln!(
+            out,
+            "Nothing imported: {problems} cell(s) refused or unreadable; correct them in the form, or give --skip-problems to import the rest"
+        )?;
+        bail!(
+            "{}: {problems} cell(s) refused or unreadable",
+            form.display()
+        );
+    }
+    if options.dry_run {
+        writeln!(out, "Dry run: nothing was written")?;
+    } else if report.added + report.changed == 0 {
+        writeln!(
+            out,
+            "Already up to date: {} figures unchanged",
+            report.unchanged
+        )?;
+    } else {
+        writeln!(
+            out,
+            "Imported: {} added, {} changed",
+            report.added, report.changed
+        )?;
+    }
+    Ok(())
+}
+
+/// `chiso template FILE --indicator CODE … --out FORM.xlsx`: an entry form for the provinces.
+pub fn template(
+    file: &Path,
+    request: &crate::workspace::entry_form::TemplateRequest,
+    out: &Path,
+    notes: &mut impl Write,
+) -> anyhow::Result<()> {
+    let store = Store::open_read_only(file)?;
+    let rows = crate::workspace::entry_form::write_template(&store, file, request, out)
+        .with_context(|| format!("{}", file.display()))?;
+    writeln!(
+        notes,
+        "Wrote an entry form of {rows} rows to {}",
+        out.display()
+    )?;
+    Ok(())
+}
+
 /// The import report as text: what the preview dialog shows, for the terminal.
 pub fn write_report(
     report: &ImportReport,

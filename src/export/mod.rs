@@ -21,6 +21,7 @@
 //! - nothing is drawn outside the canvas: long titles wrap, and when words and legend leave
 //!   too little room for the plot, everything is drawn smaller until it fits.
 
+pub mod form;
 mod layout;
 pub mod long_csv;
 pub mod pdf;

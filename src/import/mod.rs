@@ -20,6 +20,7 @@
 //! | `workbook` | `.xlsx`, `.xls`, `.ods` (calamine): each sheet read as the CSV it holds |
 
 pub mod detect;
+pub mod form;
 pub mod gso_table;
 pub mod ilostat;
 pub mod long_csv;

@@ -204,7 +204,7 @@ impl super::Store {
     ) -> Result<Vec<(SetOutcome, Vec<Warning>)>, StoreError> {
         let mut checked = Vec::with_capacity(requests.len());
         for request in requests {
-            checked.push((self.checked_indicator(request)?, request));
+            checked.push((self.check_figure(request)?, request));
         }
         self.write(editor, |tx| {
             checked
@@ -214,8 +214,29 @@ impl super::Store {
         })
     }
 
-    /// The indicator of `request`, once its value passed the hard checks.
-    fn checked_indicator(
+    /// What [`Store::set_figures`] would do and warn of, in a transaction rolled back: nothing
+    /// is written and no backup is taken (a dry run). Refused as it would be.
+    pub fn preview_figures(
+        &mut self,
+        editor: &str,
+        requests: &[SetRequest],
+    ) -> Result<Vec<(SetOutcome, Vec<Warning>)>, StoreError> {
+        let mut checked = Vec::with_capacity(requests.len());
+        for request in requests {
+            checked.push((self.check_figure(request)?, request));
+        }
+        let tx = self.conn.transaction()?;
+        let found = checked
+            .iter()
+            .map(|(indicator, request)| set_in(&tx, editor, indicator, request))
+            .collect();
+        tx.rollback()?;
+        found
+    }
+
+    /// The indicator of `request`, once its value passed the hard checks every edit goes
+    /// through (its year, a finite number, the valid range); the refusal otherwise.
+    pub fn check_figure(
         &self,
         request: &SetRequest,
     ) -> Result<crate::model::Indicator, StoreError> {

@@ -17,6 +17,7 @@
 mod data;
 mod deck;
 pub mod editing;
+pub mod entry_form;
 pub mod jobs;
 pub mod preferences;
 pub mod sample;

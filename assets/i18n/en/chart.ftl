@@ -96,3 +96,23 @@ workbook-source-citation = Citation
 workbook-source-licence = Licence
 deck-title-page = { $date } · { $count } slides · made with Chiso
 deck-document-title = Indicators: { $file }
+form-sheet-instructions = Instructions
+form-unit = Unit
+form-source = Source
+form-subgroup = Subgroup
+form-fill = Fill in the yellow cells; the others are locked
+form-year = Year
+form-area = Area
+form-area-code = Area code
+form-value = Value
+form-status = Status
+form-note = Note
+form-status-error = Choose a status from the list
+form-value-range = Valid values: from { $low } to { $high }
+form-instructions-title = How to fill in this form
+form-instructions = This form reports the indicator "{ $indicator }" for { $for }, to be imported into the Chiso file { $database }.
+    1. On the sheet { $sheet }, type the figures in the "Value" column's yellow cells, one row per area and year. Figures the file already has are filled in and locked.
+    2. Type numbers the way your computer's settings write them. Excel takes only values in the indicator's valid range.
+    3. If a figure is estimated, provisional or a forecast, choose so in the "Status" column; say where it comes from, or explain it, in the "Note" column.
+    4. Do not rename the sheets, add or delete columns, or remove the hidden sheet: Chiso recognises the form by them.
+    5. Save the file (.xlsx) and send it to the centre. There, "chiso import" checks every cell as for typed entries: a value outside the valid range is refused and an unlikely one warned about, each with its cell (for example { $sheet }!D7).

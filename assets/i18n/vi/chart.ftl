@@ -93,3 +93,23 @@ workbook-source-citation = Trích dẫn
 workbook-source-licence = Giấy phép
 deck-title-page = { $date } · { $count } trang trình chiếu · lập bằng Chiso
 deck-document-title = Các chỉ tiêu: { $file }
+form-sheet-instructions = Hướng dẫn
+form-unit = Đơn vị tính
+form-source = Nguồn
+form-subgroup = Phân tổ
+form-fill = Điền các ô màu vàng; các ô khác đã khóa
+form-year = Năm
+form-area = Địa bàn
+form-area-code = Mã địa bàn
+form-value = Giá trị
+form-status = Tình trạng
+form-note = Ghi chú
+form-status-error = Chọn một tình trạng trong danh sách
+form-value-range = Giá trị hợp lệ: từ { $low } đến { $high }
+form-instructions-title = Hướng dẫn điền biểu mẫu
+form-instructions = Biểu mẫu này dùng để báo cáo chỉ tiêu "{ $indicator }" cho { $for }, để nhập vào tệp { $database } của Chiso.
+    1. Trên trang { $sheet }, điền số liệu vào cột "Giá trị" ở các ô màu vàng, mỗi dòng một địa bàn và một năm. Số liệu đã có trong tệp được ghi sẵn và khóa.
+    2. Gõ số theo cách của máy tính của anh/chị (0,766 hoặc 334.000 với cài đặt tiếng Việt). Excel chỉ nhận giá trị trong khoảng hợp lệ của chỉ tiêu.
+    3. Nếu số liệu là ước tính, sơ bộ hay dự báo, chọn ở cột "Tình trạng"; ghi nguồn gốc hoặc giải thích ở cột "Ghi chú".
+    4. Không đổi tên trang, không thêm hay xóa cột, không xóa trang ẩn: Chiso dùng chúng để nhận biết biểu mẫu.
+    5. Lưu tệp (.xlsx) và gửi về cơ quan đầu mối. Ở đó, lệnh "chiso import" kiểm tra từng ô như khi nhập trực tiếp: giá trị ngoài khoảng hợp lệ bị từ chối, giá trị bất thường được cảnh báo, kèm địa chỉ ô (ví dụ { $sheet }!D7).
