@@ -1163,3 +1163,55 @@ fn an_indicator_without_provincial_figures_cannot_be_ranked() {
     let button = h.get_by_label("Ranking of provinces");
     assert!(button.accesskit_node().is_disabled());
 }
+
+#[test]
+fn a_filled_entry_form_opens_its_own_dialog_names_the_refused_cell_and_imports_when_fixed() {
+    use calamine::Data;
+    let (dir, db) = fixture_db();
+    let form = dir.path().join("form.xlsx");
+    {
+        let store = chiso::store::Store::open_read_only(&db).unwrap();
+        let request = chiso::workspace::entry_form::TemplateRequest {
+            indicator: "U5MR".into(),
+            area: Some("VN-03".into()),
+            years: Some((2017, 2018)),
+            source: Some("GSO_U5MR_2018".into()),
+            ..Default::default()
+        };
+        chiso::workspace::entry_form::write_template(&store, &db, &request, &form).unwrap();
+    }
+    let refused = dir.path().join("refused.xlsx");
+    common::fill(&form, &refused, &[("U5MR", 6, 3, Data::Float(1500.0))]);
+    let mut h = harness(&db, LAPTOP);
+    h.run();
+    h.state_mut()
+        .push(chiso::ui::app::Command::StartImport(vec![refused]));
+    h.run();
+    assert!(
+        h.query_by_label_contains("U5MR!D7: ").is_some(),
+        "the cell is named"
+    );
+    assert!(h.query_by_label_contains("cells stop the import").is_some());
+    assert!(
+        h.get_by_label("Import these figures")
+            .accesskit_node()
+            .is_disabled()
+    );
+    h.get_by_label("Close").click();
+    h.run();
+
+    let good = dir.path().join("good.xlsx");
+    common::fill(&form, &good, &[("U5MR", 6, 3, Data::Float(48.5))]);
+    h.state_mut()
+        .push(chiso::ui::app::Command::StartImport(vec![good]));
+    h.run();
+    assert!(h.query_by_label_contains("1 would be added").is_some());
+    h.get_by_label("Import these figures").click();
+    h.run();
+    let status = h.state().status().unwrap().to_owned();
+    assert!(
+        status.starts_with("Imported from the form: 1 added"),
+        "{status}"
+    );
+    assert!(status.contains("form from Hà Giang"), "{status}");
+}

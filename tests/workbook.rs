@@ -9,6 +9,9 @@ use std::process::{Command, Output};
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 
+mod common;
+use common::fill as fill_form;
+
 fn chiso(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_chiso"))
         .args(args)
@@ -227,44 +230,6 @@ fn a_csv_for_excel_starts_with_a_byte_order_mark_and_imports_back() {
     assert!(plain.starts_with(b"indicator,"));
 }
 
-/// A copy of the workbook at `from`, every sheet cell by cell, with `edits` (sheet, 0-based
-/// row and column, value) typed in: a province filling the form in a spreadsheet.
-fn fill(from: &Path, to: &Path, edits: &[(&str, u32, u16, Data)]) {
-    let mut book: Xlsx<_> = open_workbook(from).unwrap();
-    let mut out = rust_xlsxwriter::Workbook::new();
-    for name in book.sheet_names() {
-        let range = book.worksheet_range(&name).unwrap();
-        let sheet = out.add_worksheet();
-        sheet.set_name(&name).unwrap();
-        let write = |sheet: &mut rust_xlsxwriter::Worksheet, r: u32, c: u16, cell: &Data| match cell
-        {
-            Data::Float(f) => {
-                sheet.write_number(r, c, *f).unwrap();
-            }
-            Data::Int(i) => {
-                sheet.write_number(r, c, *i as f64).unwrap();
-            }
-            Data::Empty => {}
-            other => {
-                sheet.write_string(r, c, other.to_string()).unwrap();
-            }
-        };
-        let (r0, c0) = range.start().unwrap_or((0, 0));
-        for (i, row) in range.rows().enumerate() {
-            for (j, cell) in row.iter().enumerate() {
-                write(sheet, r0 + i as u32, (c0 as usize + j) as u16, cell);
-            }
-        }
-        for (_, r, c, value) in edits.iter().filter(|(s, ..)| *s == name) {
-            write(sheet, *r, *c, value);
-        }
-        if name == "chiso_form" {
-            sheet.set_very_hidden(true);
-        }
-    }
-    out.save(to).unwrap();
-}
-
 #[test]
 fn a_provinces_form_is_made_filled_and_imported_through_the_grids_checks_by_cell() {
     let dir = tempfile::tempdir().unwrap();
@@ -319,7 +284,7 @@ fn a_provinces_form_is_made_filled_and_imported_through_the_grids_checks_by_cell
 
     // Filled: 2017 unlikely (400 per 1,000: warned), 2018 impossible (1,500: refused).
     let filled = dir.path().join("filled.xlsx");
-    fill(
+    fill_form(
         &form,
         &filled,
         &[
@@ -343,7 +308,7 @@ fn a_provinces_form_is_made_filled_and_imported_through_the_grids_checks_by_cell
 
     // Corrected: 2018 is 45,5 typed as text the Vietnamese way.
     let corrected = dir.path().join("corrected.xlsx");
-    fill(
+    fill_form(
         &form,
         &corrected,
         &[

@@ -43,6 +43,8 @@ pub enum FileRequest {
     SaveDeckPdf {
         language: Language,
     },
+    /// Where an entry form for the provinces goes.
+    SaveForm,
 }
 
 /// How a request is answered: one file to open, several, a file to save, or a folder.
@@ -70,6 +72,7 @@ impl FileRequest {
             } => "pick-save-all-data",
             FileRequest::DeckFolder { .. } => "pick-deck-folder",
             FileRequest::SaveDeckPdf { .. } => "pick-deck-pdf",
+            FileRequest::SaveForm => "pick-save-form",
         })
     }
 
@@ -79,7 +82,8 @@ impl FileRequest {
             FileRequest::Import => PickKind::OpenMany,
             FileRequest::SaveChart { .. }
             | FileRequest::SaveData { .. }
-            | FileRequest::SaveDeckPdf { .. } => PickKind::Save,
+            | FileRequest::SaveDeckPdf { .. }
+            | FileRequest::SaveForm => PickKind::Save,
             FileRequest::DeckFolder { .. } => PickKind::Folder,
         }
     }
@@ -98,6 +102,10 @@ impl FileRequest {
                     "file-all-data"
                 });
                 Some(format!("{stem}.{}", if *workbook { "xlsx" } else { "csv" }))
+            }
+            FileRequest::SaveForm => {
+                let stem = t.get("file-form-stem");
+                Some(format!("{stem}.{}", "xlsx"))
             }
             FileRequest::SaveDeckPdf { language } => {
                 let stem = Messages::of(*language).get("file-deck-stem");
@@ -119,7 +127,8 @@ impl FileRequest {
                 all(),
             ],
             FileRequest::Import => {
-                vec![(t.get("filter-figures"), vec!["csv", "json", "txt"]), all()]
+                let kinds = vec!["csv", "json", "txt", "xlsx", "xls", "ods"];
+                vec![(t.get("filter-figures"), kinds), all()]
             }
             FileRequest::SaveChart { format, .. } => match format {
                 Format::Svg => vec![("SVG".to_owned(), vec!["svg"])],
@@ -136,6 +145,7 @@ impl FileRequest {
             }
             FileRequest::DeckFolder { .. } => Vec::new(),
             FileRequest::SaveDeckPdf { .. } => vec![("PDF".to_owned(), vec!["pdf"])],
+            FileRequest::SaveForm => vec![(t.get("filter-workbook"), vec!["xlsx"])],
         }
     }
 
@@ -162,6 +172,7 @@ impl FileRequest {
             },
             FileRequest::DeckFolder { language } => Command::ExportDeck(first, language),
             FileRequest::SaveDeckPdf { language } => Command::ExportDeckPdf(first, language),
+            FileRequest::SaveForm => Command::WriteForm(first),
         })
     }
 }

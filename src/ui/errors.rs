@@ -369,6 +369,18 @@ pub fn number(t: &Messages, e: &NumberError) -> String {
     }
 }
 
+/// An entry form that could not be made or read.
+pub fn form(t: &Messages, e: &crate::workspace::entry_form::FormError) -> String {
+    use crate::workspace::entry_form::FormError as E;
+    match e {
+        E::Store(e) => store(t, e),
+        E::Export(e) => export(t, e),
+        E::Read(e) => t.with("form-unreadable", &[("detail", e.to_string().into())]),
+        E::NoAreas(level) => t.with("form-no-areas", &[("level", level.into())]),
+        E::NoSource(code) => t.with("form-no-source", &[("code", code.into())]),
+    }
+}
+
 /// A workbook or CSV of figures that could not be written.
 pub fn workbook(t: &Messages, e: &crate::workspace::WorkbookError) -> String {
     use crate::workspace::WorkbookError as E;

@@ -15,6 +15,7 @@
 //! | `grid`       | the Edit tab: typing, pasting, undo and redo of figures    |
 //! | `views`      | the deck of saved views                                    |
 //! | `present`    | presentation mode: one view per slide, full screen         |
+//! | `form_dialog` | a filled entry form's dry run, cell by cell, then its import |
 //! | `export_dialog` | "Export chart…" and "Copy chart"                        |
 //! | `import_dialog` | the import dialog: dry run, report, problems, import    |
 //! | `sources`    | the sources panel: full citations                          |
@@ -35,6 +36,7 @@ mod chart_view;
 pub mod dialogs;
 pub mod errors;
 pub mod export_dialog;
+mod form_dialog;
 mod forms;
 mod grid;
 mod import_dialog;

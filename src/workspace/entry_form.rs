@@ -256,3 +256,42 @@ pub fn import_form(
     }
     Ok(report)
 }
+
+impl super::Workspace {
+    /// An entry form for the indicator shown, at `out`: the provinces valid in `years`
+    /// (default: last year), in the subgroup and source of the first series on the chart.
+    pub fn write_template(
+        &self,
+        years: Option<(i32, i32)>,
+        out: &Path,
+    ) -> Result<usize, FormError> {
+        let Some(first) = self.spec.series.first() else {
+            return Err(FormError::NoSource(
+                self.selected.clone().unwrap_or_default(),
+            ));
+        };
+        let request = TemplateRequest {
+            indicator: first.indicator.clone(),
+            area_level: Some("province".to_owned()),
+            area: None,
+            years,
+            subgroup: Some(first.subgroup.clone()),
+            source: Some(first.source.clone()),
+        };
+        write_template(&self.store, self.path(), &request, out)
+    }
+
+    /// Imports the filled form at `path` into the open file (see [`import_form`]); what is on
+    /// screen is read again when figures were written.
+    pub fn import_form(
+        &mut self,
+        path: &Path,
+        options: &FormOptions,
+    ) -> Result<FormReport, FormError> {
+        let report = import_form(&mut self.store, path, options)?;
+        if report.written {
+            self.reload()?;
+        }
+        Ok(report)
+    }
+}

@@ -200,3 +200,42 @@ pub fn damage_page(path: &Path, name: &str) {
     bytes[at..at + 4096].fill(0xFF);
     std::fs::write(path, &bytes).unwrap();
 }
+
+/// A copy of the workbook at `from`, every sheet cell by cell, with `edits` (sheet, 0-based
+/// row and column, value) typed in: a province filling the form in a spreadsheet.
+pub fn fill(from: &Path, to: &Path, edits: &[(&str, u32, u16, calamine::Data)]) {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let mut book: Xlsx<_> = open_workbook(from).unwrap();
+    let mut out = rust_xlsxwriter::Workbook::new();
+    for name in book.sheet_names() {
+        let range = book.worksheet_range(&name).unwrap();
+        let sheet = out.add_worksheet();
+        sheet.set_name(&name).unwrap();
+        let write = |sheet: &mut rust_xlsxwriter::Worksheet, r: u32, c: u16, cell: &Data| match cell
+        {
+            Data::Float(f) => {
+                sheet.write_number(r, c, *f).unwrap();
+            }
+            Data::Int(i) => {
+                sheet.write_number(r, c, *i as f64).unwrap();
+            }
+            Data::Empty => {}
+            other => {
+                sheet.write_string(r, c, other.to_string()).unwrap();
+            }
+        };
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        for (i, row) in range.rows().enumerate() {
+            for (j, cell) in row.iter().enumerate() {
+                write(sheet, r0 + i as u32, (c0 as usize + j) as u16, cell);
+            }
+        }
+        for (_, r, c, value) in edits.iter().filter(|(s, ..)| *s == name) {
+            write(sheet, *r, *c, value);
+        }
+        if name == "chiso_form" {
+            sheet.set_very_hidden(true);
+        }
+    }
+    out.save(to).unwrap();
+}

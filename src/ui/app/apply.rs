@@ -51,6 +51,8 @@ impl ChisoApp {
                 Ok(())
             }
             C::StartImport(_)
+            | C::ImportForm(_)
+            | C::WriteForm(_)
             | C::RunImport { .. }
             | C::OpenExportChart
             | C::ExportChart { .. }
@@ -209,14 +211,61 @@ impl ChisoApp {
         match command {
             Command::StartImport(files) => match ws.read_only() {
                 None => {
-                    let mut dialog = ImportDialog::new(files);
-                    dialog.start(ws.path(), &self.state.editor_name(t), true);
-                    self.import = Some(dialog);
+                    // A filled entry form goes through the grid's checks in its own dialog.
+                    let (forms, files): (Vec<_>, Vec<_>) = files
+                        .into_iter()
+                        .partition(|p| crate::import::form::is_form(p));
+                    if let Some(path) = forms.into_iter().next() {
+                        let options = crate::workspace::entry_form::FormOptions {
+                            dry_run: true,
+                            skip_problems: false,
+                            by: Some(self.state.editor_name(t)),
+                        };
+                        let report = ws
+                            .import_form(&path, &options)
+                            .map_err(|e| errors::form(t, &e));
+                        self.form = Some(crate::ui::form_dialog::FormDialog { path, report });
+                    }
+                    if !files.is_empty() {
+                        let mut dialog = ImportDialog::new(files);
+                        dialog.start(ws.path(), &self.state.editor_name(t), true);
+                        self.import = Some(dialog);
+                    }
                 }
                 Some(reason) => {
                     let reason = errors::read_only(t, reason);
                     self.error = Some(t.with("import-refused", &[("reason", reason.into())]));
                 }
+            },
+            Command::ImportForm(path) => {
+                let options = crate::workspace::entry_form::FormOptions {
+                    dry_run: false,
+                    skip_problems: false,
+                    by: Some(self.state.editor_name(t)),
+                };
+                match ws.import_form(&path, &options) {
+                    Ok(report) => {
+                        self.status = Some(t.with(
+                            "form-imported",
+                            &[
+                                ("added", report.added.into()),
+                                ("changed", report.changed.into()),
+                                ("editor", report.editor.into()),
+                            ],
+                        ));
+                    }
+                    Err(e) => self.error = Some(errors::form(t, &e)),
+                }
+            }
+            Command::WriteForm(path) => match ws.write_template(None, &path) {
+                Ok(rows) => {
+                    let path = path.display().to_string();
+                    self.status = Some(t.with(
+                        "form-written",
+                        &[("count", rows.into()), ("path", path.into())],
+                    ));
+                }
+                Err(e) => self.error = Some(errors::form(t, &e)),
             },
             Command::RunImport { dry_run } => {
                 if let Some(dialog) = &mut self.import {

@@ -45,8 +45,13 @@ pub enum Command {
     BackUpNow,
     /// Puts this backup back as the open file (asked first in the window).
     RestoreBackup(PathBuf),
-    /// Opens the import dialog on these files and starts its dry run.
+    /// Opens the import dialog on these files and starts its dry run (a filled entry form
+    /// among them opens the form's own dialog).
     StartImport(Vec<PathBuf>),
+    /// Imports the filled entry form at the path, after its dry run was shown.
+    ImportForm(PathBuf),
+    /// Writes an entry form for the provinces, of the indicator shown, at the path.
+    WriteForm(PathBuf),
     /// Runs the open import dialog's dry run (`true`) or its import, in a thread.
     RunImport {
         dry_run: bool,

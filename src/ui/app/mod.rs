@@ -48,6 +48,8 @@ pub struct ChisoApp {
     last_reload_check: f64,
     shown_title: String,
     import: Option<ImportDialog>,
+    /// A filled entry form being imported.
+    form: Option<super::form_dialog::FormDialog>,
     export: Option<ExportDialog>,
     /// A picture waiting to go to the clipboard at the next frame (the clipboard is the
     /// context's, which `apply` does not hold).
@@ -87,6 +89,7 @@ impl ChisoApp {
             last_reload_check: 0.0,
             shown_title: String::new(),
             import: None,
+            form: None,
             export: None,
             clipboard_image: None,
             presentation: None,
@@ -294,6 +297,11 @@ impl ChisoApp {
         {
             self.path_prompt = None;
         }
+        if let Some(dialog) = &self.form
+            && !super::form_dialog::ui(ctx, t, dialog, &mut self.commands)
+        {
+            self.form = None;
+        }
         if let Some(dialog) = &mut self.export
             && !dialog.ui(ctx, t, self.workspace.as_ref(), &mut self.commands)
         {
@@ -408,6 +416,15 @@ impl ChisoApp {
                             self.state.editor_confirmed = true;
                         }
                     });
+                }
+                // A form for the provinces to fill in Excel, of what the grid shows.
+                if ui
+                    .button(t.get("form-make"))
+                    .on_hover_text(t.get("form-make-hint"))
+                    .clicked()
+                {
+                    self.commands
+                        .push(Command::AskFile(super::dialogs::FileRequest::SaveForm));
                 }
                 grid::ui(ui, ws, &mut self.grid, &mut self.commands)
             }
