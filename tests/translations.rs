@@ -216,6 +216,8 @@ const NOT_WORDS: &[(&str, &str)] = &[
     ("csv", "a file extension"),
     ("xlsx", "a file extension"),
     ("pdf", "a file extension"),
+    ("xls", "a file extension"),
+    ("ods", "a file extension"),
     ("PDF", "a format's name"),
     ("json", "a file extension"),
     ("txt", "a file extension"),

@@ -65,9 +65,13 @@ pub enum CellReason {
     RowChanged,
 }
 
-/// Whether `path` is a workbook holding a Chiso entry form.
+/// Whether `path` is a workbook holding a Chiso entry form. Asked of any file given to
+/// import, so what is not a regular file (a pipe, a device) is never opened here: detection
+/// refuses it first.
 pub fn is_form(path: &Path) -> bool {
-    super::workbook::sheet_names(path).is_some_and(|names| names.iter().any(|n| n == KEY_SHEET))
+    matches!(super::detect(path), Ok(super::Format::Workbook))
+        && super::workbook::sheet_names(path)
+            .is_some_and(|names| names.iter().any(|n| n == KEY_SHEET))
 }
 
 /// A cell reference as a spreadsheet writes it: `U5MR!D7`, quoted when the name needs it.

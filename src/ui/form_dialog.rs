@@ -8,7 +8,7 @@ use egui::{Color32, RichText};
 use super::app::Command;
 use super::errors;
 use crate::locale::Messages;
-use crate::workspace::entry_form::FormReport;
+use crate::workspace::entry_form::{CellReason, FormReport};
 
 /// The form and what its dry run said.
 pub struct FormDialog {
@@ -70,14 +70,10 @@ pub fn ui(
                     let amber = Color32::from_rgb(160, 95, 0);
                     for p in &f.problems {
                         let why = t.get(match p.reason {
-                            crate::import::form::CellReason::NotANumber => "form-cell-not-a-number",
-                            crate::import::form::CellReason::Ambiguous { .. } => {
-                                "form-cell-ambiguous"
-                            }
-                            crate::import::form::CellReason::UnknownStatus => {
-                                "form-cell-unknown-status"
-                            }
-                            crate::import::form::CellReason::RowChanged => "form-cell-row-changed",
+                            CellReason::NotANumber => "form-cell-not-a-number",
+                            CellReason::Ambiguous { .. } => "form-cell-ambiguous",
+                            CellReason::UnknownStatus => "form-cell-unknown-status",
+                            CellReason::RowChanged => "form-cell-row-changed",
                         });
                         ui.colored_label(red, format!("{} «{}»: {why}", p.cell, p.raw));
                     }

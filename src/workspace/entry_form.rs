@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::export::form::{FormRow, FormSpec, status_choices};
-use crate::import::form::{CellProblem, FilledForm};
+pub use crate::import::form::{CellProblem, CellReason, FilledForm, is_form};
 use crate::locale::Language;
 use crate::store::Refusal;
 use crate::store::edit::{SetOutcome, SetRequest, Warning};
@@ -111,7 +111,18 @@ pub fn write_template(
         .collect();
     let mut rows = Vec::new();
     for year in first..=last {
-        for area in chosen.iter().filter(|a| a.valid_in(year)) {
+        // The areas of the year's last day: a year's figure is of the boundaries it ended on
+        // (2025's of the 34 units), as rankings take them; one area asked for, in every year
+        // it existed.
+        let day = format!("{year:04}-12-31");
+        let valid = |a: &&crate::model::Area| match request.area {
+            Some(_) => a.valid_in(year),
+            None => {
+                (a.valid_from.is_empty() || a.valid_from <= day)
+                    && (a.valid_until.is_empty() || a.valid_until >= day)
+            }
+        };
+        for area in chosen.iter().filter(valid) {
             rows.push(FormRow {
                 year,
                 area_code: area.code.clone(),

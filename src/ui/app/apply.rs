@@ -214,7 +214,7 @@ impl ChisoApp {
                     // A filled entry form goes through the grid's checks in its own dialog.
                     let (forms, files): (Vec<_>, Vec<_>) = files
                         .into_iter()
-                        .partition(|p| crate::import::form::is_form(p));
+                        .partition(|p| crate::workspace::entry_form::is_form(p));
                     if let Some(path) = forms.into_iter().next() {
                         let options = crate::workspace::entry_form::FormOptions {
                             dry_run: true,
