@@ -4,11 +4,11 @@
 # generated figures (`chiso export-data --format xlsx`). Each is run RUNS times (default 5);
 # the median of each column is reported, with the size of what was written.
 #
-# Usage: cargo build --release && bash benches/outputs.sh [RUNS]
+# Usage: cargo build --release && bash benches/outputs.sh [RUNS] (CHISO_BIN: another binary)
 # Needs: /usr/bin/time (Debian `time`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-chiso=target/release/chiso
+chiso=${CHISO_BIN:-target/release/chiso}
 runs=${1:-5}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

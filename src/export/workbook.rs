@@ -70,7 +70,8 @@ pub fn write(
         indicators += 1;
         start = end;
     }
-    let long = workbook.add_worksheet();
+    // Rows go to a temporary file as they are written: the long sheet is most of the cells.
+    let long = workbook.add_worksheet_with_low_memory().map_err(cannot)?;
     long.set_name(sheet_name(&t.get("workbook-sheet-long"), &mut taken))
         .map_err(cannot)?;
     long_sheet(long, rows).map_err(cannot)?;
@@ -325,6 +326,20 @@ fn flags_in_words(r: &Row, t: &Messages) -> String {
 
 /// Every figure, in the columns of Chiso's long CSV: the sheet `chiso import` reads back.
 fn long_sheet(sheet: &mut Worksheet, rows: &[Row]) -> Result<(), XlsxError> {
+    // Set before any row: a low-memory sheet writes its rows out in order as they come.
+    sheet.set_freeze_panes(1, 0)?;
+    for (c, width) in [
+        (0, 16),
+        (1, 10),
+        (2, 9),
+        (3, 9),
+        (4, 12),
+        (7, 30),
+        (8, 18),
+        (9, 36),
+    ] {
+        sheet.set_column_width(c, width)?;
+    }
     let header = Format::new().set_bold();
     for (c, name) in LONG_CSV_COLUMNS.iter().enumerate() {
         sheet.write_string_with_format(0, c as u16, *name, &header)?;
@@ -350,19 +365,6 @@ fn long_sheet(sheet: &mut Worksheet, rows: &[Row]) -> Result<(), XlsxError> {
                 }
             }
         }
-    }
-    sheet.set_freeze_panes(1, 0)?;
-    for (c, width) in [
-        (0, 16),
-        (1, 10),
-        (2, 9),
-        (3, 9),
-        (4, 12),
-        (7, 30),
-        (8, 18),
-        (9, 36),
-    ] {
-        sheet.set_column_width(c, width)?;
     }
     Ok(())
 }
