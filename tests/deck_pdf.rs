@@ -5,20 +5,10 @@
 //! missing, required on CI (`.ci/run` installs poppler-utils).
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn chiso(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chiso"))
-        .args(args)
-        .env("HOME", std::env::temp_dir())
-        .env("CHISO_BACKUPS", "off")
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+mod common;
+use common::{chiso, new_sample, text};
 
 /// The output of a poppler tool on `pdf`, or `None` (with a message) where poppler is missing.
 fn poppler(tool: &str, args: &[&str], pdf: &Path) -> Option<String> {
@@ -40,17 +30,10 @@ fn poppler(tool: &str, args: &[&str], pdf: &Path) -> Option<String> {
     }
 }
 
-fn sample(dir: &Path) -> String {
-    let path = dir.join("s.db");
-    let out = chiso(&["new", path.to_str().unwrap(), "--sample"]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    path.to_str().unwrap().to_owned()
-}
-
 #[test]
 fn the_sample_deck_is_one_pdf_with_a_page_per_view_and_searchable_vietnamese() {
     let dir = tempfile::tempdir().unwrap();
-    let db = sample(dir.path());
+    let db = new_sample(dir.path());
     let pdf = dir.path().join("deck.pdf");
     let out = chiso(&[
         "export",
@@ -125,7 +108,7 @@ fn the_sample_deck_is_one_pdf_with_a_page_per_view_and_searchable_vietnamese() {
 #[test]
 fn a_standard_deck_in_english_and_a_single_chart_as_pdf() {
     let dir = tempfile::tempdir().unwrap();
-    let db = sample(dir.path());
+    let db = new_sample(dir.path());
     let pdf = dir.path().join("standard.pdf");
     let out = chiso(&[
         "export",

@@ -5,32 +5,11 @@
 use std::fs;
 use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Output};
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 
 mod common;
-use common::fill as fill_form;
-
-fn chiso(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chiso"))
-        .args(args)
-        .env("HOME", std::env::temp_dir())
-        .env("CHISO_BACKUPS", "off")
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn new_sample(dir: &Path) -> String {
-    let path = dir.join("s.db");
-    let out = chiso(&["new", path.to_str().unwrap(), "--sample"]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    path.to_str().unwrap().to_owned()
-}
+use common::{chiso, fill as fill_form, new_sample, text};
 
 /// A file inside the workbook's zip, as text.
 fn part(path: &Path, name: &str) -> String {

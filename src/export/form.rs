@@ -114,18 +114,8 @@ fn figures_sheet(sheet: &mut Worksheet, spec: &FormSpec) -> Result<(), XlsxError
     let (vi, en) = (Language::Vietnamese, Language::English);
     let title = Format::new().set_bold().set_font_size(14);
     let weak = Format::new().set_font_color(0x44_44_44);
-    let header = Format::new()
-        .set_bold()
-        .set_text_wrap()
-        .set_align(FormatAlign::Top)
-        .set_background_color(0xE8_EE_F4)
-        .set_locked();
-    let decimals = usize::from(ind.decimals.min(10));
-    let number = if decimals == 0 {
-        "#,##0".to_owned()
-    } else {
-        format!("#,##0.{}", "0".repeat(decimals))
-    };
+    let header = super::workbook::header_format().set_locked();
+    let number = super::workbook::number_format(ind.decimals);
     let locked = Format::new().set_locked().set_font_color(0x55_55_55);
     let locked_number = locked.clone().set_num_format(&number);
     let year = locked

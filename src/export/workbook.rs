@@ -123,12 +123,21 @@ fn sheet_name(wanted: &str, taken: &mut BTreeSet<String>) -> String {
 
 /// The number format of `decimals` places with grouped thousands: `#,##0.000`. Excel shows
 /// the reader's own separators (`0,766` in a Vietnamese Excel).
-fn number_format(decimals: u8) -> String {
+pub(super) fn number_format(decimals: u8) -> String {
     if decimals == 0 {
         "#,##0".to_owned()
     } else {
         format!("#,##0.{}", "0".repeat(usize::from(decimals.min(10))))
     }
+}
+
+/// A header row's cells: bold on pale blue, wrapped, set at the top.
+pub(super) fn header_format() -> Format {
+    Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_background_color(0xE8_EE_F4)
 }
 
 /// A series of an indicator's sheet: its columns are area, subgroup and source.
@@ -194,11 +203,7 @@ fn wide_sheet(
 
     let title = Format::new().set_bold().set_font_size(14);
     let weak = Format::new().set_font_color(0x55_55_55);
-    let header = Format::new()
-        .set_bold()
-        .set_text_wrap()
-        .set_align(FormatAlign::Top)
-        .set_background_color(0xE8_EE_F4);
+    let header = header_format();
     let number = Format::new().set_num_format(number_format(decimals));
     let flagged = number.clone().set_background_color(0xFF_F4_D6);
     let year = Format::new()

@@ -202,10 +202,7 @@ impl super::Store {
         editor: &str,
         requests: &[SetRequest],
     ) -> Result<Vec<(SetOutcome, Vec<Warning>)>, StoreError> {
-        let mut checked = Vec::with_capacity(requests.len());
-        for request in requests {
-            checked.push((self.check_figure(request)?, request));
-        }
+        let checked = self.check_figures(requests)?;
         self.write(editor, |tx| {
             checked
                 .iter()
@@ -221,10 +218,7 @@ impl super::Store {
         editor: &str,
         requests: &[SetRequest],
     ) -> Result<Vec<(SetOutcome, Vec<Warning>)>, StoreError> {
-        let mut checked = Vec::with_capacity(requests.len());
-        for request in requests {
-            checked.push((self.check_figure(request)?, request));
-        }
+        let checked = self.check_figures(requests)?;
         let tx = self.conn.transaction()?;
         let found = checked
             .iter()
@@ -232,6 +226,18 @@ impl super::Store {
             .collect();
         tx.rollback()?;
         found
+    }
+
+    /// Each request with its indicator, once every value passed the hard checks; the first
+    /// refusal otherwise.
+    fn check_figures<'r>(
+        &self,
+        requests: &'r [SetRequest],
+    ) -> Result<Vec<(crate::model::Indicator, &'r SetRequest)>, StoreError> {
+        requests
+            .iter()
+            .map(|request| Ok((self.check_figure(request)?, request)))
+            .collect()
     }
 
     /// The indicator of `request`, once its value passed the hard checks every edit goes

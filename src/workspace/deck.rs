@@ -131,26 +131,14 @@ impl Workspace {
         // Two views of one name, or two names cut to the same length, are two files.
         let mut taken = std::collections::HashSet::new();
         for (i, view) in self.views.iter().enumerate() {
+            let svg = self.slide_svg(i, language, &options)?;
+            let numbered = format!("{:02}-{}", i + 1, view.name);
+            let path = dir.join(text::file_name(&numbered, ext, &mut taken));
             let failed = |source| DeckError::Slide {
                 number: i + 1,
                 name: view.name.clone(),
                 source,
             };
-            let description = self
-                .slide_in(i, language)
-                .map_err(|e| failed(SlideError::Store(e)))?
-                .unwrap_or_else(|| {
-                    let data = ChartData {
-                        language,
-                        ..Default::default()
-                    };
-                    describe(&view.spec, &data)
-                });
-            let numbered = format!("{:02}-{}", i + 1, view.name);
-            let path = dir.join(text::file_name(&numbered, ext, &mut taken));
-            let headline = self.slide_headline(i, language);
-            let svg = crate::export::slide::svg(&description, headline.as_ref(), &options)
-                .map_err(|e| failed(SlideError::Export(e)))?;
             let bytes = match format {
                 Format::Svg => Ok(svg.into_bytes()),
                 Format::Png => crate::export::png::png(&svg, options.scale),
@@ -161,6 +149,35 @@ impl Workspace {
             written.push(path);
         }
         Ok(written)
+    }
+
+    /// Slide `index` drawn as the deck writes it (headline band, chart, notes, sources), from
+    /// its saved view alone, in `language`; a view whose figures are gone is drawn empty.
+    fn slide_svg(
+        &self,
+        index: usize,
+        language: Language,
+        options: &ExportOptions,
+    ) -> Result<String, DeckError> {
+        let view = &self.views[index];
+        let failed = |source| DeckError::Slide {
+            number: index + 1,
+            name: view.name.clone(),
+            source,
+        };
+        let description = self
+            .slide_in(index, language)
+            .map_err(|e| failed(SlideError::Store(e)))?
+            .unwrap_or_else(|| {
+                let data = ChartData {
+                    language,
+                    ..Default::default()
+                };
+                describe(&view.spec, &data)
+            });
+        let headline = self.slide_headline(index, language);
+        crate::export::slide::svg(&description, headline.as_ref(), options)
+            .map_err(|e| failed(SlideError::Export(e)))
     }
 
     /// The headline band of slide `index`: its indicator's latest figure, change and target,
@@ -211,18 +228,7 @@ impl Workspace {
             names.push(title.to_owned());
         }
         for (i, view) in self.views.iter().enumerate() {
-            let failed = |source| DeckError::Slide {
-                number: i + 1,
-                name: view.name.clone(),
-                source,
-            };
-            let description = self
-                .slide_in(i, language)
-                .map_err(|e| failed(SlideError::Store(e)))?
-                .unwrap_or_else(|| describe(&view.spec, &ChartData::default()));
-            let headline = self.slide_headline(i, language);
-            let svg = crate::export::slide::svg(&description, headline.as_ref(), &options)
-                .map_err(|e| failed(SlideError::Export(e)))?;
+            let svg = self.slide_svg(i, language, &options)?;
             svgs.push(svg);
             names.push(format!("{}. {}", i + 1, view.name));
         }

@@ -239,3 +239,26 @@ pub fn fill(from: &Path, to: &Path, edits: &[(&str, u32, u16, calamine::Data)]) 
     }
     out.save(to).unwrap();
 }
+
+/// The `chiso` binary run as a user runs it, with no backups and a throwaway home.
+pub fn chiso(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_chiso"))
+        .args(args)
+        .env("HOME", std::env::temp_dir())
+        .env("CHISO_BACKUPS", "off")
+        .output()
+        .expect("the binary runs")
+}
+
+/// What a command printed, as text.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// `chiso new DIR/s.db --sample`, and its path.
+pub fn new_sample(dir: &Path) -> String {
+    let path = dir.join("s.db");
+    let out = chiso(&["new", path.to_str().unwrap(), "--sample"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    path.to_str().unwrap().to_owned()
+}
