@@ -153,3 +153,38 @@ fn a_standard_deck_in_english_and_a_single_chart_as_pdf() {
     let single = poppler("pdfinfo", &[], &one).unwrap();
     assert!(single.contains("Pages:           1"), "{single}");
 }
+
+#[test]
+fn a_ranking_saved_in_the_deck_is_a_page_of_the_pdf() {
+    use chiso::chart::ChartKind;
+    use chiso::workspace::Workspace;
+    let dir = tempfile::tempdir().unwrap();
+    let db = new_sample(dir.path());
+    {
+        chiso::store::backup::set_process_default(chiso::store::backup::Place::Off);
+        let mut ws = Workspace::open(Path::new(&db)).unwrap();
+        ws.select_indicator("U5MR").unwrap();
+        ws.set_kind(ChartKind::Ranking).unwrap();
+        ws.save_view("test", "U5MR by province").unwrap();
+    }
+    let pdf = dir.path().join("deck.pdf");
+    let out = chiso(&[
+        "export",
+        &db,
+        "--deck",
+        "--format",
+        "pdf",
+        "--lang",
+        "vi",
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let Some(words) = poppler("pdftotext", &["-f", "6", "-l", "6"], &pdf) else {
+        return;
+    };
+    // The sixth view: 63 provinces ranked, best first, with the national line.
+    assert!(words.contains("63 tỉnh, thành phố"), "{words}");
+    assert!(words.contains("1. "), "{words}");
+    assert!(words.contains("Hà Giang"), "{words}");
+}
