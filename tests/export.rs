@@ -322,6 +322,15 @@ fn the_same_chart_gives_the_same_bytes() {
 
 /// A ranking of the sample's under-five mortality, as `chiso export --kind ranking` draws it.
 fn sample_ranking(boundaries: Option<&str>, year: Option<i32>) -> chiso::chart::ChartDescription {
+    sample_by_province(chiso::chart::ChartKind::Ranking, boundaries, year)
+}
+
+/// The sample's under-five mortality by province as `kind` (a ranking or a map), in Vietnamese.
+fn sample_by_province(
+    kind: chiso::chart::ChartKind,
+    boundaries: Option<&str>,
+    year: Option<i32>,
+) -> chiso::chart::ChartDescription {
     use chiso::workspace::{ChartRequest, Workspace, sample};
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sample.db");
@@ -332,7 +341,7 @@ fn sample_ranking(boundaries: Option<&str>, year: Option<i32>) -> chiso::chart::
     ws.set_language(Language::Vietnamese);
     ws.chart_for(&ChartRequest {
         indicator: "U5MR".into(),
-        kind: chiso::chart::ChartKind::Ranking,
+        kind,
         ranking: chiso::model::selection::RankingSpec {
             year,
             boundaries: boundaries.map(str::to_owned),
@@ -531,4 +540,87 @@ fn a_ranking_of_a_year_without_figures_is_refused_naming_the_years_there_are() {
     assert_eq!(tq.value, 854_679.0 + 784_811.0);
     let total: f64 = r.bars.iter().map(|b| b.value).sum();
     assert_eq!(total, 96_208_984.0, "the 34 units sum to the nation");
+}
+
+/// The sample's under-five mortality as a map, in Vietnamese.
+fn sample_map(boundaries: Option<&str>, year: Option<i32>) -> chiso::chart::ChartDescription {
+    sample_by_province(chiso::chart::ChartKind::Map, boundaries, year)
+}
+
+/// The area codes of an SVG map's province paths, in order.
+fn mapped_areas(svg_text: &str) -> Vec<String> {
+    svg_text
+        .split("data-area=\"")
+        .skip(1)
+        .filter_map(|rest| Some(rest.split_once('"')?.0.to_owned()))
+        .collect()
+}
+
+#[test]
+fn a_map_of_2016_has_a_path_per_province_of_then_and_the_islands_named() {
+    let d = sample_map(None, Some(2016));
+    let m = d.map().expect("a map");
+    assert_eq!(m.set_day, "2025-06-30", "the 63 provinces' boundaries");
+    assert_eq!(m.classes.len(), 5);
+    // Every province with a figure is in a class; classes hold values within their range.
+    for bar in &m.ranking.bars {
+        let class = &m.classes[m.class_of[&bar.area]];
+        assert!(
+            class.low <= bar.value && bar.value <= class.high,
+            "{}",
+            bar.label
+        );
+    }
+    // Lower is better for mortality: the darkest class is the lowest values.
+    assert_eq!(m.classes[0].color, chiso::chart::map::SEQUENTIAL[4]);
+    let svg_text = svg(&d, &ExportOptions::default()).unwrap();
+    check_or_update("map_63.svg", svg_text.as_bytes(), same_text);
+    let areas = mapped_areas(&svg_text);
+    assert_eq!(areas.len(), 63);
+    assert!(areas.contains(&"VN-03".to_owned()), "Hà Giang of then");
+    assert!(!areas.iter().any(|a| a.starts_with("VN-2025-")));
+    for island in ["Quần đảo Hoàng Sa", "Quần đảo Trường Sa"] {
+        assert!(
+            svg_text.contains(&format!(">{island}</text>")),
+            "{island} labelled"
+        );
+    }
+    assert!(
+        svg_text.contains("Việt Nam 2016: 21,8‰"),
+        "the nation on the legend"
+    );
+    assert!(
+        svg_text.contains("geoBoundaries"),
+        "the boundaries credited"
+    );
+}
+
+#[test]
+fn a_map_on_the_2025_boundaries_hatches_its_estimates_and_an_english_one_keeps_the_names() {
+    let d = sample_map(Some("2025-07-01"), Some(2016));
+    let m = d.map().unwrap();
+    assert_eq!(m.set_day, "2025-07-01");
+    let svg_text = svg(&d, &ExportOptions::default()).unwrap();
+    check_or_update("map_34.svg", svg_text.as_bytes(), same_text);
+    let areas = mapped_areas(&svg_text);
+    assert_eq!(areas.len(), 34);
+    assert!(
+        areas.contains(&"VN-2025-08".to_owned()),
+        "Tuyên Quang of 2025"
+    );
+    assert!(
+        !areas.contains(&"VN-03".to_owned()),
+        "Hà Giang is part of it"
+    );
+    let hatched = svg_text.matches("fill=\"url(#estimate)\"").count();
+    // 23 merged units, and the legend's swatch.
+    assert_eq!(hatched, 23 + 1, "each estimate hatched");
+    assert!(svg_text.contains("gạch chéo: ước tính theo địa giới từ 1/7/2025"));
+
+    // In English the islands keep their Vietnamese names, as every area does.
+    let mut english = d.clone();
+    english.language = Language::English;
+    let svg_text = svg(&english, &ExportOptions::default()).unwrap();
+    assert!(svg_text.contains(">Quần đảo Trường Sa</text>"));
+    assert!(svg_text.contains("Boundaries: geoBoundaries"));
 }

@@ -23,6 +23,7 @@
 pub mod axis;
 pub mod boundaries;
 pub mod headline;
+pub mod map;
 pub mod note;
 pub mod progress;
 pub mod ranking;
@@ -91,6 +92,7 @@ pub struct ChartDescription {
 pub enum ChartBody {
     TimeSeries(TimeSeries),
     Ranking(ranking::Ranking),
+    Map(map::Map),
 }
 
 impl ChartDescription {
@@ -108,6 +110,7 @@ impl ChartDescription {
         match self.body {
             ChartBody::TimeSeries(_) => ChartKind::TimeSeries,
             ChartBody::Ranking(_) => ChartKind::Ranking,
+            ChartBody::Map(_) => ChartKind::Map,
         }
     }
 
@@ -115,7 +118,7 @@ impl ChartDescription {
     pub fn panels(&self) -> &[Panel] {
         match &self.body {
             ChartBody::TimeSeries(t) => &t.panels,
-            ChartBody::Ranking(_) => &[],
+            ChartBody::Ranking(_) | ChartBody::Map(_) => &[],
         }
     }
 
@@ -123,7 +126,7 @@ impl ChartDescription {
     pub fn breaks(&self) -> &[BoundaryBreak] {
         match &self.body {
             ChartBody::TimeSeries(t) => &t.breaks,
-            ChartBody::Ranking(_) => &[],
+            ChartBody::Ranking(_) | ChartBody::Map(_) => &[],
         }
     }
 
@@ -131,15 +134,26 @@ impl ChartDescription {
     pub fn years(&self) -> Option<(i32, i32)> {
         match &self.body {
             ChartBody::TimeSeries(t) => t.years,
-            ChartBody::Ranking(r) => r.year.map(|y| (r.since.unwrap_or(y).min(y), y)),
+            ChartBody::Ranking(r) | ChartBody::Map(map::Map { ranking: r, .. }) => {
+                r.year.map(|y| (r.since.unwrap_or(y).min(y), y))
+            }
         }
     }
 
-    /// The ranking's body (none for other kinds).
+    /// The provinces' figures of a ranking, or of a map (none for a time series).
     pub fn ranking(&self) -> Option<&ranking::Ranking> {
         match &self.body {
             ChartBody::Ranking(r) => Some(r),
+            ChartBody::Map(m) => Some(&m.ranking),
             ChartBody::TimeSeries(_) => None,
+        }
+    }
+
+    /// The map's body (none for other kinds).
+    pub fn map(&self) -> Option<&map::Map> {
+        match &self.body {
+            ChartBody::Map(m) => Some(m),
+            _ => None,
         }
     }
 
@@ -154,6 +168,7 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
     match spec.kind {
         ChartKind::TimeSeries => time_series::describe(spec, data),
         ChartKind::Ranking => ranking::describe(spec, data),
+        ChartKind::Map => map::describe(spec, data),
     }
 }
 

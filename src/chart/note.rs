@@ -21,6 +21,8 @@ pub enum ChartNote {
     /// `count` bars of a ranking are estimates on the boundaries of `from` (ISO), computed from
     /// the provinces the units were made of.
     EstimatesOnNewBoundaries { from: String, count: usize },
+    /// `count` provinces of a map are estimates on the boundaries of `from` (ISO), hatched.
+    EstimatesOnMap { from: String, count: usize },
     /// Series of units a reform made (their labels) have estimates for the years before
     /// `from` (ISO), computed from the provinces each was made of.
     SeriesOnNewBoundaries { from: String, series: Vec<String> },

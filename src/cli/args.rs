@@ -244,9 +244,9 @@ pub struct ExportCommand {
     /// Logarithmic value axis
     #[arg(long)]
     pub log: bool,
-    /// The kind of chart: time-series (years along the axis) or ranking (every province of
-    /// one year, sorted)
-    #[arg(long, default_value = "time-series", value_parser = ["time-series", "ranking"])]
+    /// The kind of chart: time-series (years along the axis), ranking (every province of one
+    /// year, sorted) or map (the same provinces in colour classes, on the boundaries of the day)
+    #[arg(long, default_value = "time-series", value_parser = ["time-series", "ranking", "map"])]
     pub kind: String,
     /// The year a ranking ranks (default: the latest year with the most provinces)
     #[arg(long, value_parser = clap::value_parser!(i32).range(1000..=9999))]

@@ -223,14 +223,15 @@ fn export_args(command: ExportCommand) -> anyhow::Result<ExportParts> {
     if pdf && all {
         anyhow::bail!("--all writes one file per indicator: use png or svg, or --deck for one PDF");
     }
-    if kind != "ranking" && (year.is_some() || since.is_some() || boundaries.is_some()) {
+    let by_province = kind == "ranking" || kind == "map";
+    if !by_province && (year.is_some() || since.is_some() || boundaries.is_some()) {
         anyhow::bail!(
-            "--year, --since and --boundaries choose what a ranking shows: add --kind ranking"
+            "--year, --since and --boundaries choose what a ranking or a map shows: add --kind ranking or --kind map"
         );
     }
-    if kind == "ranking" && (relative || log || from.is_some() || to.is_some()) {
+    if by_province && (relative || log || from.is_some() || to.is_some()) {
         anyhow::bail!(
-            "--from, --to, --relative and --log shape a time series: a ranking shows one --year"
+            "--from, --to, --relative and --log shape a time series: a {kind} shows one --year"
         );
     }
     let deck_title = deck.then(|| title.clone()).flatten();
@@ -244,10 +245,10 @@ fn export_args(command: ExportCommand) -> anyhow::Result<ExportParts> {
         relative,
         log,
         title,
-        kind: if kind == "ranking" {
-            ChartKind::Ranking
-        } else {
-            ChartKind::TimeSeries
+        kind: match kind.as_str() {
+            "ranking" => ChartKind::Ranking,
+            "map" => ChartKind::Map,
+            _ => ChartKind::TimeSeries,
         },
         ranking: RankingSpec {
             year,

@@ -4,7 +4,7 @@
 
 use super::text::{width, wrap};
 use super::writer::{Ink, Stroke, Svg, Type};
-use super::{ExportError, ExportOptions, ranking, time_series, words};
+use super::{ExportError, ExportOptions, map, ranking, time_series, words};
 use crate::chart::style::{self, Dash};
 use crate::chart::{ChartBody, ChartDescription};
 use crate::model::Status;
@@ -76,6 +76,10 @@ struct Words {
 const FOOTNOTES: usize = 4;
 
 fn legend_entries(d: &ChartDescription, ink: &Ink) -> Vec<Entry> {
+    // A map's legend is beside it, drawn with the map.
+    if d.map().is_some() {
+        return Vec::new();
+    }
     if let Some(r) = d.ranking() {
         return ranking::legend(r, d.messages(), ink)
             .into_iter()
@@ -174,6 +178,10 @@ fn footer(d: &ChartDescription, inner: f32, z: &Sizes) -> Vec<(String, bool)> {
     for n in d.notes.iter().filter(|n| !n.in_legend()) {
         add(&words::note(t, n));
     }
+    // Every map credits its boundaries.
+    if d.map().is_some() {
+        add(&t.get("map-attribution"));
+    }
     footer
 }
 
@@ -240,6 +248,7 @@ pub fn svg(d: &ChartDescription, options: &ExportOptions) -> Result<String, Expo
     match &d.body {
         ChartBody::TimeSeries(t) => time_series::draw(&mut out, t, plot, &z, &ink, (s, d.language)),
         ChartBody::Ranking(r) => ranking::draw(&mut out, r, plot, &z, &ink, (s, d.language)),
+        ChartBody::Map(m) => map::draw(&mut out, m, plot, &z, &ink, (s, d.language)),
     }
     legend(&mut out, &words.legend_rows, plot.3, &z, &ink, s);
     footer_lines(&mut out, &words.footer, h, &z, &ink);

@@ -24,6 +24,7 @@
 pub mod form;
 mod layout;
 pub mod long_csv;
+mod map;
 pub mod pdf;
 pub mod png;
 mod ranking;

@@ -37,6 +37,13 @@ pub fn note(t: &Messages, note: &ChartNote) -> String {
             let date = crate::locale::iso_date(t.language(), from);
             t.with("note-new-boundaries", &[("date", date.into())])
         }
+        ChartNote::EstimatesOnMap { from, count } => {
+            let date = crate::locale::iso_date(t.language(), from);
+            t.with(
+                "note-estimates-on-map",
+                &[("date", date.into()), ("count", (*count).into())],
+            )
+        }
         ChartNote::EstimatesOnNewBoundaries { from, count } => {
             let date = crate::locale::iso_date(t.language(), from);
             t.with(

@@ -195,6 +195,56 @@ impl Svg {
         );
     }
 
+    /// A path of SVG path data `d`, with `attrs` written as they are (already escaped) and a
+    /// `<title>` a viewer shows on hover.
+    pub fn path(
+        &mut self,
+        d: &str,
+        fill: &str,
+        stroke: Option<Stroke>,
+        attrs: &str,
+        title: Option<&str>,
+    ) {
+        let stroke = stroke.map_or(String::new(), |s| {
+            format!(
+                " stroke=\"{}\" stroke-width=\"{:.1}\" stroke-linejoin=\"round\"{}",
+                s.color,
+                s.width,
+                dasharray(s.dash)
+            )
+        });
+        let attrs = if attrs.is_empty() {
+            String::new()
+        } else {
+            format!(" {attrs}")
+        };
+        match title {
+            Some(title) => {
+                let _ = writeln!(
+                    self.out,
+                    "<path d=\"{d}\" fill=\"{fill}\" fill-rule=\"evenodd\"{stroke}{attrs}><title>{}</title></path>",
+                    escape(title)
+                );
+            }
+            None => {
+                let _ = writeln!(
+                    self.out,
+                    "<path d=\"{d}\" fill=\"{fill}\" fill-rule=\"evenodd\"{stroke}{attrs}/>"
+                );
+            }
+        }
+    }
+
+    /// A pattern of thin diagonal lines named `id`, `spacing` apart, to fill over a colour
+    /// (`fill="url(#id)"`): what marks no data and estimates on a map.
+    pub fn hatch(&mut self, id: &str, color: &str, spacing: f32) {
+        let _ = writeln!(
+            self.out,
+            "<defs><pattern id=\"{id}\" width=\"{spacing:.1}\" height=\"{spacing:.1}\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"{spacing:.1}\" stroke=\"{color}\" stroke-width=\"{:.1}\"/></pattern></defs>",
+            spacing * 0.25
+        );
+    }
+
     /// Places a whole SVG document (one [`Svg::finish`] wrote) `y` down, as a nested `<svg>`
     /// whose own width, height and view box it keeps.
     pub fn nested(&mut self, svg: &str, y: f32) {

@@ -41,6 +41,37 @@ pub enum ChartKind {
     /// One indicator in one year: every province valid that year as a sorted bar, the
     /// nation as a line ([`RankingSpec`] says which year and boundaries).
     Ranking,
+    /// The same figures as a ranking, on a map of the provinces valid on its day, in colour
+    /// classes ([`MapSpec`]).
+    Map,
+}
+
+impl ChartKind {
+    /// Whether the kind shows every province of one year (a ranking or a map), from the
+    /// figures of the chart's first series' indicator, subgroup and source.
+    pub fn by_province(self) -> bool {
+        matches!(self, ChartKind::Ranking | ChartKind::Map)
+    }
+}
+
+/// How a map sorts its provinces into colour classes.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MapClasses {
+    /// Five classes of as near equal numbers of provinces as ties allow.
+    #[default]
+    Quantiles,
+    /// Five classes of equal width between the lowest and highest figures.
+    EqualIntervals,
+    /// The user's own breaks, lowest first (the lowest and highest figure bound the ends).
+    Breaks(Vec<f64>),
+}
+
+/// What a map shows beside the ranking's year and boundaries.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MapSpec {
+    pub classes: MapClasses,
 }
 
 /// What a ranking shows beside its indicator, subgroup and source (the chart's first series).
@@ -97,9 +128,14 @@ pub struct ChartSpec {
     pub subtitle: Option<String>,
     /// A note of the user's, shown under the chart (saved views, slides).
     pub note: String,
-    /// The year, boundaries and colours of a ranking (other kinds ignore it).
+    /// The year, boundaries and colours of a ranking, and of a map (other kinds ignore it).
     pub ranking: RankingSpec,
+    /// A map's colour classes (other kinds ignore it).
+    pub map: MapSpec,
 }
+
+/// The most class breaks a map keeps (a map of more classes than this is not read).
+pub const MAX_BREAKS: usize = 12;
 
 /// The most series one chart keeps (see [`ChartSpec::keep_within_bounds`]).
 pub const MAX_SERIES: usize = 1000;
@@ -128,6 +164,11 @@ impl ChartSpec {
             && chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").is_err()
         {
             self.ranking.boundaries = None;
+        }
+        // Breaks a person sets: a handful, each a number.
+        if let MapClasses::Breaks(breaks) = &mut self.map.classes {
+            breaks.retain(|b| b.is_finite());
+            breaks.truncate(MAX_BREAKS);
         }
     }
 }

@@ -9,7 +9,7 @@ use super::actions::Action;
 use super::app::Command;
 use super::style;
 use crate::chart::style::{self as chart_style, Dash, Marker};
-use crate::chart::{ChartDescription, ChartKind, Panel, Transform, axis, hover_text};
+use crate::chart::{ChartDescription, Panel, Transform, axis, hover_text};
 use crate::export::words;
 use crate::locale::{Messages, Numbers};
 use crate::workspace::Workspace;
@@ -24,7 +24,7 @@ pub fn controls_ui(ui: &mut egui::Ui, ws: &Workspace, commands: &mut Vec<Command
     ui.horizontal_wrapped(|ui| {
         super::ranking_view::kind_ui(ui, ws, commands);
         ui.separator();
-        if spec.kind == ChartKind::Ranking {
+        if spec.kind.by_province() {
             super::ranking_view::controls_ui(ui, ws, commands);
             ui.separator();
             if ui.button(Action::ExportChart.label(t)).clicked() {

@@ -16,6 +16,7 @@
 //! | `views`      | the deck of saved views                                    |
 //! | `present`    | presentation mode: one view per slide, full screen         |
 //! | `form_dialog` | a filled entry form's dry run, cell by cell, then its import |
+//! | `map_view` | a map: for now its exported picture, redrawn when it changes |
 //! | `export_dialog` | "Export chart…" and "Copy chart"                        |
 //! | `import_dialog` | the import dialog: dry run, report, problems, import    |
 //! | `sources`    | the sources panel: full citations                          |
@@ -40,6 +41,7 @@ mod form_dialog;
 mod forms;
 mod grid;
 mod import_dialog;
+mod map_view;
 mod present;
 mod ranking_view;
 mod series_picker;

@@ -85,6 +85,10 @@ pub fn controls_ui(ui: &mut egui::Ui, ws: &Workspace, commands: &mut Vec<Command
         })
         .response
         .labelled_by(label.id);
+    // A map's colours are its classes: the bars' colour choice is the ranking's alone.
+    if ws.spec().kind == ChartKind::Map {
+        return;
+    }
     for (colour, name) in [
         (RankingColour::Region, "ranking-colour-region"),
         (RankingColour::VersusNation, "ranking-colour-nation"),
@@ -105,6 +109,7 @@ pub fn kind_ui(ui: &mut egui::Ui, ws: &Workspace, commands: &mut Vec<Command>) {
     for (k, name) in [
         (ChartKind::TimeSeries, "chart-kind-trend"),
         (ChartKind::Ranking, "chart-kind-ranking"),
+        (ChartKind::Map, "chart-kind-map"),
     ] {
         let enabled = k == ChartKind::TimeSeries || ws.can_rank();
         let button = ui.add_enabled(enabled, egui::Button::selectable(kind == k, t.get(name)));

@@ -457,7 +457,7 @@ impl Workspace {
         let mut observations = Vec::new();
         let mut indicators: Vec<Indicator> = Vec::new();
         let mut estimates = BTreeMap::new();
-        if spec.kind == ChartKind::Ranking
+        if spec.kind.by_province()
             && let Some(key) = spec.series.first()
         {
             // Every area's figures of the ranking's indicator, subgroup and source.
@@ -562,7 +562,7 @@ impl Workspace {
                 })
                 .collect(),
             subgroup_names: names(self.subgroups.iter().map(|g| (&g.code, &g.name))),
-            areas: if spec.kind == ChartKind::Ranking {
+            areas: if spec.kind.by_province() {
                 self.areas.clone()
             } else {
                 Vec::new()

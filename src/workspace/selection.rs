@@ -48,7 +48,7 @@ impl Workspace {
         self.spec.hidden.clear();
         self.spec.title = None;
         // A ranking stays a ranking for the next indicator when it has provinces to rank.
-        if self.spec.kind == ChartKind::Ranking {
+        if self.spec.kind.by_province() {
             match self.ranking_series(None, None) {
                 Some(key) => self.spec.series = vec![key],
                 None => self.spec.kind = ChartKind::TimeSeries,
@@ -60,7 +60,7 @@ impl Workspace {
     /// Shows what `request` asks for and returns its description, as `chiso export` draws it.
     pub fn chart_for(&mut self, request: &ChartRequest) -> Result<ChartDescription, StoreError> {
         self.select_indicator(&request.indicator)?;
-        if request.kind == ChartKind::Ranking {
+        if request.kind.by_province() {
             return self.ranking_for(request);
         }
         let Some(first) = self
@@ -141,7 +141,7 @@ impl Workspace {
             ..key
         };
         self.spec = ChartSpec {
-            kind: ChartKind::Ranking,
+            kind: request.kind,
             series: vec![key.clone()],
             title: request.title.clone(),
             ranking: request.ranking.clone(),
@@ -256,7 +256,12 @@ impl Workspace {
             return Ok(());
         }
         match kind {
-            ChartKind::Ranking => {
+            // From a ranking to its map and back, the figures stay those shown.
+            ChartKind::Ranking | ChartKind::Map if self.spec.kind.by_province() => {
+                self.spec.kind = kind;
+                self.refresh_chart()
+            }
+            ChartKind::Ranking | ChartKind::Map => {
                 let shown = self.spec.series.first();
                 let key = shown
                     .and_then(|k| self.ranking_series(Some(&k.subgroup), Some(&k.source)))
@@ -264,7 +269,7 @@ impl Workspace {
                 let Some(key) = key else {
                     return Ok(());
                 };
-                self.spec.kind = ChartKind::Ranking;
+                self.spec.kind = kind;
                 self.spec.series = vec![key];
                 self.spec.hidden.clear();
                 self.refresh_chart()

@@ -116,3 +116,9 @@ form-instructions = This form reports the indicator "{ $indicator }" for { $for 
     3. If a figure is estimated, provisional or a forecast, choose so in the "Status" column; say where it comes from, or explain it, in the "Note" column.
     4. Do not rename the sheets, add or delete columns, or remove the hidden sheet: Chiso recognises the form by them.
     5. Save the file (.xlsx) and send it to the centre. There, "chiso import" checks every cell as for typed entries: a value outside the valid range is refused and an unlikely one warned about, each with its cell (for example { $sheet }!D7).
+map-no-data = No data
+map-attribution = Boundaries: geoBoundaries VNM-ADM1-63759600 (geoBoundaries, Wikipedia; public domain; Runfola et al. 2020, PLoS ONE 15(4): e0231866), re-coded and dissolved into the 2025 units by Chiso; Hoàng Sa and Trường Sa: Natural Earth (public domain).
+note-estimates-on-map = { $count ->
+    [one] One province
+   *[other] { $count } provinces
+} hatched: estimate on the boundaries of { $date }, computed from the provinces each unit was made of

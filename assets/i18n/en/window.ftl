@@ -141,6 +141,7 @@ legend-muted = { $count ->
 chart-series-menu = Series…
 chart-kind-trend = Over time
 chart-kind-ranking = Ranking of provinces
+chart-kind-map = Map
 chart-kind-ranking-none = This indicator has no figures by province to rank
 ranking-year = Year
 ranking-since = Change since

@@ -113,3 +113,6 @@ form-instructions = Biểu mẫu này dùng để báo cáo chỉ tiêu "{ $indi
     3. Nếu số liệu là ước tính, sơ bộ hay dự báo, chọn ở cột "Tình trạng"; ghi nguồn gốc hoặc giải thích ở cột "Ghi chú".
     4. Không đổi tên trang, không thêm hay xóa cột, không xóa trang ẩn: Chiso dùng chúng để nhận biết biểu mẫu.
     5. Lưu tệp (.xlsx) và gửi về cơ quan đầu mối. Ở đó, lệnh "chiso import" kiểm tra từng ô như khi nhập trực tiếp: giá trị ngoài khoảng hợp lệ bị từ chối, giá trị bất thường được cảnh báo, kèm địa chỉ ô (ví dụ { $sheet }!D7).
+map-no-data = Không có số liệu
+map-attribution = Ranh giới: geoBoundaries VNM-ADM1-63759600 (geoBoundaries, Wikipedia; phạm vi công cộng; Runfola và cộng sự 2020, PLoS ONE 15(4): e0231866), được Chiso mã hóa lại và hợp nhất thành các đơn vị năm 2025; quần đảo Hoàng Sa và Trường Sa: Natural Earth (phạm vi công cộng).
+note-estimates-on-map = { $count } tỉnh, thành phố gạch chéo: ước tính theo địa giới từ { $date }, tính từ số liệu của các tỉnh hợp thành mỗi đơn vị

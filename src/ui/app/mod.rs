@@ -399,6 +399,9 @@ impl ChisoApp {
             Tab::Chart if ws.spec().kind == ChartKind::Ranking => {
                 ranking_view::ui(ui, ws, self.state.dark)
             }
+            Tab::Chart if ws.spec().kind == ChartKind::Map => {
+                super::map_view::ui(ui, ws, self.state.dark)
+            }
             Tab::Chart => chart_view::ui(ui, ws, self.state.dark, &mut self.commands),
             Tab::Table => table::ui(ui, ws, &mut self.commands),
             Tab::Edit => {
