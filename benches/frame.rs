@@ -46,6 +46,20 @@ fn bench(c: &mut Criterion) {
         b.iter(|| ranking_harness.step())
     });
 
+    // Issue 17: the map of the same 63 provinces (meshes, borders, islands, legend).
+    let map_path = dir.path().join("map.db");
+    sample::create_sample(&map_path).expect("sample");
+    let mut map_harness = harness(map_path, State::default());
+    let app = map_harness.state_mut();
+    app.push(chiso::ui::app::Command::SelectIndicator("U5MR".into()));
+    app.push(chiso::ui::app::Command::SetKind(
+        chiso::chart::ChartKind::Map,
+    ));
+    map_harness.run();
+    c.bench_function("dashboard frame, map of 63 provinces", |b| {
+        b.iter(|| map_harness.step())
+    });
+
     let big = support::big_db();
     let mut big_harness = harness(big.clone(), State::default());
     c.bench_function("dashboard frame, 1M figures, 200 indicators", |b| {

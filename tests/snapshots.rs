@@ -66,6 +66,16 @@ fn main_screen_dark() {
 
 #[test]
 fn a_ranking_of_63_provinces_on_a_laptop() {
+    by_province_on_a_laptop(chiso::chart::ChartKind::Ranking, "ranking_63");
+}
+
+#[test]
+fn a_map_of_63_provinces_on_a_laptop() {
+    by_province_on_a_laptop(chiso::chart::ChartKind::Map, "map_63");
+}
+
+/// The sample's under-five mortality of 2016 for the 63 provinces as `kind`, at 1366×768.
+fn by_province_on_a_laptop(kind: chiso::chart::ChartKind, name: &str) {
     let Some(renderer) = renderer() else { return };
     let (_dir, db) = fixture_db();
     let state = chiso::ui::app::State {
@@ -80,19 +90,9 @@ fn a_ranking_of_63_provinces_on_a_laptop() {
     use chiso::ui::app::Command;
     let app = harness.state_mut();
     app.push(Command::SelectIndicator("U5MR".into()));
-    app.push(Command::SetKind(chiso::chart::ChartKind::Ranking));
+    app.push(Command::SetKind(kind));
     harness.run();
-    assert_eq!(
-        harness
-            .state()
-            .workspace()
-            .unwrap()
-            .description()
-            .ranking()
-            .unwrap()
-            .bars
-            .len(),
-        63
-    );
-    harness.snapshot("ranking_63");
+    let ws = harness.state().workspace().unwrap();
+    assert_eq!(ws.description().ranking().unwrap().bars.len(), 63);
+    harness.snapshot(name);
 }

@@ -1215,3 +1215,62 @@ fn a_filled_entry_form_opens_its_own_dialog_names_the_refused_cell_and_imports_w
     );
     assert!(status.contains("form from Hà Giang"), "{status}");
 }
+
+#[test]
+fn the_map_names_the_province_under_the_pointer_and_a_click_shows_it_over_time() {
+    let (_dir, db) = fixture_db();
+    let mut h = harness(&db, LAPTOP);
+    h.run();
+    pick(&mut h, "Under-five mortality rate");
+    h.get_by_label("Map").click();
+    h.run();
+    let ws = h.state().workspace().unwrap();
+    let m = ws.description().map().expect("a map");
+    assert_eq!(m.ranking.bars.len(), 63);
+    // Where Hà Giang is on the screen: the centre of its first triangle, placed as the window
+    // places the map (one scale, centred in the widget).
+    let rect = h.get_by_label("Map of the provinces").rect();
+    let g = chiso::chart::map::geometry();
+    let [x0, y0, x1, y1] = g.bounds;
+    let scale = (rect.width() / (x1 - x0)).min(rect.height() / (y1 - y0));
+    let origin = rect.center() - egui::vec2((x1 - x0) * scale / 2.0, (y1 - y0) * scale / 2.0);
+    let shape = g
+        .set_on(&m.set_day)
+        .unwrap()
+        .shapes
+        .iter()
+        .find(|s| s.code == "VN-03")
+        .unwrap();
+    let t = &shape.mesh.indices[..3];
+    let p = [0, 1].map(|k| {
+        t.iter()
+            .map(|i| shape.mesh.points[*i as usize][k])
+            .sum::<f32>()
+            / 3.0
+    });
+    let at = origin + egui::vec2((p[0] - x0) * scale, (p[1] - y0) * scale);
+    h.hover_at(at);
+    h.run();
+    assert!(
+        h.query_by_label_contains("Hà Giang").is_some(),
+        "the tooltip names the province"
+    );
+    assert!(
+        h.query_by_label_contains("2016: 50.8‰").is_some(),
+        "and its figure"
+    );
+    // A click shows it over time, beside the nation.
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    h.run();
+    let spec = h.state().workspace().unwrap().spec();
+    assert_eq!(spec.kind, chiso::chart::ChartKind::TimeSeries);
+    assert_eq!(spec.series[0].area, "VN-03");
+    assert_eq!(spec.series[1].area, "VNM");
+}

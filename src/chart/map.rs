@@ -41,6 +41,62 @@ pub struct Shape {
     pub code: String,
     pub polygons: Vec<Vec<Vec<[f32; 2]>>>,
     pub bounds: [f32; 4],
+    /// The fill as triangles, computed once: every ring's points in order, and three indices
+    /// into them a triangle.
+    pub mesh: Triangles,
+}
+
+/// Triangles over a list of points.
+#[derive(Debug, Default)]
+pub struct Triangles {
+    pub points: Vec<[f32; 2]>,
+    pub indices: Vec<u32>,
+}
+
+/// The triangles of `polygons` (each an outer ring and its holes), by earcut.
+fn triangulate(polygons: &[Vec<Vec<[f32; 2]>>]) -> Triangles {
+    let mut mesh = Triangles::default();
+    for polygon in polygons {
+        let base = mesh.points.len();
+        let mut flat = Vec::new();
+        let mut holes = Vec::new();
+        for (i, ring) in polygon.iter().enumerate() {
+            if i > 0 {
+                holes.push(flat.len() / 2);
+            }
+            flat.extend(ring.iter().flat_map(|p| [f64::from(p[0]), f64::from(p[1])]));
+            mesh.points.extend(ring.iter().copied());
+        }
+        // A ring earcut cannot cut is left unfilled rather than drawn wrong.
+        if let Ok(indices) = earcutr::earcut(&flat, &holes, 2) {
+            mesh.indices
+                .extend(indices.into_iter().map(|i| (base + i) as u32));
+        }
+    }
+    mesh
+}
+
+impl Shape {
+    /// Whether the projected point `p` is inside the shape (even-odd over all its rings).
+    pub fn contains(&self, p: [f32; 2]) -> bool {
+        let [x0, y0, x1, y1] = self.bounds;
+        if p[0] < x0 || p[0] > x1 || p[1] < y0 || p[1] > y1 {
+            return false;
+        }
+        let mut inside = false;
+        for ring in self.polygons.iter().flatten() {
+            let n = ring.len();
+            for i in 0..n {
+                let (a, b) = (ring[i], ring[(i + 1) % n]);
+                if (a[1] > p[1]) != (b[1] > p[1])
+                    && p[0] < a[0] + (p[1] - a[1]) / (b[1] - a[1]) * (b[0] - a[0])
+                {
+                    inside = !inside;
+                }
+            }
+        }
+        inside
+    }
 }
 
 /// An archipelago: its polygons and where its name goes.
@@ -123,10 +179,12 @@ pub fn geometry() -> &'static Geometry {
                     .map(|a| {
                         let polygons = rings(a.polygons);
                         let bounds = bounds_of(points(&polygons));
+                        let mesh = triangulate(&polygons);
                         Shape {
                             code: a.code,
                             polygons,
                             bounds,
+                            mesh,
                         }
                     })
                     .collect(),
@@ -406,5 +464,61 @@ mod tests {
         assert_eq!(g.set_on("2025-06-30").map(|s| s.shapes.len()), Some(63));
         assert_eq!(g.set_on("2025-07-01").map(|s| s.shapes.len()), Some(34));
         assert_eq!(g.set_on("2030-12-31").map(|s| s.shapes.len()), Some(34));
+    }
+
+    #[test]
+    fn every_shape_is_triangulated_and_its_points_are_found_inside_it() {
+        for shape in geometry().sets.iter().flat_map(|s| &s.shapes) {
+            let m = &shape.mesh;
+            assert!(
+                !m.indices.is_empty() && m.indices.len() % 3 == 0,
+                "{}",
+                shape.code
+            );
+            // The triangles' area is the polygons' (holes taken off), within rounding.
+            let area = |a: [f32; 2], b: [f32; 2], c: [f32; 2]| {
+                ((b[0] - a[0]) * (c[1] - a[1]) - (c[0] - a[0]) * (b[1] - a[1])).abs() as f64 / 2.0
+            };
+            let meshed: f64 = m
+                .indices
+                .chunks_exact(3)
+                .map(|t| {
+                    area(
+                        m.points[t[0] as usize],
+                        m.points[t[1] as usize],
+                        m.points[t[2] as usize],
+                    )
+                })
+                .sum();
+            let ring_area = |r: &Vec<[f32; 2]>| {
+                (0..r.len())
+                    .map(|i| {
+                        let (a, b) = (r[i], r[(i + 1) % r.len()]);
+                        f64::from(a[0]) * f64::from(b[1]) - f64::from(b[0]) * f64::from(a[1])
+                    })
+                    .sum::<f64>()
+                    .abs()
+                    / 2.0
+            };
+            let polygons: f64 = shape
+                .polygons
+                .iter()
+                .map(|p| ring_area(&p[0]) - p[1..].iter().map(ring_area).sum::<f64>())
+                .sum();
+            assert!(
+                (meshed - polygons).abs() <= polygons * 0.01 + 1.0,
+                "{}: {meshed} vs {polygons}",
+                shape.code
+            );
+            // A triangle's centre is inside its shape.
+            let t = &m.indices[..3];
+            let c = [0, 1].map(|k| {
+                (m.points[t[0] as usize][k]
+                    + m.points[t[1] as usize][k]
+                    + m.points[t[2] as usize][k])
+                    / 3.0
+            });
+            assert!(shape.contains(c), "{}", shape.code);
+        }
     }
 }

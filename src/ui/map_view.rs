@@ -1,70 +1,259 @@
-//! The map shown in the window: for now the exported picture itself (the same SVG as a file,
-//! rasterised at the window's size and pixel density, drawn again only when the chart, the
-//! figures, the language or the room change), with the provinces' figures in the Table tab.
-//! Hover, click and zoom on the map's own meshes come next (issue 17).
+//! The map shown in the window: the provinces of the boundary set as egui meshes (triangulated
+//! once, `chart::map::geometry`), filled by class, thin borders in the panel's colour; the
+//! province under the pointer outlined, with its name, value, status, source and rank; a click
+//! shows that province over time beside the nation; ← and → step through the years with
+//! figures. Quần đảo Hoàng Sa and Quần đảo Trường Sa are drawn and named, as on every export.
 
-use egui::RichText;
+use egui::{Color32, Pos2, Rect, RichText, Sense, Stroke, vec2};
 
-use crate::export::{self, ExportOptions};
+use super::app::Command;
+use super::style;
+use crate::chart::map::{Map, NO_DATA, Shape, geometry};
+use crate::chart::{ChartDescription, ranking};
+use crate::export::words;
 use crate::workspace::Workspace;
 
-/// What the texture was drawn for: (data version, chart, language, width, height).
-type Key = (i64, String, crate::locale::Language, u32, u32);
+/// The legend's width, in points.
+const LEGEND: f32 = 250.0;
 
-/// The map's picture, kept between frames.
-#[derive(Clone, Default)]
-struct Drawn {
-    key: Option<Key>,
-    texture: Option<egui::TextureHandle>,
-    error: Option<String>,
+/// Projected points to the screen: one scale for x and y, centred in `rect`.
+struct Fit {
+    scale: f32,
+    origin: Pos2,
+    x0: f32,
+    y0: f32,
 }
 
-pub fn ui(ui: &mut egui::Ui, ws: &Workspace, dark: bool) {
-    let id = egui::Id::unique("map picture");
-    let mut drawn: Drawn = ui.data(|d| d.get_temp(id)).unwrap_or_default();
-    let size = ui.available_size();
-    let ppp = ui.ctx().pixels_per_point();
-    let (w, h) = (size.x.max(320.0) as u32, size.y.max(240.0) as u32);
-    let d = ws.description();
-    // The description's words and figures say all that changes the picture.
-    let key = (
-        ws.data_version(),
-        format!("{}{}{:?}{dark}", d.title, d.subtitle, d.map()),
-        d.language,
-        w,
-        h,
-    );
-    if drawn.key.as_ref() != Some(&key) {
-        let options = ExportOptions {
-            width: w,
-            height: h,
-            scale: ppp,
-            dark,
-            presentation: false,
-        };
-        match export::svg(d, &options).and_then(|svg| export::png::rgba(&svg, ppp)) {
-            Ok((pw, ph, pixels)) => {
-                let image =
-                    egui::ColorImage::from_rgba_unmultiplied([pw as usize, ph as usize], &pixels);
-                drawn.texture = Some(ui.ctx().load_texture(
-                    "map",
-                    image,
-                    egui::TextureOptions::LINEAR,
-                ));
-                drawn.error = None;
-            }
-            Err(e) => drawn.error = Some(super::errors::export(d.messages(), &e)),
+impl Fit {
+    fn new(rect: Rect) -> Fit {
+        let [x0, y0, x1, y1] = geometry().bounds;
+        let scale = (rect.width() / (x1 - x0)).min(rect.height() / (y1 - y0));
+        let origin = rect.center() - vec2((x1 - x0) * scale / 2.0, (y1 - y0) * scale / 2.0);
+        Fit {
+            scale,
+            origin,
+            x0,
+            y0,
         }
-        drawn.key = Some(key);
     }
-    if let Some(error) = &drawn.error {
-        ui.label(RichText::new(error).color(egui::Color32::RED));
-    } else if let Some(texture) = &drawn.texture {
-        ui.add(
-            egui::Image::new(texture)
-                .fit_to_exact_size(egui::vec2(w as f32, h as f32))
-                .alt_text(&d.title),
+
+    fn screen(&self, p: [f32; 2]) -> Pos2 {
+        self.origin + vec2((p[0] - self.x0) * self.scale, (p[1] - self.y0) * self.scale)
+    }
+
+    fn projected(&self, p: Pos2) -> [f32; 2] {
+        let d = p - self.origin;
+        [d.x / self.scale + self.x0, d.y / self.scale + self.y0]
+    }
+}
+
+pub fn ui(ui: &mut egui::Ui, ws: &Workspace, dark: bool, commands: &mut Vec<Command>) {
+    let d = ws.description();
+    ui.label(RichText::new(&d.title).size(17.0).strong());
+    if !d.subtitle.is_empty() {
+        ui.label(RichText::new(&d.subtitle).weak());
+    }
+    let Some(m) = d.map() else {
+        return;
+    };
+    if m.ranking.bars.is_empty() {
+        ui.label(d.messages().get("chart-nothing-to-plot"));
+        return;
+    }
+    years_by_keys(ui, ws, m, commands);
+    let size = ui.available_size();
+    ui.horizontal(|ui| {
+        let map_size = vec2((size.x - LEGEND).max(200.0), size.y.max(200.0));
+        map_ui(ui, ws, (d, m), map_size, dark, commands);
+        ui.vertical(|ui| legend_ui(ui, d, m, dark));
+    });
+}
+
+/// ← and → step to the previous and next year with figures (unless a text field has the keys).
+fn years_by_keys(ui: &egui::Ui, ws: &Workspace, m: &Map, commands: &mut Vec<Command>) {
+    if ui.ctx().egui_wants_keyboard_input() {
+        return;
+    }
+    let (back, on) = ui.input(|i| {
+        (
+            i.key_pressed(egui::Key::ArrowLeft),
+            i.key_pressed(egui::Key::ArrowRight),
+        )
+    });
+    let years = &m.ranking.years;
+    let Some(at) = m
+        .ranking
+        .year
+        .and_then(|y| years.iter().position(|x| *x == y))
+    else {
+        return;
+    };
+    let next = match (back, on) {
+        (true, false) => at.checked_sub(1),
+        (false, true) => (at + 1 < years.len()).then_some(at + 1),
+        _ => None,
+    };
+    if let Some(i) = next {
+        let mut spec = ws.spec().ranking.clone();
+        spec.year = Some(years[i]);
+        commands.push(Command::SetRanking(spec));
+    }
+}
+
+fn map_ui(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    (d, m): (&ChartDescription, &Map),
+    size: egui::Vec2,
+    dark: bool,
+    commands: &mut Vec<Command>,
+) {
+    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    // Named for screen readers and tests: the map is one widget, its provinces its parts.
+    let name = d.messages().get("map-widget");
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Figure, true, &name));
+    let painter = ui.painter_at(rect);
+    let fit = Fit::new(rect);
+    let Some(set) = geometry().set_on(&m.set_day) else {
+        return;
+    };
+    let background = ui.visuals().panel_fill;
+    let border = Stroke::new(0.8, background);
+    let hovered = response
+        .hover_pos()
+        .and_then(|p| set.shapes.iter().find(|s| s.contains(fit.projected(p))));
+    for shape in &set.shapes {
+        let fill = m
+            .class_of
+            .get(&shape.code)
+            .and_then(|c| m.classes.get(*c))
+            .map_or(style::color(NO_DATA), |c| style::color(c.color));
+        painter.add(mesh(shape, &fit, fill));
+        let estimate = bar_of(m, &shape.code).is_some_and(|b| b.estimate.is_some());
+        for ring in shape.polygons.iter().flatten() {
+            let points: Vec<Pos2> = ring.iter().map(|p| fit.screen(*p)).collect();
+            painter.add(egui::Shape::closed_line(points.clone(), border));
+            // An estimate on new boundaries: a dashed outline, as its bar is drawn.
+            if estimate {
+                let mut closed = points;
+                closed.extend(closed.first().copied());
+                painter.extend(egui::Shape::dashed_line(
+                    &closed,
+                    Stroke::new(1.0, ui.visuals().text_color()),
+                    4.0,
+                    3.0,
+                ));
+            }
+        }
+    }
+    islands(&painter, &fit, ui, dark);
+    if let Some(shape) = hovered {
+        let strong = Stroke::new(2.0, ui.visuals().strong_text_color());
+        for ring in shape.polygons.iter().flatten() {
+            let points: Vec<Pos2> = ring.iter().map(|p| fit.screen(*p)).collect();
+            painter.add(egui::Shape::closed_line(points, strong));
+        }
+        let text = match bar_of(m, &shape.code) {
+            Some(bar) => ranking::hover_text(&m.ranking, bar, ws.sources(), ws.language()),
+            None => {
+                let name = ws
+                    .areas()
+                    .iter()
+                    .find(|a| a.code == shape.code)
+                    .map_or(shape.code.as_str(), |a| a.name.get(ws.language()));
+                format!("{name}\n{}", d.messages().get("map-no-data"))
+            }
+        };
+        let response = response.clone().on_hover_text_at_pointer(text);
+        if response.clicked() {
+            commands.push(Command::ShowAreaOverTime(shape.code.clone()));
+        }
+    }
+}
+
+/// The province's figure on the map, if it has one.
+fn bar_of<'m>(m: &'m Map, code: &str) -> Option<&'m ranking::Bar> {
+    m.ranking.bars.iter().find(|b| b.area == code)
+}
+
+/// A shape's triangles on the screen, in one colour.
+fn mesh(shape: &Shape, fit: &Fit, fill: Color32) -> egui::Mesh {
+    let mut mesh = egui::Mesh::default();
+    mesh.vertices = shape
+        .mesh
+        .points
+        .iter()
+        .map(|p| egui::epaint::Vertex {
+            pos: fit.screen(*p),
+            uv: egui::epaint::WHITE_UV,
+            color: fill,
+        })
+        .collect();
+    mesh.indices.clone_from(&shape.mesh.indices);
+    mesh
+}
+
+/// The archipelagos: their islands, a ring around each and its name to the east.
+fn islands(painter: &egui::Painter, fit: &Fit, ui: &egui::Ui, _dark: bool) {
+    let weak = ui.visuals().weak_text_color();
+    for island in &geometry().islands {
+        for ring in island.polygons.iter().flatten() {
+            let points: Vec<Pos2> = ring.iter().map(|p| fit.screen(*p)).collect();
+            painter.add(egui::Shape::convex_polygon(points, weak, Stroke::NONE));
+        }
+        let at = fit.screen(island.label);
+        painter.circle_stroke(at, 8.0, Stroke::new(1.0, weak));
+        painter.text(
+            at + vec2(12.0, 0.0),
+            egui::Align2::LEFT_CENTER,
+            &island.name,
+            egui::FontId::proportional(12.0),
+            ui.visuals().text_color(),
         );
     }
-    ui.data_mut(|data| data.insert_temp(id, drawn));
+}
+
+/// The unit, the classes (highest at the top) with the nation's figure beside its own, no
+/// data and estimates, then the chart's notes.
+fn legend_ui(ui: &mut egui::Ui, d: &ChartDescription, m: &Map, _dark: bool) {
+    ui.label(RichText::new(&m.ranking.value_label).strong());
+    let breaks = m.breaks();
+    let national = m.ranking.national.as_ref();
+    let swatch = |ui: &mut egui::Ui, fill: Color32| {
+        let (rect, _) = ui.allocate_exact_size(vec2(22.0, 14.0), Sense::hover());
+        ui.painter().rect_filled(rect, 2.0, fill);
+        ui.painter().rect_stroke(
+            rect,
+            2.0,
+            Stroke::new(1.0, ui.visuals().weak_text_color()),
+            egui::StrokeKind::Inside,
+        );
+    };
+    for (i, class) in m.classes.iter().enumerate().rev() {
+        ui.horizontal(|ui| {
+            swatch(ui, style::color(class.color));
+            ui.label(&class.label);
+        });
+        if let Some(n) = national
+            && crate::chart::map::class_of(n.value, &breaks) == Some(i)
+        {
+            // Under the class it falls in (the bundled font has no arrow to point with).
+            ui.label(RichText::new(format!("      {}", n.label)).strong());
+        }
+    }
+    let t = d.messages();
+    if !m.ranking.no_data.is_empty() {
+        ui.horizontal(|ui| {
+            swatch(ui, style::color(NO_DATA));
+            ui.label(t.get("map-no-data"));
+        });
+    }
+    if m.ranking.bars.iter().any(|b| b.estimate.is_some()) {
+        let year = m.ranking.boundaries.get(..4).unwrap_or_default();
+        ui.label(RichText::new(t.with("ranking-estimate-legend", &[("year", year.into())])).weak());
+    }
+    ui.add_space(8.0);
+    for note in &d.notes {
+        ui.label(RichText::new(words::note(t, note)).small().weak());
+    }
 }

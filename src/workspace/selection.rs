@@ -284,6 +284,27 @@ impl Workspace {
         }
     }
 
+    /// Shows `area` over time beside the chart's own area (the nation of a map or a ranking),
+    /// in the indicator, subgroup and source shown: what a click on a province asks.
+    pub fn show_area_over_time(&mut self, area: &str) -> Result<(), StoreError> {
+        let Some(first) = self.spec.series.first().cloned() else {
+            return Ok(());
+        };
+        let mut series = vec![SeriesKey {
+            area: area.to_owned(),
+            ..first.clone()
+        }];
+        if first.area != area {
+            series.push(first);
+        }
+        self.spec = ChartSpec {
+            kind: ChartKind::TimeSeries,
+            series,
+            ..Default::default()
+        };
+        self.refresh_chart()
+    }
+
     /// Whether the selected indicator has provincial figures to rank (asked by every frame:
     /// found when the chart is described, not then).
     pub fn can_rank(&self) -> bool {

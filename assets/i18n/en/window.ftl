@@ -142,6 +142,7 @@ chart-series-menu = Series…
 chart-kind-trend = Over time
 chart-kind-ranking = Ranking of provinces
 chart-kind-map = Map
+map-widget = Map of the provinces
 chart-kind-ranking-none = This indicator has no figures by province to rank
 ranking-year = Year
 ranking-since = Change since

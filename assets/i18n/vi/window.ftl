@@ -120,6 +120,7 @@ legend-muted = và { $count } chuỗi khác, màu xám
 chart-kind-trend = Theo thời gian
 chart-kind-ranking = Xếp hạng các tỉnh
 chart-kind-map = Bản đồ
+map-widget = Bản đồ các tỉnh
 chart-kind-ranking-none = Chỉ tiêu này không có số liệu theo tỉnh để xếp hạng
 ranking-year = Năm
 ranking-since = So với năm

@@ -85,7 +85,8 @@ impl ChisoApp {
             | C::SetLogScale(_)
             | C::SetYears(_)
             | C::SetKind(_)
-            | C::SetRanking(_) => match self.workspace.as_mut() {
+            | C::SetRanking(_)
+            | C::ShowAreaOverTime(_) => match self.workspace.as_mut() {
                 Some(ws) => select(ws, command),
                 None => Ok(()),
             },
@@ -533,6 +534,7 @@ fn select(ws: &mut Workspace, command: Command) -> Result<(), StoreError> {
         Command::SetYears(years) => ws.set_years(years),
         Command::SetKind(kind) => ws.set_kind(kind),
         Command::SetRanking(ranking) => ws.set_ranking(ranking),
+        Command::ShowAreaOverTime(area) => ws.show_area_over_time(&area),
         _ => Ok(()),
     }
 }

@@ -32,6 +32,8 @@ pub enum Command {
     SetKind(ChartKind),
     /// The year, earlier year, boundaries and colours of the ranking shown.
     SetRanking(RankingSpec),
+    /// Shows this province over time beside the nation (a click on the map).
+    ShowAreaOverTime(String),
     SetDark(bool),
     /// Reads and shows numbers (and, as they are translated, words) in this language.
     SetLanguage(Language),
