@@ -308,6 +308,25 @@ pub fn equal_breaks(values: &[f64], k: usize) -> Vec<f64> {
         .collect()
 }
 
+/// The user's breaks, sorted, with the lowest and highest figures as the outer bounds where
+/// the breaks do not reach them: every province with a figure has a class.
+pub fn own_breaks(own: &[f64], values: &[f64]) -> Vec<f64> {
+    let mut breaks: Vec<f64> = own.iter().copied().filter(|x| x.is_finite()).collect();
+    breaks.sort_by(f64::total_cmp);
+    breaks.dedup();
+    let finite = values.iter().copied().filter(|x| x.is_finite());
+    let (lo, hi) = finite.fold((f64::MAX, f64::MIN), |(a, b), x| (a.min(x), b.max(x)));
+    if lo <= hi {
+        if breaks.first().is_none_or(|b| lo < *b) {
+            breaks.insert(0, lo);
+        }
+        if breaks.last().is_none_or(|b| hi > *b) {
+            breaks.push(hi);
+        }
+    }
+    breaks
+}
+
 /// The class of `value` among `breaks` (classes `[b0, b1]`, `(b1, b2]`, …); `None` outside.
 pub fn class_of(value: f64, breaks: &[f64]) -> Option<usize> {
     let (first, last) = (breaks.first()?, breaks.last()?);
@@ -325,16 +344,23 @@ pub fn class_of(value: f64, breaks: &[f64]) -> Option<usize> {
 /// The palette's colours for `classes` classes, the good end darkest: for an indicator where
 /// lower is better the dark end is at the lowest values.
 pub fn palette(classes: usize, direction: Direction) -> Vec<Rgb> {
-    let n = classes.min(SEQUENTIAL.len());
-    // Spread over the palette: 3 classes take light, middle and dark.
-    let mut colors: Vec<Rgb> = (0..n)
+    // Spread evenly over the palette, between its stops where they fall between them: 3
+    // classes take light, middle and dark; 7 of a user's breaks get 7 distinct colours.
+    let last = (SEQUENTIAL.len() - 1) as f32;
+    let mut colors: Vec<Rgb> = (0..classes)
         .map(|i| {
-            let at = if n == 1 {
-                SEQUENTIAL.len() / 2
+            let at = if classes == 1 {
+                last / 2.0
             } else {
-                i * (SEQUENTIAL.len() - 1) / (n - 1)
+                i as f32 * last / (classes - 1) as f32
             };
-            SEQUENTIAL[at]
+            let (a, b) = (
+                SEQUENTIAL[at.floor() as usize],
+                SEQUENTIAL[at.ceil() as usize],
+            );
+            let f = at.fract();
+            [0, 1, 2]
+                .map(|k| (f32::from(a[k]) + (f32::from(b[k]) - f32::from(a[k])) * f).round() as u8)
         })
         .collect();
     if direction == Direction::LowerIsBetter {
@@ -355,12 +381,7 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
     let breaks = match &spec.map.classes {
         MapClasses::Quantiles => quantile_breaks(&values, k),
         MapClasses::EqualIntervals => equal_breaks(&values, k),
-        MapClasses::Breaks(own) => {
-            let mut own: Vec<f64> = own.iter().copied().filter(|x| x.is_finite()).collect();
-            own.sort_by(f64::total_cmp);
-            own.dedup();
-            own
-        }
+        MapClasses::Breaks(own) => own_breaks(own, &values),
     };
     let count = breaks.len().saturating_sub(1);
     let colors = palette(count, r.direction);
@@ -435,6 +456,19 @@ mod tests {
     }
 
     #[test]
+    fn own_breaks_are_sorted_and_reach_every_figure() {
+        assert_eq!(
+            own_breaks(&[20.0, 15.0], &[11.3, 64.6]),
+            [11.3, 15.0, 20.0, 64.6]
+        );
+        assert_eq!(
+            own_breaks(&[0.0, 50.0, 100.0], &[11.3, 64.6]),
+            [0.0, 50.0, 100.0]
+        );
+        assert_eq!(own_breaks(&[], &[2.0, 3.0]), [2.0, 3.0]);
+    }
+
+    #[test]
     fn the_good_end_is_dark_whichever_way_is_good() {
         let up = palette(5, Direction::HigherIsBetter);
         let down = palette(5, Direction::LowerIsBetter);
@@ -444,6 +478,9 @@ mod tests {
             palette(3, Direction::Neutral),
             [SEQUENTIAL[0], SEQUENTIAL[2], SEQUENTIAL[4]]
         );
+        let seven = palette(7, Direction::HigherIsBetter);
+        assert_eq!(seven.len(), 7);
+        assert!(seven.windows(2).all(|w| w[0] != w[1]));
     }
 
     #[test]

@@ -262,6 +262,10 @@ pub struct ExportCommand {
     /// figure)
     #[arg(long, default_value = "region", value_parser = ["region", "nation"])]
     pub colour: String,
+    /// A map's colour classes: quantiles (five of as many provinces each), equal (five of
+    /// equal width), or your own breaks, lowest first: 15,20,25,30
+    #[arg(long, value_name = "quantiles|equal|B1,B2,…", value_parser = parse_classes)]
+    pub classes: Option<crate::model::selection::MapClasses>,
     /// png, svg or pdf (default: from the file name, else png); a deck as pdf is one
     /// document, a page a slide, written to --out
     #[arg(long, value_parser = ["png", "svg", "pdf"])]
@@ -353,4 +357,33 @@ fn parse_years(text: &str) -> Result<(i32, i32), String> {
         return Err(format!("{first} comes after {last}: write FIRST-LAST"));
     }
     Ok((first, last))
+}
+
+/// `quantiles`, `equal`, or breaks written plainly and separated by commas (`15,20,25`).
+fn parse_classes(text: &str) -> Result<crate::model::selection::MapClasses, String> {
+    use crate::model::selection::MapClasses;
+    match text.trim() {
+        "quantiles" => Ok(MapClasses::Quantiles),
+        "equal" => Ok(MapClasses::EqualIntervals),
+        breaks => {
+            let values = breaks
+                .split(',')
+                .map(|b| {
+                    crate::locale::parse_plain(b).map_err(|e| {
+                        format!("{b:?}: {e}; write breaks as 15,20,25 (a point for decimals)")
+                    })
+                })
+                .collect::<Result<Vec<f64>, String>>()?;
+            if values.len() < 2 || values.len() > crate::model::selection::MAX_BREAKS {
+                return Err(format!(
+                    "give 2 to {} breaks, lowest first",
+                    crate::model::selection::MAX_BREAKS
+                ));
+            }
+            if values.windows(2).any(|w| w[0] >= w[1]) {
+                return Err("the breaks must rise: 15,20,25".into());
+            }
+            Ok(MapClasses::Breaks(values))
+        }
+    }
 }

@@ -201,6 +201,7 @@ fn export_args(command: ExportCommand) -> anyhow::Result<ExportParts> {
         since,
         boundaries,
         colour,
+        classes,
         format,
         size,
         scale,
@@ -224,6 +225,9 @@ fn export_args(command: ExportCommand) -> anyhow::Result<ExportParts> {
         anyhow::bail!("--all writes one file per indicator: use png or svg, or --deck for one PDF");
     }
     let by_province = kind == "ranking" || kind == "map";
+    if classes.is_some() && kind != "map" {
+        anyhow::bail!("--classes sorts a map's provinces into colours: add --kind map");
+    }
     if !by_province && (year.is_some() || since.is_some() || boundaries.is_some()) {
         anyhow::bail!(
             "--year, --since and --boundaries choose what a ranking or a map shows: add --kind ranking or --kind map"
@@ -259,6 +263,9 @@ fn export_args(command: ExportCommand) -> anyhow::Result<ExportParts> {
             } else {
                 RankingColour::Region
             },
+        },
+        map: crate::model::selection::MapSpec {
+            classes: classes.clone().unwrap_or_default(),
         },
     });
     let args = ExportArgs {

@@ -21,8 +21,10 @@ pub struct ChartRequest {
     pub log: bool,
     pub title: Option<String>,
     pub kind: ChartKind,
-    /// The year, earlier year, boundaries and colours of a ranking.
+    /// The year, earlier year, boundaries and colours of a ranking (and of a map).
     pub ranking: RankingSpec,
+    /// A map's colour classes.
+    pub map: crate::model::selection::MapSpec,
 }
 
 impl Workspace {
@@ -145,6 +147,7 @@ impl Workspace {
             series: vec![key.clone()],
             title: request.title.clone(),
             ranking: request.ranking.clone(),
+            map: request.map.clone(),
             ..Default::default()
         };
         self.spec.keep_within_bounds();
