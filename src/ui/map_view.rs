@@ -24,11 +24,28 @@ struct Fit {
     y0: f32,
 }
 
+/// How far the user zoomed (1: the whole country) and moved the map, kept between frames.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct View {
+    zoom: f32,
+    pan: egui::Vec2,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        View {
+            zoom: 1.0,
+            pan: egui::Vec2::ZERO,
+        }
+    }
+}
+
 impl Fit {
-    fn new(rect: Rect) -> Fit {
+    fn new(rect: Rect, view: View) -> Fit {
         let [x0, y0, x1, y1] = geometry().bounds;
-        let scale = (rect.width() / (x1 - x0)).min(rect.height() / (y1 - y0));
-        let origin = rect.center() - vec2((x1 - x0) * scale / 2.0, (y1 - y0) * scale / 2.0);
+        let scale = (rect.width() / (x1 - x0)).min(rect.height() / (y1 - y0)) * view.zoom;
+        let origin =
+            rect.center() + view.pan - vec2((x1 - x0) * scale / 2.0, (y1 - y0) * scale / 2.0);
         Fit {
             scale,
             origin,
@@ -108,12 +125,13 @@ fn map_ui(
     dark: bool,
     commands: &mut Vec<Command>,
 ) {
-    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
     // Named for screen readers and tests: the map is one widget, its provinces its parts.
     let name = d.messages().get("map-widget");
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Figure, true, &name));
     let painter = ui.painter_at(rect);
-    let fit = Fit::new(rect);
+    let view = zoom_and_pan(ui, &response, rect);
+    let fit = Fit::new(rect, view);
     let Some(set) = geometry().set_on(&m.set_day) else {
         return;
     };
@@ -169,6 +187,34 @@ fn map_ui(
             commands.push(Command::ShowAreaOverTime(shape.code.clone()));
         }
     }
+}
+
+/// The wheel zooms about the pointer (1× to 12×), a drag moves the map, a double click puts
+/// the whole country back.
+fn zoom_and_pan(ui: &egui::Ui, response: &egui::Response, rect: Rect) -> View {
+    let id = egui::Id::unique("map view");
+    let mut view: View = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+    if response.double_clicked() {
+        view = View::default();
+    }
+    if response.dragged() {
+        view.pan += response.drag_delta();
+    }
+    if let Some(pointer) = response.hover_pos() {
+        let scroll = ui.input(|i| i.smooth_scroll_delta.y);
+        if scroll != 0.0 {
+            let zoom = (view.zoom * (scroll * 0.004).exp()).clamp(1.0, 12.0);
+            // The point under the pointer stays under it.
+            let about = pointer - rect.center() - view.pan;
+            view.pan -= about * (zoom / view.zoom - 1.0);
+            view.zoom = zoom;
+        }
+    }
+    if view.zoom <= 1.0 {
+        view.pan = egui::Vec2::ZERO;
+    }
+    ui.data_mut(|d| d.insert_temp(id, view));
+    view
 }
 
 /// The province's figure on the map, if it has one.

@@ -16,7 +16,7 @@
 //! | `views`      | the deck of saved views                                    |
 //! | `present`    | presentation mode: one view per slide, full screen         |
 //! | `form_dialog` | a filled entry form's dry run, cell by cell, then its import |
-//! | `map_view` | a map: for now its exported picture, redrawn when it changes |
+//! | `map_view` | a map: the provinces as meshes, hover, click, ← → through the years |
 //! | `export_dialog` | "Export chart…" and "Copy chart"                        |
 //! | `import_dialog` | the import dialog: dry run, report, problems, import    |
 //! | `sources`    | the sources panel: full citations                          |
