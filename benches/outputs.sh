@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process wall time, CPU time and peak memory of the outputs for conferences and editors:
-# the sample's five-view deck as one PDF (with its title page), and a workbook of 100,000
-# generated figures (`chiso export-data --format xlsx`). Each is run RUNS times (default 5);
+# the sample's five-view deck as one PDF (with its title page), a map of the 63 provinces as a
+# 1920×1080 PNG, and a workbook of 100,000 generated figures (`chiso export-data --format xlsx`). Each is run RUNS times (default 5);
 # the median of each column is reported, with the size of what was written.
 #
 # Usage: cargo build --release && bash benches/outputs.sh [RUNS] (CHISO_BIN: another binary)
@@ -38,6 +38,8 @@ PY
 
 measure "sample deck, 5 views + title page, PDF (vi)" "$work/deck.pdf" \
     "$chiso" export "$work/sample.db" --deck --format pdf --title-page --lang vi --out "$work/deck.pdf"
+measure "map of the 63 provinces, 2016, 1920x1080 PNG" "$work/map.png" \
+    "$chiso" export "$work/sample.db" --indicator U5MR --kind map --year 2016 --out "$work/map.png"
 measure "workbook of 100,000 figures (20 indicators)" "$work/figures.xlsx" \
     "$chiso" export-data "$work/gen.db" --format xlsx --lang vi --out "$work/figures.xlsx"
 measure "the same figures as long CSV, for comparison" "$work/figures.csv" \
