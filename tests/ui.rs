@@ -1230,11 +1230,9 @@ fn the_map_names_the_province_under_the_pointer_and_a_click_shows_it_over_time()
     // Where Hà Giang is on the screen: the centre of its first triangle, placed as the window
     // places the map (one scale, centred in the widget).
     let rect = h.get_by_label("Map of the provinces").rect();
-    let g = chiso::chart::map::geometry();
-    let [x0, y0, x1, y1] = g.bounds;
-    let scale = (rect.width() / (x1 - x0)).min(rect.height() / (y1 - y0));
-    let origin = rect.center() - egui::vec2((x1 - x0) * scale / 2.0, (y1 - y0) * scale / 2.0);
-    let shape = g
+    let corners = [rect.left(), rect.top(), rect.right(), rect.bottom()];
+    let placed = chiso::chart::map::Placement::fit(corners, 1.0, [0.0, 0.0]);
+    let shape = chiso::chart::map::geometry()
         .set_on(&m.set_day)
         .unwrap()
         .shapes
@@ -1248,7 +1246,8 @@ fn the_map_names_the_province_under_the_pointer_and_a_click_shows_it_over_time()
             .sum::<f32>()
             / 3.0
     });
-    let at = origin + egui::vec2((p[0] - x0) * scale, (p[1] - y0) * scale);
+    let [x, y] = placed.place(p);
+    let at = egui::pos2(x, y);
     h.hover_at(at);
     h.run();
     assert!(

@@ -213,6 +213,57 @@ pub fn geometry() -> &'static Geometry {
     })
 }
 
+/// Where the projected points go in a rectangle: one scale for x and y (shapes stay true),
+/// the whole country and its islands centred, then zoomed about the centre and moved. Both
+/// renderers place the map with it, so the screen and the file agree.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Placement {
+    pub scale: f32,
+    /// Where the projected point (`x0`, `y0`) lands.
+    pub origin: [f32; 2],
+    pub x0: f32,
+    pub y0: f32,
+}
+
+impl Placement {
+    /// The map in `rect` (left, top, right, bottom), `zoom` times the size that fits, moved
+    /// by `pan`.
+    pub fn fit(rect: [f32; 4], zoom: f32, pan: [f32; 2]) -> Placement {
+        let [x0, y0, x1, y1] = geometry().bounds;
+        let (w, h) = (rect[2] - rect[0], rect[3] - rect[1]);
+        let scale = (w / (x1 - x0)).min(h / (y1 - y0)) * zoom;
+        let centre = [
+            (rect[0] + rect[2]) / 2.0 + pan[0],
+            (rect[1] + rect[3]) / 2.0 + pan[1],
+        ];
+        Placement {
+            scale,
+            origin: [
+                centre[0] - (x1 - x0) * scale / 2.0,
+                centre[1] - (y1 - y0) * scale / 2.0,
+            ],
+            x0,
+            y0,
+        }
+    }
+
+    /// A projected point on the page or screen.
+    pub fn place(&self, p: [f32; 2]) -> [f32; 2] {
+        [
+            self.origin[0] + (p[0] - self.x0) * self.scale,
+            self.origin[1] + (p[1] - self.y0) * self.scale,
+        ]
+    }
+
+    /// The projected point under a point of the page or screen.
+    pub fn unplace(&self, p: [f32; 2]) -> [f32; 2] {
+        [
+            (p[0] - self.origin[0]) / self.scale + self.x0,
+            (p[1] - self.origin[1]) / self.scale + self.y0,
+        ]
+    }
+}
+
 impl Geometry {
     /// The set of boundaries valid on `day` (ISO): the last whose day is not after it, the
     /// first for an earlier day.

@@ -12,28 +12,20 @@ use std::fmt::Write as _;
 use super::layout::Sizes;
 use super::text::{escape, width};
 use super::writer::{Ink, Stroke, Svg, Type};
-use crate::chart::map::{Map, NO_DATA, Shape, geometry};
+use crate::chart::map::{Map, NO_DATA, Placement, Shape, geometry};
 use crate::chart::style;
 use crate::locale::{Language, Messages};
 
 /// The share of the plot's width the legend takes.
 const LEGEND_SHARE: f32 = 0.3;
 
-/// Maps projected points into the plot: one scale for x and y, so shapes are true.
-struct Fit {
-    scale: f32,
-    x0: f32,
-    y0: f32,
-    left: f32,
-    top: f32,
-}
+/// Where the map's points go on the page.
+struct Fit(Placement);
 
 impl Fit {
     fn point(&self, p: [f32; 2]) -> (f32, f32) {
-        (
-            self.left + (p[0] - self.x0) * self.scale,
-            self.top + (p[1] - self.y0) * self.scale,
-        )
+        let [x, y] = self.0.place(p);
+        (x, y)
     }
 }
 
@@ -63,16 +55,11 @@ pub(super) fn draw(
     let g = geometry();
     let legend_w = (right - left) * LEGEND_SHARE;
     let map_right = right - legend_w;
-    let [x0, y0, x1, y1] = g.bounds;
-    let scale = ((map_right - left) / (x1 - x0)).min((bottom - top) / (y1 - y0));
-    let fit = Fit {
-        scale,
-        x0,
-        y0,
-        // Centred in its room.
-        left: left + ((map_right - left) - (x1 - x0) * scale) / 2.0,
-        top: top + ((bottom - top) - (y1 - y0) * scale) / 2.0,
-    };
+    let fit = Fit(Placement::fit(
+        [left, top, map_right, bottom],
+        1.0,
+        [0.0, 0.0],
+    ));
     out.hatch("no-data", &ink.weak, 6.0 * s);
     out.hatch("estimate", &ink.text, 5.0 * s);
     let Some(set) = g.set_on(&m.set_day) else {

@@ -8,21 +8,13 @@ use egui::{Color32, Pos2, Rect, RichText, Sense, Stroke, vec2};
 
 use super::app::Command;
 use super::style;
-use crate::chart::map::{Map, NO_DATA, Shape, geometry};
+use crate::chart::map::{Map, NO_DATA, Placement, Shape, geometry};
 use crate::chart::{ChartDescription, ranking};
 use crate::export::words;
 use crate::workspace::Workspace;
 
 /// The legend's width, in points.
 const LEGEND: f32 = 250.0;
-
-/// Projected points to the screen: one scale for x and y, centred in `rect`.
-struct Fit {
-    scale: f32,
-    origin: Pos2,
-    x0: f32,
-    y0: f32,
-}
 
 /// How far the user zoomed (1: the whole country) and moved the map, kept between frames.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -40,27 +32,22 @@ impl Default for View {
     }
 }
 
+/// Where the map's points go on the screen (the same placement as the export's).
+struct Fit(Placement);
+
 impl Fit {
     fn new(rect: Rect, view: View) -> Fit {
-        let [x0, y0, x1, y1] = geometry().bounds;
-        let scale = (rect.width() / (x1 - x0)).min(rect.height() / (y1 - y0)) * view.zoom;
-        let origin =
-            rect.center() + view.pan - vec2((x1 - x0) * scale / 2.0, (y1 - y0) * scale / 2.0);
-        Fit {
-            scale,
-            origin,
-            x0,
-            y0,
-        }
+        let corners = [rect.left(), rect.top(), rect.right(), rect.bottom()];
+        Fit(Placement::fit(corners, view.zoom, [view.pan.x, view.pan.y]))
     }
 
     fn screen(&self, p: [f32; 2]) -> Pos2 {
-        self.origin + vec2((p[0] - self.x0) * self.scale, (p[1] - self.y0) * self.scale)
+        let [x, y] = self.0.place(p);
+        Pos2::new(x, y)
     }
 
     fn projected(&self, p: Pos2) -> [f32; 2] {
-        let d = p - self.origin;
-        [d.x / self.scale + self.x0, d.y / self.scale + self.y0]
+        self.0.unplace([p.x, p.y])
     }
 }
 
