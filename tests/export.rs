@@ -573,6 +573,7 @@ fn a_map_of_2016_has_a_path_per_province_of_then_and_the_islands_named() {
     }
     // Lower is better for mortality: the darkest class is the lowest values.
     assert_eq!(m.classes[0].color, chiso::chart::map::SEQUENTIAL[4]);
+    assert_eq!(m.islands, ["Quần đảo Hoàng Sa", "Quần đảo Trường Sa"]);
     let svg_text = svg(&d, &ExportOptions::default()).unwrap();
     check_or_update("map_63.svg", svg_text.as_bytes(), same_text);
     let areas = mapped_areas(&svg_text);
@@ -600,6 +601,7 @@ fn a_map_on_the_2025_boundaries_hatches_its_estimates_and_an_english_one_keeps_t
     let d = sample_map(Some("2025-07-01"), Some(2016));
     let m = d.map().unwrap();
     assert_eq!(m.set_day, "2025-07-01");
+    assert_eq!(m.islands.len(), 2, "the islands on every map");
     let svg_text = svg(&d, &ExportOptions::default()).unwrap();
     check_or_update("map_34.svg", svg_text.as_bytes(), same_text);
     let areas = mapped_areas(&svg_text);
@@ -623,4 +625,40 @@ fn a_map_on_the_2025_boundaries_hatches_its_estimates_and_an_english_one_keeps_t
     let svg_text = svg(&english, &ExportOptions::default()).unwrap();
     assert!(svg_text.contains(">Quần đảo Trường Sa</text>"));
     assert!(svg_text.contains("Boundaries: geoBoundaries"));
+}
+
+#[test]
+fn every_province_of_each_set_has_a_polygon_and_every_polygon_is_a_province_of_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sample.db");
+    chiso::store::backup::set_process_default(chiso::store::backup::Place::Off);
+    chiso::workspace::sample::create_sample(&path).unwrap();
+    let areas = chiso::store::Store::open_read_only(&path)
+        .unwrap()
+        .areas()
+        .unwrap();
+    let g = chiso::chart::map::geometry();
+    for (day, expected) in [("2025-06-30", 63), ("2025-07-01", 34)] {
+        let valid: std::collections::BTreeSet<&str> = areas
+            .iter()
+            .filter(|a| a.level == "province")
+            .filter(|a| {
+                (a.valid_from.is_empty() || a.valid_from.as_str() <= day)
+                    && (a.valid_until.is_empty() || a.valid_until.as_str() >= day)
+            })
+            .map(|a| a.code.as_str())
+            .collect();
+        let shapes: std::collections::BTreeSet<&str> = g
+            .set_on(day)
+            .unwrap()
+            .shapes
+            .iter()
+            .map(|s| s.code.as_str())
+            .collect();
+        assert_eq!(valid.len(), expected, "provinces valid on {day}");
+        assert_eq!(
+            shapes, valid,
+            "the polygons of {day} are its provinces, one each"
+        );
+    }
 }

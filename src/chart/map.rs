@@ -289,6 +289,9 @@ pub struct Map {
     pub classes: Vec<Class>,
     /// Each province's class, by area code; absent: no data.
     pub class_of: std::collections::BTreeMap<String, usize>,
+    /// The archipelagos every map draws and names, whatever its data: Quần đảo Hoàng Sa and
+    /// Quần đảo Trường Sa.
+    pub islands: Vec<String>,
 }
 
 impl Map {
@@ -475,6 +478,7 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
         set_day,
         classes,
         class_of,
+        islands: geometry().islands.iter().map(|i| i.name.clone()).collect(),
     });
     d
 }
