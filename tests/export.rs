@@ -662,3 +662,60 @@ fn every_province_of_each_set_has_a_polygon_and_every_polygon_is_a_province_of_t
         );
     }
 }
+
+#[test]
+fn earlier_years_beside_a_map_share_its_classes() {
+    use chiso::workspace::{ChartRequest, Workspace, sample};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sample.db");
+    chiso::store::backup::set_process_default(chiso::store::backup::Place::Off);
+    sample::create_sample(&path).unwrap();
+    let mut ws = Workspace::new(chiso::store::Store::open_read_only(&path).unwrap()).unwrap();
+    let d = ws
+        .chart_for(&ChartRequest {
+            indicator: "LITERACY_15".into(),
+            kind: chiso::chart::ChartKind::Map,
+            ranking: chiso::model::selection::RankingSpec {
+                year: Some(2016),
+                ..Default::default()
+            },
+            map: chiso::model::selection::MapSpec {
+                also_years: vec![2011, 2006, 1999],
+                ..Default::default()
+            },
+            ..Default::default()
+        })
+        .unwrap();
+    let m = d.map().unwrap();
+    // 1999 has no figures: left out; the others oldest first.
+    let years: Vec<Option<i32>> = m.also.iter().map(|a| a.ranking.year).collect();
+    assert_eq!(years, [Some(2006), Some(2011)]);
+    assert!(
+        m.also.iter().all(|a| a.classes == m.classes),
+        "one set of classes"
+    );
+    // Every figure of every year shown falls in a class.
+    for one in m.also.iter().chain([m]) {
+        assert_eq!(one.class_of.len(), one.ranking.bars.len());
+    }
+    let svg_text = svg(&d, &ExportOptions::default()).unwrap();
+    assert_eq!(mapped_areas(&svg_text).len(), 3 * 63);
+    for year in ["2006", "2011", "2016"] {
+        assert!(
+            svg_text.contains(&format!(">{year}</text>")),
+            "{year} captioned"
+        );
+    }
+    assert_eq!(
+        svg_text.matches("class=\"island\"").count(),
+        2 * 3,
+        "islands on each map"
+    );
+    for name in ["Hoàng Sa</text>", "Trường Sa</text>"] {
+        assert_eq!(
+            svg_text.matches(name).count(),
+            3,
+            "{name} named on each map"
+        );
+    }
+}

@@ -292,6 +292,9 @@ pub struct Map {
     /// The archipelagos every map draws and names, whatever its data: Quần đảo Hoàng Sa and
     /// Quần đảo Trường Sa.
     pub islands: Vec<String>,
+    /// Earlier years drawn beside this one (small multiples), oldest first, in the same
+    /// classes; each on the boundaries of its own year unless the map's are fixed.
+    pub also: Vec<Map>,
 }
 
 impl Map {
@@ -430,7 +433,35 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
     let ChartBody::Ranking(r) = d.body else {
         return d;
     };
-    let values: Vec<f64> = r.bars.iter().map(|b| b.value).collect();
+    // Earlier years beside it: their own rankings (years with no figure left out).
+    let mut also_years: Vec<i32> = spec
+        .map
+        .also_years
+        .iter()
+        .copied()
+        .filter(|y| Some(*y) != r.year && r.years.contains(y))
+        .collect();
+    also_years.sort_unstable();
+    also_years.dedup();
+    let earlier: Vec<Ranking> = also_years
+        .iter()
+        .filter_map(|y| {
+            let mut one = spec.clone();
+            one.ranking.year = Some(*y);
+            one.ranking.since = None;
+            match ranking::describe(&one, data).body {
+                ChartBody::Ranking(r) => Some(r),
+                _ => None,
+            }
+        })
+        .collect();
+    // One set of classes for every year shown, so that a colour means the same in each.
+    let values: Vec<f64> = r
+        .bars
+        .iter()
+        .chain(earlier.iter().flat_map(|e| &e.bars))
+        .map(|b| b.value)
+        .collect();
     let k = 5.min(values.len().max(1));
     let breaks = match &spec.map.classes {
         MapClasses::Quantiles => quantile_breaks(&values, k),
@@ -456,14 +487,31 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
             ),
         })
         .collect();
-    let class_of = r
-        .bars
-        .iter()
-        .filter_map(|b| Some((b.area.clone(), class_of(b.value, &breaks)?)))
+    let classes_of = |r: &Ranking| {
+        r.bars
+            .iter()
+            .filter_map(|b| Some((b.area.clone(), class_of(b.value, &breaks)?)))
+            .collect()
+    };
+    let set_of = |r: &Ranking| {
+        geometry()
+            .set_on(&r.boundaries)
+            .map_or_else(|| r.boundaries.clone(), |s| s.valid_on.clone())
+    };
+    let islands: Vec<String> = geometry().islands.iter().map(|i| i.name.clone()).collect();
+    let also = earlier
+        .into_iter()
+        .map(|e| Map {
+            set_day: set_of(&e),
+            class_of: classes_of(&e),
+            classes: classes.clone(),
+            islands: islands.clone(),
+            also: Vec::new(),
+            ranking: e,
+        })
         .collect();
-    let set_day = geometry()
-        .set_on(&r.boundaries)
-        .map_or_else(|| r.boundaries.clone(), |s| s.valid_on.clone());
+    let class_of = classes_of(&r);
+    let set_day = set_of(&r);
     // The ranking's words for its estimates speak of bars; on a map they are hatched areas.
     for note in &mut d.notes {
         if let super::ChartNote::EstimatesOnNewBoundaries { from, count } = note {
@@ -478,7 +526,8 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
         set_day,
         classes,
         class_of,
-        islands: geometry().islands.iter().map(|i| i.name.clone()).collect(),
+        islands,
+        also,
     });
     d
 }

@@ -266,6 +266,9 @@ pub struct ExportCommand {
     /// equal width), or your own breaks, lowest first: 15,20,25,30
     #[arg(long, value_name = "quantiles|equal|B1,B2,…", value_parser = parse_classes)]
     pub classes: Option<crate::model::selection::MapClasses>,
+    /// Earlier years drawn beside a map's --year, in the same classes (one or two): 2010,2013
+    #[arg(long, value_delimiter = ',', value_parser = clap::value_parser!(i32).range(1000..=9999))]
+    pub also_years: Vec<i32>,
     /// png, svg or pdf (default: from the file name, else png); a deck as pdf is one
     /// document, a page a slide, written to --out
     #[arg(long, value_parser = ["png", "svg", "pdf"])]

@@ -202,6 +202,7 @@ fn export_args(command: ExportCommand) -> anyhow::Result<ExportParts> {
         boundaries,
         colour,
         classes,
+        also_years,
         format,
         size,
         scale,
@@ -225,8 +226,14 @@ fn export_args(command: ExportCommand) -> anyhow::Result<ExportParts> {
         anyhow::bail!("--all writes one file per indicator: use png or svg, or --deck for one PDF");
     }
     let by_province = kind == "ranking" || kind == "map";
-    if classes.is_some() && kind != "map" {
-        anyhow::bail!("--classes sorts a map's provinces into colours: add --kind map");
+    if (classes.is_some() || !also_years.is_empty()) && kind != "map" {
+        anyhow::bail!("--classes and --also-years shape a map: add --kind map");
+    }
+    if also_years.len() >= crate::model::selection::MAX_MAP_YEARS {
+        anyhow::bail!(
+            "--also-years takes at most {} years: more maps side by side do not read",
+            crate::model::selection::MAX_MAP_YEARS - 1
+        );
     }
     if !by_province && (year.is_some() || since.is_some() || boundaries.is_some()) {
         anyhow::bail!(
@@ -266,6 +273,7 @@ fn export_args(command: ExportCommand) -> anyhow::Result<ExportParts> {
         },
         map: crate::model::selection::MapSpec {
             classes: classes.clone().unwrap_or_default(),
+            also_years: also_years.clone(),
         },
     });
     let args = ExportArgs {

@@ -52,17 +52,68 @@ pub(super) fn draw(
 ) {
     let t = Messages::of(language);
     let (left, top, right, bottom) = plot;
-    let g = geometry();
-    let legend_w = (right - left) * LEGEND_SHARE;
+    // Maps side by side need the width more than the legend does.
+    let share = if m.also.is_empty() {
+        LEGEND_SHARE
+    } else {
+        LEGEND_SHARE * 0.75
+    };
+    let legend_w = (right - left) * share;
     let map_right = right - legend_w;
-    let fit = Fit(Placement::fit(
-        [left, top, map_right, bottom],
-        1.0,
-        [0.0, 0.0],
-    ));
     out.hatch("no-data", &ink.weak, 6.0 * s);
     out.hatch("estimate", &ink.text, 5.0 * s);
-    let Some(set) = g.set_on(&m.set_day) else {
+    // Small multiples: the earlier years first, left to right, each captioned with its year.
+    let maps: Vec<&Map> = m.also.iter().chain(std::iter::once(m)).collect();
+    let panel = (map_right - left) / maps.len() as f32;
+    let caption = if maps.len() > 1 { z.legend * 1.6 } else { 0.0 };
+    for (i, one) in maps.iter().enumerate() {
+        let x = left + panel * i as f32;
+        if let (true, Some(year)) = (maps.len() > 1, one.ranking.year) {
+            let bold = Type {
+                size: z.legend,
+                fill: &ink.text,
+                anchor: "middle",
+                bold: true,
+            };
+            out.text((x + panel / 2.0, top + z.legend), bold, &year.to_string());
+        }
+        // The islands are the map's eastern edge: their names need room beyond it.
+        let names = if maps.len() > 1 {
+            // "Trường Sa", the longer second line of a name on two lines.
+            geometry()
+                .islands
+                .iter()
+                .filter_map(|i| i.name.splitn(3, ' ').nth(2))
+                .map(|l| width(l, z.legend * 0.8, false))
+                .fold(0.0, f32::max)
+        } else {
+            0.0
+        } + 30.0 * s;
+        let right = x + panel - 8.0 * s;
+        let room = [x, top + caption, right - names, bottom];
+        let fit = Fit(Placement::fit(room, 1.0, [0.0, 0.0]));
+        one_map(out, one, (&fit, right, t), z, ink, s);
+    }
+    legend(
+        out,
+        m,
+        (map_right + 16.0 * s, top, right, bottom),
+        z,
+        ink,
+        t,
+    );
+}
+
+/// One year's provinces and the islands, placed by `fit`.
+fn one_map(
+    out: &mut Svg,
+    m: &Map,
+    (fit, right, t): (&Fit, f32, &Messages),
+    z: &Sizes,
+    ink: &Ink,
+    s: f32,
+) {
+    let Some(set) = geometry().set_on(&m.set_day) else {
         return;
     };
     let bars: std::collections::BTreeMap<&str, &crate::chart::ranking::Bar> = m
@@ -73,17 +124,9 @@ pub(super) fn draw(
         .collect();
     let border = Stroke::solid("#ffffff", 1.2 * s);
     for shape in &set.shapes {
-        province(out, shape, (&bars, m), &fit, border, t);
+        province(out, shape, (&bars, m), fit, border, t);
     }
-    islands(out, &fit, z, ink, s);
-    legend(
-        out,
-        m,
-        (map_right + 16.0 * s, top, right, bottom),
-        z,
-        ink,
-        t,
-    );
+    islands(out, (fit, right), z, ink, s);
 }
 
 /// One province: its path, filled by class (or hatched for no data), its words in `<title>`.
@@ -140,7 +183,7 @@ fn province(
 
 /// Quần đảo Hoàng Sa and Quần đảo Trường Sa: their islands, too small to see at this scale,
 /// each ringed and named, so that they read at every size.
-fn islands(out: &mut Svg, fit: &Fit, z: &Sizes, ink: &Ink, s: f32) {
+fn islands(out: &mut Svg, (fit, right): (&Fit, f32), z: &Sizes, ink: &Ink, s: f32) {
     for island in &geometry().islands {
         let d = path_data(&island.polygons, fit);
         out.path(
@@ -152,15 +195,31 @@ fn islands(out: &mut Svg, fit: &Fit, z: &Sizes, ink: &Ink, s: f32) {
         );
         let (x, y) = fit.point(island.label);
         out.circle((x, y), 14.0 * s, "none", Some((&ink.weak, 1.2 * s)));
-        // Named to the east, over the sea: under it the name would cross the coast.
+        // Named to the east, over the sea: under it the name would cross the coast. Where the
+        // map's room ends first (maps side by side), on two lines: "Quần đảo" / "Trường Sa".
         let label = Type {
             size: z.legend * 0.8,
             fill: &ink.text,
             anchor: "start",
             bold: false,
         };
-        let at = (x + 14.0 * s + 6.0 * s, y + z.legend * 0.28);
-        out.text_on(at, label, &island.name, &ink.background);
+        let x = x + 14.0 * s + 6.0 * s;
+        let one_line = width(&island.name, label.size, false) <= right - x;
+        let lines: Vec<&str> = match island.name.split_once(' ').and_then(|(a, rest)| {
+            let (b, rest) = rest.split_once(' ')?;
+            Some((format!("{a} {b}"), rest))
+        }) {
+            Some((_, rest)) if !one_line => {
+                let first = &island.name[..island.name.len() - rest.len()];
+                vec![first.trim_end(), rest]
+            }
+            _ => vec![island.name.as_str()],
+        };
+        let first_y = y + z.legend * 0.28 - (lines.len() - 1) as f32 * label.size * 0.55;
+        for (k, line) in lines.iter().enumerate() {
+            let at = (x, first_y + k as f32 * label.size * 1.1);
+            out.text_on(at, label, line, &ink.background);
+        }
     }
 }
 

@@ -72,7 +72,13 @@ pub enum MapClasses {
 #[serde(default)]
 pub struct MapSpec {
     pub classes: MapClasses,
+    /// Earlier years drawn beside the year mapped (small multiples), at most
+    /// [`MAX_MAP_YEARS`]` - 1`, in the same classes.
+    pub also_years: Vec<i32>,
 }
+
+/// The most maps drawn side by side: three still read on a slide.
+pub const MAX_MAP_YEARS: usize = 3;
 
 /// What a ranking shows beside its indicator, subgroup and source (the chart's first series).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -166,6 +172,8 @@ impl ChartSpec {
             self.ranking.boundaries = None;
         }
         // Breaks a person sets: a handful, each a number.
+        self.map.also_years = self.map.also_years.iter().map(|y| year(*y)).collect();
+        self.map.also_years.truncate(MAX_MAP_YEARS - 1);
         if let MapClasses::Breaks(breaks) = &mut self.map.classes {
             breaks.retain(|b| b.is_finite());
             breaks.truncate(MAX_BREAKS);

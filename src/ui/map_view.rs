@@ -118,22 +118,72 @@ fn map_ui(
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Figure, true, &name));
     let painter = ui.painter_at(rect);
     let view = zoom_and_pan(ui, &response, rect);
-    let fit = Fit::new(rect, view);
-    let Some(set) = geometry().set_on(&m.set_day) else {
-        return;
-    };
+    // Small multiples: the earlier years first, each in its own part of the rectangle,
+    // zoomed and moved together.
+    let maps: Vec<&Map> = m.also.iter().chain(std::iter::once(m)).collect();
+    let width = rect.width() / maps.len() as f32;
+    let caption = if maps.len() > 1 { 20.0 } else { 0.0 };
+    let mut hovered = None;
+    for (i, one) in maps.iter().enumerate() {
+        let part = Rect::from_min_size(
+            rect.min + vec2(width * i as f32, caption),
+            vec2(width, rect.height() - caption),
+        );
+        if let (true, Some(year)) = (maps.len() > 1, one.ranking.year) {
+            painter.text(
+                egui::pos2(part.center().x, rect.top() + 2.0),
+                egui::Align2::CENTER_TOP,
+                year.to_string(),
+                egui::FontId::proportional(15.0),
+                ui.visuals().strong_text_color(),
+            );
+        }
+        let painter = painter.with_clip_rect(part.intersect(rect));
+        let fit = Fit::new(part, view);
+        let pointer = response.hover_pos().filter(|p| part.contains(*p));
+        let under = one_map(ui, &painter, one, &fit, pointer, dark);
+        hovered = hovered.or(under.map(|shape| (shape, *one)));
+    }
+    if let Some((shape, one)) = hovered {
+        let text = match bar_of(one, &shape.code) {
+            Some(bar) => ranking::hover_text(&one.ranking, bar, ws.sources(), ws.language()),
+            None => {
+                let name = ws
+                    .areas()
+                    .iter()
+                    .find(|a| a.code == shape.code)
+                    .map_or(shape.code.as_str(), |a| a.name.get(ws.language()));
+                format!("{name}\n{}", d.messages().get("map-no-data"))
+            }
+        };
+        let response = response.clone().on_hover_text_at_pointer(text);
+        if response.clicked() {
+            commands.push(Command::ShowAreaOverTime(shape.code.clone()));
+        }
+    }
+}
+
+/// One year's provinces and islands placed by `fit`; the province under `pointer`, outlined,
+/// is returned.
+fn one_map<'g>(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    m: &Map,
+    fit: &Fit,
+    pointer: Option<Pos2>,
+    dark: bool,
+) -> Option<&'g Shape> {
+    let set = geometry().set_on(&m.set_day)?;
     let background = ui.visuals().panel_fill;
     let border = Stroke::new(0.8, background);
-    let hovered = response
-        .hover_pos()
-        .and_then(|p| set.shapes.iter().find(|s| s.contains(fit.projected(p))));
+    let hovered = pointer.and_then(|p| set.shapes.iter().find(|s| s.contains(fit.projected(p))));
     for shape in &set.shapes {
         let fill = m
             .class_of
             .get(&shape.code)
             .and_then(|c| m.classes.get(*c))
             .map_or(style::color(NO_DATA), |c| style::color(c.color));
-        painter.add(mesh(shape, &fit, fill));
+        painter.add(mesh(shape, fit, fill));
         let estimate = bar_of(m, &shape.code).is_some_and(|b| b.estimate.is_some());
         for ring in shape.polygons.iter().flatten() {
             let points: Vec<Pos2> = ring.iter().map(|p| fit.screen(*p)).collect();
@@ -151,29 +201,15 @@ fn map_ui(
             }
         }
     }
-    islands(&painter, &fit, ui, dark);
+    islands(painter, fit, ui, dark);
     if let Some(shape) = hovered {
         let strong = Stroke::new(2.0, ui.visuals().strong_text_color());
         for ring in shape.polygons.iter().flatten() {
             let points: Vec<Pos2> = ring.iter().map(|p| fit.screen(*p)).collect();
             painter.add(egui::Shape::closed_line(points, strong));
         }
-        let text = match bar_of(m, &shape.code) {
-            Some(bar) => ranking::hover_text(&m.ranking, bar, ws.sources(), ws.language()),
-            None => {
-                let name = ws
-                    .areas()
-                    .iter()
-                    .find(|a| a.code == shape.code)
-                    .map_or(shape.code.as_str(), |a| a.name.get(ws.language()));
-                format!("{name}\n{}", d.messages().get("map-no-data"))
-            }
-        };
-        let response = response.clone().on_hover_text_at_pointer(text);
-        if response.clicked() {
-            commands.push(Command::ShowAreaOverTime(shape.code.clone()));
-        }
     }
+    hovered
 }
 
 /// The wheel zooms about the pointer (1× to 12×), a drag moves the map, a double click puts

@@ -18,16 +18,18 @@ use crate::workspace::Workspace;
 /// A row's height: the type with room between, as in the exported chart.
 const ROW: f32 = 19.0;
 
+/// Asks for the ranking (or map) shown with `f` applied to its spec.
+fn set(ws: &Workspace, commands: &mut Vec<Command>, f: &dyn Fn(&mut RankingSpec)) {
+    let mut next = ws.spec().ranking.clone();
+    f(&mut next);
+    commands.push(Command::SetRanking(next));
+}
+
 /// The ranking's own controls: the year, the earlier year, the boundaries and the colours.
 pub fn controls_ui(ui: &mut egui::Ui, ws: &Workspace, commands: &mut Vec<Command>) {
     let t = Messages::of(ws.language());
-    let (Some(r), spec) = (ws.description().ranking(), &ws.spec().ranking) else {
+    let Some(r) = ws.description().ranking() else {
         return;
-    };
-    let set = |commands: &mut Vec<Command>, f: &dyn Fn(&mut RankingSpec)| {
-        let mut next = spec.clone();
-        f(&mut next);
-        commands.push(Command::SetRanking(next));
     };
     let label = ui.label(t.get("ranking-year"));
     let year_text = r.year.map_or_else(String::new, |y| y.to_string());
@@ -39,31 +41,92 @@ pub fn controls_ui(ui: &mut egui::Ui, ws: &Workspace, commands: &mut Vec<Command
                     .selectable_label(r.year == Some(*year), year.to_string())
                     .clicked()
                 {
-                    set(commands, &|s| s.year = Some(*year));
+                    set(ws, commands, &|s| s.year = Some(*year));
                 }
             }
         })
         .response
         .labelled_by(label.id);
+    if ws.spec().kind == ChartKind::Map {
+        map_years_ui(ui, ws, r, commands);
+    } else {
+        since_ui(ui, ws, r, commands);
+    }
+    boundaries_ui(ui, ws, commands);
+}
+
+/// The earlier years a map draws beside its own (one or two, in the same classes).
+fn map_years_ui(ui: &mut egui::Ui, ws: &Workspace, r: &Ranking, commands: &mut Vec<Command>) {
+    let t = Messages::of(ws.language());
+    let map = &ws.spec().map;
+    let label = ui.label(t.get("map-beside"));
+    let none = t.get("ranking-since-none");
+    let shown: Vec<String> = map.also_years.iter().map(i32::to_string).collect();
+    let text = if shown.is_empty() {
+        none.clone()
+    } else {
+        shown.join(", ")
+    };
+    egui::ComboBox::from_id_salt("map years beside")
+        .selected_text(text)
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(map.also_years.is_empty(), &none)
+                .clicked()
+            {
+                let mut next = map.clone();
+                next.also_years.clear();
+                commands.push(Command::SetMap(next));
+            }
+            for year in r.years.iter().rev().filter(|y| Some(**y) < r.year) {
+                let on = map.also_years.contains(year);
+                let full = map.also_years.len() + 1 >= crate::model::selection::MAX_MAP_YEARS;
+                let button =
+                    ui.add_enabled(on || !full, egui::Button::selectable(on, year.to_string()));
+                if button.clicked() {
+                    let mut next = map.clone();
+                    if on {
+                        next.also_years.retain(|y| y != year);
+                    } else {
+                        next.also_years.push(*year);
+                    }
+                    commands.push(Command::SetMap(next));
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
+}
+
+/// The earlier year of a ranking's second mark.
+fn since_ui(ui: &mut egui::Ui, ws: &Workspace, r: &Ranking, commands: &mut Vec<Command>) {
+    let t = Messages::of(ws.language());
     let label = ui.label(t.get("ranking-since"));
     let none = t.get("ranking-since-none");
     egui::ComboBox::from_id_salt("ranking since")
         .selected_text(r.since.map_or(none.clone(), |y| y.to_string()))
         .show_ui(ui, |ui| {
             if ui.selectable_label(r.since.is_none(), &none).clicked() {
-                set(commands, &|s| s.since = None);
+                set(ws, commands, &|s| s.since = None);
             }
             for year in r.years.iter().rev().filter(|y| Some(**y) < r.year) {
                 if ui
                     .selectable_label(r.since == Some(*year), year.to_string())
                     .clicked()
                 {
-                    set(commands, &|s| s.since = Some(*year));
+                    set(ws, commands, &|s| s.since = Some(*year));
                 }
             }
         })
         .response
         .labelled_by(label.id);
+}
+
+/// The boundaries ranked or mapped: those of the year, or of a reform's day; then, for a
+/// ranking, what its colours say.
+fn boundaries_ui(ui: &mut egui::Ui, ws: &Workspace, commands: &mut Vec<Command>) {
+    let t = Messages::of(ws.language());
+    let spec = &ws.spec().ranking;
     let label = ui.label(t.get("ranking-boundaries"));
     let of_year = t.get("ranking-boundaries-of-year");
     let day_text = |day: &str| crate::locale::iso_date(ws.language(), day);
@@ -74,12 +137,12 @@ pub fn controls_ui(ui: &mut egui::Ui, ws: &Workspace, commands: &mut Vec<Command
                 .selectable_label(spec.boundaries.is_none(), &of_year)
                 .clicked()
             {
-                set(commands, &|s| s.boundaries = None);
+                set(ws, commands, &|s| s.boundaries = None);
             }
             for day in ws.boundary_days() {
                 let chosen = spec.boundaries.as_deref() == Some(day.as_str());
                 if ui.selectable_label(chosen, day_text(&day)).clicked() {
-                    set(commands, &|s| s.boundaries = Some(day.clone()));
+                    set(ws, commands, &|s| s.boundaries = Some(day.clone()));
                 }
             }
         })
@@ -97,7 +160,7 @@ pub fn controls_ui(ui: &mut egui::Ui, ws: &Workspace, commands: &mut Vec<Command
             .selectable_label(spec.colour == colour, t.get(name))
             .clicked()
         {
-            set(commands, &|s| s.colour = colour);
+            set(ws, commands, &|s| s.colour = colour);
         }
     }
 }

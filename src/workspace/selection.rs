@@ -287,6 +287,13 @@ impl Workspace {
         }
     }
 
+    /// A map's classes and the earlier years drawn beside it.
+    pub fn set_map(&mut self, map: crate::model::selection::MapSpec) -> Result<(), StoreError> {
+        self.spec.map = map;
+        self.spec.keep_within_bounds();
+        self.refresh_chart()
+    }
+
     /// Shows `area` over time beside the chart's own area (the nation of a map or a ranking),
     /// in the indicator, subgroup and source shown: what a click on a province asks.
     pub fn show_area_over_time(&mut self, area: &str) -> Result<(), StoreError> {

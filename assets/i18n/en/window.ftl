@@ -143,6 +143,7 @@ chart-kind-trend = Over time
 chart-kind-ranking = Ranking of provinces
 chart-kind-map = Map
 map-widget = Map of the provinces
+map-beside = Beside it
 chart-kind-ranking-none = This indicator has no figures by province to rank
 ranking-year = Year
 ranking-since = Change since

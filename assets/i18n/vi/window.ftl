@@ -121,6 +121,7 @@ chart-kind-trend = Theo thời gian
 chart-kind-ranking = Xếp hạng các tỉnh
 chart-kind-map = Bản đồ
 map-widget = Bản đồ các tỉnh
+map-beside = Đặt cạnh năm
 chart-kind-ranking-none = Chỉ tiêu này không có số liệu theo tỉnh để xếp hạng
 ranking-year = Năm
 ranking-since = So với năm

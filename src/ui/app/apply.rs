@@ -86,6 +86,7 @@ impl ChisoApp {
             | C::SetYears(_)
             | C::SetKind(_)
             | C::SetRanking(_)
+            | C::SetMap(_)
             | C::ShowAreaOverTime(_) => match self.workspace.as_mut() {
                 Some(ws) => select(ws, command),
                 None => Ok(()),
@@ -535,6 +536,7 @@ fn select(ws: &mut Workspace, command: Command) -> Result<(), StoreError> {
         Command::SetKind(kind) => ws.set_kind(kind),
         Command::SetRanking(ranking) => ws.set_ranking(ranking),
         Command::ShowAreaOverTime(area) => ws.show_area_over_time(&area),
+        Command::SetMap(map) => ws.set_map(map),
         _ => Ok(()),
     }
 }

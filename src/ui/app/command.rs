@@ -32,6 +32,8 @@ pub enum Command {
     SetKind(ChartKind),
     /// The year, earlier year, boundaries and colours of the ranking shown.
     SetRanking(RankingSpec),
+    /// A map's classes and the years beside it.
+    SetMap(crate::model::selection::MapSpec),
     /// Shows this province over time beside the nation (a click on the map).
     ShowAreaOverTime(String),
     SetDark(bool),
