@@ -213,6 +213,10 @@ pub fn geometry() -> &'static Geometry {
     })
 }
 
+/// The room kept east of the islands for their names, as a share of the map's width: enough
+/// for "Quần đảo Trường Sa" on one line on a slide, on two lines in a small window.
+pub const ISLAND_NAMES: f32 = 0.25;
+
 /// Where the projected points go in a rectangle: one scale for x and y (shapes stay true),
 /// the whole country and its islands centred, then zoomed about the centre and moved. Both
 /// renderers place the map with it, so the screen and the file agree.
@@ -230,6 +234,8 @@ impl Placement {
     /// by `pan`.
     pub fn fit(rect: [f32; 4], zoom: f32, pan: [f32; 2]) -> Placement {
         let [x0, y0, x1, y1] = geometry().bounds;
+        // The islands are the map's eastern edge; their names go east of them, in this room.
+        let x1 = x1 + (x1 - x0) * ISLAND_NAMES;
         let (w, h) = (rect[2] - rect[0], rect[3] - rect[1]);
         let scale = (w / (x1 - x0)).min(h / (y1 - y0)) * zoom;
         let centre = [

@@ -77,20 +77,9 @@ pub(super) fn draw(
             };
             out.text((x + panel / 2.0, top + z.legend), bold, &year.to_string());
         }
-        // The islands are the map's eastern edge: their names need room beyond it.
-        let names = if maps.len() > 1 {
-            // "Trường Sa", the longer second line of a name on two lines.
-            geometry()
-                .islands
-                .iter()
-                .filter_map(|i| i.name.splitn(3, ' ').nth(2))
-                .map(|l| width(l, z.legend * 0.8, false))
-                .fold(0.0, f32::max)
-        } else {
-            0.0
-        } + 30.0 * s;
+        // The placement keeps room east of the islands for their names.
         let right = x + panel - 8.0 * s;
-        let room = [x, top + caption, right - names, bottom];
+        let room = [x, top + caption, right, bottom];
         let fit = Fit(Placement::fit(room, 1.0, [0.0, 0.0]));
         one_map(out, one, (&fit, right, t), z, ink, s);
     }

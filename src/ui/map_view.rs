@@ -139,9 +139,12 @@ fn map_ui(
             );
         }
         let painter = painter.with_clip_rect(part.intersect(rect));
+        // The islands are the map's eastern edge: their names need room beyond it, on one
+        // line where the map is wide, on two ("Quần đảo" / "Trường Sa") where it is not.
         let fit = Fit::new(part, view);
+        let two_lines = names_on_two_lines(ui, &fit, part.right());
         let pointer = response.hover_pos().filter(|p| part.contains(*p));
-        let under = one_map(ui, &painter, one, &fit, pointer, dark);
+        let under = one_map(ui, &painter, one, (&fit, two_lines), pointer, dark);
         hovered = hovered.or(under.map(|shape| (shape, *one)));
     }
     if let Some((shape, one)) = hovered {
@@ -169,7 +172,7 @@ fn one_map<'g>(
     ui: &egui::Ui,
     painter: &egui::Painter,
     m: &Map,
-    fit: &Fit,
+    (fit, two_lines): (&Fit, bool),
     pointer: Option<Pos2>,
     dark: bool,
 ) -> Option<&'g Shape> {
@@ -201,7 +204,7 @@ fn one_map<'g>(
             }
         }
     }
-    islands(painter, fit, ui, dark);
+    islands(painter, (fit, two_lines), ui, dark);
     if let Some(shape) = hovered {
         let strong = Stroke::new(2.0, ui.visuals().strong_text_color());
         for ring in shape.polygons.iter().flatten() {
@@ -263,7 +266,24 @@ fn mesh(shape: &Shape, fit: &Fit, fill: Color32) -> egui::Mesh {
 }
 
 /// The archipelagos: their islands, a ring around each and its name to the east.
-fn islands(painter: &egui::Painter, fit: &Fit, ui: &egui::Ui, _dark: bool) {
+/// The font of the archipelagos' names.
+fn island_font() -> egui::FontId {
+    egui::FontId::proportional(12.0)
+}
+
+/// Whether the archipelagos' names must go on two lines to end before `right`.
+fn names_on_two_lines(ui: &egui::Ui, fit: &Fit, right: f32) -> bool {
+    geometry().islands.iter().any(|i| {
+        let width = ui.fonts_mut(|f| {
+            f.layout_no_wrap(i.name.clone(), island_font(), Color32::WHITE)
+                .size()
+                .x
+        });
+        fit.screen(i.label).x + 12.0 + width > right
+    })
+}
+
+fn islands(painter: &egui::Painter, (fit, two_lines): (&Fit, bool), ui: &egui::Ui, _dark: bool) {
     let weak = ui.visuals().weak_text_color();
     for island in &geometry().islands {
         for ring in island.polygons.iter().flatten() {
@@ -272,11 +292,15 @@ fn islands(painter: &egui::Painter, fit: &Fit, ui: &egui::Ui, _dark: bool) {
         }
         let at = fit.screen(island.label);
         painter.circle_stroke(at, 8.0, Stroke::new(1.0, weak));
+        let name = match island.name.splitn(3, ' ').collect::<Vec<_>>().as_slice() {
+            [a, b, rest] if two_lines => format!("{a} {b}\n{rest}"),
+            _ => island.name.clone(),
+        };
         painter.text(
             at + vec2(12.0, 0.0),
             egui::Align2::LEFT_CENTER,
-            &island.name,
-            egui::FontId::proportional(12.0),
+            name,
+            island_font(),
             ui.visuals().text_color(),
         );
     }
