@@ -1217,7 +1217,7 @@ fn a_filled_entry_form_opens_its_own_dialog_names_the_refused_cell_and_imports_w
 }
 
 #[test]
-fn the_map_names_the_province_under_the_pointer_and_a_click_shows_it_over_time() {
+fn the_map_names_the_province_under_the_pointer_and_clicks_show_the_picked_ones_over_time() {
     let (_dir, db) = fixture_db();
     let mut h = harness(&db, LAPTOP);
     h.run();
@@ -1232,22 +1232,20 @@ fn the_map_names_the_province_under_the_pointer_and_a_click_shows_it_over_time()
     let rect = h.get_by_label("Map of the provinces").rect();
     let corners = [rect.left(), rect.top(), rect.right(), rect.bottom()];
     let placed = chiso::chart::map::Placement::fit(corners, 1.0, [0.0, 0.0]);
-    let shape = chiso::chart::map::geometry()
-        .set_on(&m.set_day)
-        .unwrap()
-        .shapes
-        .iter()
-        .find(|s| s.code == "VN-03")
-        .unwrap();
-    let t = &shape.mesh.indices[..3];
-    let p = [0, 1].map(|k| {
-        t.iter()
-            .map(|i| shape.mesh.points[*i as usize][k])
-            .sum::<f32>()
-            / 3.0
-    });
-    let [x, y] = placed.place(p);
-    let at = egui::pos2(x, y);
+    let set = chiso::chart::map::geometry().set_on(&m.set_day).unwrap();
+    let inside = |code: &str| {
+        let shape = set.shapes.iter().find(|s| s.code == code).unwrap();
+        let t = &shape.mesh.indices[..3];
+        let p = [0, 1].map(|k| {
+            t.iter()
+                .map(|i| shape.mesh.points[*i as usize][k])
+                .sum::<f32>()
+                / 3.0
+        });
+        let [x, y] = placed.place(p);
+        egui::pos2(x, y)
+    };
+    let at = inside("VN-03");
     h.hover_at(at);
     h.run();
     assert!(
@@ -1258,18 +1256,30 @@ fn the_map_names_the_province_under_the_pointer_and_a_click_shows_it_over_time()
         h.query_by_label_contains("2016: 50.8‰").is_some(),
         "and its figure"
     );
-    // A click shows it over time, beside the nation.
-    for pressed in [true, false] {
-        h.event(egui::Event::PointerButton {
-            pos: at,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        });
-    }
-    h.run();
+    let click = |h: &mut egui_kittest::Harness<'static, chiso::ui::ChisoApp>,
+                 at: egui::Pos2,
+                 modifiers: egui::Modifiers| {
+        h.hover_at(at);
+        h.run();
+        for pressed in [true, false] {
+            h.event(egui::Event::PointerButton {
+                pos: at,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers,
+            });
+        }
+        h.run();
+    };
+    // Ctrl+click picks Hà Giang and keeps the map; a click on Cao Bằng shows both over time,
+    // beside the nation.
+    click(&mut h, at, egui::Modifiers::COMMAND);
+    let ws = h.state().workspace().unwrap();
+    assert_eq!(ws.spec().kind, chiso::chart::ChartKind::Map);
+    assert_eq!(ws.picked_areas(), ["VN-03"]);
+    click(&mut h, inside("VN-04"), egui::Modifiers::NONE);
     let spec = h.state().workspace().unwrap().spec();
     assert_eq!(spec.kind, chiso::chart::ChartKind::TimeSeries);
-    assert_eq!(spec.series[0].area, "VN-03");
-    assert_eq!(spec.series[1].area, "VNM");
+    let areas: Vec<&str> = spec.series.iter().map(|k| k.area.as_str()).collect();
+    assert_eq!(areas, ["VN-03", "VN-04", "VNM"]);
 }

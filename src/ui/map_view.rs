@@ -145,6 +145,8 @@ fn map_ui(
         let two_lines = names_on_two_lines(ui, &fit, part.right());
         let pointer = response.hover_pos().filter(|p| part.contains(*p));
         let under = one_map(ui, &painter, one, (&fit, two_lines), pointer, dark);
+        // The provinces picked with Ctrl+click, outlined until a click shows them.
+        picked_outlines(ui, &painter, one, &fit, &ws.picked_areas());
         hovered = hovered.or(under.map(|shape| (shape, *one)));
     }
     if let Some((shape, one)) = hovered {
@@ -161,7 +163,20 @@ fn map_ui(
         };
         let response = response.clone().on_hover_text_at_pointer(text);
         if response.clicked() {
-            commands.push(Command::ShowAreaOverTime(shape.code.clone()));
+            // Ctrl (⌘ on a Mac) picks it to show with the next; a plain click shows them.
+            // The button's own event says which keys were held when it was let go.
+            let held = ui.input(|i| {
+                i.modifiers.command
+                    || i.events.iter().any(|e| {
+                        matches!(e, egui::Event::PointerButton { pressed: false, modifiers, .. } if modifiers.command)
+                    })
+            });
+            let command = if held {
+                Command::PickArea(shape.code.clone())
+            } else {
+                Command::ShowAreaOverTime(shape.code.clone())
+            };
+            commands.push(command);
         }
     }
 }
@@ -241,6 +256,24 @@ fn zoom_and_pan(ui: &egui::Ui, response: &egui::Response, rect: Rect) -> View {
     }
     ui.data_mut(|d| d.insert_temp(id, view));
     view
+}
+
+/// A thick outline round each picked province.
+fn picked_outlines(ui: &egui::Ui, painter: &egui::Painter, m: &Map, fit: &Fit, picked: &[&str]) {
+    let Some(set) = geometry().set_on(&m.set_day) else {
+        return;
+    };
+    let stroke = Stroke::new(2.5, ui.visuals().selection.stroke.color);
+    for shape in set
+        .shapes
+        .iter()
+        .filter(|s| picked.contains(&s.code.as_str()))
+    {
+        for ring in shape.polygons.iter().flatten() {
+            let points: Vec<Pos2> = ring.iter().map(|p| fit.screen(*p)).collect();
+            painter.add(egui::Shape::closed_line(points, stroke));
+        }
+    }
 }
 
 /// The province's figure on the map, if it has one.

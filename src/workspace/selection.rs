@@ -287,6 +287,42 @@ impl Workspace {
         }
     }
 
+    /// Picks `area` on a map or a ranking (Ctrl+click), or unpicks it: the provinces a click
+    /// then shows over time together. They follow the chart's first series, which a map or a
+    /// ranking draws; they draw nothing themselves.
+    pub fn pick_area(&mut self, area: &str) -> Result<(), StoreError> {
+        if !self.spec.kind.by_province() {
+            return Ok(());
+        }
+        let Some(first) = self.spec.series.first().cloned() else {
+            return Ok(());
+        };
+        let key = SeriesKey {
+            area: area.to_owned(),
+            ..first
+        };
+        match self.spec.series[1..].iter().position(|k| *k == key) {
+            Some(at) => {
+                self.spec.series.remove(at + 1);
+            }
+            None => self.spec.series.push(key),
+        }
+        Ok(())
+    }
+
+    /// The provinces picked on the map (Ctrl+click), by area code.
+    pub fn picked_areas(&self) -> Vec<&str> {
+        if !self.spec.kind.by_province() {
+            return Vec::new();
+        }
+        self.spec
+            .series
+            .iter()
+            .skip(1)
+            .map(|k| k.area.as_str())
+            .collect()
+    }
+
     /// A map's classes and the earlier years drawn beside it.
     pub fn set_map(&mut self, map: crate::model::selection::MapSpec) -> Result<(), StoreError> {
         self.spec.map = map;
@@ -294,16 +330,21 @@ impl Workspace {
         self.refresh_chart()
     }
 
-    /// Shows `area` over time beside the chart's own area (the nation of a map or a ranking),
-    /// in the indicator, subgroup and source shown: what a click on a province asks.
+    /// Shows `area` over time, after the provinces picked on the map (Ctrl+click) and beside
+    /// the chart's own area (the nation of a map or a ranking), in the indicator, subgroup and
+    /// source shown: what a click on a province asks.
     pub fn show_area_over_time(&mut self, area: &str) -> Result<(), StoreError> {
         let Some(first) = self.spec.series.first().cloned() else {
             return Ok(());
         };
-        let mut series = vec![SeriesKey {
+        let mut series: Vec<SeriesKey> = self.spec.series[1..].to_vec();
+        let clicked = SeriesKey {
             area: area.to_owned(),
             ..first.clone()
-        }];
+        };
+        if !series.contains(&clicked) {
+            series.push(clicked);
+        }
         if first.area != area {
             series.push(first);
         }

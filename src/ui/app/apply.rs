@@ -87,7 +87,8 @@ impl ChisoApp {
             | C::SetKind(_)
             | C::SetRanking(_)
             | C::SetMap(_)
-            | C::ShowAreaOverTime(_) => match self.workspace.as_mut() {
+            | C::ShowAreaOverTime(_)
+            | C::PickArea(_) => match self.workspace.as_mut() {
                 Some(ws) => select(ws, command),
                 None => Ok(()),
             },
@@ -536,6 +537,7 @@ fn select(ws: &mut Workspace, command: Command) -> Result<(), StoreError> {
         Command::SetKind(kind) => ws.set_kind(kind),
         Command::SetRanking(ranking) => ws.set_ranking(ranking),
         Command::ShowAreaOverTime(area) => ws.show_area_over_time(&area),
+        Command::PickArea(area) => ws.pick_area(&area),
         Command::SetMap(map) => ws.set_map(map),
         _ => Ok(()),
     }

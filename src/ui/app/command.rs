@@ -36,6 +36,8 @@ pub enum Command {
     SetMap(crate::model::selection::MapSpec),
     /// Shows this province over time beside the nation (a click on the map).
     ShowAreaOverTime(String),
+    /// Picks or unpicks this province on the map (Ctrl+click), to show it with the next.
+    PickArea(String),
     SetDark(bool),
     /// Reads and shows numbers (and, as they are translated, words) in this language.
     SetLanguage(Language),
