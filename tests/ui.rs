@@ -1283,3 +1283,33 @@ fn the_map_names_the_province_under_the_pointer_and_clicks_show_the_picked_ones_
     let areas: Vec<&str> = spec.series.iter().map(|k| k.area.as_str()).collect();
     assert_eq!(areas, ["VN-03", "VN-04", "VNM"]);
 }
+
+#[test]
+fn help_lists_the_shortcuts_and_about_credits_the_fonts_and_the_boundaries() {
+    let (_dir, db) = fixture_db();
+    let open = |item: &str| {
+        let mut h = harness(&db, LAPTOP);
+        h.run();
+        h.get_by_label("Help").click();
+        h.run();
+        h.get_by_label(item).click();
+        h.run();
+        h
+    };
+    let h = open("Keyboard shortcuts");
+    assert!(h.query_by_label_contains("In presentation").is_some());
+    assert!(
+        h.query_all_by_label_contains("Edit tab's grid").count() >= 2,
+        "undo and redo"
+    );
+    let h = open("About Chiso");
+    assert!(
+        h.query_by_label_contains("geoBoundaries").is_some(),
+        "the boundaries credited"
+    );
+    assert!(
+        h.query_by_label_contains("SIL Open Font License").is_some(),
+        "the fonts' licence"
+    );
+    assert!(h.query_by_label_contains("Quần đảo Hoàng Sa").is_some());
+}

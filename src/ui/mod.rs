@@ -17,6 +17,7 @@
 //! | `present`    | presentation mode: one view per slide, full screen         |
 //! | `form_dialog` | a filled entry form's dry run, cell by cell, then its import |
 //! | `map_view` | a map: the provinces as meshes, hover, click, ← → through the years |
+//! | `help` | the keyboard shortcuts and About Chiso (version, licence, credits) |
 //! | `export_dialog` | "Export chart…" and "Copy chart"                        |
 //! | `import_dialog` | the import dialog: dry run, report, problems, import    |
 //! | `sources`    | the sources panel: full citations                          |
@@ -40,6 +41,7 @@ pub mod export_dialog;
 mod form_dialog;
 mod forms;
 mod grid;
+mod help;
 mod import_dialog;
 mod map_view;
 mod present;

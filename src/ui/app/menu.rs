@@ -94,6 +94,14 @@ impl ChisoApp {
                     self.commands.push(Command::SetDark(dark));
                 }
             });
+            ui.menu_button(t.get("menu-help"), |ui| {
+                if ui.button(t.get("help-shortcuts")).clicked() {
+                    self.help = Some(crate::ui::help::HelpWindow::Shortcuts);
+                }
+                if ui.button(t.get("help-about")).clicked() {
+                    self.help = Some(crate::ui::help::HelpWindow::About);
+                }
+            });
             if let Some(ws) = &self.workspace {
                 ui.separator();
                 ui.label(file_name(ws.path()));

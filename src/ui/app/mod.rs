@@ -50,6 +50,8 @@ pub struct ChisoApp {
     import: Option<ImportDialog>,
     /// A filled entry form being imported.
     form: Option<super::form_dialog::FormDialog>,
+    /// The help window open (shortcuts or About).
+    help: Option<super::help::HelpWindow>,
     export: Option<ExportDialog>,
     /// A picture waiting to go to the clipboard at the next frame (the clipboard is the
     /// context's, which `apply` does not hold).
@@ -90,6 +92,7 @@ impl ChisoApp {
             shown_title: String::new(),
             import: None,
             form: None,
+            help: None,
             export: None,
             clipboard_image: None,
             presentation: None,
@@ -296,6 +299,11 @@ impl ChisoApp {
             && !prompt.ui(ctx, t, &mut self.commands)
         {
             self.path_prompt = None;
+        }
+        if let Some(which) = self.help
+            && !super::help::ui(ctx, t, which)
+        {
+            self.help = None;
         }
         if let Some(dialog) = &self.form
             && !super::form_dialog::ui(ctx, t, dialog, &mut self.commands)
