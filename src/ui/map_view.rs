@@ -202,21 +202,27 @@ fn one_map<'g>(
             .and_then(|c| m.classes.get(*c))
             .map_or(style::color(NO_DATA), |c| style::color(c.color));
         painter.add(mesh(shape, fit, fill));
+        let rings: Vec<Vec<Pos2>> = shape
+            .polygons
+            .iter()
+            .flatten()
+            .map(|ring| ring.iter().map(|p| fit.screen(*p)).collect())
+            .collect();
+        // Hatched as the export hatches them: an estimate on new boundaries over its colour,
+        // no figure at all over pale grey.
         let estimate = bar_of(m, &shape.code).is_some_and(|b| b.estimate.is_some());
-        for ring in shape.polygons.iter().flatten() {
-            let points: Vec<Pos2> = ring.iter().map(|p| fit.screen(*p)).collect();
-            painter.add(egui::Shape::closed_line(points.clone(), border));
-            // An estimate on new boundaries: a dashed outline, as its bar is drawn.
-            if estimate {
-                let mut closed = points;
-                closed.extend(closed.first().copied());
-                painter.extend(egui::Shape::dashed_line(
-                    &closed,
-                    Stroke::new(1.0, ui.visuals().text_color()),
-                    4.0,
-                    3.0,
-                ));
+        if estimate || !m.class_of.contains_key(&shape.code) {
+            let ink = if estimate {
+                ui.visuals().text_color()
+            } else {
+                ui.visuals().weak_text_color()
+            };
+            for (a, b) in hatch(&rings, 6.0) {
+                painter.line_segment([a, b], Stroke::new(0.8, ink));
             }
+        }
+        for points in rings {
+            painter.add(egui::Shape::closed_line(points, border));
         }
     }
     islands(painter, (fit, two_lines), ui, dark);
@@ -274,6 +280,36 @@ fn picked_outlines(ui: &egui::Ui, painter: &egui::Painter, m: &Map, fit: &Fit, p
             painter.add(egui::Shape::closed_line(points, stroke));
         }
     }
+}
+
+/// Diagonal lines `spacing` apart across the inside of `rings` (even-odd): each line x − y = c
+/// is cut where it crosses the rings' edges, and the pieces inside are kept.
+fn hatch(rings: &[Vec<Pos2>], spacing: f32) -> Vec<(Pos2, Pos2)> {
+    let along = |p: Pos2| p.x - p.y;
+    let (lo, hi) = rings
+        .iter()
+        .flatten()
+        .fold((f32::MAX, f32::MIN), |(lo, hi), p| {
+            (lo.min(along(*p)), hi.max(along(*p)))
+        });
+    let mut lines = Vec::new();
+    let mut c = (lo / spacing).ceil() * spacing;
+    while c < hi {
+        let mut cuts: Vec<Pos2> = Vec::new();
+        for ring in rings {
+            for i in 0..ring.len() {
+                let (a, b) = (ring[i], ring[(i + 1) % ring.len()]);
+                let (ua, ub) = (along(a) - c, along(b) - c);
+                if (ua < 0.0) != (ub < 0.0) {
+                    cuts.push(a + (b - a) * (ua / (ua - ub)));
+                }
+            }
+        }
+        cuts.sort_by(|p, q| (p.x + p.y).total_cmp(&(q.x + q.y)));
+        lines.extend(cuts.chunks_exact(2).map(|pair| (pair[0], pair[1])));
+        c += spacing;
+    }
+    lines
 }
 
 /// The province's figure on the map, if it has one.
