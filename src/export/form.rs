@@ -16,16 +16,7 @@ use super::ExportError;
 use crate::locale::{Language, Messages};
 use crate::model::{Indicator, Status};
 
-/// The version of the form's layout, in its hidden sheet: a later Chiso reads older forms.
-pub const FORM_VERSION: u32 = 1;
-/// The hidden sheet's name.
-pub const KEY_SHEET: &str = "chiso_form";
-/// The 0-based row of the header; the figures start on the next (row 7 as Excel counts).
-pub const HEADER_ROW: u32 = 5;
-/// The columns of the first sheet, in order: year, area name, area code, value, status, note.
-pub const COLUMNS: usize = 6;
-/// The column of the value (D).
-pub const VALUE_COLUMN: u16 = 3;
+use crate::model::form::{HEADER_ROW, KEY_SHEET, MARK, VALUE_COLUMN, VERSION};
 
 /// What a form is for, and its rows.
 pub struct FormSpec<'a> {
@@ -275,8 +266,8 @@ fn instructions_sheet(sheet: &mut Worksheet, spec: &FormSpec) -> Result<(), Xlsx
 /// What the form is for, as `key = value` rows: what `import::form` reads back.
 fn key_sheet(sheet: &mut Worksheet, spec: &FormSpec) -> Result<(), XlsxError> {
     let rows = [
-        ("form", "chiso entry form".to_owned()),
-        ("version", FORM_VERSION.to_string()),
+        ("form", MARK.to_owned()),
+        ("version", VERSION.to_string()),
         ("database", spec.database.to_owned()),
         ("indicator", spec.indicator.code.clone()),
         ("subgroup", spec.subgroup.0.to_owned()),

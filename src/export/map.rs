@@ -243,6 +243,7 @@ fn legend(
     }
     y += size * 0.3;
     let national = m.ranking.national.as_ref();
+    let breaks = m.breaks();
     // The highest values at the top, as a reader scans a scale.
     for (i, class) in m.classes.iter().enumerate().rev() {
         let hex = style::hex(class.color);
@@ -254,7 +255,7 @@ fn legend(
         );
         out.text((left + box_w + size * 0.5, y), plain, &class.label);
         if let Some(n) = national
-            && crate::chart::map::class_of(n.value, &m.breaks()) == Some(i)
+            && crate::chart::map::class_of(n.value, &breaks) == Some(i)
         {
             // A small triangle pointing at the class, then the nation's figure.
             let x = left + box_w + size * 0.5 + width(&class.label, size, false) + size * 0.5;

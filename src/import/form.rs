@@ -13,11 +13,10 @@ use crate::locale::{Language, Numbers};
 use crate::model::Status;
 use crate::model::draft::display_name;
 
-/// The hidden sheet's name and the layout's version (`export::form` writes them).
-const KEY_SHEET: &str = "chiso_form";
-const FORM_VERSION: u32 = 1;
-const HEADER_ROW: u32 = 5;
-const VALUE_COLUMN: u32 = 3;
+use crate::model::form::{HEADER_ROW, KEY_SHEET, MARK, VERSION as FORM_VERSION};
+
+/// The value's column, as calamine counts columns.
+const VALUE_COLUMN: u32 = crate::model::form::VALUE_COLUMN as u32;
 
 /// A form as filled.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -104,7 +103,7 @@ pub fn read(path: &Path, statuses: &[(String, Status)]) -> Result<FilledForm, Re
             .unwrap_or_default()
     };
     let version: u32 = value_of("version").parse().unwrap_or(0);
-    if value_of("form") != "chiso entry form" || version == 0 {
+    if value_of("form") != MARK || version == 0 {
         return Err(unreadable(format!(
             "its sheet {KEY_SHEET} is not a Chiso form's: make a new form with `chiso template`"
         )));

@@ -14,6 +14,7 @@ use std::fmt;
 
 pub mod countries;
 pub mod draft;
+pub mod form;
 pub mod selection;
 pub mod units;
 

@@ -51,7 +51,7 @@ impl Fit {
     }
 }
 
-pub fn ui(ui: &mut egui::Ui, ws: &Workspace, dark: bool, commands: &mut Vec<Command>) {
+pub fn ui(ui: &mut egui::Ui, ws: &Workspace, commands: &mut Vec<Command>) {
     let d = ws.description();
     ui.label(RichText::new(&d.title).size(17.0).strong());
     if !d.subtitle.is_empty() {
@@ -68,8 +68,8 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, dark: bool, commands: &mut Vec<Comm
     let size = ui.available_size();
     ui.horizontal(|ui| {
         let map_size = vec2((size.x - LEGEND).max(200.0), size.y.max(200.0));
-        map_ui(ui, ws, (d, m), map_size, dark, commands);
-        ui.vertical(|ui| legend_ui(ui, d, m, dark));
+        map_ui(ui, ws, (d, m), map_size, commands);
+        ui.vertical(|ui| legend_ui(ui, d, m));
     });
 }
 
@@ -109,7 +109,6 @@ fn map_ui(
     ws: &Workspace,
     (d, m): (&ChartDescription, &Map),
     size: egui::Vec2,
-    dark: bool,
     commands: &mut Vec<Command>,
 ) {
     let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
@@ -144,7 +143,7 @@ fn map_ui(
         let fit = Fit::new(part, view);
         let two_lines = names_on_two_lines(ui, &fit, part.right());
         let pointer = response.hover_pos().filter(|p| part.contains(*p));
-        let under = one_map(ui, &painter, one, (&fit, two_lines), pointer, dark);
+        let under = one_map(ui, &painter, one, (&fit, two_lines), pointer);
         // The provinces picked with Ctrl+click, outlined until a click shows them.
         picked_outlines(ui, &painter, one, &fit, &ws.picked_areas());
         hovered = hovered.or(under.map(|shape| (shape, *one)));
@@ -189,7 +188,6 @@ fn one_map<'g>(
     m: &Map,
     (fit, two_lines): (&Fit, bool),
     pointer: Option<Pos2>,
-    dark: bool,
 ) -> Option<&'g Shape> {
     let set = geometry().set_on(&m.set_day)?;
     let background = ui.visuals().panel_fill;
@@ -225,7 +223,7 @@ fn one_map<'g>(
             painter.add(egui::Shape::closed_line(points, border));
         }
     }
-    islands(painter, (fit, two_lines), ui, dark);
+    islands(painter, (fit, two_lines), ui);
     if let Some(shape) = hovered {
         let strong = Stroke::new(2.0, ui.visuals().strong_text_color());
         for ring in shape.polygons.iter().flatten() {
@@ -352,7 +350,7 @@ fn names_on_two_lines(ui: &egui::Ui, fit: &Fit, right: f32) -> bool {
     })
 }
 
-fn islands(painter: &egui::Painter, (fit, two_lines): (&Fit, bool), ui: &egui::Ui, _dark: bool) {
+fn islands(painter: &egui::Painter, (fit, two_lines): (&Fit, bool), ui: &egui::Ui) {
     let weak = ui.visuals().weak_text_color();
     for island in &geometry().islands {
         for ring in island.polygons.iter().flatten() {
@@ -377,7 +375,7 @@ fn islands(painter: &egui::Painter, (fit, two_lines): (&Fit, bool), ui: &egui::U
 
 /// The unit, the classes (highest at the top) with the nation's figure beside its own, no
 /// data and estimates, then the chart's notes.
-fn legend_ui(ui: &mut egui::Ui, d: &ChartDescription, m: &Map, _dark: bool) {
+fn legend_ui(ui: &mut egui::Ui, d: &ChartDescription, m: &Map) {
     ui.label(RichText::new(&m.ranking.value_label).strong());
     let breaks = m.breaks();
     let national = m.ranking.national.as_ref();

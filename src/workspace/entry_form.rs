@@ -187,10 +187,6 @@ impl FormReport {
     pub fn problem_count(&self) -> usize {
         self.form.problems.len() + self.refused.len()
     }
-
-    pub fn problems(&self) -> &[CellProblem] {
-        &self.form.problems
-    }
 }
 
 /// Options of a form's import.

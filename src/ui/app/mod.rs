@@ -408,7 +408,7 @@ impl ChisoApp {
                 ranking_view::ui(ui, ws, self.state.dark)
             }
             Tab::Chart if ws.spec().kind == ChartKind::Map => {
-                super::map_view::ui(ui, ws, self.state.dark, &mut self.commands)
+                super::map_view::ui(ui, ws, &mut self.commands)
             }
             Tab::Chart => chart_view::ui(ui, ws, self.state.dark, &mut self.commands),
             Tab::Table => table::ui(ui, ws, &mut self.commands),
