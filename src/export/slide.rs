@@ -112,7 +112,7 @@ fn band_svg(out: &mut Svg, h: &Headline, d: &ChartDescription, (w, band): (f32, 
 }
 
 /// The deck's first page: its title, the date and where the figures come from, then the
-/// slides that follow, numbered as the deck numbers them.
+/// slides that follow (`slides`: each already numbered, "2. Tỷ suất tử vong…").
 pub fn title_svg(
     title: &str,
     subtitle: &str,
@@ -166,12 +166,7 @@ pub fn title_svg(
     };
     for (i, name) in slides.iter().enumerate() {
         let (c, r) = (i / rows, i % rows);
-        let text = super::text::fit(
-            &format!("{}. {name}", i + 1),
-            item.size,
-            false,
-            column_w - 20.0 * s,
-        );
+        let text = super::text::fit(name, item.size, false, column_w - 20.0 * s);
         out.text(
             (pad + c as f32 * column_w, y + line * (r as f32 + 1.2)),
             item,

@@ -131,7 +131,7 @@ impl Workspace {
         // Two views of one name, or two names cut to the same length, are two files.
         let mut taken = std::collections::HashSet::new();
         for (i, view) in self.views.iter().enumerate() {
-            let svg = self.slide_svg(i, language, &options)?;
+            let (svg, _) = self.slide_svg(i, language, &options)?;
             let numbered = format!("{:02}-{}", i + 1, view.name);
             let path = dir.join(text::file_name(&numbered, ext, &mut taken));
             let failed = |source| DeckError::Slide {
@@ -152,13 +152,14 @@ impl Workspace {
     }
 
     /// Slide `index` drawn as the deck writes it (headline band, chart, notes, sources), from
-    /// its saved view alone, in `language`; a view whose figures are gone is drawn empty.
+    /// its saved view alone, in `language`, and its title; a view whose figures are gone is
+    /// drawn empty.
     fn slide_svg(
         &self,
         index: usize,
         language: Language,
         options: &ExportOptions,
-    ) -> Result<String, DeckError> {
+    ) -> Result<(String, String), DeckError> {
         let view = &self.views[index];
         let failed = |source| DeckError::Slide {
             number: index + 1,
@@ -176,8 +177,9 @@ impl Workspace {
                 describe(&view.spec, &data)
             });
         let headline = self.slide_headline(index, language);
-        crate::export::slide::svg(&description, headline.as_ref(), options)
-            .map_err(|e| failed(SlideError::Export(e)))
+        let svg = crate::export::slide::svg(&description, headline.as_ref(), options)
+            .map_err(|e| failed(SlideError::Export(e)))?;
+        Ok((svg, description.title))
     }
 
     /// The headline band of slide `index`: its indicator's latest figure, change and target,
@@ -208,6 +210,13 @@ impl Workspace {
         };
         let mut svgs = Vec::with_capacity(self.views.len() + 1);
         let mut names = Vec::with_capacity(self.views.len() + 1);
+        // Each slide with its title in the deck's language: what its page shows, and what the
+        // title page and the bookmarks call it (a view's name may be in the other language).
+        for i in 0..self.views.len() {
+            let (svg, slide_title) = self.slide_svg(i, language, &options)?;
+            svgs.push(svg);
+            names.push(format!("{}. {slide_title}", i + 1));
+        }
         if title_page {
             let t = crate::locale::Messages::of(language);
             let today = chrono::Local::now()
@@ -221,16 +230,10 @@ impl Workspace {
                     ("count", self.views.len().into()),
                 ],
             );
-            let slides: Vec<String> = self.views.iter().map(|v| v.name.clone()).collect();
-            let svg = crate::export::slide::title_svg(title, &subtitle, &slides, &options)
+            let svg = crate::export::slide::title_svg(title, &subtitle, &names, &options)
                 .map_err(DeckError::Pdf)?;
-            svgs.push(svg);
-            names.push(title.to_owned());
-        }
-        for (i, view) in self.views.iter().enumerate() {
-            let svg = self.slide_svg(i, language, &options)?;
-            svgs.push(svg);
-            names.push(format!("{}. {}", i + 1, view.name));
+            svgs.insert(0, svg);
+            names.insert(0, title.to_owned());
         }
         let pages: Vec<crate::export::pdf::Page> = svgs
             .iter()
