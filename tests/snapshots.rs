@@ -96,3 +96,83 @@ fn by_province_on_a_laptop(kind: chiso::chart::ChartKind, name: &str) {
     assert_eq!(ws.description().ranking().unwrap().bars.len(), 63);
     harness.snapshot(name);
 }
+
+/// File → Merge changes… in Vietnamese at 1366×768: a package from Lào Cai with one figure
+/// added and one conflict, each of its three values written the Vietnamese way.
+#[test]
+fn merge_dialog_in_vietnamese() {
+    let Some(renderer) = renderer() else { return };
+    let (dir, centre) = fixture_db();
+    let copy = dir.path().join("lao_cai.db");
+    let package = dir.path().join("lao_cai.chisochanges");
+    let (c, l, p) = (
+        centre.to_str().unwrap(),
+        copy.to_str().unwrap(),
+        package.to_str().unwrap(),
+    );
+    let src = "NEWS_VNA_2025_12";
+    for args in [
+        vec!["copy", c, l, "--for", "Lào Cai"],
+        vec![
+            "set",
+            l,
+            "U5MR",
+            "2024",
+            "31.5",
+            "--area",
+            "VN-02",
+            "--source",
+            src,
+            "--by",
+            "Lò Thị Mai",
+        ],
+        vec![
+            "set",
+            l,
+            "U5MR",
+            "2024",
+            "16.5",
+            "--area",
+            "VNM",
+            "--source",
+            src,
+            "--by",
+            "Lò Thị Mai",
+        ],
+        vec![
+            "set",
+            c,
+            "U5MR",
+            "2024",
+            "16.8",
+            "--area",
+            "VNM",
+            "--source",
+            src,
+            "--by",
+            "Trung ương",
+        ],
+        vec!["changes", l, "--out", p, "--by", "Lò Thị Mai"],
+    ] {
+        let out = common::chiso(&args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            common::text(&out.stderr)
+        );
+    }
+    let state = chiso::ui::app::State {
+        language: Language::Vietnamese,
+        ..Default::default()
+    };
+    let mut harness = builder(LAPTOP).renderer(renderer).build_ui_state(
+        |ui, app: &mut chiso::ui::ChisoApp| app.ui(ui),
+        chiso::ui::ChisoApp::new(state, Some(centre), None),
+    );
+    harness.run();
+    harness
+        .state_mut()
+        .push(chiso::ui::app::Command::OpenPackage(package));
+    harness.run();
+    harness.snapshot("merge_dialog_vi");
+}

@@ -1313,3 +1313,97 @@ fn help_lists_the_shortcuts_and_about_credits_the_fonts_and_the_boundaries() {
     );
     assert!(h.query_by_label_contains("Quần đảo Hoàng Sa").is_some());
 }
+
+/// File → Merge changes… with a package whose one cell the centre changed too: the dialog lists
+/// the changes and the conflict with the three values, merges nothing until the conflict is
+/// decided, then merges all of it, the conflict as chosen.
+#[test]
+fn merging_a_package_shows_its_conflict_and_applies_the_choice() {
+    use chiso::ui::dialogs::Picked;
+    let (dir, centre) = fixture_db();
+    let copy = dir.path().join("lao_cai.db");
+    let package = dir.path().join("lao_cai.chisochanges");
+    let run = |args: &[&str]| {
+        let out = common::chiso(args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            common::text(&out.stderr)
+        );
+    };
+    let (c, l, p) = (
+        centre.to_str().unwrap(),
+        copy.to_str().unwrap(),
+        package.to_str().unwrap(),
+    );
+    let src = "NEWS_VNA_2025_12";
+    run(&["copy", c, l, "--for", "Lào Cai"]);
+    run(&[
+        "set",
+        l,
+        "U5MR",
+        "2024",
+        "31.5",
+        "--area",
+        "VN-02",
+        "--source",
+        src,
+        "--by",
+        "Lò Thị Mai",
+    ]);
+    run(&[
+        "set",
+        l,
+        "U5MR",
+        "2024",
+        "16.5",
+        "--area",
+        "VNM",
+        "--source",
+        src,
+        "--by",
+        "Lò Thị Mai",
+    ]);
+    run(&[
+        "set", c, "U5MR", "2024", "16.8", "--area", "VNM", "--source", src, "--by", "centre",
+    ]);
+    run(&["changes", l, "--out", p, "--by", "Lò Thị Mai"]);
+
+    let app =
+        chiso::ui::ChisoApp::new(chiso::ui::app::State::default(), Some(centre.clone()), None)
+            .with_dialogs(Answers(vec![Picked::Chosen(vec![package.clone()])]));
+    let mut h = common::builder(LAPTOP).build_ui_state(|ui, app| app.ui(ui), app);
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Merge changes…").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("From “Lào Cai”, by Lò Thị Mai")
+            .is_some(),
+        "the package says who sent it"
+    );
+    assert!(h.query_by_label_contains("; one conflict.").is_some());
+    assert!(h.query_by_label("Changed on both sides").is_some());
+    // The three values of the cell: where Lào Cai started, theirs, ours.
+    for value in ["16.5", "16.8"] {
+        assert!(h.query_by_label(value).is_some(), "{value} shown");
+    }
+    assert!(
+        h.get_by_label("Merge all").accesskit_node().is_disabled(),
+        "nothing merges while a conflict is undecided"
+    );
+    h.get_by_label("Use theirs").click();
+    h.run();
+    h.get_by_label("Merge all").click();
+    h.run();
+    let status = h.state().status().unwrap_or_default().to_owned();
+    assert!(
+        status.starts_with("Merged 2 changes from “Lào Cai”"),
+        "{status}"
+    );
+    let series = common::text(
+        &common::chiso(&["series", c, "U5MR", "--area", "VNM", "--source", src]).stdout,
+    );
+    assert!(series.contains("2024,16.5"), "theirs chosen: {series}");
+}

@@ -158,6 +158,54 @@ pub enum Command {
     Export(ExportCommand),
     /// Write one figure, through the same checks and audit as the window
     Set(SetCommand),
+    /// Make a copy of a database for a province (or anyone) that records where it came from,
+    /// so that the two exchange packages of changes (`chiso changes`, `chiso apply`)
+    Copy {
+        file: PathBuf,
+        /// The new file (must not exist)
+        copy: PathBuf,
+        /// Whom the copy is for, as packages will name it (e.g. "Lào Cai")
+        #[arg(long = "for", value_name = "NAME")]
+        for_name: String,
+        /// The editor named in the audit log (default: the operating-system user)
+        #[arg(long)]
+        by: Option<String>,
+    },
+    /// Write the changes made in a file (figures, their flags, targets, sources, saved views)
+    /// as one package for the file it exchanges with
+    Changes {
+        file: PathBuf,
+        /// The package file to write
+        #[arg(long)]
+        out: PathBuf,
+        /// The file it is for, by the name its copy was made for (needed in a file with several
+        /// copies; a copy sends to the file it came from)
+        #[arg(long, value_name = "NAME")]
+        to: Option<String>,
+        /// copy: every change since the copy was made; last: since the last package for the same
+        /// file (the default)
+        #[arg(long, value_name = "copy|last", default_value = "last")]
+        since: String,
+        /// The editor the package names (default: the operating-system user)
+        #[arg(long)]
+        by: Option<String>,
+    },
+    /// Apply a package of changes: lists what it adds, changes and deletes and every conflict,
+    /// then applies all of it or nothing
+    Apply {
+        file: PathBuf,
+        package: PathBuf,
+        /// Show what would change and every conflict; write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// How conflicts are decided: package (the package's value) or centre (this file's
+        /// value). Without it, a package with conflicts is not applied
+        #[arg(long, value_name = "package|centre")]
+        prefer: Option<String>,
+        /// How many changes to list (conflicts are always all listed)
+        #[arg(long, default_value_t = 40)]
+        show: usize,
+    },
     /// The latest changes recorded in the audit log, newest first
     Audit {
         file: PathBuf,

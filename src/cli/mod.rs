@@ -8,6 +8,7 @@
 //! | `write` | `new`, `gen-sample`, `import`, `set`                            |
 //! | `chart` | `export`: charts and decks to files                             |
 //! | `backup`| `backups`, `restore`, `check`: a file's safety                  |
+//! | `exchange` | `copy`, `changes`, `apply`: packages of changes between copies |
 //!
 //! Each command writes to any `impl Write`, so tests read its output without a process.
 //! Errors are returned, never printed here: `main` prints each once, on stderr. The words
@@ -16,6 +17,7 @@
 mod args;
 mod backup;
 mod chart;
+mod exchange;
 mod read;
 mod write;
 
@@ -25,6 +27,7 @@ use std::path::PathBuf;
 pub use args::{Args, Command, ExportCommand, SetCommand};
 pub use backup::{backups, check, restore};
 pub use chart::{ExportArgs, export_chart};
+pub use exchange::{apply, changes, copy};
 pub use read::{audit, export_data, export_workbook, info, list, series};
 pub use write::{gen_sample, import, import_form, new, parse_value, set, template, write_report};
 
@@ -55,6 +58,39 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> anyh
             out,
         ),
         Command::Info { file } => info(&file, out, err),
+        Command::Copy {
+            file,
+            copy: target,
+            for_name,
+            by,
+        } => copy(
+            &file,
+            &target,
+            &for_name,
+            &by.unwrap_or_else(default_editor),
+            out,
+        ),
+        Command::Changes {
+            file,
+            out: target,
+            to,
+            since,
+            by,
+        } => changes(
+            &file,
+            &target,
+            to.as_deref(),
+            &since,
+            &by.unwrap_or_else(default_editor),
+            out,
+        ),
+        Command::Apply {
+            file,
+            package,
+            dry_run,
+            prefer,
+            show,
+        } => apply(&file, &package, dry_run, prefer.as_deref(), show, out),
         Command::Check { file } => check(&file, out),
         Command::Backups { file, keep } => backups(&file, keep.as_deref(), out),
         Command::Restore { file, backup } => restore(&file, &backup, out),

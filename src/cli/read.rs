@@ -52,6 +52,7 @@ pub fn info(file: &Path, out: &mut impl Write, notes: &mut impl Write) -> anyhow
             "read-only"
         }
     )?;
+    write_identity(&store, out)?;
     for (table, count) in &summary.counts {
         writeln!(out, "{:<16} {count}", format!("{}:", plural(table)))?;
     }
@@ -79,6 +80,55 @@ pub fn info(file: &Path, out: &mut impl Write, notes: &mut impl Write) -> anyhow
             file.display()
         );
     }
+    Ok(())
+}
+
+/// Which database a file is, whether it is a copy, and whom it exchanges packages with.
+fn write_identity(store: &Store, out: &mut impl Write) -> anyhow::Result<()> {
+    // A file of an older schema opened for reading has no identity yet: it gets one when
+    // it is first opened for writing.
+    let Ok(identity) = store.identity() else {
+        writeln!(
+            out,
+            "Database:        (no identity yet: schema older than 5)"
+        )?;
+        return Ok(());
+    };
+    writeln!(out, "Database:        {}", identity.database_id)?;
+    match (&identity.copied_for, &identity.copied_at) {
+        (Some(name), Some(at)) => writeln!(
+            out,
+            "This file:       copy {} for \"{}\", made {at} from copy {}",
+            identity.copy_id,
+            terminal_safe(name),
+            identity.copied_from.as_deref().unwrap_or("?")
+        )?,
+        _ => writeln!(
+            out,
+            "This file:       copy {} (the original, created {})",
+            identity.copy_id, identity.created_at
+        )?,
+    }
+    for peer in &identity.peers {
+        let role = if peer.origin {
+            "the file it was copied from, on"
+        } else {
+            "a copy made on"
+        };
+        let sent = peer
+            .sent_at
+            .as_deref()
+            .map_or("no package made for it yet".to_owned(), |at| {
+                format!("last package made for it {at}")
+            });
+        writeln!(
+            out,
+            "Exchanges with:  \"{}\" ({role} {}; {sent})",
+            terminal_safe(&peer.name),
+            peer.copied_at
+        )?;
+    }
+    writeln!(out, "Packages applied: {}", identity.packages_applied)?;
     Ok(())
 }
 

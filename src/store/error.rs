@@ -273,8 +273,18 @@ pub enum StoreError {
     )]
     Backup(super::backup::BackupError),
 
+    /// A copy or a package of changes that was not made or applied.
+    #[error("{0}")]
+    Exchange(Box<super::exchange::ExchangeError>),
+
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
+}
+
+impl From<super::exchange::ExchangeError> for StoreError {
+    fn from(error: super::exchange::ExchangeError) -> Self {
+        StoreError::Exchange(Box::new(error))
+    }
 }
 
 impl From<rusqlite::Error> for StoreError {

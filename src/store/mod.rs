@@ -23,6 +23,7 @@
 pub mod backup;
 pub mod edit;
 mod error;
+pub mod exchange;
 pub mod export;
 pub mod generate;
 pub mod import;

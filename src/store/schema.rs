@@ -13,8 +13,13 @@ use rusqlite::{Connection, Transaction};
 pub const APPLICATION_ID: i32 = 0x4348_534F;
 
 /// Each entry takes a file from version `index` to `index + 1`.
-const MIGRATIONS: &[fn(&Transaction) -> rusqlite::Result<()>] =
-    &[migrate_to_1, migrate_to_2, migrate_to_3, migrate_to_4];
+const MIGRATIONS: &[fn(&Transaction) -> rusqlite::Result<()>] = &[
+    migrate_to_1,
+    migrate_to_2,
+    migrate_to_3,
+    migrate_to_4,
+    migrate_to_5,
+];
 
 /// The newest schema this build knows.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -379,6 +384,53 @@ fn migrate_to_4(tx: &Transaction) -> rusqlite::Result<()> {
     }
     tx.execute("UPDATE audit_context SET editor = NULL WHERE id = 1", [])?;
     Ok(())
+}
+
+/// Version 5: which database a file is, and the packages of changes it exchanges with its
+/// copies (`store::exchange`). `database_id` is shared by a file and every copy made of it, so
+/// a package from another database is refused; `copy_id` is the file's own. Both are made once
+/// here, at random, and no later migration changes them.
+fn migrate_to_5(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        r#"
+CREATE TABLE database_identity (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    database_id TEXT NOT NULL CHECK (length(database_id) = 32),
+    copy_id     TEXT NOT NULL CHECK (length(copy_id) = 32),
+    created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    -- Set in a copy: the copy_id of the file it was made from, when, and for whom.
+    copied_from TEXT,
+    copied_at   TEXT,
+    copied_for  TEXT
+);
+INSERT INTO database_identity (id, database_id, copy_id)
+VALUES (1, lower(hex(randomblob(16))), lower(hex(randomblob(16))));
+
+-- The files this one exchanges packages with: the one it was copied from ('origin') and the
+-- copies made of it ('copy'). A package carries the changes after a mark in this file's audit
+-- log: the last entry when the copy was made, or when the last package to that file was made.
+CREATE TABLE exchange_peer (
+    copy_id     TEXT PRIMARY KEY CHECK (length(copy_id) = 32),
+    name        TEXT NOT NULL,
+    role        TEXT NOT NULL CHECK (role = 'origin' OR role = 'copy'),
+    copied_at   TEXT NOT NULL,
+    copied_mark INTEGER NOT NULL,
+    sent_mark   INTEGER,
+    sent_at     TEXT
+);
+
+-- Every package applied to this file, so that one applied again changes nothing.
+CREATE TABLE exchange_applied (
+    package_id TEXT PRIMARY KEY,
+    from_copy  TEXT NOT NULL,
+    from_name  TEXT NOT NULL,
+    editor     TEXT NOT NULL,
+    made_at    TEXT NOT NULL,
+    applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    changes    INTEGER NOT NULL
+);
+"#,
+    )
 }
 
 /// Tables whose changes the triggers record, with their columns, from version 4: version 3's,

@@ -45,6 +45,18 @@ pub enum FileRequest {
     },
     /// Where an entry form for the provinces goes.
     SaveForm,
+    /// Where a copy of the open file for `name` goes.
+    SaveCopy {
+        name: String,
+    },
+    /// Where a package of the changes for the file `to` (its copy id) goes.
+    SavePackage {
+        to: String,
+        to_name: String,
+        since: crate::workspace::exchange::Since,
+    },
+    /// A package of changes to merge.
+    OpenPackage,
 }
 
 /// How a request is answered: one file to open, several, a file to save, or a folder.
@@ -73,17 +85,22 @@ impl FileRequest {
             FileRequest::DeckFolder { .. } => "pick-deck-folder",
             FileRequest::SaveDeckPdf { .. } => "pick-deck-pdf",
             FileRequest::SaveForm => "pick-save-form",
+            FileRequest::SaveCopy { .. } => "pick-save-copy",
+            FileRequest::SavePackage { .. } => "pick-save-package",
+            FileRequest::OpenPackage => "pick-open-package",
         })
     }
 
     pub fn kind(&self) -> PickKind {
         match self {
-            FileRequest::OpenDatabase => PickKind::OpenOne,
+            FileRequest::OpenDatabase | FileRequest::OpenPackage => PickKind::OpenOne,
             FileRequest::Import => PickKind::OpenMany,
             FileRequest::SaveChart { .. }
             | FileRequest::SaveData { .. }
             | FileRequest::SaveDeckPdf { .. }
-            | FileRequest::SaveForm => PickKind::Save,
+            | FileRequest::SaveForm
+            | FileRequest::SaveCopy { .. }
+            | FileRequest::SavePackage { .. } => PickKind::Save,
             FileRequest::DeckFolder { .. } => PickKind::Folder,
         }
     }
@@ -110,6 +127,18 @@ impl FileRequest {
             FileRequest::SaveDeckPdf { language } => {
                 let stem = Messages::of(*language).get("file-deck-stem");
                 Some(format!("{stem}.{}", "pdf"))
+            }
+            FileRequest::SaveCopy { name } => {
+                Some(crate::text::file_name(name, "db", &mut Default::default()))
+            }
+            FileRequest::SavePackage { to_name, .. } => {
+                let stem = t.with("file-package-stem", &[("to", to_name.as_str().into())]);
+                let extension = crate::workspace::exchange::PACKAGE_EXTENSION;
+                Some(crate::text::file_name(
+                    &stem,
+                    extension,
+                    &mut Default::default(),
+                ))
             }
             _ => None,
         }
@@ -146,6 +175,14 @@ impl FileRequest {
             FileRequest::DeckFolder { .. } => Vec::new(),
             FileRequest::SaveDeckPdf { .. } => vec![("PDF".to_owned(), vec!["pdf"])],
             FileRequest::SaveForm => vec![(t.get("filter-workbook"), vec!["xlsx"])],
+            FileRequest::SaveCopy { .. } => vec![(t.get("filter-database"), vec!["db"])],
+            FileRequest::SavePackage { .. } | FileRequest::OpenPackage => vec![
+                (
+                    t.get("filter-package"),
+                    vec![crate::workspace::exchange::PACKAGE_EXTENSION],
+                ),
+                all(),
+            ],
         }
     }
 
@@ -173,6 +210,13 @@ impl FileRequest {
             FileRequest::DeckFolder { language } => Command::ExportDeck(first, language),
             FileRequest::SaveDeckPdf { language } => Command::ExportDeckPdf(first, language),
             FileRequest::SaveForm => Command::WriteForm(first),
+            FileRequest::SaveCopy { name } => Command::MakeCopy { path: first, name },
+            FileRequest::SavePackage { to, since, .. } => Command::SendChanges {
+                path: first,
+                to,
+                since,
+            },
+            FileRequest::OpenPackage => Command::OpenPackage(first),
         })
     }
 }

@@ -161,6 +161,46 @@ pub fn store(t: &Messages, e: &StoreError) -> String {
         E::WrongType(detail) => t.with("store-wrong-type", &[("detail", detail.into())]),
         E::Sqlite(detail) => t.with("store-sqlite", &[("detail", detail.to_string().into())]),
         E::Backup(detail) => t.with("store-backup", &[("detail", detail.to_string().into())]),
+        E::Exchange(e) => exchange(t, e),
+    }
+}
+
+/// A copy or a package that was not made or applied.
+pub fn exchange(t: &Messages, e: &crate::workspace::exchange::ExchangeError) -> String {
+    use crate::workspace::exchange::ExchangeError as X;
+    match e {
+        X::Exists(p) => t.with("exchange-error-exists", &[("path", path(p))]),
+        X::NotAPackage { path: p, why } => t.with(
+            "exchange-error-not-a-package",
+            &[("path", path(p)), ("why", why.into())],
+        ),
+        X::Checksum { path: p } => t.with("exchange-error-checksum", &[("path", path(p))]),
+        X::OtherDatabase {
+            from_name,
+            to_name,
+            package_db,
+            here_db,
+        } => t.with(
+            "exchange-error-other-database",
+            &[
+                ("from", from_name.into()),
+                ("to", to_name.into()),
+                ("theirs", package_db.into()),
+                ("ours", here_db.into()),
+            ],
+        ),
+        X::OwnPackage { to_name } => {
+            t.with("exchange-error-own-package", &[("to", to_name.into())])
+        }
+        X::NoPeer => t.get("exchange-error-no-peer"),
+        X::WhichPeer { names } => t.with("exchange-error-which-peer", &[("names", names.into())]),
+        X::UnknownPeer { name, names } => t.with(
+            "exchange-error-unknown-peer",
+            &[("name", name.into()), ("names", names.into())],
+        ),
+        X::Missing { list } => t.with("exchange-error-missing", &[("list", list.into())]),
+        X::Undecided { count } => t.with("exchange-error-undecided", &[("count", (*count).into())]),
+        X::Unreadable(detail) => t.with("exchange-error-unreadable", &[("detail", detail.into())]),
     }
 }
 

@@ -15,6 +15,7 @@
 //! | `grid`       | the Edit tab: typing, pasting, undo and redo of figures    |
 //! | `views`      | the deck of saved views                                    |
 //! | `present`    | presentation mode: one view per slide, full screen         |
+//! | `exchange_dialog` | File → Make a copy for…, Send my changes…, Merge changes…: a package's changes and conflicts, each decided |
 //! | `form_dialog` | a filled entry form's dry run, cell by cell, then its import |
 //! | `map_view` | a map: the provinces as meshes, hover, click, ← → through the years |
 //! | `help` | the keyboard shortcuts and About Chiso (version, licence, credits) |
@@ -37,6 +38,7 @@ mod catalogue;
 mod chart_view;
 pub mod dialogs;
 pub mod errors;
+mod exchange_dialog;
 pub mod export_dialog;
 mod form_dialog;
 mod forms;

@@ -13,11 +13,13 @@
 //! | `editing`   | typed and pasted figures, undo and redo, the audit trail, the lists |
 //! | `data`      | figures written out as long CSV; imports, in a thread of their own   |
 //! | `sample`    | the sample database, built from `fixtures/sample/`                  |
+//! | `exchange`  | copies of the file and the packages of changes they exchange        |
 
 mod data;
 mod deck;
 pub mod editing;
 pub mod entry_form;
+pub mod exchange;
 pub mod jobs;
 pub mod preferences;
 pub mod sample;

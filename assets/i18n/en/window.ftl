@@ -635,3 +635,95 @@ help-about-boundaries = Province boundaries: geoBoundaries (www.geoboundaries.or
 help-about-islands = Quần đảo Hoàng Sa and Quần đảo Trường Sa: Natural Earth 1:10m (public domain), drawn and named on every map as Vietnamese territory.
 help-about-data = Each figure's source, edition and licence are named beside the chart and in every export.
 help-about-version = Chiso { $version }
+
+## Copies and packages of changes (File → Make a copy for…, Send my changes…, Merge changes…)
+menu-make-copy = Make a copy for…
+menu-send-changes = Send my changes…
+menu-merge-changes = Merge changes…
+pick-save-copy = Where the copy goes
+pick-save-package = Where the package of changes goes
+pick-open-package = A package of changes to merge
+filter-package = Chiso change packages
+file-package-stem = changes for { $to }
+exchange-copy-title = Make a copy for…
+exchange-send-title = Send my changes
+exchange-merge-title = Merge changes
+exchange-copy-what = A copy of this file for a province or an office. It remembers where it came from: its editor sends back a package of changes (File → Send my changes…) and you merge it here (File → Merge changes…).
+exchange-copy-for = For whom (a province, an office)
+exchange-choose-where = Choose where…
+exchange-no-peer = This file exchanges with no other: make a copy first (File → Make a copy for…), or open the copy you were sent.
+exchange-peer-origin = { $name } (the file this one was copied from)
+exchange-peer-copy = { $name } (a copy of this file)
+exchange-send-to = Send to
+exchange-since-last = The changes since the last package
+exchange-since-copy = Every change since the copy was made
+exchange-last-sent = Last package made for it: { $at }
+exchange-merge-what = From “{ $from }”, by { $editor }, made { $made }, for “{ $to }”.
+exchange-applied-before = This package was merged here on { $at }: nothing more to do.
+exchange-merge-counts = Adds { $added }, changes { $changed }, deletes { $deleted }; { $already } already here; { $conflicts ->
+    [one] one conflict
+   *[other] { $conflicts } conflicts
+}.
+exchange-missing = Not defined in this file: { $what } “{ $code }”. Define it (same code) and merge again.
+exchange-conflicts = Conflicts: changed here and there
+exchange-both-changed = Changed on both sides
+exchange-both-added = Added on both sides, with different values
+exchange-deleted-here = Changed there, deleted here
+exchange-deleted-there = Deleted there, changed here
+exchange-started-from = They started from
+exchange-theirs = Theirs
+exchange-ours = Ours (now)
+exchange-use-theirs = Use theirs
+exchange-keep-ours = Keep ours
+exchange-changes = Changes
+exchange-more = … and { $count } more
+exchange-all-theirs = Use theirs for all
+exchange-all-ours = Keep ours for all
+exchange-undecided = { $count ->
+    [one] One conflict
+   *[other] { $count } conflicts
+} to decide before merging.
+exchange-apply = Merge all
+exchange-no-row = (none)
+exchange-row-figure = Figure
+exchange-row-target = Target
+exchange-row-source = Source
+exchange-row-view = Saved view
+exchange-col-value = value
+exchange-col-status = status
+exchange-col-qualifier = qualifier
+exchange-col-footnote = footnote
+exchange-col-baseline-year = baseline year
+exchange-col-baseline-value = baseline value
+exchange-col-target-value = target
+exchange-col-reference = reference
+exchange-col-position = place in the deck
+exchange-col-spec = chart
+exchange-col-short-name = short name
+exchange-col-publisher = publisher
+exchange-col-title = title
+exchange-col-edition = edition
+exchange-col-published = published
+exchange-copy-made = Copy for “{ $name }” made: { $path }
+exchange-sent = Package of { $count ->
+    [one] one change
+   *[other] { $count } changes
+} for “{ $to }” written: { $path }
+exchange-applied = Merged { $count ->
+    [one] one change
+   *[other] { $count } changes
+} from “{ $from }”, recorded in the audit log as { $editor }’s.
+exchange-error-exists = { $path }: a file is already there. Choose another name; nothing was overwritten.
+exchange-error-not-a-package = { $path }: not a Chiso package of changes ({ $why }).
+exchange-error-checksum = { $path }: the package is damaged or was altered after it was made (its checksum does not match). Ask its sender for the file again.
+exchange-error-other-database = This package is from another database: it was made in “{ $from }”, a copy of database { $theirs }; this file is database { $ours }. Merge it into the file it was made for (“{ $to }”).
+exchange-error-own-package = This package was made in this very file: merge it into the file it was made for (“{ $to }”).
+exchange-error-no-peer = This file exchanges with no other: make a copy first (File → Make a copy for…).
+exchange-error-which-peer = This file has several copies ({ $names }): choose which one the package is for.
+exchange-error-unknown-peer = No copy of this file is named “{ $name }” (its copies: { $names }).
+exchange-error-missing = The package names what this file does not define: { $list }. A package carries figures, targets, sources and views, not new indicators, areas or subgroups: define them here with the same codes and merge again.
+exchange-error-undecided = { $count ->
+    [one] One conflict is
+   *[other] { $count } conflicts are
+} undecided: choose theirs or ours for each. Nothing was changed.
+exchange-error-unreadable = The audit log holds a change the package cannot name ({ $detail }); nothing was written.

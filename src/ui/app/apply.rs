@@ -60,6 +60,14 @@ impl ChisoApp {
             | C::ExportData { .. }
             | C::ExportDeck(..)
             | C::ExportDeckPdf(..) => self.run_files(command),
+            C::OpenExchange(_)
+            | C::MakeCopy { .. }
+            | C::SendChanges { .. }
+            | C::OpenPackage(_)
+            | C::ApplyPackage => {
+                self.run_exchange(command);
+                Ok(())
+            }
             C::EditCells(_)
             | C::ResolveConflict(_)
             | C::Undo
@@ -198,6 +206,90 @@ impl ChisoApp {
                             window.confirm = None;
                             window.read(ws);
                         }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Copies of the open file and the packages of changes they exchange.
+    fn run_exchange(&mut self, command: Command) {
+        use crate::ui::exchange_dialog::{ExchangeWindow, MergeDialog};
+        let t = self.t();
+        let editor = self.state.editor_name(t);
+        let Some(ws) = self.workspace.as_mut() else {
+            return;
+        };
+        match command {
+            Command::OpenExchange(true) => {
+                self.exchange = Some(ExchangeWindow::Copy {
+                    name: String::new(),
+                })
+            }
+            Command::OpenExchange(false) => match ws.identity() {
+                Ok(identity) => {
+                    // A copy sends to where it came from first.
+                    let to = identity.peers.iter().position(|p| p.origin).unwrap_or(0);
+                    self.exchange = Some(ExchangeWindow::Send {
+                        peers: identity.peers,
+                        to,
+                        since: Default::default(),
+                    });
+                }
+                Err(e) => self.error = Some(errors::store(t, &e)),
+            },
+            Command::MakeCopy { path, name } => match ws.make_copy(&path, &name, &editor) {
+                Ok(_) => {
+                    let path = path.display().to_string();
+                    self.status = Some(t.with(
+                        "exchange-copy-made",
+                        &[("name", name.into()), ("path", path.into())],
+                    ));
+                }
+                Err(e) => self.error = Some(errors::store(t, &e)),
+            },
+            Command::SendChanges { path, to, since } => {
+                match ws.send_changes(&path, Some(&to), since, &editor) {
+                    Ok(header) => {
+                        let path = path.display().to_string();
+                        self.status = Some(t.with(
+                            "exchange-sent",
+                            &[
+                                ("count", header.changes().into()),
+                                ("to", header.to_name.into()),
+                                ("path", path.into()),
+                            ],
+                        ));
+                    }
+                    Err(e) => self.error = Some(errors::store(t, &e)),
+                }
+            }
+            Command::OpenPackage(path) => match ws.plan_package(&path) {
+                Ok((package, plan)) => {
+                    let dialog = MergeDialog::new(package, plan, ws, t);
+                    self.exchange = Some(ExchangeWindow::Merge(Box::new(dialog)));
+                }
+                Err(e) => self.error = Some(errors::store(t, &e)),
+            },
+            Command::ApplyPackage => {
+                let Some(ExchangeWindow::Merge(dialog)) = self.exchange.take() else {
+                    return;
+                };
+                match ws.apply_package(&dialog.package, &dialog.decisions()) {
+                    Ok(plan) => {
+                        self.status = Some(t.with(
+                            "exchange-applied",
+                            &[
+                                ("count", plan.changes.len().into()),
+                                ("from", plan.header.from_name.into()),
+                                ("editor", plan.header.editor.into()),
+                            ],
+                        ));
+                    }
+                    Err(e) => {
+                        self.error = Some(errors::store(t, &e));
+                        self.exchange = Some(ExchangeWindow::Merge(dialog));
                     }
                 }
             }

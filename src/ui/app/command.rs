@@ -114,6 +114,23 @@ pub enum Command {
     },
     /// Draws the chart shown and puts the picture on the clipboard, for pasting into slides.
     CopyChart(ChartOrder),
+    /// Opens File → Make a copy for… (`true`) or Send my changes… (`false`).
+    OpenExchange(bool),
+    /// Makes a copy of the open file for `name` at `path`.
+    MakeCopy {
+        path: PathBuf,
+        name: String,
+    },
+    /// Writes the changes made here for the file `to` (its copy id) as a package at `path`.
+    SendChanges {
+        path: PathBuf,
+        to: String,
+        since: crate::workspace::exchange::Since,
+    },
+    /// Reads a package and shows what merging it would do.
+    OpenPackage(PathBuf),
+    /// Applies the package shown in the merge dialog, its conflicts as the user chose.
+    ApplyPackage,
     /// Writes the figures on the chart (or all) as Chiso's long CSV, or as an Excel workbook
     /// when `path` ends in `.xlsx`.
     ExportData {

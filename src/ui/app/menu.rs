@@ -61,6 +61,27 @@ impl ChisoApp {
                     });
                 });
                 ui.separator();
+                // Copies for the provinces, and the packages of changes between them.
+                if ui
+                    .add_enabled(open, egui::Button::new(t.get("menu-make-copy")))
+                    .clicked()
+                {
+                    self.commands.push(Command::OpenExchange(true));
+                }
+                if ui
+                    .add_enabled(open, egui::Button::new(t.get("menu-send-changes")))
+                    .clicked()
+                {
+                    self.commands.push(Command::OpenExchange(false));
+                }
+                if ui
+                    .add_enabled(writable, egui::Button::new(t.get("menu-merge-changes")))
+                    .clicked()
+                {
+                    self.commands
+                        .push(Command::AskFile(FileRequest::OpenPackage));
+                }
+                ui.separator();
                 item(ui, &ctx, t, Action::Quit, true, &mut self.commands);
             });
             ui.menu_button(t.get("menu-editor"), |ui| {

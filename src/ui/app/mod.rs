@@ -52,6 +52,8 @@ pub struct ChisoApp {
     form: Option<super::form_dialog::FormDialog>,
     /// The help window open (shortcuts or About).
     help: Option<super::help::HelpWindow>,
+    /// Making a copy, sending changes or merging a package, while open.
+    exchange: Option<super::exchange_dialog::ExchangeWindow>,
     export: Option<ExportDialog>,
     /// A picture waiting to go to the clipboard at the next frame (the clipboard is the
     /// context's, which `apply` does not hold).
@@ -93,6 +95,7 @@ impl ChisoApp {
             import: None,
             form: None,
             help: None,
+            exchange: None,
             export: None,
             clipboard_image: None,
             presentation: None,
@@ -309,6 +312,11 @@ impl ChisoApp {
             && !super::form_dialog::ui(ctx, t, dialog, &mut self.commands)
         {
             self.form = None;
+        }
+        if let Some(window) = &mut self.exchange
+            && !super::exchange_dialog::ui(ctx, t, window, &mut self.commands)
+        {
+            self.exchange = None;
         }
         if let Some(dialog) = &mut self.export
             && !dialog.ui(ctx, t, self.workspace.as_ref(), &mut self.commands)
