@@ -372,6 +372,7 @@ fn a_killed_apply_leaves_the_file_as_it_was() {
     let package = t.dir.join("lc.chisochanges");
     let wrote = ok(&["changes", p(&t.lao_cai), "--out", p(&package)]);
     assert!(wrote.contains("2520 change(s)"), "{wrote}");
+    let before = ok(&["series", p(&t.centre), "U5MR", "--area", "VN-02"]);
     let mut killed = 0;
     for delay_ms in [2u64, 10, 40, 80, 120, 200] {
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_chiso"))
@@ -395,11 +396,24 @@ fn a_killed_apply_leaves_the_file_as_it_was() {
         // SQLite rolls back what the killed process left (its journal) at the next open.
         let check = ok(&["check", p(&t.centre)]);
         assert!(check.contains("ok"), "{check}");
+        // All of it or none of it: killed after its commit, the package is whole and known.
         let now = ok(&["series", p(&t.centre), "U5MR", "--area", "VN-02"]);
-        assert!(
-            !now.contains("1985"),
-            "killed after {delay_ms} ms: nothing of it landed"
+        if now == before {
+            continue;
+        }
+        let landed = (1985..2025)
+            .filter(|y| {
+                let value = 20.0 + f64::from(y % 7) + 0.25;
+                now.contains(&format!(",{y},{y},{value},"))
+            })
+            .count();
+        assert_eq!(
+            landed, 40,
+            "killed after {delay_ms} ms: a part of the package landed"
         );
+        let again = ok(&["apply", p(&t.centre), p(&package)]);
+        assert!(again.contains("Already applied"), "{again}");
+        break;
     }
     assert!(killed > 0, "at least one apply was killed midway");
 }

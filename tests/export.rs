@@ -2,6 +2,7 @@
 //! After a deliberate change of drawing, regenerate with `UPDATE_GOLDEN=1 cargo test --test export`
 //! and look at the pictures in `tests/golden/` before committing them.
 
+mod common;
 use chiso::locale::Language;
 use std::path::{Path, PathBuf};
 
@@ -718,4 +719,131 @@ fn earlier_years_beside_a_map_share_its_classes() {
             "{name} named on each map"
         );
     }
+}
+
+/// A text of an exported SVG and the box its letters take (from the bundled fonts' metrics).
+struct TextBox {
+    text: String,
+    bold: bool,
+    halo: bool,
+    rect: chiso::chart::labels::Rect,
+}
+
+/// A line's stretch between two points.
+type Segment = ((f32, f32), (f32, f32));
+
+/// Every `<text>` of an SVG with its box, and every polyline's segments.
+fn svg_geometry(svg: &str) -> (Vec<TextBox>, Vec<Segment>) {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    let num = |n: roxmltree::Node, a: &str| n.attribute(a).and_then(|v| v.parse::<f32>().ok());
+    let mut texts = Vec::new();
+    let mut segments = Vec::new();
+    for node in doc.descendants() {
+        match node.tag_name().name() {
+            "text" => {
+                let text: String = node
+                    .descendants()
+                    .filter(|d| d.is_text())
+                    .filter_map(|d| d.text())
+                    .collect();
+                let (Some(x), Some(y), Some(size)) =
+                    (num(node, "x"), num(node, "y"), num(node, "font-size"))
+                else {
+                    continue;
+                };
+                let bold = node.attribute("font-weight") == Some("bold");
+                let w = chiso::export::text::width(&text, size, bold);
+                let x0 = match node.attribute("text-anchor") {
+                    Some("end") => x - w,
+                    Some("middle") => x - w / 2.0,
+                    _ => x,
+                };
+                // Ascent above the baseline, descent below it.
+                let rect =
+                    chiso::chart::labels::Rect::new(x0, y - size * 0.75, x0 + w, y + size * 0.2);
+                let halo = node.attribute("stroke").is_some();
+                texts.push(TextBox {
+                    text,
+                    bold,
+                    halo,
+                    rect,
+                });
+            }
+            "polyline" => {
+                let points: Vec<(f32, f32)> = node
+                    .attribute("points")
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .filter_map(|p| {
+                        let (x, y) = p.split_once(',')?;
+                        Some((x.parse().ok()?, y.parse().ok()?))
+                    })
+                    .collect();
+                segments.extend(points.windows(2).map(|w| (w[0], w[1])));
+            }
+            _ => {}
+        }
+    }
+    (texts, segments)
+}
+
+/// Every sample indicator's chart, as `chiso export --all` writes it: no two texts overlap,
+/// and no value label lies across a series' line (where no place is free, a label that must
+/// show is drawn on a halo of the background, which the check accepts and counts).
+#[test]
+fn no_text_of_a_sample_chart_overlaps_another_or_lies_across_a_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::new_sample(dir.path());
+    let out_dir = dir.path().join("charts");
+    let out = common::chiso(&[
+        "export",
+        &db,
+        "--all",
+        "--format",
+        "svg",
+        "--out-dir",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", common::text(&out.stderr));
+    let mut charts = 0;
+    let mut labels = 0;
+    let mut halos = Vec::new();
+    for entry in std::fs::read_dir(&out_dir).unwrap() {
+        let path = entry.unwrap().path();
+        let svg = std::fs::read_to_string(&path).unwrap();
+        let (texts, segments) = svg_geometry(&svg);
+        charts += 1;
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        for (i, a) in texts.iter().enumerate() {
+            for b in &texts[i + 1..] {
+                assert!(
+                    !a.rect.intersects(&b.rect),
+                    "{name}: “{}” overlaps “{}”",
+                    a.text,
+                    b.text
+                );
+            }
+            // Value labels are bold and at the tick size; a halo's letters stand clear of
+            // the line under them.
+            labels += usize::from(a.bold);
+            if a.bold && !a.halo {
+                let crossing = segments.iter().find(|(p, q)| a.rect.crossed_by(*p, *q));
+                assert!(
+                    crossing.is_none(),
+                    "{name}: “{}” lies across a line",
+                    a.text
+                );
+            }
+            if a.halo && a.bold {
+                halos.push(format!("{name}: {}", a.text));
+            }
+        }
+    }
+    assert!(charts >= 20, "{charts} charts");
+    // Every chart has its latest figures written (and the titles are bold too).
+    assert!(
+        labels >= 2 * charts,
+        "{labels} bold texts in {charts} charts"
+    );
+    assert!(halos.len() <= 2, "labels on a halo: {halos:?}");
 }

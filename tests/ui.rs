@@ -1407,3 +1407,111 @@ fn merging_a_package_shows_its_conflict_and_applies_the_choice() {
     );
     assert!(series.contains("2024,16.5"), "theirs chosen: {series}");
 }
+
+/// The text sizes of every text shape the frame drew (nested shapes included).
+fn text_sizes(shapes: &[egui::epaint::ClippedShape]) -> Vec<(f32, String)> {
+    fn walk(shape: &egui::Shape, out: &mut Vec<(f32, String)>) {
+        match shape {
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, out)),
+            egui::Shape::Text(text) => {
+                for section in &text.galley.job.sections {
+                    let range = section.byte_range.start.0..section.byte_range.end.0;
+                    let words = text.galley.job.text.get(range).unwrap_or("").to_owned();
+                    out.push((section.format.font_id.size, words));
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in shapes {
+        walk(&clipped.shape, &mut out);
+    }
+    out
+}
+
+/// On a laptop (1366×768) and a small screen (1024×768), in both languages: no text of the
+/// main screen under 11 px, and every control's rectangle inside the window (the latest years
+/// of the chart, Export chart…, the Sources panel's first source).
+#[test]
+fn the_main_screen_fits_small_screens_with_no_text_under_11_px() {
+    let (_dir, db) = fixture_db();
+    for size in [LAPTOP, [1024.0, 768.0]] {
+        for language in [English, VI] {
+            let mut h = common::harness_in(&db, size, language);
+            h.run();
+            let name = common::data_name(&h, "Under-five mortality rate");
+            pick(&mut h, &name);
+            h.run();
+            let small: Vec<_> = text_sizes(&h.output().shapes)
+                .into_iter()
+                .filter(|(px, words)| {
+                    *px < chiso::ui::style::MIN_TEXT - 0.01 && !words.trim().is_empty()
+                })
+                .collect();
+            assert!(
+                small.is_empty(),
+                "{size:?} {language:?}: text under 11 px: {small:?}"
+            );
+            let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(size[0], size[1]));
+            let root = h.root();
+            let mut outside = Vec::new();
+            for node in root.children_recursive() {
+                let Some(label) = node.accesskit_node().label() else {
+                    continue;
+                };
+                let role = node.accesskit_node().role();
+                let control = matches!(
+                    role,
+                    egui::accesskit::Role::Button
+                        | egui::accesskit::Role::CheckBox
+                        | egui::accesskit::Role::ComboBox
+                        | egui::accesskit::Role::TextInput
+                        | egui::accesskit::Role::Tab
+                );
+                let rect = node.rect();
+                // A control the frame laid out outside the window is cut; one in a scrolled
+                // list lies beyond its clip and is scrolled to, which this cannot tell apart,
+                // so lists (the catalogue) are left out by their role.
+                if control && rect.is_positive() && !window.expand(0.5).contains_rect(rect) {
+                    outside.push(format!("{label} {rect:?}"));
+                }
+            }
+            assert!(
+                outside.is_empty(),
+                "{size:?} {language:?}: cut: {outside:?}"
+            );
+            let export = label(&h, "Export chart…");
+            assert!(h.query_by_label(&export).is_some(), "{size:?} {language:?}");
+        }
+    }
+}
+
+/// Editor → the name field: typing a name keeps the menu open, key after key, and the name is
+/// the one the audit trail then records.
+#[test]
+fn the_editors_name_is_typed_in_the_editor_menu_without_it_closing() {
+    let (_dir, db) = fixture_db();
+    let mut h = harness(&db, LAPTOP);
+    h.run();
+    h.get_by_label("Editor").click();
+    h.run();
+    let field = "Your name, for the audit trail";
+    h.get_by_label(field).click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    for (i, letter) in ["L", "ê", " ", "V", "y"].iter().enumerate() {
+        h.get_by_label(field).type_text(letter);
+        h.run();
+        assert!(
+            h.query_by_label(field).is_some(),
+            "the menu closed after key {i}"
+        );
+    }
+    assert_eq!(h.state().state.editor, "Lê Vy");
+    // Escape closes the menu, as a menu does.
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.query_by_label(field).is_none());
+}

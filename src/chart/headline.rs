@@ -66,7 +66,14 @@ fn change(
     } else {
         "±"
     };
-    let unit = super::unit_suffix(indicator, numbers.language());
+    let t = Messages::of(numbers.language());
+    // A change of a percentage is in percentage points: from 10 % to 12 % is +2 points, a
+    // rise of 20 %, not "+2 %".
+    let unit = if indicator.unit.symbol.get(numbers.language()) == "%" {
+        format!(" {}", t.get("unit-percentage-points"))
+    } else {
+        super::unit_suffix(indicator, numbers.language())
+    };
     let mut text = format!(
         "{sign}{}{unit}",
         numbers.format(absolute.abs(), indicator.decimals)
@@ -81,7 +88,6 @@ fn change(
         };
         text.push_str(&format!(" ({sign}{} %)", numbers.format(p.abs(), 1)));
     }
-    let t = Messages::of(numbers.language());
     text.push(' ');
     text.push_str(&t.with("change-since", &[("year", since_year.to_string().into())]));
     Change {
@@ -102,10 +108,11 @@ pub fn headline(
     numbers: &Numbers,
 ) -> Headline {
     let t = Messages::of(numbers.language());
+    let decimals = super::shown_decimals(latest.value, indicator.decimals, latest.qualifier);
     let value_text = format!(
         "{}{}{}",
         super::qualifier_prefix(t, latest.qualifier),
-        numbers.format(latest.value, indicator.decimals),
+        numbers.format(latest.value, decimals),
         super::unit_suffix(indicator, numbers.language())
     );
     let since_previous =

@@ -23,6 +23,7 @@
 pub mod axis;
 pub mod boundaries;
 pub mod headline;
+pub mod labels;
 pub mod map;
 pub mod note;
 pub mod progress;
@@ -194,6 +195,16 @@ pub fn qualifier_prefix(t: &Messages, qualifier: Qualifier) -> String {
             "{} ",
             t.get(&format!("qualifier-{}", q.as_str().replace('_', "-")))
         ),
+    }
+}
+
+/// The decimals to write a figure with: the indicator's, but none for a round figure quoted
+/// as such ("about 11 %", "more than 100,000"), which was never measured to a decimal.
+pub fn shown_decimals(value: f64, decimals: u8, qualifier: Qualifier) -> u8 {
+    if qualifier != Qualifier::Exact && value.fract() == 0.0 {
+        0
+    } else {
+        decimals
     }
 }
 

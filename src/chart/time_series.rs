@@ -64,6 +64,20 @@ impl Panel {
             None => Some((y, y)),
             Some((lo, hi)) => Some((lo.min(y), hi.max(y))),
         })?;
+        let mut years = self
+            .series
+            .iter()
+            .filter(|s| s.visible)
+            .flat_map(|s| s.points.iter().map(|p| p.year));
+        let first = years.next();
+        // Figures of one year only are bars from zero (a lone point on an axis far from zero
+        // reads as nothing); a log axis has no zero.
+        let one_year = first.is_some() && years.all(|y| Some(y) == first) && !self.log_scale;
+        let (lo, hi) = if one_year {
+            (lo.min(0.0), hi.max(0.0))
+        } else {
+            (lo, hi)
+        };
         let span = hi - lo;
         let pad = if span > f64::EPSILON * hi.abs().max(1.0) {
             span * 0.08
@@ -72,7 +86,14 @@ impl Panel {
         } else {
             (hi.abs() * 0.1).max(1.0)
         };
-        Some((lo - pad, hi + pad))
+        // An axis of figures that are none below zero does not run below it (nor a log axis
+        // below its lowest figure's decade).
+        let low = if lo >= 0.0 && !self.log_scale {
+            (lo - pad).max(0.0)
+        } else {
+            lo - pad
+        };
+        Some((low, hi + pad))
     }
 }
 
@@ -203,6 +224,13 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
     let countries = spec.series.iter().filter(|k| is_country(k)).count();
     let mut others_coloured = 0;
     let mut colors = 0;
+    // Series that differ only by source keep their source's colour in every chart of the
+    // file (the World Bank is not blue in one view and green in the next, nor in the window
+    // and its export): the source's place among the file's sources, by code.
+    let by_source = labels.source && !labels.indicator && !labels.area && !labels.subgroup;
+    let mut source_codes: Vec<&str> = data.sources.iter().map(|s| s.code.as_str()).collect();
+    source_codes.sort_unstable();
+    let mut used = [false; PALETTE.len()];
     for key in &spec.series {
         let Some(indicator) = data.indicators.iter().find(|i| i.code == key.indicator) else {
             gathered.notes.push(ChartNote::NoSuchIndicator {
@@ -226,11 +254,27 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
             others_coloured += 1;
             others_coloured + countries.min(PALETTE.len()) <= PALETTE.len()
         };
-        let color = if coloured {
+        let color = if !coloured {
+            super::style::MUTED
+        } else if by_source {
+            let rank = source_codes
+                .iter()
+                .position(|c| *c == key.source)
+                .unwrap_or(colors);
+            colors += 1;
+            // Two sources a palette apart take the next free colour.
+            let mut c = rank % PALETTE.len();
+            for _ in 0..PALETTE.len() {
+                if !used[c] {
+                    break;
+                }
+                c = (c + 1) % PALETTE.len();
+            }
+            used[c] = true;
+            c
+        } else {
             colors += 1;
             (colors - 1) % PALETTE.len()
-        } else {
-            super::style::MUTED
         };
         panel.series.push(SeriesDescription {
             label: labels.label(key, data),
@@ -623,7 +667,18 @@ pub(super) fn unit_label(indicator: &Indicator, language: Language) -> String {
         indicator.unit.name.get(language),
         indicator.unit.symbol.get(language),
     );
-    if symbol.is_empty() || symbol == name {
+    // A symbol in words that repeats the name ("Houses (houses)", "Million inhabitants
+    // (million people)") says nothing more; a sign (%, ‰) or a code (USD) does.
+    let words = |s: &str| -> Vec<String> {
+        crate::text::fold(s)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .map(str::to_owned)
+            .collect()
+    };
+    let name_words = words(name);
+    let repeats = words(symbol).iter().any(|w| name_words.contains(w));
+    if symbol.is_empty() || symbol == name || repeats {
         name.to_owned()
     } else {
         format!("{name} ({symbol})")

@@ -6,9 +6,10 @@ use super::layout::Sizes;
 use super::text::width;
 use super::words;
 use super::writer::{Ink, Stroke, Svg, Type};
-use crate::chart::qualifier_prefix;
+use crate::chart::labels::{self, Obstacles, Rect, Request};
 use crate::chart::style::{self, Marker};
 use crate::chart::{BoundaryBreak, Panel, TimeSeries, axis, unit_symbol_suffix};
+use crate::chart::{qualifier_prefix, shown_decimals};
 use crate::locale::{Language, Messages, Numbers};
 
 /// The panels of `t` in `plot` (left, top, right, bottom), sharing its height.
@@ -143,9 +144,10 @@ fn panel_svg(
         (plot_right, plot_bottom),
         Stroke::solid(&ink.axis, 2.0 * s),
     );
-    reference_lines(out, panel, &at, z, ink);
-    boundary_breaks(out, breaks, &at, z, ink);
-    series(out, panel, &at, (z, ink), numbers);
+    let mut obstacles = Obstacles::default();
+    reference_lines(out, panel, &at, (z, ink), &mut obstacles);
+    boundary_breaks(out, breaks, &at, (z, ink), &mut obstacles);
+    series(out, panel, &at, (z, ink), numbers, obstacles);
 }
 
 /// A vertical mark where boundaries changed, its words at the top on the side with room.
@@ -153,8 +155,8 @@ fn boundary_breaks(
     out: &mut Svg,
     (breaks, labelled): (&[BoundaryBreak], bool),
     at: &Scales,
-    z: &Sizes,
-    ink: &Ink,
+    (z, ink): (&Sizes, &Ink),
+    obstacles: &mut Obstacles,
 ) {
     let s = z.tick / 26.0;
     for mark in breaks {
@@ -165,6 +167,9 @@ fn boundary_breaks(
             dash: style::BREAK_DASH.scaled(s),
         };
         out.line((x, at.plot_top), (x, at.plot_bottom), stroke);
+        obstacles
+            .segments
+            .push(((x, at.plot_top), (x, at.plot_bottom)));
         if labelled {
             let right_half = x > (at.plot_left + at.plot_right) / 2.0;
             let (tx, anchor) = if right_half {
@@ -178,17 +183,27 @@ fn boundary_breaks(
                 anchor,
                 bold: false,
             };
-            out.text_on(
-                (tx, at.plot_top + z.tick * 0.8),
-                t,
-                &mark.label,
-                &ink.background,
-            );
+            let w = width(&mark.label, t.size, false);
+            let baseline = at.plot_top + z.tick * 0.8;
+            let x0 = if right_half { tx - w } else { tx };
+            obstacles.boxes.push(Rect::new(
+                x0,
+                baseline - t.size,
+                x0 + w,
+                baseline + t.size * 0.25,
+            ));
+            out.text_on((tx, baseline), t, &mark.label, &ink.background);
         }
     }
 }
 
-fn reference_lines(out: &mut Svg, panel: &Panel, at: &Scales, z: &Sizes, ink: &Ink) {
+fn reference_lines(
+    out: &mut Svg,
+    panel: &Panel,
+    at: &Scales,
+    (z, ink): (&Sizes, &Ink),
+    obstacles: &mut Obstacles,
+) {
     let s = z.tick / 26.0;
     for line in &panel.reference_lines {
         let y = at.y(line.y);
@@ -200,6 +215,9 @@ fn reference_lines(out: &mut Svg, panel: &Panel, at: &Scales, z: &Sizes, ink: &I
             dash: look.dash.scaled(s),
         };
         out.line((at.plot_left, y), (at.plot_right, y), stroke);
+        obstacles
+            .segments
+            .push(((at.plot_left, y), (at.plot_right, y)));
         let ty = if look.label_above {
             y - 8.0 * s
         } else {
@@ -211,14 +229,34 @@ fn reference_lines(out: &mut Svg, panel: &Panel, at: &Scales, z: &Sizes, ink: &I
             anchor: "start",
             bold: true,
         };
-        out.text((at.plot_left + 10.0 * s, ty), t, &line.label);
+        let x = at.plot_left + 10.0 * s;
+        let w = width(&line.label, t.size, true);
+        obstacles
+            .boxes
+            .push(Rect::new(x, ty - t.size, x + w, ty + t.size * 0.25));
+        out.text((x, ty), t, &line.label);
     }
 }
 
-fn series(out: &mut Svg, panel: &Panel, at: &Scales, (z, ink): (&Sizes, &Ink), numbers: &Numbers) {
+/// The series: their lines, then their markers, then the value labels the placement rule
+/// (`chart::labels`) finds room for: every figure of a series of a few, and the latest of
+/// every series, which is always shown.
+fn series(
+    out: &mut Svg,
+    panel: &Panel,
+    at: &Scales,
+    (z, ink): (&Sizes, &Ink),
+    numbers: &Numbers,
+    mut obstacles: Obstacles,
+) {
     let words = Messages::of(numbers.language());
     let s = z.tick / 26.0;
-    for series in panel.drawing_order() {
+    let order: Vec<_> = panel.drawing_order().collect();
+    if single_year(panel) {
+        bars(out, &order, at, (z, ink), numbers);
+        return;
+    }
+    for series in &order {
         let color = ink.series(series.color);
         for run in &series.runs {
             let stroke = Stroke {
@@ -226,31 +264,72 @@ fn series(out: &mut Svg, panel: &Panel, at: &Scales, (z, ink): (&Sizes, &Ink), n
                 width: z.line,
                 dash: style::run_dash(run.dashed).scaled(s),
             };
-            let points = run.points.iter().map(|[x, y]| (at.x(*x), at.y(*y)));
-            out.polyline(points, stroke);
+            let points: Vec<(f32, f32)> = run
+                .points
+                .iter()
+                .map(|[x, y]| (at.x(*x), at.y(*y)))
+                .collect();
+            obstacles.polyline(&points);
+            out.polyline(points.into_iter(), stroke);
         }
-        // A series of a few scattered figures reads better with its values written on it.
-        let label_points = series.points.len() <= 4;
+    }
+    let r = z.marker;
+    let mut requests: Vec<Request> = Vec::new();
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for (rank, series) in order.iter().enumerate() {
+        let few = series.points.len() <= 4;
+        let latest = series.points.iter().map(|p| p.year).max();
         for p in &series.points {
             let (x, y) = (at.x(f64::from(p.year)), at.y(p.y));
-            let r = z.marker;
-            if label_points {
-                let text = format!(
-                    "{}{}{}",
-                    qualifier_prefix(words, p.qualifier),
-                    numbers.format(p.value, series.decimals),
-                    unit_symbol_suffix(&series.unit_symbol)
-                );
-                let end = x > (at.plot_left + at.plot_right) / 2.0;
-                let dx = if end { -r * 2.0 } else { r * 2.0 };
-                let t = Type {
-                    size: z.tick,
-                    fill: &color,
-                    anchor: if end { "end" } else { "start" },
-                    bold: true,
-                };
-                out.text((x + dx, y - r * 1.5), t, &text);
+            obstacles.boxes.push(Rect::around((x, y), r));
+            let is_latest = Some(p.year) == latest;
+            // A series of a few scattered figures reads better with its values written on
+            // it; a long one has its latest written, the figure a presenter reads out.
+            if !(few || is_latest) || !series.visible {
+                continue;
             }
+            let text = format!(
+                "{}{}{}",
+                qualifier_prefix(words, p.qualifier),
+                numbers.format(
+                    p.value,
+                    shown_decimals(p.value, series.decimals, p.qualifier)
+                ),
+                unit_symbol_suffix(&series.unit_symbol)
+            );
+            // Two sources with the same figure at the same point: written once.
+            let same = requests.iter().zip(&texts).position(|(q, (t, _))| {
+                *t == text && (q.at.0 - x).abs() <= r && (q.at.1 - y).abs() <= r
+            });
+            // The latest figures first, the newest of them first; then series drawn on top.
+            let year = u32::try_from(p.year.clamp(0, 9999)).unwrap_or(0);
+            let priority = u32::from(is_latest) * 1_000_000 + year * 64 + rank.min(63) as u32;
+            let request = Request {
+                at: (x, y),
+                size: (width(&text, z.tick, true), z.tick * 1.05),
+                gap: r * 1.6,
+                priority,
+                must: is_latest,
+            };
+            match same {
+                Some(i) if requests[i].priority >= priority => {}
+                Some(i) => {
+                    requests[i] = request;
+                    texts[i] = (text, ink.series(series.color));
+                }
+                None => {
+                    requests.push(request);
+                    texts.push((text, ink.series(series.color)));
+                }
+            }
+        }
+    }
+    let plot = Rect::new(at.plot_left, at.plot_top, at.plot_right, at.plot_bottom);
+    let placed = labels::place(&requests, &obstacles, &plot);
+    for series in &order {
+        let color = ink.series(series.color);
+        for p in &series.points {
+            let (x, y) = (at.x(f64::from(p.year)), at.y(p.y));
             match style::marker(p.status) {
                 Marker::Square => out.square((x, y), r, &color),
                 Marker::Hollow => {
@@ -259,5 +338,97 @@ fn series(out: &mut Svg, panel: &Panel, at: &Scales, (z, ink): (&Sizes, &Ink), n
                 Marker::Filled => out.circle((x, y), r, &color, None),
             }
         }
+    }
+    for ((place, (text, color)), request) in placed.iter().zip(&texts).zip(&requests) {
+        let Some(place) = place else { continue };
+        if let Some(end) = place.leader(request.at, request.gap) {
+            out.line(request.at, end, Stroke::solid(color, 1.5 * s));
+        }
+        let t = Type {
+            size: z.tick,
+            fill: color,
+            anchor: "start",
+            bold: true,
+        };
+        // The box's top is the text's ascent above its baseline.
+        let baseline = (place.rect.x0, place.rect.y1 - z.tick * 0.25);
+        if place.halo {
+            out.text_on(baseline, t, text, &ink.background);
+        } else {
+            out.text(baseline, t, text);
+        }
+    }
+}
+
+/// Whether every figure shown in the panel is of one year: then they are bars.
+fn single_year(panel: &Panel) -> bool {
+    let mut years = panel
+        .series
+        .iter()
+        .filter(|s| s.visible)
+        .flat_map(|s| s.points.iter().map(|p| p.year));
+    let first = years.next();
+    first.is_some() && years.all(|y| Some(y) == first) && !panel.log_scale
+}
+
+/// The figures of one year as bars from zero side by side, each with its value above: a
+/// single figure (houses built, the poverty rate of the year) as a lone point on an axis far
+/// from zero would say nothing of its size.
+fn bars(
+    out: &mut Svg,
+    order: &[&crate::chart::SeriesDescription],
+    at: &Scales,
+    (z, ink): (&Sizes, &Ink),
+    numbers: &Numbers,
+) {
+    let words = Messages::of(numbers.language());
+    let s = z.tick / 26.0;
+    let shown: Vec<_> = order
+        .iter()
+        .filter(|series| series.visible && !series.points.is_empty())
+        .collect();
+    let n = shown.len().max(1) as f32;
+    let room = (at.plot_right - at.plot_left) * 0.6;
+    let bar_w = (room / n).min(140.0 * s);
+    let gap = bar_w * 0.25;
+    let total = n * bar_w + (n - 1.0) * gap;
+    let zero = at.y(0.0_f64.clamp(at.y_lo, at.y_hi));
+    for (i, series) in shown.iter().enumerate() {
+        let p = &series.points[0];
+        let centre = at.x(f64::from(p.year)) - total / 2.0 + bar_w / 2.0 + i as f32 * (bar_w + gap);
+        let top = at.y(p.y);
+        let color = ink.series(series.color);
+        // A figure that is not final is a paler bar with its outline, as its marker is hollow.
+        let fill = match style::marker(p.status) {
+            Marker::Filled => color.clone(),
+            _ => ink.background.clone(),
+        };
+        out.rect(
+            (centre - bar_w / 2.0, top.min(zero)),
+            (bar_w, (zero - top).abs().max(1.0)),
+            &fill,
+            Some(Stroke::solid(&color, z.line * 0.6)),
+        );
+        let text = format!(
+            "{}{}{}",
+            qualifier_prefix(words, p.qualifier),
+            numbers.format(
+                p.value,
+                shown_decimals(p.value, series.decimals, p.qualifier)
+            ),
+            unit_symbol_suffix(&series.unit_symbol)
+        );
+        let t = Type {
+            size: z.tick,
+            fill: &color,
+            anchor: "middle",
+            bold: true,
+        };
+        let y = if p.y >= 0.0 {
+            top - 10.0 * s
+        } else {
+            top + z.tick + 10.0 * s
+        };
+        out.text((centre, y), t, &text);
     }
 }

@@ -27,9 +27,13 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, dark: bool) {
         ui.vertical(|ui| {
             ui.label(RichText::new(&h.indicator_name).size(18.0).strong());
             ui.horizontal(|ui| {
+                // The figure in the theme's strongest ink: egui's usual text is grey on the
+                // dark theme, where the one figure read out must stand out most.
+                let strong = ui.visuals().strong_text_color();
                 ui.label(
                     RichText::new(&h.value_text)
                         .size(34.0)
+                        .color(strong)
                         .family(egui::FontFamily::Name(style::BOLD.into())),
                 );
                 ui.vertical(|ui| {

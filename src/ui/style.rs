@@ -36,7 +36,17 @@ pub fn install_fonts(ctx: &egui::Context) {
     );
     fonts.families.insert(FontFamily::Name(BOLD.into()), bold);
     ctx.set_fonts(fonts);
+    // egui's small text is 9 px: catalogue lines, the headline's source, legend notes and
+    // reference lines' words must read on a laptop, so nothing is drawn under 11 px.
+    ctx.all_styles_mut(|style| {
+        style
+            .text_styles
+            .insert(egui::TextStyle::Small, egui::FontId::proportional(MIN_TEXT));
+    });
 }
+
+/// The smallest text the window draws, in points.
+pub const MIN_TEXT: f32 = 11.0;
 
 pub fn color([r, g, b]: Rgb) -> Color32 {
     Color32::from_rgb(r, g, b)

@@ -431,13 +431,23 @@ impl Workspace {
                 && t.area_code == latest.area_code
                 && t.subgroup_code == latest.subgroup_code
         });
-        Some(headline(
+        let mut card = headline(
             &row.entry.indicator,
             latest,
             row.entry.previous.as_ref(),
             target,
             numbers,
-        ))
+        );
+        // A change read from another source than the latest figure's says which.
+        if let (Some(change), Some(code)) = (&mut card.since_previous, &row.entry.trend_source) {
+            let name = self
+                .sources
+                .iter()
+                .find(|s| &s.code == code)
+                .map_or(code.as_str(), |s| s.short_name.get(numbers.language()));
+            change.text = format!("{} · {name}", change.text);
+        }
+        Some(card)
     }
 
     /// The figures of the series on the chart, as the table shows them.

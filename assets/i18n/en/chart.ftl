@@ -13,6 +13,8 @@ chart-change-subtitle = % change since { $base }
 chart-log-subtitle = log scale
 chart-target-line = Target { $year }: { $value }
 chart-baseline-line = Baseline { $year }: { $value }
+# The unit of a change of a percentage.
+unit-percentage-points = pp
 change-since = since { $year }
 
 ## A figure's flags

@@ -13,6 +13,8 @@ chart-change-subtitle = % thay đổi so với năm { $base }
 chart-log-subtitle = thang logarit
 chart-target-line = Mục tiêu { $year }: { $value }
 chart-baseline-line = Mức cơ sở { $year }: { $value }
+# The unit of a change of a percentage.
+unit-percentage-points = điểm %
 change-since = so với { $year }
 
 ## Tình trạng của số liệu

@@ -13,10 +13,16 @@ pub struct CatalogueEntry {
     pub indicator: Indicator,
     /// The latest figure of the headline series, if the indicator has any figures.
     pub latest: Option<Observation>,
-    /// The figure before `latest` in the same series (same area, subgroup and source).
+    /// The figure before `latest` in the same series (same area, subgroup and source), or,
+    /// when that series has none (a report quoting one year), in the trend series.
     pub previous: Option<Observation>,
-    /// The headline series' figures (year, value), oldest first: the sparkline.
+    /// The trend series' figures (year, value), oldest first: the sparkline. The trend series
+    /// is the headline series, unless that one has a single figure and another source has
+    /// more of the same area and subgroup (HDI: the news report's 2023 figure, UNDP's series
+    /// from 1990): then the longest of those.
     pub headline: Vec<(i32, f64)>,
+    /// The source of `previous` and the sparkline, when it is not `latest`'s.
+    pub trend_source: Option<String>,
     /// The figures of the headline area and subgroup from every source: what the indicator's
     /// chart shows first.
     pub chart_figures: i64,
@@ -90,6 +96,11 @@ impl Store {
             "SELECT count(*) FROM {OBSERVATIONS_BY_INDEX} \
              WHERE indicator_id = ?1 AND area_id = ?2 AND subgroup_id = ?3"
         ))?;
+        let mut source_count = conn.prepare(&format!(
+            "SELECT count(*) FROM {OBSERVATIONS_BY_INDEX} \
+             WHERE indicator_id = ?1 AND area_id = ?2 AND subgroup_id = ?3 AND source_id = ?4"
+        ))?;
+        let mut source_code = conn.prepare("SELECT code FROM source WHERE id = ?1")?;
         let mut previous_stmt = conn.prepare(&format!(
             "SELECT {OBSERVATION_COLUMNS} FROM {OBSERVATION_JOINS} \
              WHERE o.indicator_id = ?1 AND o.area_id = ?2 AND o.subgroup_id = ?3 \
@@ -147,14 +158,41 @@ impl Store {
                     .map(|latest| (latest, (area, subgroup, source))),
                 None => None,
             };
-            let (latest, previous, headline, chart_figures) = match best {
+            let (latest, previous, headline, chart_figures, trend_source) = match best {
                 Some((latest, (area, subgroup, source))) => {
-                    let previous = previous_stmt
+                    let mut source = source;
+                    let mut trend_source = None;
+                    let mut previous = previous_stmt
                         .query_row(
                             params![id, area, subgroup, source, latest.period.year],
                             observation_from_row,
                         )
                         .optional()?;
+                    if previous.is_none() {
+                        // The longest other series of the cell with a figure before the
+                        // latest year gives the change and the sparkline, named as such.
+                        let mut longest: Option<(i64, i64)> = None;
+                        for (other, _) in sources.iter().filter(|(s, _)| *s != source) {
+                            let n: i64 = source_count
+                                .query_row(params![id, area, subgroup, other], |r| r.get(0))?;
+                            if n >= 2 && longest.is_none_or(|(best_n, _)| n > best_n) {
+                                longest = Some((n, *other));
+                            }
+                        }
+                        if let Some((_, other)) = longest {
+                            let earlier = previous_stmt
+                                .query_row(
+                                    params![id, area, subgroup, other, latest.period.year],
+                                    observation_from_row,
+                                )
+                                .optional()?;
+                            if earlier.is_some() {
+                                previous = earlier;
+                                source = other;
+                                trend_source = Some(source_code.query_row([other], |r| r.get(0))?);
+                            }
+                        }
+                    }
                     let headline = headline_stmt
                         .query_map(params![id, area, subgroup, source], |r| {
                             let year = year_of(r, 0).map_err(|e| {
@@ -170,9 +208,15 @@ impl Store {
                         .collect::<rusqlite::Result<_>>()?;
                     let chart_figures =
                         cell_count.query_row(params![id, area, subgroup], |r| r.get(0))?;
-                    (Some(latest), previous, headline, chart_figures)
+                    (
+                        Some(latest),
+                        previous,
+                        headline,
+                        chart_figures,
+                        trend_source,
+                    )
                 }
-                None => (None, None, Vec::new(), 0),
+                None => (None, None, Vec::new(), 0, None),
             };
             entries.push(CatalogueEntry {
                 indicator,
@@ -180,6 +224,7 @@ impl Store {
                 previous,
                 headline,
                 chart_figures,
+                trend_source,
             });
         }
         Ok(entries)

@@ -84,13 +84,25 @@ impl ChisoApp {
                 ui.separator();
                 item(ui, &ctx, t, Action::Quit, true, &mut self.commands);
             });
-            ui.menu_button(t.get("menu-editor"), |ui| {
-                item(ui, &ctx, t, Action::ManageLists, open, &mut self.commands);
-                // The name the audit log gives this user's changes; asked once, kept.
-                let label = ui.label(t.get("editor-name"));
-                ui.add(egui::TextEdit::singleline(&mut self.state.editor).desired_width(180.0))
-                    .labelled_by(label.id);
-            });
+            // The menu holds a text field: it closes on a click outside it (or Escape), not on
+            // the click into the field nor on the keys typed there.
+            let keep_open = egui::containers::menu::MenuConfig::new()
+                .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+            egui::containers::menu::MenuButton::new(t.get("menu-editor"))
+                .config(keep_open)
+                .ui(ui, |ui| {
+                    if ui
+                        .add_enabled(open, Action::ManageLists.button(&ctx, t))
+                        .clicked()
+                    {
+                        self.commands.push(Action::ManageLists.command());
+                        ui.close();
+                    }
+                    // The name the audit log gives this user's changes; asked once, kept.
+                    let label = ui.label(t.get("editor-name"));
+                    ui.add(egui::TextEdit::singleline(&mut self.state.editor).desired_width(180.0))
+                        .labelled_by(label.id);
+                });
             ui.menu_button(t.get("menu-view"), |ui| {
                 // Each language is named in itself, so either can be found.
                 ui.label(t.get("menu-language"));
