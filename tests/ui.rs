@@ -442,12 +442,27 @@ fn a_refused_value_stays_out_with_its_reason() {
         Some(1.3),
         "the refused value was not written"
     );
+    // The typed text stays in its cell, the cursor with it, to be corrected.
+    assert_eq!(cell(&h, "Total 2025").value().as_deref(), Some("150"));
+    assert!(cell(&h, "Total 2025").accesskit_node().is_focused());
     cell(&h, "Total 2025").hover();
     h.run();
     assert!(
         h.query_by_label_contains("Refused “150”").is_some(),
         "marked on its cell"
     );
+    // Corrected: written, and the mark and the message go.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    cell(&h, "Total 2025").type_text("1.5");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(mpi(&h, "T", 2025), Some(1.5));
+    assert_eq!(h.state().error(), None, "the message went with the fault");
+    cell(&h, "Total 2025").hover();
+    h.run();
+    assert!(h.query_by_label_contains("Refused “150”").is_none());
 }
 
 #[test]
@@ -510,6 +525,24 @@ fn a_change_is_reverted_from_the_audit_trail_and_the_revert_is_recorded() {
         .click();
     h.run();
     assert_eq!(mpi(&h, "T", 2025), Some(1.3), "reverted");
+    // The trail shows the revert at once, the figure named, not "figure #222".
+    h.run();
+    assert!(
+        h.query_by_label("1,2, sau đó 1,3").is_some(),
+        "the revert is listed without leaving the tab"
+    );
+    let rows: Vec<String> = h
+        .root()
+        .children_recursive()
+        .filter_map(|n| n.accesskit_node().label().or(n.accesskit_node().value()))
+        .collect();
+    assert!(
+        rows.iter()
+            .filter(|r| r.starts_with("Sửa: Tỷ lệ nghèo đa chiều · Việt Nam · Tổng số · "))
+            .count()
+            >= 2,
+        "each row names the indicator, area, subgroup and source: {rows:?}"
+    );
     let store = chiso::store::Store::open_read_only(&db).unwrap();
     let last = &store.audit_log(1).unwrap()[0];
     assert_eq!(
@@ -1514,4 +1547,42 @@ fn the_editors_name_is_typed_in_the_editor_menu_without_it_closing() {
     h.key_press(egui::Key::Escape);
     h.run();
     assert!(h.query_by_label(field).is_none());
+}
+
+/// A saved view's note belongs to its indicator: choosing another indicator leaves it behind.
+/// Add to chart brings every source of the added indicator's headline area, side by side.
+#[test]
+fn a_views_note_stays_with_its_view_and_add_to_chart_brings_every_source() {
+    use chiso::ui::app::Command;
+    let (_dir, db) = fixture_db();
+    let mut h = harness(&db, LAPTOP);
+    h.run();
+    h.state_mut().push(Command::OpenView(0));
+    h.run();
+    let ws = h.state().workspace().unwrap();
+    assert!(
+        ws.spec().note.contains("93"),
+        "the HDI view has its note: {:?}",
+        ws.spec().note
+    );
+    h.state_mut().push(Command::SelectIndicator("U5MR".into()));
+    h.run();
+    assert_eq!(h.state().workspace().unwrap().spec().note, "");
+    h.state_mut()
+        .push(Command::AddIndicator("INTERNET_USERS".into()));
+    h.run();
+    let sources: Vec<String> = h
+        .state()
+        .workspace()
+        .unwrap()
+        .spec()
+        .series
+        .iter()
+        .filter(|k| k.indicator == "INTERNET_USERS")
+        .map(|k| k.source.clone())
+        .collect();
+    assert!(
+        sources.len() >= 3,
+        "every source of Internet use: {sources:?}"
+    );
 }

@@ -11,9 +11,11 @@ use crate::workspace::AuditEntry;
 pub struct AuditState {
     pub only_selected: bool,
     pub editor: String,
-    /// (only_selected, editor, data version) the entries were read for.
-    pub read_for: Option<(bool, String, i64)>,
+    /// (only_selected, editor, the workspace's revision) the entries were read for.
+    pub read_for: Option<(bool, String, u64)>,
     pub entries: Vec<AuditEntry>,
+    /// Each entry's figure named (indicator, area, subgroup, source), when it is a figure's.
+    pub names: Vec<Option<String>>,
 }
 
 pub fn ui(
@@ -52,18 +54,26 @@ pub fn ui(
                     }
                     ui.label("");
                     ui.end_row();
-                    for e in &state.entries {
+                    for (i, e) in state.entries.iter().enumerate() {
                         // Stored in UTC; read in the reader's own time.
                         ui.label(local_time(language, &e.at));
                         ui.label(&e.editor);
-                        ui.label(t.with(
-                            "audit-change",
-                            &[
-                                ("action", t.get(&format!("audit-{}", e.action)).into()),
-                                ("table", t.get(&format!("audit-table-{}", e.table)).into()),
-                                ("row", e.row_id.to_string().into()),
-                            ],
-                        ));
+                        let action = t.get(&format!("audit-{}", e.action));
+                        let what = match state.names.get(i).cloned().flatten() {
+                            Some(names) => t.with(
+                                "audit-change-figure",
+                                &[("action", action.into()), ("figure", names.into())],
+                            ),
+                            None => t.with(
+                                "audit-change",
+                                &[
+                                    ("action", action.into()),
+                                    ("table", t.get(&format!("audit-table-{}", e.table)).into()),
+                                    ("row", e.row_id.to_string().into()),
+                                ],
+                            ),
+                        };
+                        ui.label(what);
                         ui.label(e.year().map(|y| y.to_string()).unwrap_or_default());
                         let (old, new) = e.values();
                         let text = |v: Option<f64>| {

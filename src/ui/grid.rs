@@ -30,6 +30,8 @@ pub struct GridState {
     new_column: (String, String, String),
     /// The last value refused: its cell, what was typed and why.
     pub refused: Option<(crate::chart::SeriesKey, i32, String, String)>,
+    /// Put the refused text back in its cell, the cursor there, at the next frame.
+    pub reopen_refused: bool,
 }
 
 pub fn ui(ui: &mut egui::Ui, ws: &Workspace, state: &mut GridState, commands: &mut Vec<Command>) {
@@ -64,6 +66,19 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, state: &mut GridState, commands: &m
     }
     let values = cell_values(ws.chart_observations());
     let warnings = cell_warnings(indicator, &values);
+    // A refused value goes back into its cell for correction: the cursor stays there rather
+    // than moving on with the value lost.
+    if std::mem::take(&mut state.reopen_refused)
+        && let Some((key, year, typed, _)) = &state.refused
+        && let Some(col) = keys.iter().position(|k| k == key)
+    {
+        let shown = values
+            .get(&(key.clone(), *year))
+            .map(|v| ws.numbers().format_exact(*v))
+            .unwrap_or_default();
+        state.editing = Some((col, *year, typed.clone(), shown));
+        state.focus_next = Some((col, *year));
+    }
     let years_with_data = values
         .keys()
         .filter(|(k, _)| keys.contains(k))
@@ -271,6 +286,14 @@ fn cell_ui(
     if editing_here && response.lost_focus() {
         let cancelled = ui.input(|i| i.key_pressed(Key::Escape));
         let typed = state.editing.take();
+        if cancelled
+            && state
+                .refused
+                .as_ref()
+                .is_some_and(|(k, y, ..)| k == key && *y == year)
+        {
+            state.refused = None;
+        }
         if !cancelled {
             commit(typed, (key, year), numbers, commands);
         }

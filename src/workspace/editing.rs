@@ -299,12 +299,48 @@ impl Workspace {
 
     pub fn undo(&mut self, editor: &str) -> Result<(), StoreError> {
         undo(&mut self.store, editor, &mut self.history)?;
+        // The warnings were of the edit undone.
+        self.warnings.clear();
         self.reload()
     }
 
     pub fn redo(&mut self, editor: &str) -> Result<(), StoreError> {
         redo(&mut self.store, editor, &mut self.history)?;
+        self.warnings.clear();
         self.reload()
+    }
+
+    /// A changed figure's indicator, area, subgroup and source, named in `language`, for the
+    /// audit trail ("Under-five mortality rate · Hà Giang · Total · GSO, Sep 2018").
+    pub fn audit_row_names(
+        &self,
+        entry: &crate::store::query::AuditEntry,
+        language: Language,
+    ) -> Option<String> {
+        let [indicator, area, subgroup, source] = entry.figure_ids()?;
+        let indicator = self
+            .catalogue
+            .iter()
+            .find(|r| r.entry.indicator.id == indicator)?
+            .entry
+            .indicator
+            .name
+            .get(language)
+            .to_owned();
+        let area = self.areas.iter().find(|a| a.id == area)?.name.get(language);
+        let subgroup = self
+            .subgroups
+            .iter()
+            .find(|s| s.id == subgroup)?
+            .name
+            .get(language);
+        let source = self
+            .sources
+            .iter()
+            .find(|s| s.id == source)?
+            .short_name
+            .get(language);
+        Some(format!("{indicator} · {area} · {subgroup} · {source}"))
     }
 
     pub fn history(&self) -> &History {

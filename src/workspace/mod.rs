@@ -107,6 +107,10 @@ pub struct Workspace {
     integrity_check: Option<jobs::IntegrityJob>,
     /// Whether the selected indicator has provincial figures to rank, found with the chart.
     rankable: bool,
+    /// Counts the times the file was read again: what a view of the file (the audit trail)
+    /// compares to know it is out of date, this window's own writes included (SQLite's
+    /// data_version counts only other connections' writes).
+    revision: u64,
 }
 
 impl Workspace {
@@ -188,6 +192,7 @@ impl Workspace {
             has_figures: Default::default(),
             integrity_check: None,
             rankable: false,
+            revision: 0,
         };
         workspace.reload()?;
         Ok(workspace)
@@ -195,6 +200,7 @@ impl Workspace {
 
     /// Reads everything again from the file, keeping the selection where it still exists.
     pub fn reload(&mut self) -> Result<(), StoreError> {
+        self.revision += 1;
         let _snapshot = self.store.snapshot()?;
         self.areas = self.store.areas()?;
         // Pickers list areas as a Vietnamese reader looks for them: in Vietnamese order.
@@ -629,6 +635,11 @@ impl Workspace {
     /// A number that changes whenever the file's data changes, for caches of drawings.
     pub fn data_version(&self) -> i64 {
         self.data_version
+    }
+
+    /// How many times the file was read again (see the field).
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// The chart's input, for drawing it elsewhere (export, benchmarks).

@@ -49,6 +49,8 @@ impl Workspace {
         self.spec.series = series;
         self.spec.hidden.clear();
         self.spec.title = None;
+        // A saved view's note is about that view's indicator.
+        self.spec.note.clear();
         // A ranking stays a ranking for the next indicator when it has provinces to rank.
         if self.spec.kind.by_province() {
             match self.ranking_series(None, None) {
@@ -431,9 +433,21 @@ impl Workspace {
         else {
             return Ok(());
         };
-        let key = SeriesKey::of(&latest);
-        if !self.spec.series.contains(&key) {
-            self.spec.series.push(key);
+        // Every source of its headline area and subgroup, as when the indicator is chosen:
+        // sources are shown side by side, never one standing for the others.
+        let mut keys: Vec<SeriesKey> = self
+            .series_of(code)?
+            .iter()
+            .filter(|s| s.area == latest.area_code && s.subgroup == latest.subgroup_code)
+            .map(|s| key(code, s))
+            .collect();
+        if keys.is_empty() {
+            keys.push(SeriesKey::of(&latest));
+        }
+        for key in keys {
+            if !self.spec.series.contains(&key) {
+                self.spec.series.push(key);
+            }
         }
         self.refresh_chart()
     }

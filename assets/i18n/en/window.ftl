@@ -224,6 +224,8 @@ audit-what = What
 audit-year = Year
 audit-values = Old value, new value
 audit-change = { $action } { $table } #{ $row }
+# A figure's change, named: “changed: Under-five mortality rate · Hà Giang · Total · GSO, Sep 2018”.
+audit-change-figure = { $action }: { $figure }
 audit-insert = added
 audit-update = changed
 audit-delete = deleted

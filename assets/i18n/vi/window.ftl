@@ -197,6 +197,8 @@ audit-what = Nội dung
 audit-year = Năm
 audit-values = Giá trị cũ, giá trị mới
 audit-change = { $action } { $table } #{ $row }
+# A figure's change, named: “changed: Under-five mortality rate · Hà Giang · Total · GSO, Sep 2018”.
+audit-change-figure = { $action }: { $figure }
 audit-insert = Thêm
 audit-update = Sửa
 audit-delete = Xóa

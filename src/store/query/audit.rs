@@ -30,6 +30,24 @@ impl AuditEntry {
         (value(&self.old_values), value(&self.new_values))
     }
 
+    /// The row ids of a changed figure's indicator, area, subgroup and source, from what the
+    /// entry recorded (a figure added by a bulk import is recorded without them).
+    pub fn figure_ids(&self) -> Option<[i64; 4]> {
+        [&self.new_values, &self.old_values]
+            .into_iter()
+            .flatten()
+            .filter_map(|j| serde_json::from_str::<serde_json::Value>(j).ok())
+            .find_map(|v| {
+                let id = |k: &str| v.get(k).and_then(serde_json::Value::as_i64);
+                Some([
+                    id("indicator_id")?,
+                    id("area_id")?,
+                    id("subgroup_id")?,
+                    id("source_id")?,
+                ])
+            })
+    }
+
     /// The year of the figure changed.
     pub fn year(&self) -> Option<i64> {
         [&self.new_values, &self.old_values]

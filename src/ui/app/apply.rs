@@ -490,6 +490,8 @@ impl ChisoApp {
                             first.text.clone(),
                             errors::store(t, &refused),
                         ));
+                        // A value typed into one cell stays there to be corrected.
+                        self.grid.reopen_refused = inputs.len() == 1;
                     }
                     Err(refused)
                 }
@@ -497,6 +499,17 @@ impl ChisoApp {
                 Err(conflict @ StoreError::Conflict { .. }) => {
                     self.conflict = Some((inputs, errors::store(t, &conflict)));
                     ws.reload()
+                }
+                // The value fixed: the cell's refusal and its message go.
+                Ok(()) => {
+                    let fixed = self.grid.refused.as_ref().is_some_and(|(key, year, ..)| {
+                        inputs.iter().any(|i| &i.key == key && i.year == *year)
+                    });
+                    if fixed {
+                        self.grid.refused = None;
+                        self.error = None;
+                    }
+                    Ok(())
                 }
                 other => other,
             },
@@ -602,14 +615,21 @@ impl ChisoApp {
         let key = (
             self.audit.only_selected,
             self.audit.editor.trim().to_owned(),
-            ws.data_version(),
+            ws.revision(),
         );
         if self.audit.read_for.as_ref() == Some(&key) {
             return;
         }
         let editor = Some(key.1.as_str()).filter(|e| !e.is_empty());
         match ws.audit_entries(key.0, editor) {
-            Ok(entries) => self.audit.entries = entries,
+            Ok(entries) => {
+                let language = self.state.language;
+                self.audit.names = entries
+                    .iter()
+                    .map(|e| ws.audit_row_names(e, language))
+                    .collect();
+                self.audit.entries = entries;
+            }
             Err(e) => self.error = Some(errors::store(Messages::of(self.state.language), &e)),
         }
         self.audit.read_for = Some(key);
