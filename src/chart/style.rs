@@ -188,8 +188,11 @@ pub fn run_dash(dashed: bool) -> Dash {
 pub enum Marker {
     /// A figure as published.
     Filled,
-    /// Estimated, provisional or forecast: hollow, so it reads as less certain.
+    /// Provisional or forecast: hollow, so it reads as less certain.
     Hollow,
+    /// Estimated: a hollow diamond, told apart from a provisional figure's ring by its shape
+    /// as well as by the legend (a second cue beside colour for readers who see no colour).
+    Diamond,
     /// A break in series: a square, so the step is not read as a change.
     Square,
 }
@@ -197,6 +200,7 @@ pub enum Marker {
 pub fn marker(status: Status) -> Marker {
     match status {
         Status::Break => Marker::Square,
+        Status::Estimated => Marker::Diamond,
         s if s.is_tentative() => Marker::Hollow,
         _ => Marker::Filled,
     }

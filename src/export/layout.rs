@@ -55,6 +55,8 @@ pub(super) enum BarLook {
 pub(super) enum Swatch {
     /// A line in the series' colour (`None`: the style of tentative figures), maybe dashed.
     Line { color: Option<usize>, dashed: bool },
+    /// The style of estimated figures: a dashed line through a hollow diamond.
+    Estimated,
     /// A bar of a colour (an sRGB triple), as a figure of its kind is drawn.
     Bar { color: style::Rgb, look: BarLook },
     /// The earlier year's mark of a ranking.
@@ -109,9 +111,17 @@ fn legend_entries(d: &ChartDescription, ink: &Ink) -> Vec<Entry> {
             },
         });
     }
-    let tentative: Vec<Status> = [Status::Estimated, Status::Provisional, Status::Forecast]
+    let shown = |st: &Status| visible().flat_map(|s| &s.points).any(|p| p.status == *st);
+    // Estimated figures have a shape of their own, and a legend entry of their own.
+    if shown(&Status::Estimated) {
+        entries.push(Entry {
+            label: words::tentative_legend(d.messages(), &[Status::Estimated]),
+            swatch: Swatch::Estimated,
+        });
+    }
+    let tentative: Vec<Status> = [Status::Provisional, Status::Forecast]
         .into_iter()
-        .filter(|st| visible().flat_map(|s| &s.points).any(|p| p.status == *st))
+        .filter(shown)
         .collect();
     if !tentative.is_empty() {
         entries.push(Entry {
@@ -331,6 +341,20 @@ fn swatch_svg(
                 let outline = Some((stroke.as_str(), z.line * 0.6));
                 out.circle((x + w / 2.0, y), z.marker, &ink.background, outline);
             }
+        }
+        Swatch::Estimated => {
+            let line = Stroke {
+                color: &ink.weak,
+                width: z.line,
+                dash: style::LEGEND_DASH.scaled(s),
+            };
+            out.line((x, y), (x + w, y), line);
+            out.diamond(
+                (x + w / 2.0, y),
+                z.marker,
+                &ink.background,
+                (&ink.weak, z.line * 0.6),
+            );
         }
         Swatch::Bar { color, look } => {
             let h = z.legend * 0.7;

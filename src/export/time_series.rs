@@ -335,6 +335,7 @@ fn series(
                 Marker::Hollow => {
                     out.circle((x, y), r, &ink.background, Some((&color, z.line * 0.6)))
                 }
+                Marker::Diamond => out.diamond((x, y), r, &ink.background, (&color, z.line * 0.6)),
                 Marker::Filled => out.circle((x, y), r, &color, None),
             }
         }

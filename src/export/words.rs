@@ -27,6 +27,7 @@ pub fn note(t: &Messages, note: &ChartNote) -> String {
         ChartNote::StatusStyle(status) => match status {
             Status::Normal => String::new(),
             Status::Break => t.get("note-style-break"),
+            Status::Estimated => t.get("note-style-estimated"),
             tentative => t.with(
                 "note-style-tentative",
                 &[("status", status_word(t, *tentative).into())],

@@ -162,6 +162,30 @@ impl Svg {
         }
     }
 
+    /// A diamond of half-diagonal `r` (a little larger than a circle's radius, for the same
+    /// weight), filled with `fill` and outlined.
+    pub fn diamond(
+        &mut self,
+        (x, y): (f32, f32),
+        r: f32,
+        fill: &str,
+        (stroke, width): (&str, f32),
+    ) {
+        let r = r * 1.25;
+        let _ = writeln!(
+            self.out,
+            "<polygon points=\"{:.1},{:.1} {:.1},{:.1} {:.1},{:.1} {:.1},{:.1}\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{width:.1}\"/>",
+            x,
+            y - r,
+            x + r,
+            y,
+            x,
+            y + r,
+            x - r,
+            y
+        );
+    }
+
     pub fn square(&mut self, (x, y): (f32, f32), r: f32, fill: &str) {
         let _ = writeln!(
             self.out,

@@ -210,10 +210,16 @@ fn panel_ui(
                         .allow_hover(false),
                 );
             }
-            for marker in [Marker::Filled, Marker::Hollow, Marker::Square] {
+            for marker in [
+                Marker::Filled,
+                Marker::Hollow,
+                Marker::Diamond,
+                Marker::Square,
+            ] {
                 let (shape, filled) = match marker {
                     Marker::Filled => (MarkerShape::Circle, true),
                     Marker::Hollow => (MarkerShape::Circle, false),
+                    Marker::Diamond => (MarkerShape::Diamond, false),
                     Marker::Square => (MarkerShape::Square, true),
                 };
                 let points: Vec<[f64; 2]> = series

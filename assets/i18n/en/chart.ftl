@@ -44,6 +44,7 @@ progress-deteriorating = Moving away from the target
 note-no-such-indicator = { $code }: no such indicator
 note-no-base-figure = { $series }: no figure for { $base }, so it cannot be shown relative to it
 note-style-tentative = Dashed line, hollow marker: { $status }
+note-style-estimated = Dashed line, hollow diamond: estimated
 note-style-break = Square marker: break in series
 note-new-boundaries = New boundaries from { $date }: the figures of provinces before and after it are of different areas
 note-log-drops = Zero and negative values cannot be shown on a log scale and are left out

@@ -44,6 +44,7 @@ progress-deteriorating = Đang đi xa mục tiêu
 note-no-such-indicator = { $code }: không có chỉ tiêu này
 note-no-base-figure = { $series }: không có số liệu năm { $base } nên không tính được so với năm đó
 note-style-tentative = Nét đứt, điểm rỗng: { $status }
+note-style-estimated = Nét đứt, điểm hình thoi rỗng: ước tính
 note-style-break = Điểm vuông: chuỗi số liệu bị ngắt
 note-new-boundaries = Địa giới mới từ { $date }: số liệu các tỉnh trước và sau thời điểm này là của các địa bàn khác nhau
 note-log-drops = Giá trị bằng 0 và giá trị âm không biểu diễn được trên thang logarit nên được lược bỏ
