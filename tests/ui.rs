@@ -1586,3 +1586,30 @@ fn a_views_note_stays_with_its_view_and_add_to_chart_brings_every_source() {
         "every source of Internet use: {sources:?}"
     );
 }
+
+/// The status line ("Wrote…") floats over the window's corner instead of pushing the layout
+/// down under the pointer, and goes by itself.
+#[test]
+fn the_status_line_does_not_move_the_layout_and_goes_away() {
+    use chiso::ui::app::Command;
+    let (dir, db) = fixture_db();
+    let mut h = harness(&db, LAPTOP);
+    h.run();
+    let before = h.get_by_label("Chart").rect();
+    let csv = dir.path().join("figures.csv");
+    h.state_mut().push(Command::ExportData {
+        path: csv.clone(),
+        selection_only: true,
+    });
+    h.run();
+    let status = h.state().status().unwrap_or_default().to_owned();
+    assert!(status.starts_with("Wrote "), "{status}");
+    assert!(h.query_by_label_contains("Wrote ").is_some(), "shown");
+    assert_eq!(h.get_by_label("Chart").rect(), before, "nothing moved");
+    // Each step is a quarter of a second: after ten seconds it is gone.
+    for _ in 0..40 {
+        h.step();
+    }
+    assert_eq!(h.state().status(), None);
+    assert!(h.query_by_label_contains("Wrote ").is_none());
+}

@@ -36,6 +36,9 @@ use crate::workspace::{CellInput, Workspace};
 /// How many files the File → Open recent menu remembers.
 const RECENT_FILES: usize = 8;
 
+/// How long the status line stays, in seconds.
+const STATUS_SECS: f64 = 8.0;
+
 /// How often the window looks for changes made to the file by other programs.
 const RELOAD_CHECK_SECS: f64 = 1.0;
 
@@ -64,6 +67,8 @@ pub struct ChisoApp {
     views: views::Editing,
     /// A line saying what the last action did ("Imported: 34 added…").
     status: Option<String>,
+    /// The status line shown, and since when (the input's time): it goes after a while.
+    status_since: Option<(String, f64)>,
     grid: grid::GridState,
     audit: audit::AuditState,
     forms: Option<forms::Forms>,
@@ -108,6 +113,7 @@ impl ChisoApp {
             backup_place: crate::workspace::BackupPlace::chosen(),
             conflict: None,
             status: None,
+            status_since: None,
             dialogs: Box::new(NativeDialogs),
             path_prompt: None,
             quit: false,
@@ -375,8 +381,51 @@ impl ChisoApp {
                     });
                 });
         }
-        if let Some(status) = &self.status {
-            ui.label(egui::RichText::new(status).weak());
+        self.status_ui(ui.ctx());
+    }
+
+    /// What the last action did ("Imported…", "Chart saved to…"), over the window's bottom
+    /// right corner rather than in the layout, which it would push under the pointer; it goes
+    /// by itself after a while, or on a click.
+    fn status_ui(&mut self, ctx: &egui::Context) {
+        let Some(status) = self.status.clone() else {
+            self.status_since = None;
+            return;
+        };
+        let now = ctx.input(|i| i.time);
+        let since = match &self.status_since {
+            Some((shown, since)) if *shown == status => *since,
+            _ => {
+                self.status_since = Some((status.clone(), now));
+                now
+            }
+        };
+        if now - since > STATUS_SECS {
+            self.status = None;
+            self.status_since = None;
+            return;
+        }
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(
+            (STATUS_SECS - (now - since)).max(0.1),
+        ));
+        let clicked = egui::Area::new(egui::Id::unique("status line"))
+            .anchor(egui::Align2::RIGHT_BOTTOM, [-16.0, -16.0])
+            .order(egui::Order::Foreground)
+            .interactable(true)
+            .show(ctx, |ui| {
+                egui::Frame::popup(ui.style())
+                    .show(ui, |ui| {
+                        ui.set_max_width(520.0);
+                        ui.label(&status)
+                    })
+                    .response
+            })
+            .inner
+            .interact(egui::Sense::click())
+            .clicked();
+        if clicked {
+            self.status = None;
+            self.status_since = None;
         }
     }
 
