@@ -306,6 +306,7 @@ fn every_preset_and_a_scale_fit_and_long_titles_wrap() {
         scale: 2.0,
         dark: true,
         presentation: false,
+        value_labels: true,
     };
     let (w, h, _) = decode(&png(&svg(&description, &options).unwrap(), 2.0).unwrap());
     assert_eq!((w, h), (1600, 900));

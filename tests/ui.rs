@@ -332,19 +332,42 @@ fn the_chart_on_screen_exports_to_a_file_and_the_clipboard() {
     assert_eq!(title.value().as_deref(), Some("Under-five mortality rate"));
     // The save dialog is the system's; the command it sends is what is tested.
     let path = dir.path().join("u5.svg");
+    let mut dialog = chiso::ui::export_dialog::ExportDialog::new(
+        vec![(English, "Tử vong trẻ em".into(), "Việt Nam".into())],
+        ("U5MR", ""),
+        English,
+    );
+    // The note edited there, and the figures on the chart turned off.
+    dialog.note = "Số liệu sơ bộ của Bộ Y tế".into();
+    dialog.value_labels = false;
     h.state_mut().push(chiso::ui::app::Command::ExportChart {
         path: path.clone(),
         format: chiso::export::Format::Svg,
-        order: chiso::ui::export_dialog::ExportDialog::new(
-            vec![(English, "Tử vong trẻ em".into(), "Việt Nam".into())],
-            "U5MR",
-            English,
-        )
-        .order(),
+        order: dialog.order(),
     });
     h.run();
     let svg = std::fs::read_to_string(&path).unwrap();
     assert!(svg.contains("Tử vong trẻ em") && svg.contains("World Bank WDI"));
+    assert!(
+        svg.contains("Số liệu sơ bộ của Bộ Y tế"),
+        "the note is written"
+    );
+    assert!(
+        !svg.contains("16.9‰</text>"),
+        "no figure written on the chart"
+    );
+    dialog.value_labels = true;
+    h.state_mut().push(chiso::ui::app::Command::ExportChart {
+        path: path.clone(),
+        format: chiso::export::Format::Svg,
+        order: dialog.order(),
+    });
+    h.run();
+    let svg = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        svg.contains("16.9‰</text>"),
+        "the latest figure written on the chart"
+    );
     h.get_by_label("Copy chart").click();
     h.run();
     assert_eq!(

@@ -329,6 +329,7 @@ fn export_args(command: ExportCommand) -> anyhow::Result<ExportParts> {
             scale,
             dark,
             presentation: false,
+            value_labels: true,
         },
     };
     Ok((file, request, args, target, out_dir))

@@ -256,7 +256,13 @@ pub fn svg(d: &ChartDescription, options: &ExportOptions) -> Result<String, Expo
     titles(&mut out, &words, &z, &ink);
     let plot = (z.pad, top, w - z.pad, h - bottom_block);
     match &d.body {
-        ChartBody::TimeSeries(t) => time_series::draw(&mut out, t, plot, &z, &ink, (s, d.language)),
+        ChartBody::TimeSeries(t) => time_series::draw(
+            &mut out,
+            t,
+            plot,
+            (&z, &ink),
+            (s, d.language, options.value_labels),
+        ),
         ChartBody::Ranking(r) => ranking::draw(&mut out, r, plot, &z, &ink, (s, d.language)),
         ChartBody::Map(m) => map::draw(&mut out, m, plot, &z, &ink, (s, d.language)),
     }

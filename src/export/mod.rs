@@ -89,6 +89,9 @@ pub struct ExportOptions {
     pub dark: bool,
     /// Larger type, for slides read from the back of a room (body text ≥ 28 px at 1080).
     pub presentation: bool,
+    /// Figures written on the chart (the latest of each series, every one of a short
+    /// series); off, the chart shows only its axes' numbers.
+    pub value_labels: bool,
 }
 
 impl Default for ExportOptions {
@@ -100,6 +103,7 @@ impl Default for ExportOptions {
             scale: 1.0,
             dark: false,
             presentation: false,
+            value_labels: true,
         }
     }
 }

@@ -17,9 +17,8 @@ pub(super) fn draw(
     out: &mut Svg,
     t: &TimeSeries,
     plot: (f32, f32, f32, f32),
-    z: &Sizes,
-    ink: &Ink,
-    (s, language): (f32, Language),
+    (z, ink): (&Sizes, &Ink),
+    (s, language, labelled): (f32, Language, bool),
 ) {
     let numbers = Numbers::of(language);
     let (left, plot_top, right, plot_bottom) = plot;
@@ -37,7 +36,7 @@ pub(super) fn draw(
             (years, breaks),
             (left, y0, right, y0 + panel_h),
             (z, ink),
-            numbers,
+            (numbers, labelled),
         );
     }
     if t.panels.is_empty() {
@@ -85,7 +84,7 @@ fn panel_svg(
     ((from, to), breaks): ((i32, i32), (&[BoundaryBreak], bool)),
     (left, top, right, bottom): (f32, f32, f32, f32),
     (z, ink): (&Sizes, &Ink),
-    numbers: &Numbers,
+    (numbers, labelled): (&Numbers, bool),
 ) {
     let s = z.tick / 26.0;
     let weak = |size: f32, anchor| Type {
@@ -147,7 +146,7 @@ fn panel_svg(
     let mut obstacles = Obstacles::default();
     reference_lines(out, panel, &at, (z, ink), &mut obstacles);
     boundary_breaks(out, breaks, &at, (z, ink), &mut obstacles);
-    series(out, panel, &at, (z, ink), numbers, obstacles);
+    series(out, panel, &at, (z, ink), (numbers, labelled), obstacles);
 }
 
 /// A vertical mark where boundaries changed, its words at the top on the side with room.
@@ -246,14 +245,14 @@ fn series(
     panel: &Panel,
     at: &Scales,
     (z, ink): (&Sizes, &Ink),
-    numbers: &Numbers,
+    (numbers, labelled): (&Numbers, bool),
     mut obstacles: Obstacles,
 ) {
     let words = Messages::of(numbers.language());
     let s = z.tick / 26.0;
     let order: Vec<_> = panel.drawing_order().collect();
     if single_year(panel) {
-        bars(out, &order, at, (z, ink), numbers);
+        bars(out, &order, at, (z, ink), (numbers, labelled));
         return;
     }
     for series in &order {
@@ -285,7 +284,7 @@ fn series(
             let is_latest = Some(p.year) == latest;
             // A series of a few scattered figures reads better with its values written on
             // it; a long one has its latest written, the figure a presenter reads out.
-            if !(few || is_latest) || !series.visible {
+            if !labelled || !(few || is_latest) || !series.visible {
                 continue;
             }
             let text = format!(
@@ -380,7 +379,7 @@ fn bars(
     order: &[&crate::chart::SeriesDescription],
     at: &Scales,
     (z, ink): (&Sizes, &Ink),
-    numbers: &Numbers,
+    (numbers, labelled): (&Numbers, bool),
 ) {
     let words = Messages::of(numbers.language());
     let s = z.tick / 26.0;
@@ -410,6 +409,9 @@ fn bars(
             &fill,
             Some(Stroke::solid(&color, z.line * 0.6)),
         );
+        if !labelled {
+            continue;
+        }
         let text = format!(
             "{}{}{}",
             qualifier_prefix(words, p.qualifier),

@@ -17,6 +17,10 @@ pub struct ExportDialog {
     pub dark: bool,
     pub title: String,
     pub subtitle: String,
+    /// The note under the chart (a saved view's, or the user's for this file).
+    pub note: String,
+    /// Figures written on the chart.
+    pub value_labels: bool,
     pub file_stem: String,
     /// The language of the chart's words and numbers, the window's by default: a presenter
     /// can make a Vietnamese chart from an English window.
@@ -42,6 +46,8 @@ const PREVIEW_WIDTH: f32 = 440.0;
 pub struct ChartOrder {
     pub title: String,
     pub subtitle: String,
+    /// The user's note under the chart (empty: none).
+    pub note: String,
     pub language: Language,
     pub options: ExportOptions,
 }
@@ -51,7 +57,7 @@ impl ExportDialog {
     /// opens on `language`'s.
     pub fn new(
         defaults: Vec<(Language, String, String)>,
-        file_stem: &str,
+        (file_stem, note): (&str, &str),
         language: Language,
     ) -> ExportDialog {
         let (title, subtitle) = defaults
@@ -66,6 +72,8 @@ impl ExportDialog {
             dark: false,
             title,
             subtitle,
+            note: note.to_owned(),
+            value_labels: true,
             file_stem: file_stem.to_owned(),
             language,
             defaults,
@@ -95,6 +103,7 @@ impl ExportDialog {
         ChartOrder {
             title: self.title.clone(),
             subtitle: self.subtitle.clone(),
+            note: self.note.clone(),
             language: self.language,
             options: ExportOptions {
                 width,
@@ -102,6 +111,7 @@ impl ExportDialog {
                 scale: self.scale,
                 dark: self.dark,
                 presentation: false,
+                value_labels: self.value_labels,
             },
         }
     }
@@ -144,6 +154,17 @@ impl ExportDialog {
                         let label = ui.label(t.get("export-subtitle"));
                         ui.add(egui::TextEdit::singleline(&mut self.subtitle).desired_width(420.0))
                             .labelled_by(label.id);
+                        ui.end_row();
+                        let label = ui.label(t.get("export-note"));
+                        ui.add(
+                            egui::TextEdit::multiline(&mut self.note)
+                                .desired_rows(2)
+                                .desired_width(420.0),
+                        )
+                        .labelled_by(label.id);
+                        ui.end_row();
+                        ui.label("");
+                        ui.checkbox(&mut self.value_labels, t.get("export-value-labels"));
                         ui.end_row();
                         ui.label(t.get("export-format"));
                         ui.horizontal(|ui| {
@@ -269,5 +290,15 @@ pub fn ordered(ws: &Workspace, order: &ChartOrder) -> crate::chart::ChartDescrip
         description.title = order.title.clone();
     }
     description.subtitle = order.subtitle.clone();
+    // The note as the dialog has it, in place of the view's.
+    description
+        .notes
+        .retain(|n| !matches!(n, crate::chart::ChartNote::User(_)));
+    if !order.note.trim().is_empty() {
+        description.notes.insert(
+            0,
+            crate::chart::ChartNote::User(order.note.trim().to_owned()),
+        );
+    }
     description
 }

@@ -173,7 +173,7 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, state: &mut GridState, commands: &m
         let heading = t.with("grid-open-warnings", &[("count", warnings.len().into())]);
         ui.collapsing(heading, |ui| {
             for ((key, year), reason) in &warnings {
-                ui.label(format!("{year}, {}: {reason}", key.source));
+                ui.label(format!("{year}, {}: {reason}", series_name(ws, key)));
             }
         });
     }
@@ -335,7 +335,7 @@ fn flags_ui(
         return;
     };
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(format!("{year}, {}:", key.source)).strong());
+        ui.label(RichText::new(format!("{year}, {}:", series_name(ws, key))).strong());
         egui::ComboBox::from_label(t.get("grid-status"))
             .selected_text(status_word(t, *status))
             .show_ui(ui, |ui| {
@@ -473,6 +473,15 @@ pub(super) fn validity(t: &Messages, area: &crate::model::Area) -> String {
             )
         ),
     }
+}
+
+/// A series as its legend names it (its source, and area or subgroup where they differ), not
+/// by its codes.
+fn series_name(ws: &Workspace, key: &crate::chart::SeriesKey) -> String {
+    ws.description()
+        .series()
+        .find(|s| s.key == *key)
+        .map_or_else(|| key.source.clone(), |s| s.label.clone())
 }
 
 /// Marks a cell whose typed value was refused (red) or whose saved figure is worth a second

@@ -104,6 +104,7 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, show: &mut Presentation) {
             scale: ppp,
             dark: false,
             presentation: true,
+            value_labels: true,
         };
         let picture =
             export::svg(ws.description(), &options).and_then(|svg| export::png::rgba(&svg, ppp));

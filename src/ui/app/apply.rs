@@ -378,7 +378,8 @@ impl ChisoApp {
                 let stem = ws
                     .selected()
                     .map_or_else(|| t.get("file-chart-stem"), str::to_owned);
-                self.export = Some(ExportDialog::new(defaults, &stem, t.language()));
+                let note = ws.spec().note.clone();
+                self.export = Some(ExportDialog::new(defaults, (&stem, &note), t.language()));
             }
             Command::ExportChart {
                 path,
