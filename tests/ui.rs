@@ -1636,3 +1636,42 @@ fn the_status_line_does_not_move_the_layout_and_goes_away() {
     assert_eq!(h.state().status(), None);
     assert!(h.query_by_label_contains("Wrote ").is_none());
 }
+
+/// The Edit tab's header stays in view while its rows scroll, and the cell the cursor moves to
+/// is brought into view.
+#[test]
+fn the_edit_grids_header_stays_while_its_rows_scroll() {
+    let (_dir, db) = fixture_db();
+    let mut h = harness(&db, [1024.0, 768.0]);
+    h.run();
+    pick(&mut h, "Under-five mortality rate");
+    h.get_by_label("Edit").click();
+    h.run();
+    let header = h.get_by_label("Year").rect();
+    let first = h
+        .query_all_by_label_contains(" 1964")
+        .next()
+        .unwrap()
+        .rect();
+    for _ in 0..20 {
+        h.query_all_by_label_contains(" 1964")
+            .next()
+            .unwrap()
+            .scroll_down();
+        h.run();
+    }
+    assert_eq!(h.get_by_label("Year").rect(), header, "the header stayed");
+    let moved = h
+        .query_all_by_label_contains(" 1964")
+        .next()
+        .unwrap()
+        .rect();
+    assert!(
+        moved.top() < first.top() - 100.0,
+        "the rows scrolled: {first:?} → {moved:?}"
+    );
+    assert!(
+        moved.bottom() < header.bottom(),
+        "1964 went up under the header"
+    );
+}

@@ -132,7 +132,8 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, state: &mut GridState, commands: &m
         }
     }
 
-    ui.horizontal(|ui| {
+    // Wrapped: on a small screen the keys' hint goes to the next line rather than off the edge.
+    ui.horizontal_wrapped(|ui| {
         if ui
             .add_enabled(!read_only, egui::Button::new(t.get("grid-add-year")))
             .clicked()
@@ -184,41 +185,52 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, state: &mut GridState, commands: &m
         .filter(|s| keys.contains(&s.key))
         .map(|s| s.label.clone())
         .collect();
-    egui::ScrollArea::both()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            egui::Grid::new("edit grid")
-                .striped(true)
-                .spacing([12.0, 4.0])
-                .show(ui, |ui| {
-                    ui.label(RichText::new(t.get("grid-year")).strong());
-                    for (c, _) in keys.iter().enumerate() {
-                        ui.label(
-                            RichText::new(labels.get(c).cloned().unwrap_or_default()).strong(),
-                        );
-                    }
-                    ui.end_row();
-                    for year in first..=last {
-                        ui.label(year.to_string());
-                        for (col, key) in keys.iter().enumerate() {
-                            let cell = (key.clone(), year);
-                            let response = cell_ui(
-                                ui,
-                                state,
-                                commands,
-                                (col, year),
-                                key,
-                                (values.get(&cell).copied(), ws.numbers()),
-                                labels.get(col),
-                                read_only,
-                            );
-                            mark_cell(ui, t, &response, state, (&cell, warnings.get(&cell)));
-                        }
-                        ui.end_row();
-                    }
+    // The header and the years stay in view while the rows scroll.
+    let widths: Vec<f32> = std::iter::once(YEAR_WIDTH)
+        .chain(keys.iter().map(|_| CELL_WIDTH))
+        .collect();
+    let years: Vec<i32> = (first..=last).collect();
+    super::sticky::table(
+        ui,
+        egui::Id::unique("edit grid"),
+        &widths,
+        |cells| {
+            cells.cell(|ui| ui.label(RichText::new(t.get("grid-year")).strong()));
+            for (c, _) in keys.iter().enumerate() {
+                let name = labels.get(c).cloned().unwrap_or_default();
+                cells.cell(|ui| {
+                    ui.add(egui::Label::new(RichText::new(&name).strong()).truncate())
+                        .on_hover_text(&name)
                 });
-        });
+            }
+        },
+        years.len(),
+        |cells, i| {
+            let year = years[i];
+            cells.cell(|ui| ui.label(year.to_string()));
+            for (col, key) in keys.iter().enumerate() {
+                let cell = (key.clone(), year);
+                cells.cell(|ui| {
+                    let response = cell_ui(
+                        ui,
+                        state,
+                        commands,
+                        (col, year),
+                        key,
+                        (values.get(&cell).copied(), ws.numbers()),
+                        labels.get(col),
+                        read_only,
+                    );
+                    mark_cell(ui, t, &response, state, (&cell, warnings.get(&cell)));
+                });
+            }
+        },
+    );
 }
+
+/// The width of the year column and of a figure's column, in points.
+const YEAR_WIDTH: f32 = 52.0;
+const CELL_WIDTH: f32 = 150.0;
 
 #[allow(clippy::too_many_arguments)]
 fn cell_ui(
@@ -248,11 +260,13 @@ fn cell_ui(
         !read_only,
         egui::TextEdit::singleline(buffer)
             .id(id)
-            .desired_width(90.0),
+            .desired_width(CELL_WIDTH - 16.0),
     );
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &name));
     if state.focus_next == Some((col, year)) {
         response.request_focus();
+        // The cell the cursor moved to is brought into view, as in a spreadsheet.
+        response.scroll_to_me(None);
         state.focus_next = None;
     }
     if response.gained_focus() && !editing_here {

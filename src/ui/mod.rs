@@ -50,6 +50,7 @@ mod present;
 mod ranking_view;
 mod series_picker;
 mod sources;
+mod sticky;
 pub mod style;
 mod table;
 mod views;

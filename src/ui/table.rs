@@ -28,41 +28,51 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, commands: &mut Vec<Command>) {
             workbook: true,
         }));
     }
-    egui::ScrollArea::both()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            egui::Grid::new("figures")
-                .striped(true)
-                .spacing([18.0, 4.0])
-                .show(ui, |ui| {
-                    ui.label(RichText::new(t.get("table-period")).strong());
-                    for label in &table.series {
-                        ui.label(RichText::new(label).strong());
-                        ui.label(RichText::new(t.get("table-change")).strong());
-                        ui.label(RichText::new(t.get("table-change-percent")).strong());
-                    }
-                    ui.end_row();
-                    for (period, cells) in &table.rows {
-                        ui.label(period);
-                        for cell in cells {
-                            match cell {
-                                Some(c) => {
-                                    ui.label(&c.value);
-                                    ui.label(&c.change);
-                                    ui.label(&c.change_percent);
-                                }
-                                None => {
-                                    ui.label("");
-                                    ui.label("");
-                                    ui.label("");
-                                }
-                            }
-                        }
-                        ui.end_row();
-                    }
+    // The header and the periods stay in view while the rows scroll.
+    let mut widths = vec![PERIOD_WIDTH];
+    for _ in &table.series {
+        widths.extend([VALUE_WIDTH, CHANGE_WIDTH, CHANGE_WIDTH]);
+    }
+    super::sticky::table(
+        ui,
+        egui::Id::unique("figures"),
+        &widths,
+        |cells| {
+            cells.cell(|ui| ui.label(RichText::new(t.get("table-period")).strong()));
+            for label in &table.series {
+                cells.cell(|ui| {
+                    ui.add(egui::Label::new(RichText::new(label).strong()).truncate())
+                        .on_hover_text(label)
                 });
-        });
+                cells.cell(|ui| ui.label(RichText::new(t.get("table-change")).strong()));
+                cells.cell(|ui| ui.label(RichText::new(t.get("table-change-percent")).strong()));
+            }
+        },
+        table.rows.len(),
+        |cells, i| {
+            let (period, row) = &table.rows[i];
+            cells.cell(|ui| ui.label(period));
+            for cell in row {
+                let (value, change, percent) = match cell {
+                    Some(c) => (
+                        c.value.as_str(),
+                        c.change.as_str(),
+                        c.change_percent.as_str(),
+                    ),
+                    None => ("", "", ""),
+                };
+                for text in [value, change, percent] {
+                    cells.cell(|ui| ui.label(text));
+                }
+            }
+        },
+    );
 }
+
+/// Column widths of the table, in points.
+const PERIOD_WIDTH: f32 = 80.0;
+const VALUE_WIDTH: f32 = 170.0;
+const CHANGE_WIDTH: f32 = 90.0;
 
 /// The province table of the ranking shown; a header click sorts by it, a second click turns
 /// the order round.
