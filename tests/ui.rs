@@ -248,6 +248,17 @@ fn the_import_dialog_previews_lists_problems_and_imports() {
     // With a problem, importing needs the choice to leave it out.
     h.get_by_label("Leave out the rows with problems").click();
     h.run();
+    // An option changed after the check: the preview is out of date, and imports nothing
+    // until checked again.
+    h.get_by_label("Overwrite figures that differ from those stored for the same source")
+        .click();
+    h.run();
+    assert!(h.query_by_label_contains("The options changed").is_some());
+    assert!(h.get_by_label("Import").accesskit_node().is_disabled());
+    h.get_by_label("Overwrite figures that differ from those stored for the same source")
+        .click();
+    h.run();
+    assert!(h.query_by_label_contains("The options changed").is_none());
     h.get_by_label("Import").click();
     h.step();
     until_import_done(&mut h);

@@ -45,6 +45,10 @@ pub struct ImportDialog {
     sheet: Option<String>,
     job: Option<(ImportJob, bool)>,
     report: Option<ImportReport>,
+    /// The options the running job and the report shown were made with: a report of other
+    /// options than those on screen is out of date, and imports nothing until checked again.
+    running_for: Option<ImportOptions>,
+    report_for: Option<ImportOptions>,
     error: Option<String>,
     sort: (SortBy, bool),
 }
@@ -64,6 +68,8 @@ impl ImportDialog {
             skip_problems: false,
             job: None,
             report: None,
+            running_for: None,
+            report_for: None,
             error: None,
             sort: (SortBy::File, true),
         }
@@ -120,7 +126,17 @@ impl ImportDialog {
             editor.to_owned(),
         );
         self.job = Some((job, dry_run));
+        self.running_for = Some(self.checked_options());
         self.error = None;
+    }
+
+    /// The options as a check sees them (skipping problems changes what an import would do,
+    /// which the report already says, not what the check finds).
+    fn checked_options(&self) -> ImportOptions {
+        ImportOptions {
+            skip_problems: false,
+            ..self.options(true)
+        }
     }
 
     /// One frame of the dialog: shows the job's progress or its report, and says what the
@@ -141,7 +157,10 @@ impl ImportDialog {
                     let said = report.outcome(&ImportOptions::default());
                     outcome = Outcome::Imported(super::errors::import_outcome(t, &said));
                 }
-                Ok(report) => self.report = Some(report),
+                Ok(report) => {
+                    self.report = Some(report);
+                    self.report_for = self.running_for.take();
+                }
                 Err(e) => self.error = Some(e),
             }
         }
@@ -253,6 +272,7 @@ impl ImportDialog {
             ui.label(RichText::new(error).color(ui.visuals().error_fg_color));
         }
         let mut result = None;
+        let stale = self.report_for.as_ref() != Some(&self.checked_options());
         if let Some(report) = self.report.clone() {
             // The report scrolls; the buttons below it stay in view.
             egui::ScrollArea::vertical()
@@ -260,6 +280,9 @@ impl ImportDialog {
                 .max_height((ui.available_height() - 48.0).max(120.0))
                 .show(ui, |ui| self.report_ui(ui, t, &report, indicators));
             ui.separator();
+            if stale {
+                ui.label(RichText::new(t.get("import-stale")).color(ui.visuals().warn_fg_color));
+            }
             ui.horizontal(|ui| {
                 if ui
                     .add_enabled(!running, egui::Button::new(t.get("import-check-again")))
@@ -281,7 +304,7 @@ impl ImportDialog {
                     "import-run"
                 });
                 if ui
-                    .add_enabled(can_import && !running, egui::Button::new(verb))
+                    .add_enabled(can_import && !running && !stale, egui::Button::new(verb))
                     .clicked()
                 {
                     result = Some(Outcome::Run(false));

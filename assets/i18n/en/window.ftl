@@ -289,6 +289,7 @@ import-same-name = “{ $key }” has the name of { $code } in the database, in 
 import-replace = Overwrite figures that differ from those stored for the same source
 import-checking = Checking…
 import-importing = Importing…
+import-stale = The options changed since this check: check again before importing.
 import-check-again = Check again
 import-skip-problems = Leave out the rows with problems
 import-again = Import again

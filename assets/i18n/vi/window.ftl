@@ -262,6 +262,7 @@ import-same-name = “{ $key }” trùng tên với { $code } trong cơ sở d�
 import-replace = Ghi đè số liệu khác với số liệu đã lưu của cùng nguồn
 import-checking = Đang kiểm tra…
 import-importing = Đang nhập…
+import-stale = Các lựa chọn đã đổi từ lần kiểm tra này: hãy kiểm tra lại trước khi nhập.
 import-check-again = Kiểm tra lại
 import-skip-problems = Bỏ qua các dòng có lỗi
 import-again = Nhập lại

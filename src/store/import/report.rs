@@ -10,7 +10,7 @@ use crate::model::draft::Problem;
 /// How many problems a report keeps in full; the rest are counted.
 const PROBLEMS_KEPT: usize = 2000;
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ImportOptions {
     /// Area codes to bring in, created if missing. `None`: the areas already in the database
     /// (for Chiso's own CSV: every area the file names).
