@@ -480,3 +480,26 @@ fn add_area_series(data: &mut ChartData, spec: &mut ChartSpec, area: &str, year:
         ..key("U5MR", "WB")
     });
 }
+
+/// Small multiples: each panel names its indicators above its unit, and the panels' years
+/// stand one above the other.
+#[test]
+fn small_multiples_have_panel_titles_and_aligned_years() {
+    let spec = ChartSpec {
+        series: vec![key("U5MR", "WB"), key("HDI", "UNDP")],
+        ..Default::default()
+    };
+    let d = describe(&spec, &data());
+    let labels: Vec<&str> = d.panels().iter().map(|p| p.y_label.as_str()).collect();
+    assert!(labels[0].starts_with("U5MR · "), "{labels:?}");
+    assert!(labels[1].starts_with("HDI · "), "{labels:?}");
+    let svg = chiso::export::svg(&d, &chiso::export::ExportOptions::default()).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let xs: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text") && n.text() == Some("2001"))
+        .filter_map(|n| n.attribute("x"))
+        .collect();
+    assert_eq!(xs.len(), 2, "a year axis a panel");
+    assert_eq!(xs[0], xs[1], "2001 at the same place in both panels");
+}

@@ -193,10 +193,30 @@ pub fn place(requests: &[Request], obstacles: &Obstacles, plot: &Rect) -> Vec<Op
         let r = &requests[i];
         let options = candidates(r, plot);
         let fits = |rect: &Rect| plot.contains(rect) && !taken.iter().any(|t| t.intersects(rect));
+        // A label placed away from its point is joined to it by a leader line, which must
+        // not cross words either (its own marker aside).
+        let leader_clear = |rect: &Rect| {
+            let placed = Placed {
+                rect: *rect,
+                halo: false,
+            };
+            placed.leader(r.at, r.gap).is_none_or(|end| {
+                let own = |b: &&Rect| {
+                    b.x0 <= r.at.0 && r.at.0 <= b.x1 && b.y0 <= r.at.1 && r.at.1 <= b.y1
+                };
+                !obstacles
+                    .boxes
+                    .iter()
+                    .chain(&taken)
+                    .filter(|b| !own(b))
+                    .any(|b| b.crossed_by(r.at, end))
+            })
+        };
         let clear = options.iter().find(|rect| {
             fits(rect)
                 && !obstacles.boxes.iter().any(|b| b.intersects(rect))
                 && obstacles.lines_through(rect) == 0
+                && leader_clear(rect)
         });
         let chosen = match clear {
             Some(rect) => Some(Placed {

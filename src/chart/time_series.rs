@@ -288,6 +288,33 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
         });
     }
 
+    // Small multiples: each panel says whose figures it holds above its unit, which alone
+    // ("Per cent") does not tell the panels apart.
+    if panels.len() > 1 {
+        for panel in &mut panels {
+            let mut names: Vec<String> = Vec::new();
+            for series in &panel.series {
+                let name = data
+                    .indicators
+                    .iter()
+                    .find(|i| i.code == series.key.indicator)
+                    .map(|i| {
+                        let short = i.short_name.get(data.language);
+                        if short.is_empty() {
+                            i.name.get(data.language).to_owned()
+                        } else {
+                            short.to_owned()
+                        }
+                    })
+                    .unwrap_or_else(|| series.key.indicator.clone());
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+            panel.y_label = format!("{} · {}", names.join(", "), panel.y_label);
+        }
+    }
+
     // Targets and baselines, in absolute mode only: they are levels of the indicator.
     if spec.transform == Transform::Absolute {
         for panel in &mut panels {

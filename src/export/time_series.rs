@@ -25,6 +25,20 @@ pub(super) fn draw(
     let n = t.panels.len().max(1) as f32;
     let gap = 18.0 * s;
     let panel_h = (plot_bottom - plot_top - gap * (n - 1.0)) / n;
+    // One left edge for every panel's plot, so that their years stand one above the other.
+    let label_w = t
+        .panels
+        .iter()
+        .filter_map(|panel| {
+            let (y_lo, y_hi) = panel.y_range()?;
+            let room = axis::label_room(panel_h - z.tick * 3.3, z.tick);
+            let ticks = axis::value_ticks(y_lo, y_hi, panel.log_scale, room, numbers);
+            ticks
+                .iter()
+                .map(|t| width(&t.label, z.tick, false))
+                .reduce(f32::max)
+        })
+        .fold(0.0, f32::max);
     for (i, panel) in t.panels.iter().enumerate() {
         let y0 = plot_top + i as f32 * (panel_h + gap);
         let years = t.years.unwrap_or((2000, 2001));
@@ -36,7 +50,7 @@ pub(super) fn draw(
             (years, breaks),
             (left, y0, right, y0 + panel_h),
             (z, ink),
-            (numbers, labelled),
+            (numbers, labelled, label_w),
         );
     }
     if t.panels.is_empty() {
@@ -84,7 +98,7 @@ fn panel_svg(
     ((from, to), breaks): ((i32, i32), (&[BoundaryBreak], bool)),
     (left, top, right, bottom): (f32, f32, f32, f32),
     (z, ink): (&Sizes, &Ink),
-    (numbers, labelled): (&Numbers, bool),
+    (numbers, labelled, label_w): (&Numbers, bool, f32),
 ) {
     let s = z.tick / 26.0;
     let weak = |size: f32, anchor| Type {
@@ -102,10 +116,6 @@ fn panel_svg(
     };
     let room = axis::label_room(plot_bottom - plot_top, z.tick);
     let ticks = axis::value_ticks(y_lo, y_hi, panel.log_scale, room, numbers);
-    let label_w = ticks
-        .iter()
-        .map(|t| width(&t.label, z.tick, false))
-        .fold(0.0, f32::max);
     let at = Scales {
         plot_left: left + label_w + 14.0 * s,
         plot_right: right,
