@@ -53,6 +53,18 @@ impl Panel {
 
     /// The y range to show: every visible point and reference line, with a margin; a single
     /// value gets room around it instead of a zero-height axis.
+    /// Whether every figure shown is of one year: such figures are bars from zero, since a
+    /// lone point on an axis far from zero says nothing of its size (a log axis has no zero).
+    pub fn single_year(&self) -> bool {
+        let mut years = self
+            .series
+            .iter()
+            .filter(|s| s.visible)
+            .flat_map(|s| s.points.iter().map(|p| p.year));
+        let first = years.next();
+        first.is_some() && years.all(|y| Some(y) == first) && !self.log_scale
+    }
+
     pub fn y_range(&self) -> Option<(f64, f64)> {
         let ys = self
             .series
@@ -64,16 +76,7 @@ impl Panel {
             None => Some((y, y)),
             Some((lo, hi)) => Some((lo.min(y), hi.max(y))),
         })?;
-        let mut years = self
-            .series
-            .iter()
-            .filter(|s| s.visible)
-            .flat_map(|s| s.points.iter().map(|p| p.year));
-        let first = years.next();
-        // Figures of one year only are bars from zero (a lone point on an axis far from zero
-        // reads as nothing); a log axis has no zero.
-        let one_year = first.is_some() && years.all(|y| Some(y) == first) && !self.log_scale;
-        let (lo, hi) = if one_year {
+        let (lo, hi) = if self.single_year() {
             (lo.min(0.0), hi.max(0.0))
         } else {
             (lo, hi)

@@ -261,7 +261,7 @@ fn series(
     let words = Messages::of(numbers.language());
     let s = z.tick / 26.0;
     let order: Vec<_> = panel.drawing_order().collect();
-    if single_year(panel) {
+    if panel.single_year() {
         bars(out, &order, at, (z, ink), (numbers, labelled));
         return;
     }
@@ -297,15 +297,7 @@ fn series(
             if !labelled || !(few || is_latest) || !series.visible {
                 continue;
             }
-            let text = format!(
-                "{}{}{}",
-                qualifier_prefix(words, p.qualifier),
-                numbers.format(
-                    p.value,
-                    shown_decimals(p.value, series.decimals, p.qualifier)
-                ),
-                unit_symbol_suffix(&series.unit_symbol)
-            );
+            let text = value_label(words, numbers, series, p);
             // Two sources with the same figure at the same point: written once.
             let same = requests.iter().zip(&texts).position(|(q, (t, _))| {
                 *t == text && (q.at.0 - x).abs() <= r && (q.at.1 - y).abs() <= r
@@ -370,17 +362,6 @@ fn series(
     }
 }
 
-/// Whether every figure shown in the panel is of one year: then they are bars.
-fn single_year(panel: &Panel) -> bool {
-    let mut years = panel
-        .series
-        .iter()
-        .filter(|s| s.visible)
-        .flat_map(|s| s.points.iter().map(|p| p.year));
-    let first = years.next();
-    first.is_some() && years.all(|y| Some(y) == first) && !panel.log_scale
-}
-
 /// The figures of one year as bars from zero side by side, each with its value above: a
 /// single figure (houses built, the poverty rate of the year) as a lone point on an axis far
 /// from zero would say nothing of its size.
@@ -422,15 +403,7 @@ fn bars(
         if !labelled {
             continue;
         }
-        let text = format!(
-            "{}{}{}",
-            qualifier_prefix(words, p.qualifier),
-            numbers.format(
-                p.value,
-                shown_decimals(p.value, series.decimals, p.qualifier)
-            ),
-            unit_symbol_suffix(&series.unit_symbol)
-        );
+        let text = value_label(words, numbers, series, p);
         let t = Type {
             size: z.tick,
             fill: &color,
@@ -444,4 +417,22 @@ fn bars(
         };
         out.text((centre, y), t, &text);
     }
+}
+
+/// A figure as written on the chart: "about 11%", "16.9‰", "334,000 houses".
+fn value_label(
+    words: &Messages,
+    numbers: &Numbers,
+    series: &crate::chart::SeriesDescription,
+    p: &crate::chart::ChartPoint,
+) -> String {
+    format!(
+        "{}{}{}",
+        qualifier_prefix(words, p.qualifier),
+        numbers.format(
+            p.value,
+            shown_decimals(p.value, series.decimals, p.qualifier)
+        ),
+        unit_symbol_suffix(&series.unit_symbol)
+    )
 }

@@ -46,6 +46,15 @@ impl Exchanged {
         )
     }
 
+    /// `verb INTO` the keyed form (in the connection's main schema) a whole row, key first.
+    pub(super) fn insert_sql(&self, verb: &str) -> String {
+        format!(
+            "{verb} INTO {} VALUES ({})",
+            self.name,
+            vec!["?"; self.columns()].join(", ")
+        )
+    }
+
     /// `WHERE` over the natural key in the file's table (`?1`…), codes looked up.
     pub(super) fn key_where(&self) -> String {
         self.keys

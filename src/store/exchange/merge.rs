@@ -65,11 +65,7 @@ pub(super) fn merge(
                 .expect("every table has a reader");
             if let Some(row) = read(key)? {
                 keyed
-                    .prepare_cached(&format!(
-                        "INSERT OR IGNORE INTO {} VALUES ({})",
-                        table.name,
-                        vec!["?"; table.columns()].join(", ")
-                    ))?
+                    .prepare_cached(&table.insert_sql("INSERT OR IGNORE"))?
                     .execute(rusqlite::params_from_iter(key.iter().chain(&row)))?;
             }
         }
@@ -99,11 +95,7 @@ pub(super) fn merge(
             .map(|v| v.unwrap_or(Value::Null))
             .collect();
         keyed
-            .prepare_cached(&format!(
-                "INSERT INTO {} VALUES ({})",
-                table.name,
-                vec!["?"; table.columns()].join(", ")
-            ))?
+            .prepare_cached(&table.insert_sql("INSERT"))?
             .execute(rusqlite::params_from_iter(key.iter().chain(&row)))?;
     }
     let mut effective = Vec::new();
