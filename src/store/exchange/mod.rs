@@ -400,8 +400,15 @@ impl Store {
             Since::Copy => copied_mark,
             Since::Last => sent_mark.unwrap_or(copied_mark),
         };
-        let now_mark = last_audit_id(self.conn())?;
-        let (changeset, counts) = changes_since(self.conn(), mark)?;
+        // The mark and the changes read in one snapshot: the package holds exactly the
+        // changes up to the mark it records as sent.
+        let (now_mark, (changeset, counts)) = {
+            let _snapshot = self.snapshot()?;
+            (
+                last_audit_id(self.conn())?,
+                changes_since(self.conn(), mark)?,
+            )
+        };
         let mut header = PackageHeader {
             package_id: random_id(self.conn())?,
             database_id: own.database_id.clone(),

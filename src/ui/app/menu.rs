@@ -61,15 +61,16 @@ impl ChisoApp {
                     });
                 });
                 ui.separator();
-                // Copies for the provinces, and the packages of changes between them.
+                // Copies for the provinces, and the packages of changes between them: each
+                // records what it did in the open file, which must be writable.
                 if ui
-                    .add_enabled(open, egui::Button::new(t.get("menu-make-copy")))
+                    .add_enabled(writable, egui::Button::new(t.get("menu-make-copy")))
                     .clicked()
                 {
                     self.commands.push(Command::OpenExchange(true));
                 }
                 if ui
-                    .add_enabled(open, egui::Button::new(t.get("menu-send-changes")))
+                    .add_enabled(writable, egui::Button::new(t.get("menu-send-changes")))
                     .clicked()
                 {
                     self.commands.push(Command::OpenExchange(false));
