@@ -394,3 +394,21 @@ fn dynamic_message_ids_exist_in_both_languages() {
         assert!(missing.is_empty(), "{language}: missing {missing:?}");
     }
 }
+
+/// Every letter and sign of every message, in both languages, is in the bundled font: the
+/// window would draw a box for one that is not (an arrow in "File → Backups…" did).
+#[test]
+fn every_message_can_be_drawn_with_the_bundled_font() {
+    let mut missing = Vec::new();
+    for language in [Language::English, Language::Vietnamese] {
+        for (name, text) in translation_files(language) {
+            for line in text.lines().filter(|l| !l.trim_start().starts_with('#')) {
+                let lacking = chiso::export::text::missing_glyphs(line);
+                if !lacking.is_empty() {
+                    missing.push(format!("{name}: {lacking:?} in {line}"));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{missing:#?}");
+}

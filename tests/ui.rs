@@ -1686,3 +1686,66 @@ fn the_edit_grids_header_stays_while_its_rows_scroll() {
         "1964 went up under the header"
     );
 }
+
+/// File → Make a copy for… in the centre's window, then File → Send my changes… in the copy's:
+/// the copy knows whom it is for, and the package holds the copy's edit.
+#[test]
+fn a_copy_is_made_and_its_changes_sent_from_the_window() {
+    use chiso::ui::dialogs::Picked;
+    let (dir, centre) = fixture_db();
+    let copy = dir.path().join("Lào Cai.db");
+    let app = chiso::ui::ChisoApp::new(chiso::ui::app::State::default(), Some(centre), None)
+        .with_dialogs(Answers(vec![Picked::Chosen(vec![copy.clone()])]));
+    let mut h = common::builder(LAPTOP).build_ui_state(|ui, app| app.ui(ui), app);
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Make a copy for…").click();
+    h.run();
+    let field = "For whom (a province, an office)";
+    h.get_by_label(field).click();
+    h.run();
+    h.get_by_label(field).type_text("Lào Cai");
+    h.run();
+    h.get_by_label("Choose where…").click();
+    h.run();
+    let status = h.state().status().unwrap_or_default().to_owned();
+    assert!(status.starts_with("Copy for “Lào Cai” made"), "{status}");
+    let info = common::text(&common::chiso(&["info", copy.to_str().unwrap()]).stdout);
+    assert!(info.contains("for \"Lào Cai\""), "{info}");
+
+    // In the copy: an edit, then its package.
+    let out = common::chiso(&[
+        "set",
+        copy.to_str().unwrap(),
+        "U5MR",
+        "2024",
+        "31.5",
+        "--area",
+        "VN-02",
+        "--source",
+        "NEWS_VNA_2025_12",
+    ]);
+    assert!(out.status.success(), "{}", common::text(&out.stderr));
+    let package = dir.path().join("lao_cai.chisochanges");
+    let app = chiso::ui::ChisoApp::new(chiso::ui::app::State::default(), Some(copy), None)
+        .with_dialogs(Answers(vec![Picked::Chosen(vec![package.clone()])]));
+    let mut h = common::builder(LAPTOP).build_ui_state(|ui, app| app.ui(ui), app);
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Send my changes…").click();
+    h.run();
+    assert!(
+        h.query_by_label("The changes since the last package")
+            .is_some()
+    );
+    h.get_by_label("Choose where…").click();
+    h.run();
+    let status = h.state().status().unwrap_or_default().to_owned();
+    assert!(
+        status.starts_with("Package of one change for “fixture”"),
+        "{status}"
+    );
+    assert!(package.exists());
+}

@@ -24,6 +24,17 @@ fn metrics() -> Option<&'static Metrics> {
         .as_ref()
 }
 
+/// The characters of `text` the bundled faces cannot draw (a picture or the window would show
+/// a box for each).
+pub fn missing_glyphs(text: &str) -> Vec<char> {
+    let Some(m) = metrics() else {
+        return Vec::new();
+    };
+    text.chars()
+        .filter(|c| !c.is_control() && m.regular.glyph_index(*c).is_none())
+        .collect()
+}
+
 /// The width of `text` at `size` px.
 pub fn width(text: &str, size: f32, bold: bool) -> f32 {
     let Some(m) = metrics() else {

@@ -126,11 +126,12 @@ fn change_values(t: &Messages, change: &Change) -> String {
         .map(|(column, v)| {
             let new = value_word(t, column, Some(v));
             match change.before.iter().find(|(c, _)| c == column) {
-                Some((_, old)) => format!(
-                    "{} {} → {new}",
-                    column_word(t, column),
-                    value_word(t, column, Some(old))
-                ),
+                Some((_, old)) => {
+                    let old = value_word(t, column, Some(old));
+                    let values =
+                        t.with("audit-old-new", &[("old", old.into()), ("new", new.into())]);
+                    format!("{} {values}", column_word(t, column))
+                }
                 None => format!("{} {new}", column_word(t, column)),
             }
         })

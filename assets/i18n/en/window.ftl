@@ -447,7 +447,7 @@ read-only-medium = the file is on a disk that cannot be written (a CD, or a read
 read-only-medium-log = the file is on a disk that cannot be written (a CD, or a read-only mount), so it is open for viewing only, and the latest changes in its -wal file cannot be read there. Copy both files to a folder you can write to see and edit them
 read-only-requested = opened for viewing only
 read-only-damaged = SQLite finds the file damaged ({ $detail }), so it is open for viewing only and nothing can be written into it. { $advice }
-backup-advice-newest = Its newest good backup is { $backup }: File → Backups… puts it back (the damaged file is kept as a backup too)
+backup-advice-newest = Its newest good backup is { $backup }: File › Backups… puts it back (the damaged file is kept as a backup too)
 backup-advice-none = No backup of it was found: restore it from a copy you keep
 read-only-foreign-objects = the file holds triggers, views, indexes or planner statistics that Chiso did not create ({ $objects }{ $more ->
     [0] {""}
@@ -468,8 +468,8 @@ store-cancelled = import cancelled: nothing was changed
 store-write = cannot write { $path }: { $detail }
 store-conflict = conflict: the figure is { $current } now, not { $expected } as expected; someone changed it meanwhile. Nothing was written: look at both values and set it again
 value-missing = missing
-store-corrupt = the database is damaged ({ $detail }). Nothing was changed. File → Backups… lists its backups and puts one back
-store-backup = the database could not be backed up before this change ({ $detail }). Nothing was changed. Free some space, or choose another place for backups in File → Backups…
+store-corrupt = the database is damaged ({ $detail }). Nothing was changed. File › Backups… lists its backups and puts one back
+store-backup = the database could not be backed up before this change ({ $detail }). Nothing was changed. Free some space, or choose another place for backups in File › Backups…
 store-wrong-type = a value in the file is not of the kind Chiso keeps there ({ $detail }): another program changed the file without Chiso's checks. Nothing was changed. Correct that row with `sqlite3 FILE`, or restore the file from a backup
 store-sqlite = database error: { $detail }
 
@@ -580,7 +580,7 @@ reason-unknown-format = not a format Chiso imports ({ $detail }). Chiso reads it
 # The audit log's name for an editor who gave none.
 editor-unnamed = unnamed editor
 
-## File → Backups…
+## File › Backups…
 
 backups-title = Backups of this file
 backups-explained = Chiso backs the file up before its first change of each session, and keeps the newest 10 backups and the first of each of the last 12 months.
@@ -606,7 +606,7 @@ table-copy = Copy the table (for a spreadsheet)
 table-export = Export the table as a workbook…
 workbook-empty = There are no figures to write.
 form-make = Entry form for the provinces…
-form-make-hint = An Excel workbook the provinces fill without Chiso: a row per province for last year, the figures the file has locked, checks on the cells to fill. Import it back with File → Import….
+form-make-hint = An Excel workbook the provinces fill without Chiso: a row per province for last year, the figures the file has locked, checks on the cells to fill. Import it back with File › Import….
 pick-save-form = Save the entry form
 file-form-stem = entry-form
 form-written = Wrote an entry form of { $count } rows to { $path }
@@ -641,7 +641,7 @@ help-about-islands = Quần đảo Hoàng Sa and Quần đảo Trường Sa: Nat
 help-about-data = Each figure's source, edition and licence are named beside the chart and in every export.
 help-about-version = Chiso { $version }
 
-## Copies and packages of changes (File → Make a copy for…, Send my changes…, Merge changes…)
+## Copies and packages of changes (File › Make a copy for…, Send my changes…, Merge changes…)
 menu-make-copy = Make a copy for…
 menu-send-changes = Send my changes…
 menu-merge-changes = Merge changes…
@@ -653,10 +653,10 @@ file-package-stem = changes for { $to }
 exchange-copy-title = Make a copy for…
 exchange-send-title = Send my changes
 exchange-merge-title = Merge changes
-exchange-copy-what = A copy of this file for a province or an office. It remembers where it came from: its editor sends back a package of changes (File → Send my changes…) and you merge it here (File → Merge changes…).
+exchange-copy-what = A copy of this file for a province or an office. It remembers where it came from: its editor sends back a package of changes (File › Send my changes…) and you merge it here (File › Merge changes…).
 exchange-copy-for = For whom (a province, an office)
 exchange-choose-where = Choose where…
-exchange-no-peer = This file exchanges with no other: make a copy first (File → Make a copy for…), or open the copy you were sent.
+exchange-no-peer = This file exchanges with no other: make a copy first (File › Make a copy for…), or open the copy you were sent.
 exchange-peer-origin = { $name } (the file this one was copied from)
 exchange-peer-copy = { $name } (a copy of this file)
 exchange-send-to = Send to
@@ -723,7 +723,7 @@ exchange-error-not-a-package = { $path }: not a Chiso package of changes ({ $why
 exchange-error-checksum = { $path }: the package is damaged or was altered after it was made (its checksum does not match). Ask its sender for the file again.
 exchange-error-other-database = This package is from another database: it was made in “{ $from }”, a copy of database { $theirs }; this file is database { $ours }. Merge it into the file it was made for (“{ $to }”).
 exchange-error-own-package = This package was made in this very file: merge it into the file it was made for (“{ $to }”).
-exchange-error-no-peer = This file exchanges with no other: make a copy first (File → Make a copy for…).
+exchange-error-no-peer = This file exchanges with no other: make a copy first (File › Make a copy for…).
 exchange-error-which-peer = This file has several copies ({ $names }): choose which one the package is for.
 exchange-error-unknown-peer = No copy of this file is named “{ $name }” (its copies: { $names }).
 exchange-error-missing = The package names what this file does not define: { $list }. A package carries figures, targets, sources and views, not new indicators, areas or subgroups: define them here with the same codes and merge again.

@@ -417,7 +417,7 @@ read-only-medium = tệp nằm trên ổ đĩa không ghi được (đĩa CD, ho
 read-only-medium-log = tệp nằm trên ổ đĩa không ghi được (đĩa CD, hoặc ổ chỉ đọc) nên chỉ mở để xem, và không đọc được các thay đổi mới nhất trong tệp -wal của nó. Hãy chép cả hai tệp sang một thư mục ghi được để xem và sửa
 read-only-requested = chỉ mở để xem
 read-only-damaged = SQLite phát hiện tệp bị hỏng ({ $detail }) nên chỉ mở để xem, không ghi được gì vào tệp. { $advice }
-backup-advice-newest = Bản sao lưu tốt mới nhất là { $backup }: dùng Tệp → Sao lưu… để khôi phục (tệp bị hỏng cũng được giữ lại thành một bản sao lưu)
+backup-advice-newest = Bản sao lưu tốt mới nhất là { $backup }: dùng Tệp › Sao lưu… để khôi phục (tệp bị hỏng cũng được giữ lại thành một bản sao lưu)
 backup-advice-none = Không tìm thấy bản sao lưu nào của tệp: hãy khôi phục từ một bản sao bạn giữ
 read-only-foreign-objects = tệp có trigger, view, chỉ mục hoặc thống kê truy vấn không do Chiso tạo ({ $objects }{ $more ->
     [0] {""}
@@ -438,8 +438,8 @@ store-cancelled = đã hủy nhập: không có gì thay đổi
 store-write = không ghi được { $path }: { $detail }
 store-conflict = xung đột: số liệu hiện là { $current }, không phải { $expected } như trước; đã có người sửa trong lúc này. Chưa ghi gì: hãy xem cả hai giá trị rồi nhập lại
 value-missing = trống
-store-corrupt = cơ sở dữ liệu bị hỏng ({ $detail }). Không có gì thay đổi. Tệp → Sao lưu… liệt kê các bản sao lưu và khôi phục một bản
-store-backup = không sao lưu được cơ sở dữ liệu trước thay đổi này ({ $detail }). Không có gì thay đổi. Hãy giải phóng dung lượng, hoặc chọn nơi khác để lưu bản sao lưu trong Tệp → Sao lưu…
+store-corrupt = cơ sở dữ liệu bị hỏng ({ $detail }). Không có gì thay đổi. Tệp › Sao lưu… liệt kê các bản sao lưu và khôi phục một bản
+store-backup = không sao lưu được cơ sở dữ liệu trước thay đổi này ({ $detail }). Không có gì thay đổi. Hãy giải phóng dung lượng, hoặc chọn nơi khác để lưu bản sao lưu trong Tệp › Sao lưu…
 store-wrong-type = một giá trị trong tệp không đúng loại Chiso lưu ở đó ({ $detail }): chương trình khác đã sửa tệp mà không qua kiểm tra của Chiso. Không có gì thay đổi. Hãy sửa dòng đó bằng `sqlite3 FILE`, hoặc khôi phục tệp từ bản sao lưu
 store-sqlite = lỗi cơ sở dữ liệu: { $detail }
 
@@ -550,7 +550,7 @@ reason-unknown-format = không phải định dạng Chiso nhập được ({ $d
 # The audit log's name for an editor who gave none.
 editor-unnamed = người sửa chưa ghi tên
 
-## File → Backups…
+## File › Backups…
 
 backups-title = Bản sao lưu của tệp này
 backups-explained = Chiso sao lưu tệp trước lần thay đổi đầu tiên của mỗi phiên làm việc, giữ 10 bản mới nhất và bản đầu tiên của mỗi tháng trong 12 tháng gần nhất.
@@ -576,7 +576,7 @@ table-copy = Sao chép bảng (để dán vào bảng tính)
 table-export = Xuất bảng ra sổ tính Excel…
 workbook-empty = Không có số liệu nào để ghi.
 form-make = Biểu mẫu cho các tỉnh…
-form-make-hint = Sổ tính Excel để các tỉnh điền mà không cần Chiso: mỗi tỉnh một dòng cho năm trước, số liệu đã có được khóa, các ô cần điền có kiểm tra. Nhập lại bằng Tệp → Nhập số liệu….
+form-make-hint = Sổ tính Excel để các tỉnh điền mà không cần Chiso: mỗi tỉnh một dòng cho năm trước, số liệu đã có được khóa, các ô cần điền có kiểm tra. Nhập lại bằng Tệp › Nhập số liệu….
 pick-save-form = Lưu biểu mẫu
 file-form-stem = bieu-mau
 form-written = Đã ghi biểu mẫu { $count } dòng vào { $path }
@@ -611,7 +611,7 @@ help-about-islands = Quần đảo Hoàng Sa và quần đảo Trường Sa: Nat
 help-about-data = Nguồn, lần xuất bản và giấy phép của từng số liệu được ghi cạnh biểu đồ và trong mọi tệp xuất ra.
 help-about-version = Chiso, phiên bản { $version }
 
-## Bản sao và gói thay đổi (Tệp → Tạo bản sao cho…, Gửi thay đổi của tôi…, Hợp nhất thay đổi…)
+## Bản sao và gói thay đổi (Tệp › Tạo bản sao cho…, Gửi thay đổi của tôi…, Hợp nhất thay đổi…)
 menu-make-copy = Tạo bản sao cho…
 menu-send-changes = Gửi thay đổi của tôi…
 menu-merge-changes = Hợp nhất thay đổi…
@@ -623,10 +623,10 @@ file-package-stem = thay đổi gửi { $to }
 exchange-copy-title = Tạo bản sao cho…
 exchange-send-title = Gửi thay đổi của tôi
 exchange-merge-title = Hợp nhất thay đổi
-exchange-copy-what = Bản sao của tệp này cho một tỉnh hoặc một đơn vị. Bản sao nhớ nguồn gốc của nó: người nhập liệu gửi lại gói thay đổi (Tệp → Gửi thay đổi của tôi…) và bạn hợp nhất gói đó tại đây (Tệp → Hợp nhất thay đổi…).
+exchange-copy-what = Bản sao của tệp này cho một tỉnh hoặc một đơn vị. Bản sao nhớ nguồn gốc của nó: người nhập liệu gửi lại gói thay đổi (Tệp › Gửi thay đổi của tôi…) và bạn hợp nhất gói đó tại đây (Tệp › Hợp nhất thay đổi…).
 exchange-copy-for = Cho ai (tỉnh, đơn vị)
 exchange-choose-where = Chọn nơi lưu…
-exchange-no-peer = Tệp này chưa trao đổi với tệp nào: hãy tạo bản sao trước (Tệp → Tạo bản sao cho…), hoặc mở bản sao bạn được gửi.
+exchange-no-peer = Tệp này chưa trao đổi với tệp nào: hãy tạo bản sao trước (Tệp › Tạo bản sao cho…), hoặc mở bản sao bạn được gửi.
 exchange-peer-origin = { $name } (tệp gốc của bản sao này)
 exchange-peer-copy = { $name } (bản sao của tệp này)
 exchange-send-to = Gửi cho
@@ -681,7 +681,7 @@ exchange-error-not-a-package = { $path }: không phải gói thay đổi của C
 exchange-error-checksum = { $path }: gói bị hỏng hoặc đã bị sửa sau khi lập (mã kiểm tra không khớp). Hãy đề nghị bên gửi gửi lại tệp.
 exchange-error-other-database = Gói này thuộc một cơ sở dữ liệu khác: lập tại “{ $from }”, bản sao của cơ sở dữ liệu { $theirs }; tệp này là cơ sở dữ liệu { $ours }. Hãy hợp nhất vào tệp mà gói được lập cho (“{ $to }”).
 exchange-error-own-package = Gói này được lập chính từ tệp này: hãy hợp nhất vào tệp mà gói được lập cho (“{ $to }”).
-exchange-error-no-peer = Tệp này chưa trao đổi với tệp nào: hãy tạo bản sao trước (Tệp → Tạo bản sao cho…).
+exchange-error-no-peer = Tệp này chưa trao đổi với tệp nào: hãy tạo bản sao trước (Tệp › Tạo bản sao cho…).
 exchange-error-which-peer = Tệp này có nhiều bản sao ({ $names }): hãy chọn gói được lập cho bản sao nào.
 exchange-error-unknown-peer = Không có bản sao nào của tệp này tên “{ $name }” (các bản sao: { $names }).
 exchange-error-missing = Gói nhắc đến những mục tệp này chưa định nghĩa: { $list }. Gói mang số liệu, mục tiêu, nguồn và khung nhìn, không mang chỉ tiêu, địa bàn hay nhóm mới: hãy định nghĩa chúng ở đây với cùng mã rồi hợp nhất lại.
