@@ -64,7 +64,7 @@ impl Package {
         let bytes = std::fs::read(path).map_err(|e| not(&e.to_string()))?;
         let rest = bytes
             .strip_prefix(MAGIC)
-            .ok_or_else(|| not("it does not start as one; Chiso writes them with File → Send my changes… or `chiso changes`"))?;
+            .ok_or_else(|| not("it does not start as one; Chiso writes them with File › Send my changes… or `chiso changes`"))?;
         let end = rest
             .iter()
             .position(|&b| b == b'\n')
