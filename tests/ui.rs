@@ -1749,3 +1749,44 @@ fn a_copy_is_made_and_its_changes_sent_from_the_window() {
     );
     assert!(package.exists());
 }
+
+/// Series… reaches every indicator on the chart: an indicator added to compare has its own
+/// list, from which another of its series is ticked.
+#[test]
+fn series_reaches_an_added_indicators_series() {
+    use chiso::ui::app::Command;
+    let (_dir, db) = fixture_db();
+    let mut h = harness(&db, LAPTOP);
+    h.run();
+    pick(&mut h, "Under-five mortality rate");
+    h.state_mut().push(Command::AddIndicator("MPI_RATE".into()));
+    h.run();
+    h.get_by_label(&label(&h, "Series…")).click();
+    h.run();
+    let short = h
+        .state()
+        .workspace()
+        .unwrap()
+        .catalogue()
+        .iter()
+        .find(|r| r.entry.indicator.code == "MPI_RATE")
+        .map(|r| r.entry.indicator.short_name.get(English).to_owned())
+        .unwrap();
+    h.get_by_label(&short).click();
+    h.run();
+    h.get_by_label_contains(&common::data_name(&h, "Ethnic minorities"))
+        .click();
+    h.run();
+    let spec = h.state().workspace().unwrap().spec().clone();
+    assert!(
+        spec.series
+            .iter()
+            .any(|k| k.indicator == "MPI_RATE" && k.subgroup != "T"),
+        "{:?}",
+        spec.series
+    );
+    assert!(
+        spec.series.iter().any(|k| k.indicator == "U5MR"),
+        "U5MR stays"
+    );
+}

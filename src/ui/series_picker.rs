@@ -17,6 +17,9 @@ struct PickerState {
     /// not at every frame the window is open.
     rows: Vec<Row>,
     rows_for: Option<(i64, Option<String>, Language)>,
+    /// Whose series are listed, when the chart compares indicators (`None`: the selected
+    /// indicator's).
+    indicator: Option<String>,
     /// Whether the units a reform made are offered for the years before they existed, as
     /// estimates from their parts: off by default, so that ticking all of a region ticks its
     /// provinces of the time, not the same people twice.
@@ -45,13 +48,13 @@ struct Row {
     search: crate::text::Folded,
 }
 
-/// Every series of the indicator shown, named in `language`, in Vietnamese order of names (the
+/// Every series of indicator `code`, named in `language`, in Vietnamese order of names (the
 /// chart keeps its own order of series).
-fn rows_of(ws: &Workspace, language: Language) -> Vec<Row> {
+fn rows_of(ws: &Workspace, code: &str, language: Language) -> Vec<Row> {
     let t = Messages::of(language);
     let area = |code: &str| ws.areas().iter().find(|a| a.code == code);
-    let mut rows: Vec<Row> = ws
-        .available_series()
+    let series = ws.series_of_indicator(code).unwrap_or_default();
+    let mut rows: Vec<Row> = series
         .iter()
         .map(|info| {
             let found = area(&info.area);
@@ -110,21 +113,36 @@ pub fn window(ctx: &egui::Context, ws: &Workspace, commands: &mut Vec<Command>) 
     }
     let language = ws.language();
     let t = Messages::of(language);
-    let rows_for = Some((
-        ws.data_version(),
-        ws.selected().map(str::to_owned),
-        language,
-    ));
+    // The indicators on the chart, the selected one first: each one's series can be chosen.
+    let mut on_chart: Vec<String> = ws.selected().map(str::to_owned).into_iter().collect();
+    for key in &ws.spec().series {
+        if !on_chart.contains(&key.indicator) {
+            on_chart.push(key.indicator.clone());
+        }
+    }
+    if state
+        .indicator
+        .as_ref()
+        .is_none_or(|c| !on_chart.contains(c))
+    {
+        state.indicator = on_chart.first().cloned();
+    }
+    let Some(code) = state.indicator.clone() else {
+        return;
+    };
+    let rows_for = Some((ws.data_version(), Some(code.clone()), language));
     if state.rows_for != rows_for {
-        state.rows = rows_of(ws, language);
+        state.rows = rows_of(ws, &code, language);
         state.rows_for = rows_for;
     }
     let chosen = |row: &Row| {
         let info = &row.info;
-        ws.spec()
-            .series
-            .iter()
-            .any(|k| k.area == info.area && k.subgroup == info.subgroup && k.source == info.source)
+        ws.spec().series.iter().any(|k| {
+            k.indicator == code
+                && k.area == info.area
+                && k.subgroup == info.subgroup
+                && k.source == info.source
+        })
     };
     let rows: Vec<(&Row, bool)> = state.rows.iter().map(|r| (r, chosen(r))).collect();
     let mut open = state.open;
@@ -133,6 +151,31 @@ pub fn window(ctx: &egui::Context, ws: &Workspace, commands: &mut Vec<Command>) 
         .open(&mut open)
         .default_size([560.0, 480.0])
         .show(ctx, |ui| {
+            if on_chart.len() > 1 {
+                ui.horizontal_wrapped(|ui| {
+                    for indicator in &on_chart {
+                        let name = ws
+                            .catalogue()
+                            .iter()
+                            .find(|r| &r.entry.indicator.code == indicator)
+                            .map_or(indicator.as_str(), |r| {
+                                let i = &r.entry.indicator;
+                                let short = i.short_name.get(language);
+                                if short.is_empty() {
+                                    i.name.get(language)
+                                } else {
+                                    short
+                                }
+                            });
+                        if ui
+                            .selectable_label(state.indicator.as_ref() == Some(indicator), name)
+                            .clicked()
+                        {
+                            state.indicator = Some(indicator.clone());
+                        }
+                    }
+                });
+            }
             let chosen = rows.iter().filter(|(_, on)| *on).count();
             ui.horizontal(|ui| {
                 let find = ui.label(t.get("series-picker-find"));
@@ -204,7 +247,7 @@ pub fn window(ctx: &egui::Context, ws: &Workspace, commands: &mut Vec<Command>) 
                     .clicked()
                 {
                     for (row, _) in shown.iter().filter(|(_, on)| !on) {
-                        commands.push(Command::ToggleSeries(row.info.clone()));
+                        commands.push(Command::ToggleSeries(code.clone(), row.info.clone()));
                     }
                 }
                 if ui
@@ -217,7 +260,7 @@ pub fn window(ctx: &egui::Context, ws: &Workspace, commands: &mut Vec<Command>) 
                     .clicked()
                 {
                     for (row, _) in shown.iter().filter(|(_, on)| *on) {
-                        commands.push(Command::ToggleSeries(row.info.clone()));
+                        commands.push(Command::ToggleSeries(code.clone(), row.info.clone()));
                     }
                 }
             });
@@ -229,7 +272,7 @@ pub fn window(ctx: &egui::Context, ws: &Workspace, commands: &mut Vec<Command>) 
                 for (row, on) in shown {
                     let mut on = *on;
                     if ui.checkbox(&mut on, &row.label).changed() {
-                        commands.push(Command::ToggleSeries(row.info.clone()));
+                        commands.push(Command::ToggleSeries(code.clone(), row.info.clone()));
                     }
                 }
             });

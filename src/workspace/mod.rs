@@ -393,6 +393,15 @@ impl Workspace {
 
     /// The series of `code` with figures, then those of units a reform made, for the years
     /// before they existed, when the indicator's rule allows an estimate from parts.
+    /// The series of indicator `code`: those of the selected one as read with the chart, those
+    /// of another on the chart (added to compare) read now.
+    pub fn series_of_indicator(&self, code: &str) -> Result<Vec<SeriesInfo>, StoreError> {
+        if self.selected.as_deref() == Some(code) {
+            return Ok(self.available.clone());
+        }
+        self.series_of(code)
+    }
+
     fn series_of(&self, code: &str) -> Result<Vec<SeriesInfo>, StoreError> {
         let mut series = self.store.series_list(code)?;
         let rule = self.store.indicator(code)?;

@@ -409,11 +409,10 @@ impl Workspace {
     }
 
     /// Adds a series of the selected indicator to the chart, or takes it off.
-    pub fn toggle_series(&mut self, series: &SeriesInfo) -> Result<(), StoreError> {
-        let Some(code) = self.selected.clone() else {
-            return Ok(());
-        };
-        let key = key(&code, series);
+    /// Puts a series of indicator `code` (the one selected, or another on the chart) on the
+    /// chart, or takes it off.
+    pub fn toggle_series(&mut self, code: &str, series: &SeriesInfo) -> Result<(), StoreError> {
+        let key = key(code, series);
         if let Some(i) = self.spec.series.iter().position(|k| *k == key) {
             self.spec.series.remove(i);
             self.spec.hidden.remove(&key);

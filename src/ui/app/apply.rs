@@ -87,7 +87,7 @@ impl ChisoApp {
             | C::Slide(_) => self.run_deck(command),
             C::SelectIndicator(_)
             | C::AddIndicator(_)
-            | C::ToggleSeries(_)
+            | C::ToggleSeries(..)
             | C::SetHidden(..)
             | C::SetTransform(_)
             | C::SetLogScale(_)
@@ -642,7 +642,7 @@ fn select(ws: &mut Workspace, command: Command) -> Result<(), StoreError> {
     match command {
         Command::SelectIndicator(code) => ws.select_indicator(&code),
         Command::AddIndicator(code) => ws.add_indicator(&code),
-        Command::ToggleSeries(series) => ws.toggle_series(&series),
+        Command::ToggleSeries(code, series) => ws.toggle_series(&code, &series),
         Command::SetHidden(key, hidden) => ws.set_hidden(&key, hidden),
         Command::SetTransform(t) => ws.set_transform(t),
         Command::SetLogScale(on) => ws.set_log_scale(on),

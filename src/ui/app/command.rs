@@ -23,7 +23,8 @@ pub enum Command {
     SelectIndicator(String),
     /// Adds an indicator's headline series beside what is shown.
     AddIndicator(String),
-    ToggleSeries(SeriesInfo),
+    /// Puts a series of an indicator on the chart, or takes it off.
+    ToggleSeries(String, SeriesInfo),
     SetHidden(SeriesKey, bool),
     SetTransform(Transform),
     SetLogScale(bool),
