@@ -96,3 +96,27 @@ fn by_province_on_a_laptop(kind: chiso::chart::ChartKind, name: &str) {
     assert_eq!(ws.description().ranking().unwrap().bars.len(), 63);
     harness.snapshot(name);
 }
+
+/// Two indicators of two units at 1024×768: small multiples, each panel named above it.
+#[test]
+fn small_multiples_at_1024() {
+    let Some(renderer) = renderer() else { return };
+    let (_dir, db) = fixture_db();
+    let app = chiso::ui::ChisoApp::new(Default::default(), Some(db), None);
+    let mut harness = builder([1024.0, 768.0])
+        .renderer(renderer)
+        .build_ui_state(|ui, app: &mut chiso::ui::ChisoApp| app.ui(ui), app);
+    harness.run();
+    harness
+        .state_mut()
+        .push(chiso::ui::app::Command::SelectIndicator("U5MR".into()));
+    harness.run();
+    harness
+        .state_mut()
+        .push(chiso::ui::app::Command::AddIndicator(
+            "INTERNET_USERS".into(),
+        ));
+    harness.run();
+    harness.run();
+    harness.snapshot("small_multiples_1024");
+}

@@ -114,10 +114,25 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, dark: bool, commands: &mut Vec<Comm
         return;
     }
     let legend_height = 28.0 * legend_rows(description) as f32 + 8.0;
+    let panels = description.panels().len();
+    // Small multiples name each panel above it, across: turned along a short plot's side, the
+    // names ran past it over the subtitle and the controls.
+    let title_height = if panels > 1 { 20.0 } else { 0.0 };
     let plot_height =
-        ((ui.available_height() - legend_height) / description.panels().len() as f32).max(140.0);
+        ((ui.available_height() - legend_height) / panels as f32 - title_height).max(120.0);
     for (i, panel) in description.panels().iter().enumerate() {
-        panel_ui(ui, i, panel, description, ws, dark, plot_height);
+        if panels > 1 {
+            ui.label(RichText::new(&panel.y_label).weak());
+        }
+        panel_ui(
+            ui,
+            i,
+            panel,
+            (description, panels > 1),
+            ws,
+            dark,
+            plot_height,
+        );
     }
     legend_ui(ui, description, dark, commands);
 }
@@ -131,7 +146,7 @@ fn panel_ui(
     ui: &mut egui::Ui,
     index: usize,
     panel: &Panel,
-    description: &ChartDescription,
+    (description, titled): (&ChartDescription, bool),
     ws: &Workspace,
     dark: bool,
     height: f32,
@@ -140,9 +155,14 @@ fn panel_ui(
     let language = description.language;
     let series_for_hover = panel.series.clone();
     let sources = ws.sources().to_vec();
+    let y_label = if titled {
+        String::new()
+    } else {
+        panel.y_label.clone()
+    };
     let mut plot = Plot::new(("chart", index))
         .height(height)
-        .y_axis_label(panel.y_label.clone())
+        .y_axis_label(y_label)
         .x_grid_spacer(year_marks)
         .y_grid_spacer(move |input| value_marks(input, log, Numbers::of(language)))
         .x_axis_formatter(|mark, _| {
