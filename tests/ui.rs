@@ -1648,8 +1648,7 @@ fn the_status_line_does_not_move_the_layout_and_goes_away() {
     assert!(h.query_by_label_contains("Wrote ").is_none());
 }
 
-/// The Edit tab's header stays in view while its rows scroll, and the cell the cursor moves to
-/// is brought into view.
+/// The Edit tab's header row and year column stay in view while its figures scroll.
 #[test]
 fn the_edit_grids_header_stays_while_its_rows_scroll() {
     let (_dir, db) = fixture_db();
@@ -1659,28 +1658,39 @@ fn the_edit_grids_header_stays_while_its_rows_scroll() {
     h.get_by_label("Edit").click();
     h.run();
     let header = h.get_by_label("Year").rect();
-    let first = h
-        .query_all_by_label_contains(" 1964")
-        .next()
+    // A figure's cell of `year` (its name ends with the year), and the year's own label.
+    let cell = |h: &Harness<'static, chiso::ui::ChisoApp>, year: i32| {
+        h.query_all_by_label_contains(&format!(" {year}"))
+            .next()
+            .unwrap()
+            .rect()
+    };
+    // Sideways first: the year column stays, the figures and their header move together.
+    let year = h.get_by_label("1970").rect();
+    let before = cell(&h, 1970);
+    // The last source's cell of 1970, brought into view: the figures move left.
+    h.query_all_by_label_contains(" 1970")
+        .last()
         .unwrap()
-        .rect();
+        .scroll_to_me();
+    h.run();
+    h.run();
+    assert_eq!(h.get_by_label("1970").rect(), year, "the year stayed");
+    let after = cell(&h, 1970);
+    // (At 1024×768 the four sources' columns are a little wider than the room left.)
+    assert!(after.left() < before.left(), "{before:?} → {after:?}");
+    // Then down: the header stays, the rows go up under it.
+    let first = cell(&h, 1964);
     for _ in 0..20 {
-        h.query_all_by_label_contains(" 1964")
+        h.query_all_by_label_contains(" 1970")
             .next()
             .unwrap()
             .scroll_down();
         h.run();
     }
     assert_eq!(h.get_by_label("Year").rect(), header, "the header stayed");
-    let moved = h
-        .query_all_by_label_contains(" 1964")
-        .next()
-        .unwrap()
-        .rect();
-    assert!(
-        moved.top() < first.top() - 100.0,
-        "the rows scrolled: {first:?} → {moved:?}"
-    );
+    let moved = cell(&h, 1964);
+    assert!(moved.top() < first.top() - 100.0, "{first:?} → {moved:?}");
     assert!(
         moved.bottom() < header.bottom(),
         "1964 went up under the header"
