@@ -137,6 +137,9 @@ pub fn ui(ui: &mut egui::Ui, ws: &Workspace, dark: bool, commands: &mut Vec<Comm
     legend_ui(ui, description, dark, commands);
 }
 
+/// The width small multiples' value axes share, in points: room for "120,000".
+const SHARED_AXIS_WIDTH: f32 = 56.0;
+
 fn legend_rows(description: &ChartDescription) -> usize {
     let series = description.series().count();
     series.div_ceil(3).max(1)
@@ -163,6 +166,9 @@ fn panel_ui(
     let mut plot = Plot::new(("chart", index))
         .height(height)
         .y_axis_label(y_label)
+        // Small multiples: one width for every panel's value axis, so that their years stand
+        // one above the other (it grows where a panel's numbers need more).
+        .y_axis_min_width(if titled { SHARED_AXIS_WIDTH } else { 0.0 })
         .x_grid_spacer(year_marks)
         .y_grid_spacer(move |input| value_marks(input, log, Numbers::of(language)))
         .x_axis_formatter(|mark, _| {
