@@ -474,3 +474,64 @@ fn the_migration_gives_an_old_file_an_identity_it_keeps() {
         "{applied}"
     );
 }
+
+/// Targets and saved views travel too: a province sets a target and saves a view; the centre
+/// merges both.
+#[test]
+fn targets_and_saved_views_travel_in_a_package() {
+    use chiso::store::Store;
+    let t = three();
+    {
+        let mut copy = Store::open(&t.lao_cai).unwrap();
+        copy.write("Lò Thị Mai", |tx| {
+            tx.execute(
+                "INSERT INTO target (indicator_id, area_id, subgroup_id, baseline_year, \
+                 baseline_value, target_year, target_value, reference) \
+                 SELECT i.id, a.id, s.id, 2020, 45.0, 2030, 30.0, 'Nghị quyết tỉnh Lào Cai' \
+                 FROM indicator i, area a, subgroup s \
+                 WHERE i.code = 'U5MR' AND a.code = 'VN-02' AND s.code = 'T'",
+                [],
+            )?;
+            tx.execute(
+                "INSERT INTO saved_view (name, position, spec) \
+                 SELECT 'Lào Cai: tử vong trẻ em', 9, spec FROM saved_view ORDER BY id LIMIT 1",
+                [],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    }
+    let package = t.dir.join("lc.chisochanges");
+    let wrote = ok(&[
+        "changes",
+        p(&t.lao_cai),
+        "--out",
+        p(&package),
+        "--by",
+        "Lò Thị Mai",
+    ]);
+    assert!(
+        wrote.contains("1 target(s)") && wrote.contains("1 saved view(s)"),
+        "{wrote}"
+    );
+    let applied = ok(&["apply", p(&t.centre), p(&package)]);
+    assert!(
+        applied.contains("+ target U5MR · VN-02 · T · 2030"),
+        "{applied}"
+    );
+    assert!(
+        applied.contains("+ saved view Lào Cai: tử vong trẻ em"),
+        "{applied}"
+    );
+    let centre = Store::open_read_only(&t.centre).unwrap();
+    let views = centre.views().unwrap();
+    assert!(views.iter().any(|v| v.name == "Lào Cai: tử vong trẻ em"));
+    let target: f64 = centre
+        .all_targets()
+        .unwrap()
+        .iter()
+        .find(|t| t.area_code == "VN-02" && t.indicator_code == "U5MR")
+        .map(|t| t.target_value)
+        .unwrap();
+    assert_eq!(target, 30.0);
+}
