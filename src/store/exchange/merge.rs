@@ -29,11 +29,11 @@ pub(super) struct Merged {
 
 /// What the conflict handler learns, shared with it (SQLite calls it from inside the apply).
 #[derive(Default)]
-pub(super) struct Handled {
-    pub(super) conflicts: Vec<Conflict>,
-    pub(super) already: u64,
+struct Handled {
+    conflicts: Vec<Conflict>,
+    already: u64,
     /// Rows the package changes that were deleted here, and re-made as the package has them.
-    pub(super) remake: Vec<(&'static Exchanged, KeyedRow, Vec<Option<Value>>)>,
+    remake: Vec<(&'static Exchanged, KeyedRow, Vec<Option<Value>>)>,
 }
 
 pub(super) fn merge(
@@ -144,7 +144,7 @@ pub(super) fn merge(
 
 /// The conflict handler: a change already made here is passed over; a change met by another
 /// here is recorded, and decided as `decisions` say (undecided: this file's value stays).
-pub(super) fn on_conflict(
+fn on_conflict(
     handled: &mut Handled,
     decisions: &Decisions,
     kind: ConflictType,
@@ -242,16 +242,12 @@ pub(super) fn on_conflict(
     decide(handled).unwrap_or(ConflictAction::SQLITE_CHANGESET_ABORT)
 }
 
-pub(super) fn owned(v: ValueRef<'_>) -> Value {
+fn owned(v: ValueRef<'_>) -> Value {
     v.into()
 }
 
 /// The natural key of a change: the new row's for an insert, else the old row's.
-pub(super) fn key_of(
-    table: &Exchanged,
-    item: &ChangesetItem,
-    insert: bool,
-) -> rusqlite::Result<KeyedRow> {
+fn key_of(table: &Exchanged, item: &ChangesetItem, insert: bool) -> rusqlite::Result<KeyedRow> {
     let insert = insert || item.op()?.code() == Action::SQLITE_INSERT;
     (0..table.keys.len())
         .map(|c| {
@@ -267,7 +263,7 @@ pub(super) fn key_of(
 
 /// The data columns a change writes: each defined new value (an update defines only those it
 /// changed).
-pub(super) fn data_values(
+fn data_values(
     table: &'static Exchanged,
     item: &ChangesetItem,
     only_defined: bool,

@@ -83,7 +83,7 @@ impl Package {
 }
 
 /// How many rows of each kind a package holds.
-pub(super) type Counts = Vec<(RowKind, u64)>;
+type Counts = Vec<(RowKind, u64)>;
 
 /// The changes to exchanged tables after audit entry `mark`, as one changeset, with the
 /// count of rows of each kind.
@@ -143,7 +143,7 @@ pub(super) fn changes_since(conn: &Connection, mark: i64) -> Result<(Vec<u8>, Co
 
 /// The rows of `table` touched after audit entry `mark`, each with its natural key and its
 /// values at the mark (`None`: the row did not exist then), in the order first touched.
-pub(super) fn rows_at_mark(
+fn rows_at_mark(
     conn: &Connection,
     table: &Exchanged,
     mark: i64,
@@ -216,7 +216,7 @@ pub(super) fn rows_at_mark(
 }
 
 /// A row as the audit log records it (JSON of the file's columns) in keyed form.
-pub(super) fn keyed_of_json(
+fn keyed_of_json(
     table: &Exchanged,
     json: &str,
     codes: &Codes,
