@@ -41,6 +41,11 @@ fn set(db: &Path, year: &str, value: &str, area: &str, editor: &str) {
     ]);
 }
 
+/// `chiso changes FROM --out PACKAGE --by EDITOR`: what it printed.
+fn send(from: &Path, package: &Path, editor: &str) -> String {
+    ok(&["changes", p(from), "--out", p(package), "--by", editor])
+}
+
 /// The U5MR figures of a file, as `chiso series` prints them (every area, every source).
 fn figures(db: &Path) -> String {
     ok(&["series", p(db), "U5MR"])
@@ -147,23 +152,9 @@ fn packages_in_either_order_give_the_same_file() {
 
             let lc = t.dir.join("lc.chisochanges");
             let db = t.dir.join("db.chisochanges");
-            let wrote = ok(&[
-                "changes",
-                p(&t.lao_cai),
-                "--out",
-                p(&lc),
-                "--by",
-                "Lò Thị Mai",
-            ]);
+            let wrote = send(&t.lao_cai, &lc, "Lò Thị Mai");
             assert!(wrote.contains("2 change(s)"), "{wrote}");
-            ok(&[
-                "changes",
-                p(&t.dien_bien),
-                "--out",
-                p(&db),
-                "--by",
-                "Quàng Văn Dũng",
-            ]);
+            send(&t.dien_bien, &db, "Quàng Văn Dũng");
 
             let order = if reverse { [&db, &lc] } else { [&lc, &db] };
             for package in order {
@@ -243,14 +234,7 @@ fn foreign_and_tampered_packages_are_refused() {
     let t = three();
     set(&t.lao_cai, "2024", "31.5", "VN-02", "Lò Thị Mai");
     let package = t.dir.join("lc.chisochanges");
-    ok(&[
-        "changes",
-        p(&t.lao_cai),
-        "--out",
-        p(&package),
-        "--by",
-        "Lò Thị Mai",
-    ]);
+    send(&t.lao_cai, &package, "Lò Thị Mai");
 
     // Another database (a sample made apart) refuses it, naming both.
     let other_dir = tempfile::tempdir().unwrap();
@@ -502,14 +486,7 @@ fn targets_and_saved_views_travel_in_a_package() {
         .unwrap();
     }
     let package = t.dir.join("lc.chisochanges");
-    let wrote = ok(&[
-        "changes",
-        p(&t.lao_cai),
-        "--out",
-        p(&package),
-        "--by",
-        "Lò Thị Mai",
-    ]);
+    let wrote = send(&t.lao_cai, &package, "Lò Thị Mai");
     assert!(
         wrote.contains("1 target(s)") && wrote.contains("1 saved view(s)"),
         "{wrote}"
