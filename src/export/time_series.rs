@@ -294,7 +294,10 @@ fn series(
             let is_latest = Some(p.year) == latest;
             // A series of a few scattered figures reads better with its values written on
             // it; a long one has its latest written, the figure a presenter reads out.
-            if !labelled || !(few || is_latest) || !series.visible {
+            // The grey series beyond the eight coloured are the background a comparison is
+            // read against: their figures are not written.
+            let muted = series.color == style::MUTED;
+            if !labelled || !(few || is_latest) || !series.visible || muted {
                 continue;
             }
             let text = value_label(words, numbers, series, p);
