@@ -301,14 +301,7 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
                     .indicators
                     .iter()
                     .find(|i| i.code == series.key.indicator)
-                    .map(|i| {
-                        let short = i.short_name.get(data.language);
-                        if short.is_empty() {
-                            i.name.get(data.language).to_owned()
-                        } else {
-                            short.to_owned()
-                        }
-                    })
+                    .map(|i| i.short_label(data.language).to_owned())
                     .unwrap_or_else(|| series.key.indicator.clone());
                 if !names.contains(&name) {
                     names.push(name);

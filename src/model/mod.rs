@@ -204,6 +204,19 @@ stored_words!(Qualifier {
     AtMost => "at_most",
 });
 
+impl Indicator {
+    /// The indicator's short name in `language`, or its name where it has none: what a
+    /// list, a panel or a dialog names it by where room is short.
+    pub fn short_label(&self, language: Language) -> &str {
+        let short = self.short_name.get(language);
+        if short.is_empty() {
+            self.name.get(language)
+        } else {
+            short
+        }
+    }
+}
+
 impl Status {
     /// Figures that are not final and are drawn differently.
     pub fn is_tentative(self) -> bool {

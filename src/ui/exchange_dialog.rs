@@ -9,7 +9,9 @@ use egui::{Color32, RichText};
 
 use super::app::Command;
 use super::dialogs::FileRequest;
+use crate::chart::{qualifier_prefix, status_word};
 use crate::locale::{Messages, Numbers, local_time};
+use crate::model::{Qualifier, Status};
 use crate::workspace::Workspace;
 use crate::workspace::exchange::{
     Change, ChangeAction, Choice, ConflictKind, Decisions, Package, Peer, Plan, RowKind, Since,
@@ -104,9 +106,14 @@ fn value_word(t: &Messages, column: &str, value: Option<&Value>) -> String {
     let numbers = Numbers::of(t.language());
     match (column, value) {
         (_, Value::Real(x)) => numbers.format_exact(*x),
-        ("status", Value::Text(s)) => t.get(&format!("status-{s}")),
-        ("qualifier", Value::Text(s)) if s.is_empty() => t.get("qualifier-exact"),
-        ("qualifier", Value::Text(s)) => t.get(&format!("qualifier-{}", s.replace('_', "-"))),
+        ("status", Value::Text(s)) => {
+            Status::from_word(s).map_or_else(|| s.clone(), |status| status_word(t, status))
+        }
+        ("qualifier", Value::Text(s)) => match Qualifier::from_word(s) {
+            Some(Qualifier::Exact) => t.get("qualifier-exact"),
+            Some(q) => qualifier_prefix(t, q).trim_end().to_owned(),
+            None => s.clone(),
+        },
         (_, v) => {
             let text = value_text(v);
             if text.is_empty() {

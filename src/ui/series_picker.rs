@@ -159,13 +159,7 @@ pub fn window(ctx: &egui::Context, ws: &Workspace, commands: &mut Vec<Command>) 
                             .iter()
                             .find(|r| &r.entry.indicator.code == indicator)
                             .map_or(indicator.as_str(), |r| {
-                                let i = &r.entry.indicator;
-                                let short = i.short_name.get(language);
-                                if short.is_empty() {
-                                    i.name.get(language)
-                                } else {
-                                    short
-                                }
+                                r.entry.indicator.short_label(language)
                             });
                         if ui
                             .selectable_label(state.indicator.as_ref() == Some(indicator), name)

@@ -95,14 +95,7 @@ impl Workspace {
             self.catalogue
                 .iter()
                 .find(|r| r.entry.indicator.code == c)
-                .map_or(c, |r| {
-                    let short = r.entry.indicator.short_name.get(language);
-                    if short.is_empty() {
-                        r.entry.indicator.name.get(language).to_owned()
-                    } else {
-                        short.to_owned()
-                    }
-                })
+                .map_or(c, |r| r.entry.indicator.short_label(language).to_owned())
         };
         let area = |c: String| {
             self.areas

@@ -38,6 +38,7 @@ struct Handled {
 
 pub(super) fn merge(
     conn: &Connection,
+    codes: &Codes,
     changeset: &[u8],
     decisions: &Decisions,
 ) -> Result<Merged, StoreError> {
@@ -51,13 +52,12 @@ pub(super) fn merge(
         keys.push((table, key_of(table, item, false)?));
         Ok(())
     })?;
-    let codes = Codes::read(conn)?;
     {
         // One transaction for all the rows, as in `package::changes_since`.
         let filling = keyed.unchecked_transaction()?;
         let mut readers = HashMap::new();
         for table in &EXCHANGED {
-            readers.insert(table.name, current_row_reader(conn, table, &codes)?);
+            readers.insert(table.name, current_row_reader(conn, table, codes)?);
         }
         for (table, key) in &keys {
             let read = readers
@@ -303,18 +303,7 @@ pub(super) fn for_each_change(
 
 /// The indicators, areas, subgroups and sources the changes name that this file lacks (a
 /// source the package adds is not lacking).
-pub(super) fn missing_codes(
-    conn: &Connection,
-    changes: &[Change],
-) -> Result<Vec<Missing>, StoreError> {
-    let mut present: HashMap<&'static str, HashSet<String>> = HashMap::new();
-    for table in ["indicator", "area", "subgroup", "source"] {
-        let mut stmt = conn.prepare(&format!("SELECT code FROM {table}"))?;
-        let set = stmt
-            .query_map([], |r| r.get::<_, String>(0))?
-            .collect::<rusqlite::Result<HashSet<_>>>()?;
-        present.insert(table, set);
-    }
+pub(super) fn missing_codes(codes: &Codes, changes: &[Change]) -> Vec<Missing> {
     let added_sources: HashSet<String> = changes
         .iter()
         .filter(|c| c.row == RowKind::Source && c.action == ChangeAction::Add)
@@ -326,10 +315,9 @@ pub(super) fn missing_codes(
         for (i, (_, reference)) in table.keys.iter().enumerate() {
             let Some(reference) = reference else { continue };
             let code = value_text(&change.key[i]);
-            let known = present[reference].contains(&code)
+            let known = codes.id(reference, &code).is_some()
                 || (*reference == "source" && added_sources.contains(&code));
-            let lacking = !known;
-            if lacking {
+            if !known {
                 match missing
                     .iter_mut()
                     .find(|m| m.table == *reference && m.code == code)
@@ -344,7 +332,7 @@ pub(super) fn missing_codes(
             }
         }
     }
-    Ok(missing)
+    missing
 }
 
 /// Writes one change of a plan to the file's own table, by natural key.

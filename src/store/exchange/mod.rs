@@ -527,8 +527,10 @@ fn plan_in(
             missing: Vec::new(),
         });
     }
-    let merged = merge(conn, &package.changeset, decisions)?;
-    let missing = missing_codes(conn, &merged.changes)?;
+    // The codes of the file, read once for the merge and for what the package lacks.
+    let codes = keyed::Codes::read(conn)?;
+    let merged = merge(conn, &codes, &package.changeset, decisions)?;
+    let missing = missing_codes(&codes, &merged.changes);
     Ok(Plan {
         header: package.header.clone(),
         applied_before: None,
