@@ -265,8 +265,9 @@ pub fn describe(spec: &ChartSpec, data: &ChartData) -> ChartDescription {
                 .position(|c| *c == key.source)
                 .unwrap_or(colors);
             colors += 1;
-            // Two sources a palette apart take the next free colour.
-            let mut c = rank % PALETTE.len();
+            // Two sources a palette apart take the next free colour. The palette's last, black,
+            // is kept for an eighth series: a source drawn black read as an axis on a slide.
+            let mut c = rank % (PALETTE.len() - 1);
             for _ in 0..PALETTE.len() {
                 if !used[c] {
                     break;
